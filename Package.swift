@@ -1,0 +1,39 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+  name: "Stockroom",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "stockroom", targets: ["stockroom"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // Entities, rules and actions: pure Swift, no I/O, no terminal.
+    .target(name: "StockroomDomain"),
+    // File storage: the transaction ledger, snapshots, locking.
+    .target(name: "StockroomStore", dependencies: ["StockroomDomain"]),
+    // Cell buffer, widgets, layout, key events; knows nothing of curses.
+    .target(name: "TerminalUI"),
+    // Every wizard and screen: state, update, view.
+    .target(name: "Wizards", dependencies: ["TerminalUI", "StockroomDomain", "StockroomStore"]),
+    // ncursesw and a header of small inline helpers for what Swift cannot import.
+    .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
+    // The only code that calls curses: draw a buffer, read keys.
+    .target(name: "CursesTerminal", dependencies: ["CNCurses", "TerminalUI"]),
+    .executableTarget(
+      name: "stockroom",
+      dependencies: [
+        "Wizards", "CursesTerminal", "StockroomStore", "StockroomDomain", "TerminalUI",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "WizardsTests", dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore"]),
+    .testTarget(name: "StockroomDomainTests", dependencies: ["StockroomDomain"]),
+    .testTarget(name: "StockroomStoreTests", dependencies: ["StockroomStore", "StockroomDomain"]),
+    .testTarget(name: "EndToEndTests", dependencies: []),
+  ]
+)
