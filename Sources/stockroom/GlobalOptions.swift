@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+
+/// Options every command takes: where the data lives.
+struct GlobalOptions: ParsableArguments {
+  @Option(
+    name: .customLong("data-dir"),
+    help: ArgumentHelp(
+      "The data directory.",
+      discussion:
+        "Else STOCKROOM_DATA_DIR, else $XDG_DATA_HOME/stockroom, else ~/.local/share/stockroom.",
+      valueName: "path"))
+  var dataDir: String?
+
+  /// The data directory this run uses (DESIGN.md section 5).
+  func resolvedDataDirectory(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> URL {
+    if let dataDir, !dataDir.isEmpty { return URL(fileURLWithPath: dataDir) }
+    if let path = environment["STOCKROOM_DATA_DIR"], !path.isEmpty {
+      return URL(fileURLWithPath: path)
+    }
+    if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+      return URL(fileURLWithPath: xdg).appendingPathComponent("stockroom")
+    }
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    return URL(fileURLWithPath: home).appendingPathComponent(".local/share/stockroom")
+  }
+}
+
+/// The exit codes scripts rely on (DESIGN.md section 5).
+enum ExitStatus: Int32 {
+  /// Done, or a summary printed without --yes.
+  case done = 0
+  /// Refused: a rule, an unknown identifier, a broken invariant.
+  case refused = 1
+  /// Usage: a malformed option, value, format or length.
+  case usage = 2
+  /// Conflict: another session changed what this depended on.
+  case conflict = 3
+  /// The store cannot be opened (damaged, locked out, newer version).
+  case storeUnavailable = 4
+}
+
+/// A failure that ends a command with its exit code and a one-line message on stderr.
+struct CommandFailure: Error, CustomStringConvertible {
+  var status: ExitStatus
+  var message: String
+  var description: String { message }
+}
+
+extension CommandFailure {
+  /// Prints the message (neutralised) to stderr and exits with the status.
+  func exit() -> Never {
+    FileHandle.standardError.write(Data(("stockroom: " + message + "\n").utf8))
+    Foundation.exit(status.rawValue)
+  }
+}
