@@ -1,5 +1,8 @@
 import ArgumentParser
+import CursesTerminal
 import Foundation
+import TerminalUI
+import Wizards
 
 /// The `stockroom` command: with no subcommand it opens the home screen.
 @main
@@ -20,6 +23,19 @@ struct Stockroom: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    print("Stockroom \(Stockroom.version): the terminal screens are coming.")
+    let environment = ProcessInfo.processInfo.environment
+    let context = AppContext(
+      now: AppContext.fixedClock(environment) ?? Date(),
+      userName: OSUser.current.name, userId: OSUser.current.uid,
+      dataDirectory: global.resolvedDataDirectory(environment: environment),
+      version: Stockroom.version)
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal(environment: environment)
+    } catch {
+      CommandFailure(status: .usage, message: String(describing: error)).exit()
+    }
+    var app = App(home: Home.screen(), size: terminal.size, context: context)
+    TerminalLoop.run(&app, on: terminal)
   }
 }

@@ -1,0 +1,165 @@
+import Foundation
+import TerminalUI
+
+/// The runtime every screen runs in: a stack of screens, the frame around
+/// them, help, the leave-with-answers question, and the effects screens ask
+/// for. It is pure: a key goes in, a new state comes out, and `render` draws
+/// a buffer. The terminal loop in the executable only feeds keys and draws.
+public struct App {
+  public private(set) var stack: [any Screen]
+  public private(set) var size: Size
+  public var context: AppContext
+  /// The help overlay, while open.
+  public private(set) var help: HelpOverlay?
+  /// The question asked before answers would be lost, while open.
+  public private(set) var leaveQuestion: LeaveQuestion?
+  /// Set when the app should end.
+  public private(set) var isFinished = false
+  /// A commit waiting for the runtime to carry it out.
+  public private(set) var pendingCommit: CommitRequest?
+
+  /// What leaving would do once the user agrees.
+  public struct LeaveQuestion {
+    public var dialog: Modal
+    public var quitAll: Bool
+  }
+
+  public init(home: any Screen, size: Size, context: AppContext) {
+    self.stack = [home]
+    self.size = size
+    self.context = context
+  }
+
+  /// The screen on top.
+  public var current: any Screen {
+    stack[stack.count - 1]
+  }
+
+  /// True when the terminal is too small to draw the screens.
+  public var isTooSmall: Bool {
+    size.width < Size.minimum.width || size.height < Size.minimum.height
+  }
+
+  /// Handles one key, carrying out whatever the screens ask for.
+  public mutating func handle(_ key: Key) {
+    if case .resize(let newSize) = key {
+      size = newSize
+      return
+    }
+    if let question = leaveQuestion {
+      answerLeave(question, key)
+      return
+    }
+    if var overlay = help {
+      if overlay.update(key) == .activated { help = nil } else { help = overlay }
+      return
+    }
+    if key == .control("c") {
+      askToLeave(quitAll: true)
+      return
+    }
+    if isTooSmall { return }
+    let top = stack.count - 1
+    if !stack[top].isEditingText {
+      if key.isHelp {
+        help = HelpOverlay(
+          title: stack[top].title, text: stack[top].help,
+          bindings: stack[top].keyBindings + App.globalBindings(atHome: stack.count == 1))
+        return
+      }
+      if key == .character("q") && stack.count == 1 {
+        isFinished = true
+        return
+      }
+    } else if key == .function(1) {
+      help = HelpOverlay(
+        title: stack[top].title, text: stack[top].help,
+        bindings: stack[top].keyBindings + App.globalBindings(atHome: stack.count == 1))
+      return
+    }
+    let effect = stack[top].update(key, context: context)
+    if case .none = effect, key == .escape {
+      askToLeave(quitAll: false)
+      return
+    }
+    carryOut(effect)
+  }
+
+  /// Carries out an effect a screen returned.
+  public mutating func carryOut(_ effect: Effect) {
+    switch effect {
+    case .none:
+      break
+    case .push(let screen):
+      stack.append(screen)
+    case .pop:
+      if stack.count > 1 { stack.removeLast() }
+    case .replace(let screen):
+      if stack.count > 1 { stack[stack.count - 1] = screen } else { stack.append(screen) }
+    case .popToHome:
+      stack.removeSubrange(1...)
+    case .quit:
+      isFinished = true
+    case .commit(let request):
+      pendingCommit = request
+    }
+  }
+
+  /// Runs the pending commit (the runtime calls this right after `handle`)
+  /// and hands the outcome to the screen that asked.
+  public mutating func runPendingCommit() {
+    guard let request = pendingCommit else { return }
+    pendingCommit = nil
+    let outcome: CommitOutcome
+    do {
+      outcome = try request.perform(context)
+    } catch {
+      outcome = .refused(String(describing: error))
+    }
+    stack[stack.count - 1].committed(outcome, context: context)
+  }
+
+  private mutating func askToLeave(quitAll: Bool) {
+    let answers = quitAll ? stack.contains(where: \.hasAnswers) : current.hasAnswers
+    if !answers {
+      if quitAll || stack.count == 1 {
+        if quitAll { isFinished = true }
+      } else {
+        stack.removeLast()
+      }
+      return
+    }
+    let message =
+      quitAll
+      ? "Leave Stockroom? The answers you have given in \(current.title) are not saved."
+      : "Leave \(current.title)? The answers you have given are not saved."
+    leaveQuestion = LeaveQuestion(
+      dialog: Modal(title: "Leave without saving?", message: message, buttons: ["Leave", "Stay"]),
+      quitAll: quitAll)
+  }
+
+  private mutating func answerLeave(_ question: LeaveQuestion, _ key: Key) {
+    var dialog = question.dialog
+    let result = dialog.update(key)
+    leaveQuestion?.dialog = dialog
+    guard result == .activated else { return }
+    leaveQuestion = nil
+    guard dialog.activatedButton == 0 else { return }
+    if question.quitAll {
+      isFinished = true
+    } else if stack.count > 1 {
+      stack.removeLast()
+    }
+  }
+
+  /// Keys that work on every screen, listed in every help overlay.
+  static func globalBindings(atHome: Bool) -> [KeyBinding] {
+    var bindings: [KeyBinding] = [
+      KeyBinding("Esc", "back one step; leaving a wizard with answers asks first", inLegend: false),
+      KeyBinding("F1 or ?", "this help (? is a character inside a text field)", inLegend: false),
+      KeyBinding("Ctrl-C", "leave at once, asking first if answers would be lost", inLegend: false),
+    ]
+    if atHome { bindings.append(KeyBinding("q", "quit Stockroom", inLegend: false)) }
+    return bindings
+  }
+}

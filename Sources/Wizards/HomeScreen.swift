@@ -1,0 +1,98 @@
+import TerminalUI
+
+/// The first screen: the product name and the ways in. Each capability adds
+/// an entry, so the home screen always lists exactly what exists.
+public struct HomeScreen: Screen {
+  /// One way in from the home screen.
+  public struct Entry {
+    public var title: String
+    public var summary: String
+    public var open: () -> Effect
+
+    public init(title: String, summary: String, open: @escaping () -> Effect) {
+      self.title = title
+      self.summary = summary
+      self.open = open
+    }
+  }
+
+  public var entries: [Entry]
+  public private(set) var highlighted = 0
+  public var notice: StatusLine?
+
+  public init(entries: [Entry]) {
+    self.entries = entries + [Entry(title: "Quit", summary: "Leave Stockroom", open: { .quit })]
+  }
+
+  public var title: String { "Stockroom" }
+
+  public var help: String {
+    """
+    Stockroom steps support staff and warehouse technicians through inventory wizards. \
+    Choose where to go with ↑ and ↓ and press Enter, or click an entry.
+
+    Every screen has a key legend on its bottom line and its own help behind F1 or ?. \
+    Esc goes back one step; a wizard with answers asks before it lets them go.
+    """
+  }
+
+  public var keyBindings: [KeyBinding] {
+    [.move, KeyBinding("Enter", "open")]
+  }
+
+  public var status: StatusLine? { notice }
+
+  public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    switch key {
+    case .up, .character("k"):
+      highlighted = (highlighted + entries.count - 1) % entries.count
+    case .down, .character("j"), .tab:
+      highlighted = (highlighted + 1) % entries.count
+    case .home, .pageUp:
+      highlighted = 0
+    case .end, .pageDown:
+      highlighted = entries.count - 1
+    case .enter, .character(" "):
+      return entries[highlighted].open()
+    case .mouse(let mouse) where mouse.action == .press:
+      let index = mouse.position.y - HomeScreen.firstEntryRow
+      if index >= 0 && index < entries.count {
+        highlighted = index
+        return entries[index].open()
+      }
+    default:
+      break
+    }
+    return .none
+  }
+
+  /// The screen row of the first entry (the body starts on row 1).
+  static let firstEntryRow = 6
+
+  public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
+    Box.draw(into: &buffer, rect, title: "Stockroom")
+    let inside = rect.inset(by: 1)
+    buffer.put(
+      "Inventory wizards for support staff and warehouse technicians.",
+      x: inside.x + 2, y: inside.y + 1, style: .plain, clip: inside)
+    buffer.put("Choose where to go:", x: inside.x + 2, y: inside.y + 3, style: .hint, clip: inside)
+    let titleWidth = max(20, entries.map { CharacterWidth.of($0.title) }.max() ?? 0) + 2
+    for (index, entry) in entries.enumerated() {
+      let y = HomeScreen.firstEntryRow + index
+      guard y < inside.maxY else { break }
+      let marker = index == highlighted ? "▶ " : "  "
+      let titleText = TextLayout.pad(entry.title, to: titleWidth)
+      let style: Style = index == highlighted ? .highlight : .title
+      let x = buffer.put(marker, x: inside.x + 2, y: y, clip: inside)
+      buffer.put(titleText, x: x, y: y, style: style, clip: inside)
+      buffer.put(entry.summary, x: x + titleWidth + 2, y: y, style: .plain, clip: inside)
+    }
+    let footer = inside.maxY - 2
+    buffer.put("Data", x: inside.x + 2, y: footer, style: .hint, clip: inside)
+    buffer.put(
+      TextLayout.truncate(context.dataDirectory.path, to: inside.width - 12),
+      x: inside.x + 11, y: footer, clip: inside)
+    buffer.put("Version", x: inside.x + 2, y: footer + 1, style: .hint, clip: inside)
+    buffer.put(context.version, x: inside.x + 11, y: footer + 1, clip: inside)
+  }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import TerminalUI
+
+/// What a screen asks the runtime to do after a key. Screens stay pure: they
+/// never open files or talk to the terminal, they return one of these.
+public enum Effect {
+  /// Nothing beyond the screen's own new state.
+  case none
+  /// Open another screen on top of this one.
+  case push(any Screen)
+  /// Close this screen and go back to the one below.
+  case pop
+  /// Close this screen and put another in its place.
+  case replace(any Screen)
+  /// Close every screen above the home screen.
+  case popToHome
+  /// Leave Stockroom.
+  case quit
+  /// Commit a change through the store; the runtime hands the outcome back
+  /// to the screen with `committed(_:)`.
+  case commit(CommitRequest)
+}
+
+/// A change a screen asks the runtime to commit, with the words to show
+/// while it runs. The runtime knows how to reach the store; the screen does not.
+public struct CommitRequest: Sendable {
+  public var summary: String
+  public var perform: @Sendable (AppContext) throws -> CommitOutcome
+
+  public init(summary: String, perform: @escaping @Sendable (AppContext) throws -> CommitOutcome) {
+    self.summary = summary
+    self.perform = perform
+  }
+}
+
+/// The answer to a commit: a Transaction ID, or a refusal in words.
+public enum CommitOutcome: Sendable, Equatable {
+  case committed(transactionId: String)
+  case refused(String)
+  case conflict(String)
+}
+
+/// One screen of Stockroom: its state, how keys change it, and how it looks.
+/// The runtime draws the frame around it (breadcrumb, status line, legend)
+/// and handles help, the too-small message and leaving with answers.
+public protocol Screen {
+  /// The last part of the breadcrumb, e.g. "Accounts".
+  var title: String { get }
+  /// Shown on the right of the top line, e.g. "Step 2 of 3 · Reference".
+  var position: String { get }
+  /// What F1 shows: a few paragraphs about this screen.
+  var help: String { get }
+  /// The keys of this screen, for the legend and the help overlay.
+  var keyBindings: [KeyBinding] { get }
+  /// True while leaving would lose answers, so Esc and Ctrl-C ask first.
+  var hasAnswers: Bool { get }
+  /// True while a text field has focus: `?` and `q` are then characters.
+  var isEditingText: Bool { get }
+  /// A line under the body: why Next is refused, a hint, a result.
+  var status: StatusLine? { get }
+
+  /// Handles a key. Esc that the screen ignores steps back.
+  mutating func update(_ key: Key, context: AppContext) -> Effect
+  /// Draws the body of the screen into `rect`.
+  func view(into buffer: inout Buffer, in rect: Rect, context: AppContext)
+  /// Where the terminal's cursor belongs (a text field), if anywhere.
+  func cursor(in rect: Rect) -> Point?
+  /// Receives the outcome of a commit this screen asked for.
+  mutating func committed(_ outcome: CommitOutcome, context: AppContext)
+}
+
+/// A message for the status line, with how much it matters.
+public struct StatusLine: Hashable, Sendable {
+  public enum Kind: Hashable, Sendable { case info, error, success }
+  public var text: String
+  public var kind: Kind
+
+  public init(_ text: String, kind: Kind = .info) {
+    self.text = text
+    self.kind = kind
+  }
+
+  public var style: Style {
+    switch kind {
+    case .info: return .plain
+    case .error: return .error
+    case .success: return .success
+    }
+  }
+}
+
+extension Screen {
+  public var position: String { "" }
+  public var hasAnswers: Bool { false }
+  public var isEditingText: Bool { false }
+  public var status: StatusLine? { nil }
+  public func cursor(in rect: Rect) -> Point? { nil }
+  public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {}
+}

@@ -1,0 +1,51 @@
+import TerminalUI
+
+/// The part of a wizard that differs from one wizard to the next: its steps,
+/// its answers, and how each step looks and takes keys. `WizardScreen` runs
+/// any flow with the same rules: Next may be refused with a reason, Back
+/// keeps every answer, Esc steps back, and the last step's action is Confirm.
+public protocol WizardFlow {
+  /// Everything the user has answered, and the state of each step's controls.
+  associatedtype Answers
+
+  /// The wizard's name, e.g. "Deallocate hardware tokens".
+  var name: String { get }
+  /// The steps' names in order; the last is the Confirm step.
+  var steps: [String] { get }
+
+  /// How many controls step `step` has before its buttons (for Tab).
+  func controlCount(step: Int, answers: Answers) -> Int
+  /// Why Next (or Confirm) is refused on `step`, or nil when it may go on.
+  func refusal(step: Int, answers: Answers) -> String?
+  /// True when leaving would lose something the user gave.
+  func hasAnswers(_ answers: Answers) -> Bool
+  /// True when control `focus` of `step` is a text field.
+  func isTextField(step: Int, focus: Int, answers: Answers) -> Bool
+  /// Gives a key to control `focus` of `step`.
+  func update(step: Int, focus: Int, key: Key, answers: inout Answers) -> KeyResult
+  /// Draws step `step` in `rect`, the control `focus` focused (nil: the buttons are).
+  func view(
+    step: Int, focus: Int?, answers: Answers, into buffer: inout Buffer, in rect: Rect,
+    context: AppContext)
+  /// Where the cursor belongs when control `focus` has focus.
+  func cursor(step: Int, focus: Int, answers: Answers, in rect: Rect) -> Point?
+  /// Help for one step.
+  func help(step: Int) -> String
+  /// The keys a step adds to the wizard's own.
+  func keyBindings(step: Int, focus: Int?, answers: Answers) -> [KeyBinding]
+  /// A hint for the status line while nothing is refused.
+  func hint(step: Int, focus: Int?, answers: Answers) -> String?
+  /// The change Confirm commits.
+  func commit(answers: Answers) -> CommitRequest
+  /// Draws the result after a commit (the Transaction ID and what changed).
+  func viewResult(
+    _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
+    context: AppContext)
+}
+
+extension WizardFlow {
+  public func isTextField(step: Int, focus: Int, answers: Answers) -> Bool { false }
+  public func cursor(step: Int, focus: Int, answers: Answers, in rect: Rect) -> Point? { nil }
+  public func keyBindings(step: Int, focus: Int?, answers: Answers) -> [KeyBinding] { [] }
+  public func hint(step: Int, focus: Int?, answers: Answers) -> String? { nil }
+}

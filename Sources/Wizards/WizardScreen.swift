@@ -1,0 +1,195 @@
+import TerminalUI
+
+/// Runs a `WizardFlow` as a screen: the step indicator, focus moving over the
+/// step's controls and then its buttons, Next refused with its reason on the
+/// status line, Back and Esc keeping every answer, and Confirm handing the
+/// commit to the runtime. After the commit the result stays on screen.
+public struct WizardScreen<Flow: WizardFlow>: Screen {
+  public let flow: Flow
+  public private(set) var answers: Flow.Answers
+  public private(set) var step = 0
+  /// The focused control, or `controlCount` for the button row.
+  public private(set) var focus = 0
+  public private(set) var buttons: ButtonRow
+  public private(set) var refusalShown: String?
+  public private(set) var outcome: CommitOutcome?
+  /// Whether the user's answers were committed (then Esc leaves freely).
+  public private(set) var isDone = false
+
+  public init(flow: Flow, answers: Flow.Answers, step: Int = 0) {
+    self.flow = flow
+    self.answers = answers
+    self.step = min(max(0, step), flow.steps.count - 1)
+    self.buttons = ButtonRow(buttons: [])
+    self.buttons = makeButtons()
+    self.focus = 0
+  }
+
+  public var title: String { flow.name }
+
+  public var position: String {
+    if outcome != nil { return isDone ? "Done" : flow.steps[step] }
+    return StepIndicator(steps: flow.steps, current: step).caption
+  }
+
+  public var help: String {
+    if isDone { return "The change is committed. Esc goes back." }
+    return flow.help(step: step)
+  }
+
+  public var hasAnswers: Bool { !isDone && flow.hasAnswers(answers) }
+
+  private var controlCount: Int { flow.controlCount(step: step, answers: answers) }
+  private var buttonsFocused: Bool { focus >= controlCount }
+
+  public var isEditingText: Bool {
+    !isDone && !buttonsFocused && flow.isTextField(step: step, focus: focus, answers: answers)
+  }
+
+  public var keyBindings: [KeyBinding] {
+    if isDone { return [KeyBinding("Enter", "home"), .back] }
+    let own = flow.keyBindings(
+      step: step, focus: buttonsFocused ? nil : focus, answers: answers)
+    return own + [.nextField, .previousField, KeyBinding("Enter", "next"), .back]
+  }
+
+  public var status: StatusLine? {
+    if let outcome {
+      switch outcome {
+      case .committed(let id): return StatusLine("Committed as \(id).", kind: .success)
+      case .refused(let why), .conflict(let why): return StatusLine(why, kind: .error)
+      }
+    }
+    if let refusalShown { return StatusLine(refusalShown, kind: .error) }
+    if let hint = flow.hint(step: step, focus: buttonsFocused ? nil : focus, answers: answers) {
+      return StatusLine(hint)
+    }
+    if buttonsFocused, let reason = flow.refusal(step: step, answers: answers) {
+      return StatusLine(reason)
+    }
+    return nil
+  }
+
+  private var isLastStep: Bool { step == flow.steps.count - 1 }
+
+  private func makeButtons() -> ButtonRow {
+    let reason = flow.refusal(step: step, answers: answers)
+    let forward = isLastStep ? "Confirm" : "Next >"
+    return ButtonRow(buttons: [
+      ButtonRow.Button(title: "< Back", enabled: step > 0),
+      ButtonRow.Button(title: forward, enabled: reason == nil, disabledReason: reason),
+      ButtonRow.Button(title: "Cancel"),
+    ])
+  }
+
+  public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    if isDone {
+      switch key {
+      case .enter: return .popToHome
+      case .escape: return .pop
+      default: return .none
+      }
+    }
+    defer { buttons.setButtons(makeButtons().buttons) }
+    switch key {
+    case .tab:
+      moveFocus(by: 1)
+      return .none
+    case .backTab, .control("p"):
+      moveFocus(by: -1)
+      return .none
+    case .escape:
+      if step > 0 {
+        goBack()
+        return .none
+      }
+      return .none
+    default:
+      break
+    }
+    if buttonsFocused {
+      buttons.setButtons(makeButtons().buttons)
+      if buttons.update(key) == .activated, let index = buttons.activatedButton {
+        return press(index)
+      }
+      return .none
+    }
+    let result = flow.update(step: step, focus: focus, key: key, answers: &answers)
+    refusalShown = nil
+    outcome = nil
+    switch result {
+    case .activated:
+      moveFocus(by: 1)
+    case .ignored:
+      if key == .enter { moveFocus(by: 1) }
+    case .handled:
+      break
+    }
+    return .none
+  }
+
+  private mutating func press(_ index: Int) -> Effect {
+    switch index {
+    case 0:
+      goBack()
+    case 1:
+      if let reason = flow.refusal(step: step, answers: answers) {
+        refusalShown = reason
+        return .none
+      }
+      if isLastStep {
+        return .commit(flow.commit(answers: answers))
+      }
+      step += 1
+      focus = 0
+      refusalShown = nil
+    default:
+      return .pop
+    }
+    return .none
+  }
+
+  private mutating func goBack() {
+    guard step > 0 else { return }
+    step -= 1
+    focus = 0
+    refusalShown = nil
+    outcome = nil
+  }
+
+  private mutating func moveFocus(by delta: Int) {
+    let stops = controlCount + 1
+    focus = ((focus + delta) % stops + stops) % stops
+    if buttonsFocused {
+      buttons.setButtons(makeButtons().buttons)
+      buttons.focusPrimary()
+    }
+  }
+
+  public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {
+    self.outcome = outcome
+    if case .committed = outcome { isDone = true }
+  }
+
+  public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
+    Box.draw(into: &buffer, rect, title: isDone ? "Result" : flow.steps[step])
+    let inside = rect.inset(by: 1)
+    if isDone, let outcome {
+      flow.viewResult(outcome, answers: answers, into: &buffer, in: inside, context: context)
+      return
+    }
+    let (body, footer) = inside.splitRows(inside.height - 2)
+    flow.view(
+      step: step, focus: buttonsFocused ? nil : focus, answers: answers, into: &buffer,
+      in: body, context: context)
+    let row = footer.row(1)
+    buttons.render(into: &buffer, in: row, focused: buttonsFocused)
+  }
+
+  public func cursor(in rect: Rect) -> Point? {
+    guard !isDone, !buttonsFocused else { return nil }
+    let inside = rect.inset(by: 1)
+    let body = inside.splitRows(inside.height - 2).0
+    return flow.cursor(step: step, focus: focus, answers: answers, in: body)
+  }
+}

@@ -1,0 +1,30 @@
+import CursesTerminal
+import Foundation
+import TerminalUI
+import Wizards
+
+/// The thin edge between the pure `App` and the terminal: read a key, hand it
+/// to the app, draw what it renders. Signals are noticed between keys.
+enum TerminalLoop {
+  /// Runs `app` until it finishes, a signal arrives, or an error is thrown;
+  /// the terminal is restored in every case.
+  static func run(_ app: inout App, on terminal: CursesTerminal) {
+    app.handle(.resize(terminal.size))
+    draw(app, on: terminal)
+    while !app.isFinished {
+      if let signal = terminal.pendingSignal {
+        terminal.stopAndReraise(signal)
+      }
+      guard let key = terminal.readKey(timeout: 50) else { continue }
+      app.handle(key)
+      app.runPendingCommit()
+      if !app.isFinished { draw(app, on: terminal) }
+    }
+    terminal.stop()
+  }
+
+  private static func draw(_ app: App, on terminal: CursesTerminal) {
+    let frame = app.render()
+    terminal.draw(frame.buffer, cursor: frame.cursor)
+  }
+}
