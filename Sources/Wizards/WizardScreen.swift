@@ -20,16 +20,16 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     self.flow = flow
     self.answers = answers
     self.step = min(max(0, step), flow.steps.count - 1)
-    self.buttons = ButtonRow(buttons: [])
-    self.buttons = makeButtons()
+    self.buttons = ButtonRow.wizard(lastStep: false)
     self.focus = 0
+    refreshButtons(refocus: true)
   }
 
   public var title: String { flow.name }
 
   public var position: String {
     if outcome != nil { return isDone ? "Done" : flow.steps[step] }
-    return StepIndicator(steps: flow.steps, current: step).caption
+    return StepIndicator(titles: flow.steps, current: step).text
   }
 
   public var help: String {
@@ -72,14 +72,19 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
 
   private var isLastStep: Bool { step == flow.steps.count - 1 }
 
-  private func makeButtons() -> ButtonRow {
+  /// Rebuilds the button row for this step: Back disabled on the first
+  /// step, Next (or Confirm) disabled with the reason it is refused.
+  private mutating func refreshButtons(refocus: Bool) {
+    let focused = buttons.focusedIndex
+    var row = ButtonRow.wizard(lastStep: isLastStep)
+    row.setDisabledReason(step > 0 ? nil : "This is the first step", for: .back)
     let reason = flow.refusal(step: step, answers: answers)
-    let forward = isLastStep ? "Confirm" : "Next >"
-    return ButtonRow(buttons: [
-      ButtonRow.Button(title: "< Back", enabled: step > 0),
-      ButtonRow.Button(title: forward, enabled: reason == nil, disabledReason: reason),
-      ButtonRow.Button(title: "Cancel"),
-    ])
+    row.setDisabledReason(reason, for: isLastStep ? .confirm : .next)
+    // Focus stays where it was; on entering the row it goes to Next (or
+    // Confirm), even when refused, so Enter says why instead of leaving.
+    let keep = !refocus && row.buttons.indices.contains(focused)
+    row = ButtonRow(buttons: row.buttons, focused: keep ? focused : row.primaryIndex)
+    buttons = row
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
@@ -90,7 +95,7 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
       default: return .none
       }
     }
-    defer { buttons.setButtons(makeButtons().buttons) }
+    defer { refreshButtons(refocus: false) }
     switch key {
     case .tab:
       moveFocus(by: 1)
@@ -108,10 +113,11 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
       break
     }
     if buttonsFocused {
-      buttons.setButtons(makeButtons().buttons)
-      if buttons.update(key) == .activated, let index = buttons.activatedButton {
-        return press(index)
+      let result = buttons.update(key)
+      if result == .activated, let role = buttons.activatedRole {
+        return press(role)
       }
+      if let refusal = buttons.refusal { refusalShown = refusal }
       return .none
     }
     let result = flow.update(step: step, focus: focus, key: key, answers: &answers)
@@ -128,11 +134,11 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     return .none
   }
 
-  private mutating func press(_ index: Int) -> Effect {
-    switch index {
-    case 0:
+  private mutating func press(_ role: ButtonRow.Role) -> Effect {
+    switch role {
+    case .back:
       goBack()
-    case 1:
+    case .next, .confirm:
       if let reason = flow.refusal(step: step, answers: answers) {
         refusalShown = reason
         return .none
@@ -143,7 +149,8 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
       step += 1
       focus = 0
       refusalShown = nil
-    default:
+      refreshButtons(refocus: true)
+    case .cancel, .other:
       return .pop
     }
     return .none
@@ -160,10 +167,7 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
   private mutating func moveFocus(by delta: Int) {
     let stops = controlCount + 1
     focus = ((focus + delta) % stops + stops) % stops
-    if buttonsFocused {
-      buttons.setButtons(makeButtons().buttons)
-      buttons.focusPrimary()
-    }
+    if buttonsFocused { refreshButtons(refocus: true) }
   }
 
   public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {

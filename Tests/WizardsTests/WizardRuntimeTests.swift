@@ -1,0 +1,187 @@
+import Foundation
+import TerminalUI
+import Testing
+
+@testable import Wizards
+
+/// A two-step toy wizard: a quantity, then Confirm.
+struct QuantityFlow: WizardFlow {
+  struct Answers {
+    var quantity = NumberField(range: 1...24, width: 6)
+    var reference = TextField(width: 20, maxLength: 64, rule: .reference)
+  }
+
+  var name: String { "Deallocate toy tokens" }
+  var steps: [String] { ["Select", "Confirm"] }
+
+  func controlCount(step: Int, answers: Answers) -> Int { step == 0 ? 2 : 0 }
+
+  func refusal(step: Int, answers: Answers) -> String? {
+    step == 0 ? answers.quantity.validation : nil
+  }
+
+  func hasAnswers(_ answers: Answers) -> Bool {
+    !answers.quantity.text.isEmpty || !answers.reference.text.isEmpty
+  }
+
+  func isTextField(step: Int, focus: Int, answers: Answers) -> Bool { step == 0 }
+
+  func update(step: Int, focus: Int, key: Key, answers: inout Answers) -> KeyResult {
+    focus == 0 ? answers.quantity.update(key) : answers.reference.update(key)
+  }
+
+  func view(
+    step: Int, focus: Int?, answers: Answers, into buffer: inout Buffer, in rect: Rect,
+    context: AppContext
+  ) {
+    if step == 0 {
+      buffer.put("Quantity", x: rect.x + 1, y: rect.y + 1)
+      answers.quantity.render(
+        into: &buffer, in: Rect(x: rect.x + 12, y: rect.y + 1, width: 40, height: 1),
+        focused: focus == 0)
+    } else {
+      buffer.put("Deallocate \(answers.quantity.text) tokens", x: rect.x + 1, y: rect.y + 1)
+    }
+  }
+
+  func help(step: Int) -> String { "Toy help for step \(step + 1)." }
+
+  func commit(answers: Answers) -> CommitRequest {
+    let quantity = answers.quantity.value ?? 0
+    return CommitRequest(summary: "Deallocate \(quantity)") { _ in
+      quantity == 13 ? .conflict("Another session took them") : .committed(transactionId: "T000042")
+    }
+  }
+
+  func viewResult(
+    _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
+    context: AppContext
+  ) {
+    if case .committed(let id) = outcome {
+      buffer.put("Transaction ID \(id)", x: rect.x + 1, y: rect.y + 1)
+    }
+  }
+}
+
+@Suite struct WizardRuntimeTests {
+  func app() -> App {
+    var app = App(home: Home.screen(), size: .minimum, context: .reference)
+    app.carryOut(.push(WizardScreen(flow: QuantityFlow(), answers: QuantityFlow.Answers())))
+    return app
+  }
+
+  func wizard(_ app: App) -> WizardScreen<QuantityFlow>? {
+    app.current as? WizardScreen<QuantityFlow>
+  }
+
+  func press(_ app: inout App, _ keys: Key...) {
+    for key in keys {
+      app.handle(key)
+      app.runPendingCommit()
+    }
+  }
+
+  @Test func nextIsRefusedWithTheReasonUntilTheQuantityIsValid() throws {
+    var app = app()
+    press(&app, .tab, .tab, .enter)
+    #expect(wizard(app)?.step == 0)
+    #expect(app.render().buffer.text.contains("Enter a quantity"))
+    press(&app, .tab, .character("9"), .character("9"), .tab, .tab, .enter)
+    #expect(wizard(app)?.step == 0)
+    #expect(app.render().buffer.text.contains("From 1 to 24"))
+  }
+
+  @Test func backKeepsEveryAnswer() throws {
+    var app = app()
+    press(&app, .character("1"), .character("2"), .tab, .tab, .enter)
+    #expect(wizard(app)?.step == 1)
+    #expect(app.render().buffer.text.contains("Deallocate 12 tokens"))
+    press(&app, .escape)
+    #expect(wizard(app)?.step == 0)
+    #expect(wizard(app)?.answers.quantity.text == "12")
+  }
+
+  @Test func lettersAreKeptAndExplained() throws {
+    var app = app()
+    press(&app, .character("1"), .character("x"))
+    #expect(wizard(app)?.answers.quantity.text == "1x")
+    #expect(app.render().buffer.text.contains("A whole number"))
+  }
+
+  @Test func confirmCommitsAndShowsTheTransactionId() throws {
+    var app = app()
+    press(&app, .character("5"), .tab, .tab, .enter, .enter)
+    let text = app.render().buffer.text
+    #expect(text.contains("Transaction ID T000042"), "\(text)")
+    #expect(wizard(app)?.isDone == true)
+    press(&app, .escape)
+    #expect(app.stack.count == 1)
+  }
+
+  @Test func aConflictKeepsTheAnswersAndSaysWhy() throws {
+    var app = app()
+    press(&app, .character("1"), .character("3"), .tab, .tab, .enter, .enter)
+    #expect(wizard(app)?.isDone == false)
+    #expect(app.render().buffer.text.contains("Another session took them"))
+    #expect(wizard(app)?.answers.quantity.text == "13")
+  }
+
+  @Test func leavingWithAnswersAsksFirst() throws {
+    var app = app()
+    press(&app, .character("4"), .escape)
+    #expect(app.leaveQuestion != nil)
+    #expect(app.render().buffer.text.contains("Leave without saving?"))
+    press(&app, .escape)
+    #expect(app.leaveQuestion == nil)
+    #expect(app.stack.count == 2)
+    press(&app, .escape, .enter)
+    #expect(app.stack.count == 1)
+  }
+
+  @Test func leavingWithoutAnswersDoesNotAsk() throws {
+    var app = app()
+    press(&app, .escape)
+    #expect(app.stack.count == 1)
+  }
+
+  @Test func controlCWithAnswersAsksThenQuits() throws {
+    var app = app()
+    press(&app, .character("4"), .control("c"))
+    #expect(!app.isFinished)
+    press(&app, .enter)
+    #expect(app.isFinished)
+  }
+
+  @Test func questionMarkIsACharacterInAFieldAndF1IsHelp() throws {
+    var app = app()
+    press(&app, .tab, .character("?"))
+    #expect(app.help == nil)
+    #expect(wizard(app)?.answers.reference.text == "")  // refused by the Reference rule
+    press(&app, .function(1))
+    #expect(app.help != nil)
+    #expect(app.render().buffer.text.contains("Toy help for step 1."))
+  }
+
+  @Test func qQuitsOnlyFromHome() throws {
+    var app = app()
+    press(&app, .tab, .tab, .character("q"))
+    #expect(!app.isFinished)
+    press(&app, .escape, .character("q"))
+    #expect(app.isFinished)
+  }
+
+  @Test func homeOpensEntriesAndEscDoesNothingThere() throws {
+    var app = App(home: Home.screen(), size: .minimum, context: .reference)
+    press(&app, .escape)
+    #expect(app.stack.count == 1 && !app.isFinished)
+    press(&app, .enter)
+    #expect(app.stack.count == 2)
+  }
+
+  @Test func tooSmallThenLargerRecovers() throws {
+    var app = App(home: Home.screen(), size: Size(width: 60, height: 20), context: .reference)
+    #expect(app.render().buffer.text.contains("at least 80x24"))
+    press(&app, .resize(Size(width: 100, height: 30)))
+    #expect(app.render().buffer.text.contains("Choose where to go"))
+  }
+}
