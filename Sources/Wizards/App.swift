@@ -44,6 +44,8 @@ public struct App {
   public mutating func handle(_ key: Key) {
     if case .resize(let newSize) = key {
       size = newSize
+      help?.layout(in: App.overlayRect(for: size))
+      leaveQuestion?.dialog.layout(in: Rect(size: size))
       return
     }
     if let question = leaveQuestion {
@@ -62,9 +64,7 @@ public struct App {
     let top = stack.count - 1
     if !stack[top].isEditingText {
       if key.isHelp {
-        help = HelpOverlay(
-          title: stack[top].title, text: stack[top].help,
-          bindings: stack[top].keyBindings + App.globalBindings(atHome: stack.count == 1))
+        openHelp()
         return
       }
       if key == .character("q") && stack.count == 1 {
@@ -72,9 +72,7 @@ public struct App {
         return
       }
     } else if key == .function(1) {
-      help = HelpOverlay(
-        title: stack[top].title, text: stack[top].help,
-        bindings: stack[top].keyBindings + App.globalBindings(atHome: stack.count == 1))
+      openHelp()
       return
     }
     let effect = stack[top].update(key, context: context)
@@ -83,6 +81,16 @@ public struct App {
       return
     }
     carryOut(effect)
+  }
+
+  private mutating func openHelp() {
+    let screen = current
+    var overlay = HelpOverlay(
+      screenName: screen.title,
+      paragraphs: screen.help.components(separatedBy: "\n\n"),
+      bindings: screen.keyBindings + App.globalBindings(atHome: stack.count == 1))
+    overlay.layout(in: App.overlayRect(for: size))
+    help = overlay
   }
 
   /// Carries out an effect a screen returned.
@@ -133,18 +141,25 @@ public struct App {
       quitAll
       ? "Leave Stockroom? The answers you have given in \(current.title) are not saved."
       : "Leave \(current.title)? The answers you have given are not saved."
-    leaveQuestion = LeaveQuestion(
-      dialog: Modal(title: "Leave without saving?", message: message, buttons: ["Leave", "Stay"]),
-      quitAll: quitAll)
+    var dialog = Modal(
+      title: "Leave without saving?", message: message, buttons: ["Leave", "Stay"],
+      selected: 1, shortcuts: ["y": 0, "n": 1])
+    dialog.layout(in: Rect(size: size))
+    leaveQuestion = LeaveQuestion(dialog: dialog, quitAll: quitAll)
   }
 
   private mutating func answerLeave(_ question: LeaveQuestion, _ key: Key) {
+    if key == .control("c") && question.quitAll {
+      leaveQuestion = nil
+      isFinished = true
+      return
+    }
     var dialog = question.dialog
     let result = dialog.update(key)
     leaveQuestion?.dialog = dialog
     guard result == .activated else { return }
     leaveQuestion = nil
-    guard dialog.activatedButton == 0 else { return }
+    guard dialog.chosen == 0 else { return }
     if question.quitAll {
       isFinished = true
     } else if stack.count > 1 {

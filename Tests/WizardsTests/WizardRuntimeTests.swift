@@ -135,6 +135,8 @@ struct QuantityFlow: WizardFlow {
     #expect(app.leaveQuestion == nil)
     #expect(app.stack.count == 2)
     press(&app, .escape, .enter)
+    #expect(app.stack.count == 2, "Stay is the default answer")
+    press(&app, .escape, .character("y"))
     #expect(app.stack.count == 1)
   }
 
@@ -149,6 +151,8 @@ struct QuantityFlow: WizardFlow {
     press(&app, .character("4"), .control("c"))
     #expect(!app.isFinished)
     press(&app, .enter)
+    #expect(!app.isFinished, "Stay is the default answer")
+    press(&app, .control("c"), .control("c"))
     #expect(app.isFinished)
   }
 
