@@ -31,6 +31,7 @@ let package = Package(
       ]
     ),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+    .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     .testTarget(name: "WizardsTests", dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore"]),
     .testTarget(name: "StockroomDomainTests", dependencies: ["StockroomDomain"]),
     .testTarget(name: "StockroomStoreTests", dependencies: ["StockroomStore", "StockroomDomain"]),

@@ -223,7 +223,7 @@ public struct PickList: Widget, Sendable {
     let frames = PickList.frames(in: rect)
     for side in [Side.left, Side.right] {
       let frame = side == .left ? frames.left : frames.right
-      Box.draw(into: &buffer, frame, title: title(side))
+      Box.draw(into: &buffer, frame, title: title(side, width: frame.width - 4))
       renderRows(side, into: &buffer, in: frame.inset(by: 1), focused: focused)
     }
     let arrows = PickList.arrowRows(in: rect)
@@ -234,14 +234,18 @@ public struct PickList: Widget, Sendable {
 
   /// `Allocated (21) · filter: —`, `(3 of 21)` under a filter, and a `_`
   /// after the filter while it is being typed.
-  func title(_ side: Side) -> String {
+  /// In a narrow box the filter part shrinks to `/text`, or goes when empty.
+  func title(_ side: Side, width: Int = .max) -> String {
     let list = self[side]
     let name = side == .left ? leftTitle : rightTitle
     let count =
       list.filter.isEmpty ? "\(list.order.count)" : "\(list.rowCount) of \(list.order.count)"
     var filter = list.filter.isEmpty ? "—" : list.filter
     if list.isEditingFilter { filter = list.filter + "_" }
-    return "\(name) (\(count)) · filter: \(filter)"
+    let full = "\(name) (\(count)) · filter: \(filter)"
+    if CharacterWidth.of(full) <= width { return full }
+    let short = "\(name) (\(count))"
+    return list.filter.isEmpty && !list.isEditingFilter ? short : short + " /" + filter
   }
 
   private func renderRows(_ side: Side, into buffer: inout Buffer, in inner: Rect, focused: Bool) {
@@ -261,7 +265,7 @@ public struct PickList: Widget, Sendable {
       let isCursor = isFocusedSide && row == view.cursor
       let marker = (isCursor ? "▶" : " ") + (list.marks.contains(item) ? "■" : " ") + " "
       let x = buffer.put(marker + items[Int(item)], x: inner.x, y: y, clip: inner)
-      if let note = annotation?(Int(item)) {
+      if let note = annotation?(Int(item)), x + 2 + CharacterWidth.of(note) <= inner.maxX {
         buffer.put("  " + note, x: x, y: y, style: .hint, clip: inner)
       }
       if isCursor && focused {

@@ -12,7 +12,7 @@ public struct WidgetGallery: Screen {
       .init("Faulty"), .init("Lost"),
     ], selected: 0)
   private var checks = CheckList(
-    items: [.init("Email the account", isMarked: true), .init("Print a label"), .init("Log only")],
+    items: [.init("Email account", isMarked: true), .init("Print label"), .init("Log only")],
     viewHeight: 3)
   private var table: Table
   private var pickList: PickList
@@ -27,7 +27,7 @@ public struct WidgetGallery: Screen {
 
   public init() {
     table = Table(
-      columns: [.init("Serial", width: 14), .init("Model", width: 6), .init("State", width: 10)],
+      columns: [.init("Serial", width: 13), .init("Model", width: 5), .init("State", width: 9)],
       rowCount: 10_000
     ) { row, column in
       switch column {
@@ -51,7 +51,9 @@ public struct WidgetGallery: Screen {
   }
 
   public var title: String { "Widget gallery" }
-  public var position: String { StepIndicator(titles: ["Select", "Reference", "Confirm"], current: 1).text }
+  public var position: String {
+    StepIndicator(titles: ["Select", "Reference", "Confirm"], current: 1).text
+  }
 
   public var help: String {
     """
@@ -136,8 +138,9 @@ public struct WidgetGallery: Screen {
   /// Where each control goes in the body.
   static func layout(in rect: Rect) -> (table: Rect, pickList: Rect) {
     let inside = rect.inset(by: 1)
-    let table = Rect(x: inside.x + 1, y: inside.y + 7, width: 34, height: inside.height - 9)
-    let pick = Rect(x: inside.x + 37, y: inside.y + 7, width: inside.width - 38, height: inside.height - 9)
+    let table = Rect(x: inside.x + 1, y: inside.y + 7, width: 31, height: inside.height - 9)
+    let pick = Rect(
+      x: inside.x + 33, y: inside.y + 7, width: inside.width - 34, height: inside.height - 9)
     return (table, pick)
   }
 
@@ -162,9 +165,11 @@ public struct WidgetGallery: Screen {
     disposition.render(
       into: &buffer, in: Rect(x: fieldX, y: inside.y + 2, width: 40, height: 4),
       focused: focus == Stop.disposition.rawValue)
-    buffer.put("Also", x: fieldX + 36, y: inside.y + 2, style: focus == Stop.checks.rawValue ? .title : .plain)
+    buffer.put(
+      "Also", x: inside.maxX - 24, y: inside.y + 2,
+      style: focus == Stop.checks.rawValue ? .title : .plain)
     checks.render(
-      into: &buffer, in: Rect(x: fieldX + 42, y: inside.y + 2, width: 24, height: 3),
+      into: &buffer, in: Rect(x: inside.maxX - 19, y: inside.y + 2, width: 18, height: 3),
       focused: focus == Stop.checks.rawValue)
     let areas = WidgetGallery.layout(in: rect)
     buffer.put("Table (10,000 rows)", x: areas.table.x, y: areas.table.y - 1, style: .hint)

@@ -48,7 +48,8 @@ enum Spawn {
     var pid: pid_t = 0
     let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, &argv, &envp)
     guard spawned == 0 else {
-      return Result(status: -1, output: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
+      return Result(
+        status: -1, output: "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
     }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

@@ -130,7 +130,8 @@ import Testing
     let screen = try run.session.waitFor("quit")
     #expect(!screen.contains("M-"), "mojibake:\n\(screen)")
     #expect(!screen.contains("â"), "mojibake:\n\(screen)")
-    #expect(screen.unicodeScalars.allSatisfy { $0.isASCII || "─│┌┐└┘├┤┬┴┼".unicodeScalars.contains($0) })
+    #expect(
+      screen.unicodeScalars.allSatisfy { $0.isASCII || "─│┌┐└┘├┤┬┴┼".unicodeScalars.contains($0) })
     run.session.send("q")
     #expect(try run.waitForEnd().sttySame)
   }
@@ -169,4 +170,3 @@ import Testing
 extension String {
   var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }
-

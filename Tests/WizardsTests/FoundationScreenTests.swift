@@ -23,6 +23,7 @@ import Testing
   }
 
   @Test func widgetGallery() {
-    ScreenSnapshot.check(ScreenSnapshot.render(app(), keys: [.down, .up, .enter]), "gallery/01-widgets")
+    ScreenSnapshot.check(
+      ScreenSnapshot.render(app(), keys: [.down, .up, .enter]), "gallery/01-widgets")
   }
 }
