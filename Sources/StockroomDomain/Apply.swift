@@ -56,6 +56,10 @@ extension InventoryState {
     guard let column = SoftwareColumn(product: item.product, type: item.type) else {
       throw .notForProduct("no allocation column for \(item.product.rawValue)")
     }
+    if action == .assign {
+      accounts[holder].holdings[column.index].inUse = quantity
+      return
+    }
     let key = StockKey(product: item.product, ownership: ownership, container: try box(item))
     let leased = ownership == .leased ? quantity : 0
     switch action {
@@ -67,8 +71,6 @@ extension InventoryState {
       stock[key, default: 0] += quantity
       accounts[holder].holdings[column.index].maximum -= quantity
       accounts[holder].holdings[column.index].leased -= leased
-    case .assign:
-      accounts[holder].holdings[column.index].inUse = quantity
     default:
       throw .notForProduct("\(action.rawValue) does not move software quantities")
     }

@@ -147,7 +147,8 @@ enum Snapshot {
     for _ in 0..<(try reader.count()) {
       let product = try product(try reader.u8(), path)
       let ownership: Ownership = try reader.u8() == 0 ? .owned : .leased
-      state.received[product, default: [:]][ownership] = try reader.i64()
+      let quantity = try reader.i64()
+      if quantity != 0 { state.received[product, default: [:]][ownership] = quantity }
     }
     var keys: [String: UInt64] = [:]
     for _ in 0..<(try reader.count()) { keys[try reader.string()] = try reader.u64() }
