@@ -1,7 +1,117 @@
 import ArgumentParser
+import Foundation
+import StockroomDomain
+import StockroomStore
 
 /// The storage issue's commands (demo, allocation, tokens, log, show, verify, backup, repair),
 /// registered by the root command.
 enum StoreCommands {
-  static let all: [ParsableCommand.Type] = []
+  static let all: [ParsableCommand.Type] = [
+    DemoCommand.self, AllocationCommand.self, TokensCommand.self, LogCommand.self,
+    ShowCommand.self, VerifyCommand.self, BackupCommand.self, RepairCommand.self,
+    CommitTestCommand.self, BenchStoreCommand.self,
+  ]
+
+  /// Opens the store of the data directory, printing its warnings; exits on failure.
+  static func open(_ global: GlobalOptions, readOnly: Bool = false) -> FileStore {
+    var options = FileStore.Options()
+    options.readOnly = readOnly
+    options.create = !readOnly
+    do {
+      let store = try FileStore.open(at: global.resolvedDataDirectory(), options: options)
+      warn(store.warnings)
+      return store
+    } catch {
+      fail(error)
+    }
+  }
+
+  /// Prints warnings on stderr, neutralised.
+  static func warn(_ warnings: [String]) {
+    for warning in warnings {
+      FileHandle.standardError.write(
+        Data(("stockroom: warning: " + TextRules.neutralised(warning) + "\n").utf8))
+    }
+  }
+
+  /// Exits with the store error's code and message.
+  static func fail(_ error: StoreError) -> Never {
+    CommandFailure(
+      status: ExitStatus(rawValue: error.exitCode) ?? .refused,
+      message: TextRules.neutralised(error.message)
+    ).exit()
+  }
+
+  /// Exits 1 naming an unknown identifier.
+  static func unknown(_ what: String, _ name: String) -> Never {
+    CommandFailure(status: .refused, message: "unknown \(what) \(TextRules.neutralised(name))")
+      .exit()
+  }
+
+  /// The account index for a code or name, or exit 1.
+  static func account(_ name: String, in state: InventoryState) -> Int {
+    guard let index = state.accountIndex(name) else { unknown("account", name) }
+    return index
+  }
+}
+
+/// Buffered standard output, so a million rows stream quickly.
+struct OutputBuffer {
+  private var bytes: [UInt8] = []
+
+  mutating func line(_ text: String) {
+    bytes += text.utf8
+    bytes.append(10)
+    if bytes.count > 1 << 16 { flush() }
+  }
+
+  mutating func flush() {
+    var done = 0
+    while done < bytes.count {
+      let wrote = bytes.withUnsafeBytes { raw in
+        write(1, raw.baseAddress.map { $0 + done }, raw.count - done)
+      }
+      if wrote <= 0 { break }
+      done += wrote
+    }
+    bytes.removeAll(keepingCapacity: true)
+  }
+}
+
+/// Minimal JSON text for rows printed by the million.
+enum JSONText {
+  static func string(_ value: String?) -> String {
+    guard let value else { return "null" }
+    var out = "\""
+    for scalar in value.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 || TextRules.isUnsafe(scalar) {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
+  }
+
+  /// One object from ordered key/raw-value pairs.
+  static func object(_ fields: [(String, String)]) -> String {
+    "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}"
+  }
+
+  /// A Codable value as one line, keys sorted.
+  static func encode<T: Encodable>(_ value: T) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+  }
 }

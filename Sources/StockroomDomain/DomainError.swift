@@ -1,0 +1,63 @@
+/// Why a command was refused; each case names what is wrong.
+public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
+  case unknownAccount(String)
+  case unknownContainer(String)
+  case unknownModel(String)
+  case unknownSerials([String])
+  case duplicateSerials([String])
+  case alreadyKnownSerials([String])
+  case duplicateDefinition(String)
+  case noContainer
+  case emptySelection
+  case notPositive(Int)
+  case notAllocatedToAccount(serials: [String], account: String)
+  case inUse([String])
+  case notAvailable([String])
+  case notFaulty([String])
+  case moreThanAvailable(column: String, requested: Int, available: Int)
+  case capacityInUse(requested: Int, available: Int)
+  case notEnoughStock(product: String, requested: Int, available: Int)
+  case inUseAboveMaximum(column: String, inUse: Int, maximum: Int)
+  case notForProduct(String)
+  case invalidText(field: String, reason: String)
+
+  public var description: String { message }
+
+  /// One line naming what is wrong.
+  public var message: String {
+    switch self {
+    case .unknownAccount(let name): return "unknown account \(name)"
+    case .unknownContainer(let name): return "unknown container \(name)"
+    case .unknownModel(let name): return "unknown hardware model \(name)"
+    case .unknownSerials(let serials): return "unknown serial " + Self.list(serials)
+    case .duplicateSerials(let serials): return "serial listed twice: " + Self.list(serials)
+    case .alreadyKnownSerials(let serials):
+      return "serial already in the inventory: " + Self.list(serials)
+    case .duplicateDefinition(let name): return "\(name) already exists"
+    case .noContainer: return "the service provider has no container"
+    case .emptySelection: return "nothing selected"
+    case .notPositive(let quantity): return "quantity \(quantity) is not a whole number above 0"
+    case .notAllocatedToAccount(let serials, let account):
+      return "not allocated to \(account): " + Self.list(serials)
+    case .inUse(let serials): return "in use, cannot be deallocated: " + Self.list(serials)
+    case .notAvailable(let serials): return "not available for allocation: " + Self.list(serials)
+    case .notFaulty(let serials): return "not faulty: " + Self.list(serials)
+    case .moreThanAvailable(let column, let requested, let available):
+      return "\(column): \(requested) is more than the \(available) available"
+    case .capacityInUse(let requested, let available):
+      return
+        "Capacity: \(requested) needed but only \(available) not in use (capacity still in use)"
+    case .notEnoughStock(let product, let requested, let available):
+      return "\(product): \(requested) requested but the provider holds \(available)"
+    case .inUseAboveMaximum(let column, let inUse, let maximum):
+      return "\(column): \(inUse) in use is more than the \(maximum) allocated"
+    case .notForProduct(let what): return what
+    case .invalidText(let field, let reason): return "\(field): \(reason)"
+    }
+  }
+
+  private static func list(_ serials: [String]) -> String {
+    let shown = serials.prefix(10).joined(separator: ", ")
+    return serials.count > 10 ? shown + " and \(serials.count - 10) more" : shown
+  }
+}

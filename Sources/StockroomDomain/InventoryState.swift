@@ -1,0 +1,104 @@
+/// The whole token inventory at one point of the ledger: the result of replaying it.
+public struct InventoryState: Sendable, Equatable {
+  public var providerName: String
+  /// The first container is the default one.
+  public var containers: [Container]
+  /// Hardware model names (RB-1, KT-4, …), one allocation-table column each.
+  public var models: [String]
+  public var accounts: [Account]
+  /// Provider stock counted by quantity.
+  public var stock: [StockKey: Int]
+  /// Every quantity ever received, per product and ownership (for conservation checks).
+  public var received: [Product: [Ownership: Int]]
+  /// Hardware tokens in receipt order.
+  public var tokens: [HardwareToken]
+  /// Serial → index into `tokens`.
+  public var tokenIndex: [String: Int32]
+  var accountLookup: [String: Int]
+
+  public init(providerName: String = "Service Provider") {
+    self.providerName = providerName
+    containers = []
+    models = []
+    accounts = []
+    stock = [:]
+    received = [:]
+    tokens = []
+    tokenIndex = [:]
+    accountLookup = [:]
+  }
+
+  /// The container new and returned stock goes to unless another is chosen.
+  public var defaultContainer: Int? { containers.isEmpty ? nil : 0 }
+
+  /// An account by code (`ACC-0001`, any case) or exact name.
+  public func accountIndex(_ codeOrName: String) -> Int? {
+    if let index = accountLookup[codeOrName.uppercased()] { return index }
+    return accountLookup["name:" + codeOrName]
+  }
+
+  /// A container by code or exact name.
+  public func containerIndex(_ codeOrName: String) -> Int? {
+    containers.firstIndex { $0.code.uppercased() == codeOrName.uppercased() }
+      ?? containers.firstIndex { $0.name == codeOrName }
+  }
+
+  /// A hardware model by name, any case.
+  public func modelIndex(_ name: String) -> Int? {
+    models.firstIndex { $0.uppercased() == name.uppercased() }
+  }
+
+  /// The token with this serial.
+  public func token(serial: String) -> HardwareToken? {
+    tokenIndex[serial].map { tokens[Int($0)] }
+  }
+
+  /// Provider stock of a product, over every container and ownership unless narrowed.
+  public func stockQuantity(
+    _ product: Product, ownership: Ownership? = nil, container: Int? = nil
+  ) -> Int {
+    stock.reduce(0) { sum, entry in
+      let key = entry.key
+      guard key.product == product else { return sum }
+      if let ownership, key.ownership != ownership { return sum }
+      if let container, key.container != container { return sum }
+      return sum + entry.value
+    }
+  }
+
+  /// Indices of the tokens allocated to an account, optionally one model.
+  public func tokenIndices(account: Int, model: Int? = nil) -> [Int] {
+    var result: [Int] = []
+    let account32 = Int32(account)
+    for index in tokens.indices where tokens[index].account == account32 {
+      if let model, Int(tokens[index].model) != model { continue }
+      result.append(index)
+    }
+    return result
+  }
+
+  mutating func addAccount(_ account: Account) {
+    accountLookup[account.code.uppercased()] = accounts.count
+    accountLookup["name:" + account.name] = accounts.count
+    accounts.append(account)
+  }
+
+  mutating func addModel(_ name: String) {
+    models.append(name)
+    for index in accounts.indices {
+      accounts[index].hardwareAllocated.append(0)
+      accounts[index].hardwareInUse.append(0)
+    }
+  }
+
+  /// Rebuilds lookups after bulk loading (snapshots).
+  public mutating func rebuildLookups() {
+    accountLookup = [:]
+    for (index, account) in accounts.enumerated() {
+      accountLookup[account.code.uppercased()] = index
+      accountLookup["name:" + account.name] = index
+    }
+    tokenIndex = Dictionary(minimumCapacity: tokens.count)
+    for (index, token) in tokens.enumerated() { tokenIndex[token.serial] = Int32(index) }
+  }
+}

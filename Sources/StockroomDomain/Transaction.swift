@@ -1,0 +1,180 @@
+/// What a transaction does, as recorded in the ledger.
+public enum ActionCode: String, CaseIterable, Hashable, Sendable, Codable {
+  /// Provider, containers, hardware models and accounts come into existence.
+  case define
+  /// New stock arrives in the provider's inventory.
+  case receive
+  /// Stock goes from the provider to an account.
+  case allocate
+  /// SMS, capacity or ST-1 quantities go back to the provider.
+  case deallocateSoftware = "deallocate-software"
+  /// MobilePASS quantities go back to the provider.
+  case deallocateMobilePass = "deallocate-mobilepass"
+  /// Hardware serials go back with a disposition.
+  case deallocateHardware = "deallocate-hardware"
+  /// Faulty hardware becomes available again.
+  case reinitialize
+  /// The account's Virtual Server assigns tokens to users (sets In Use).
+  case assign
+}
+
+/// One thing a transaction moves: a quantity of a software product, or hardware serials.
+public struct TransactionItem: Hashable, Sendable, Codable {
+  public var product: Product
+  public var type: AllocationType?
+  public var quantity: Int?
+  public var model: String?
+  public var serials: [String]?
+  public var ownership: Ownership?
+  public var container: String?
+  public var disposition: Disposition?
+  public var needsPIN: Bool?
+  public var inUse: Bool?
+
+  public init(
+    product: Product, type: AllocationType? = nil, quantity: Int? = nil, model: String? = nil,
+    serials: [String]? = nil, ownership: Ownership? = nil, container: String? = nil,
+    disposition: Disposition? = nil, needsPIN: Bool? = nil, inUse: Bool? = nil
+  ) {
+    self.product = product
+    self.type = type
+    self.quantity = quantity
+    self.model = model
+    self.serials = serials
+    self.ownership = ownership
+    self.container = container
+    self.disposition = disposition
+    self.needsPIN = needsPIN
+    self.inUse = inUse
+  }
+}
+
+/// The entities a `define` transaction creates.
+public struct Definitions: Hashable, Sendable, Codable {
+  public var provider: String?
+  public var containers: [Container]
+  public var models: [String]
+  public var accounts: [AccountDefinition]
+
+  public init(
+    provider: String? = nil, containers: [Container] = [], models: [String] = [],
+    accounts: [AccountDefinition] = []
+  ) {
+    self.provider = provider
+    self.containers = containers
+    self.models = models
+    self.accounts = accounts
+  }
+}
+
+/// A new account's code and name.
+public struct AccountDefinition: Hashable, Sendable, Codable {
+  public var code: String
+  public var name: String
+
+  public init(code: String, name: String) {
+    self.code = code
+    self.name = name
+  }
+}
+
+/// The validated effect of a command, before the store gives it an identity.
+public struct Change: Hashable, Sendable, Codable {
+  public var action: ActionCode
+  public var account: String?
+  public var items: [TransactionItem]
+  public var definitions: Definitions?
+
+  public init(
+    action: ActionCode, account: String? = nil, items: [TransactionItem] = [],
+    definitions: Definitions? = nil
+  ) {
+    self.action = action
+    self.account = account
+    self.items = items
+    self.definitions = definitions
+  }
+}
+
+/// Who committed a transaction and why: filled by the committing process.
+public struct TransactionContext: Hashable, Sendable, Codable {
+  /// OS user name, from the process's uid.
+  public var user: String
+  public var uid: UInt32
+  /// The person the action was performed by, where it has one.
+  public var performedBy: String?
+  /// Up to 64 characters (letters, digits, spaces, `- _ / . # :`).
+  public var reference: String
+  /// Up to 128 printable characters.
+  public var comment: String
+
+  public init(
+    user: String, uid: UInt32, performedBy: String? = nil, reference: String = "",
+    comment: String = ""
+  ) {
+    self.user = user
+    self.uid = uid
+    self.performedBy = performedBy
+    self.reference = reference
+    self.comment = comment
+  }
+}
+
+/// One committed, durable change: the unit of the ledger (DESIGN.md section 6).
+public struct Transaction: Hashable, Sendable, Codable {
+  /// The record kind of inventory transactions.
+  public static let recordKind = "transaction"
+
+  /// `T000123`: the ledger sequence number.
+  public var transactionId: String
+  /// Chosen by the committing process so a retry is never applied twice.
+  public var key: String
+  public var kind: String
+  /// The record format version.
+  public var version: Int
+  public var action: ActionCode
+  public var account: String?
+  public var user: String
+  public var uid: UInt32
+  public var performedBy: String?
+  /// UTC, ISO 8601.
+  public var time: String
+  public var reference: String
+  public var comment: String
+  public var items: [TransactionItem]
+  public var definitions: Definitions?
+
+  public init(
+    sequence: UInt64, key: String, version: Int, time: String, change: Change,
+    context: TransactionContext
+  ) {
+    transactionId = Transaction.identifier(sequence: sequence)
+    self.key = key
+    kind = Transaction.recordKind
+    self.version = version
+    action = change.action
+    account = change.account
+    user = context.user
+    uid = context.uid
+    performedBy = context.performedBy
+    self.time = time
+    reference = context.reference
+    comment = context.comment
+    items = change.items
+    definitions = change.definitions
+  }
+
+  /// The change this transaction applies.
+  public var change: Change {
+    Change(action: action, account: account, items: items, definitions: definitions)
+  }
+
+  /// `T000123` for sequence 123.
+  public static func identifier(sequence: UInt64) -> String {
+    let digits = String(sequence)
+    return "T" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
+  }
+
+  /// Every serial this transaction names.
+  public var serials: [String] { items.flatMap { $0.serials ?? [] } }
+}

@@ -1,0 +1,300 @@
+/// Checks a command against a state and works out exactly what it moves.
+public func validate(_ command: Command, against state: InventoryState) throws(DomainError)
+  -> Change
+{
+  switch command {
+  case .define(let definitions):
+    return try Validation.define(definitions, state)
+  case .receiveSoftware(let product, let quantity, let ownership, let container):
+    guard product != .hardware else { throw .notForProduct("hardware is received by serial") }
+    try Validation.positive(quantity)
+    let box = try Validation.container(container, state)
+    return Change(
+      action: .receive,
+      items: [
+        TransactionItem(
+          product: product, quantity: quantity, ownership: ownership,
+          container: state.containers[box].code)
+      ])
+  case .receiveHardware(let model, let serials, let ownership, let container, let needsPIN):
+    return try Validation.receiveHardware(model, serials, ownership, container, needsPIN, state)
+  case .allocateSoftware(let account, let column, let quantity, let withCapacity):
+    return try Validation.allocateSoftware(account, column, quantity, withCapacity, state)
+  case .allocateHardware(let account, let serials, let type):
+    return try Validation.allocateHardware(account, serials, type, state)
+  case .deallocateSoftware(let account, let column, let quantity, let container):
+    guard column != .mobilePass else {
+      throw .notForProduct("MobilePASS is deallocated on its own")
+    }
+    return try Validation.deallocateSoftware(
+      account, column, quantity, container, .deallocateSoftware, state)
+  case .deallocateMobilePass(let account, let quantity, let container):
+    return try Validation.deallocateSoftware(
+      account, .mobilePass, quantity, container, .deallocateMobilePass, state)
+  case .deallocateHardware(let account, let serials, let disposition, let container):
+    return try Validation.deallocateHardware(account, serials, disposition, container, state)
+  case .reinitialize(let serials):
+    let indices = try Validation.known(serials, state)
+    let bad = indices.filter { state.tokens[$0].state != .faulty }
+    if !bad.isEmpty { throw .notFaulty(bad.map { state.tokens[$0].serial }) }
+    return Change(action: .reinitialize, items: Validation.byModel(indices, state) { _ in })
+  case .assignSoftware(let account, let column, let inUse):
+    let holder = try Validation.account(account, state)
+    let holding = state.accounts[holder].holding(column)
+    if inUse < 0 || inUse > holding.maximum {
+      throw .inUseAboveMaximum(column: column.title, inUse: inUse, maximum: holding.maximum)
+    }
+    return Change(
+      action: .assign, account: state.accounts[holder].code,
+      items: [TransactionItem(product: column.product, type: column.type, quantity: inUse)])
+  case .assignHardware(let account, let serials, let inUse):
+    let holder = try Validation.account(account, state)
+    let indices = try Validation.allocated(serials, to: holder, state)
+    return Change(
+      action: .assign, account: state.accounts[holder].code,
+      items: Validation.byModel(indices, state) { $0.inUse = inUse })
+  }
+}
+
+/// The checks behind `validate`, one per kind of command.
+enum Validation {
+  static func positive(_ quantity: Int) throws(DomainError) {
+    if quantity < 1 { throw .notPositive(quantity) }
+  }
+
+  static func account(_ name: String, _ state: InventoryState) throws(DomainError) -> Int {
+    guard let index = state.accountIndex(name) else { throw .unknownAccount(name) }
+    return index
+  }
+
+  static func container(_ name: String?, _ state: InventoryState) throws(DomainError) -> Int {
+    guard let name else {
+      guard let index = state.defaultContainer else { throw .noContainer }
+      return index
+    }
+    guard let index = state.containerIndex(name) else { throw .unknownContainer(name) }
+    return index
+  }
+
+  /// Token indices for serials that must all be known and listed once.
+  static func known(_ serials: [String], _ state: InventoryState) throws(DomainError) -> [Int] {
+    if serials.isEmpty { throw .emptySelection }
+    var seen = Set<String>()
+    var duplicates: [String] = []
+    var unknown: [String] = []
+    var indices: [Int] = []
+    indices.reserveCapacity(serials.count)
+    for serial in serials {
+      if !seen.insert(serial).inserted {
+        duplicates.append(serial)
+        continue
+      }
+      if let index = state.tokenIndex[serial] {
+        indices.append(Int(index))
+      } else {
+        unknown.append(serial)
+      }
+    }
+    if !unknown.isEmpty { throw .unknownSerials(unknown) }
+    if !duplicates.isEmpty { throw .duplicateSerials(duplicates) }
+    return indices
+  }
+
+  static func allocated(_ serials: [String], to account: Int, _ state: InventoryState)
+    throws(DomainError) -> [Int]
+  {
+    let indices = try known(serials, state)
+    let foreign = indices.filter {
+      state.tokens[$0].state != .allocated || state.tokens[$0].accountIndex != account
+    }
+    if !foreign.isEmpty {
+      throw .notAllocatedToAccount(
+        serials: foreign.map { state.tokens[$0].serial }, account: state.accounts[account].code)
+    }
+    return indices
+  }
+
+  /// One item per model, in first-seen order, each listing its serials.
+  static func byModel(
+    _ indices: [Int], _ state: InventoryState, _ fill: (inout TransactionItem) -> Void
+  ) -> [TransactionItem] {
+    var order: [UInt8] = []
+    var groups: [UInt8: [String]] = [:]
+    for index in indices {
+      let token = state.tokens[index]
+      if groups[token.model] == nil { order.append(token.model) }
+      groups[token.model, default: []].append(token.serial)
+    }
+    return order.map { model in
+      var item = TransactionItem(
+        product: .hardware, model: state.models[Int(model)], serials: groups[model] ?? [])
+      fill(&item)
+      return item
+    }
+  }
+
+  static func define(_ definitions: Definitions, _ state: InventoryState) throws(DomainError)
+    -> Change
+  {
+    var codes = Set(state.containers.map { $0.code.uppercased() })
+    for container in definitions.containers
+    where !codes.insert(container.code.uppercased()).inserted {
+      throw .duplicateDefinition("container \(container.code)")
+    }
+    var models = Set(state.models.map { $0.uppercased() })
+    for model in definitions.models where !models.insert(model.uppercased()).inserted {
+      throw .duplicateDefinition("hardware model \(model)")
+    }
+    var accounts = Set(state.accounts.map { $0.code.uppercased() })
+    for account in definitions.accounts where !accounts.insert(account.code.uppercased()).inserted {
+      throw .duplicateDefinition("account \(account.code)")
+    }
+    return Change(action: .define, definitions: definitions)
+  }
+
+  static func receiveHardware(
+    _ model: String, _ serials: [String], _ ownership: Ownership, _ container: String?,
+    _ needsPIN: Bool, _ state: InventoryState
+  ) throws(DomainError) -> Change {
+    guard let modelIndex = state.modelIndex(model) else { throw .unknownModel(model) }
+    if serials.isEmpty { throw .emptySelection }
+    let box = try self.container(container, state)
+    var seen = Set<String>()
+    var duplicates: [String] = []
+    var known: [String] = []
+    for serial in serials {
+      try TextRules.checkSerial(serial)
+      if !seen.insert(serial).inserted { duplicates.append(serial) }
+      if state.tokenIndex[serial] != nil { known.append(serial) }
+    }
+    if !duplicates.isEmpty { throw .duplicateSerials(duplicates) }
+    if !known.isEmpty { throw .alreadyKnownSerials(known) }
+    return Change(
+      action: .receive,
+      items: [
+        TransactionItem(
+          product: .hardware, model: state.models[modelIndex], serials: serials,
+          ownership: ownership, container: state.containers[box].code,
+          needsPIN: needsPIN ? true : nil)
+      ])
+  }
+
+  /// Draws a quantity from provider stock: leased first for rentals, owned only for sales.
+  static func draw(
+    _ product: Product, _ quantity: Int, type: AllocationType?, _ state: InventoryState
+  ) throws(DomainError) -> [TransactionItem] {
+    let ownerships: [Ownership] = type == .sale ? [.owned] : [.leased, .owned]
+    let available = ownerships.reduce(0) { $0 + state.stockQuantity(product, ownership: $1) }
+    if quantity > available {
+      throw .notEnoughStock(product: product.title, requested: quantity, available: available)
+    }
+    var remaining = quantity
+    var items: [TransactionItem] = []
+    for ownership in ownerships {
+      for box in state.containers.indices where remaining > 0 {
+        let held = state.stock[StockKey(product: product, ownership: ownership, container: box)]
+        let take = min(remaining, held ?? 0)
+        guard take > 0 else { continue }
+        remaining -= take
+        items.append(
+          TransactionItem(
+            product: product, type: type, quantity: take, ownership: ownership,
+            container: state.containers[box].code))
+      }
+    }
+    return items
+  }
+
+  static func allocateSoftware(
+    _ account: String, _ column: SoftwareColumn, _ quantity: Int, _ withCapacity: Bool,
+    _ state: InventoryState
+  ) throws(DomainError) -> Change {
+    let holder = try self.account(account, state)
+    try positive(quantity)
+    var items = try draw(column.product, quantity, type: column.type, state)
+    if column == .smsRental || (column == .smsSale && withCapacity) {
+      items += try draw(.capacity, quantity, type: nil, state)
+    }
+    return Change(action: .allocate, account: state.accounts[holder].code, items: items)
+  }
+
+  static func allocateHardware(
+    _ account: String, _ serials: [String], _ type: AllocationType, _ state: InventoryState
+  ) throws(DomainError) -> Change {
+    let holder = try self.account(account, state)
+    let indices = try known(serials, state)
+    let unavailable = indices.filter { state.tokens[$0].state != .available }
+    if !unavailable.isEmpty { throw .notAvailable(unavailable.map { state.tokens[$0].serial }) }
+    if type == .sale {
+      let leased = indices.filter { state.tokens[$0].ownership == .leased }
+      if !leased.isEmpty {
+        throw .notForProduct(
+          "leased tokens can only be rented: "
+            + leased.prefix(10).map { state.tokens[$0].serial }.joined(separator: ", "))
+      }
+    }
+    return Change(
+      action: .allocate, account: state.accounts[holder].code,
+      items: byModel(indices, state) { $0.type = type })
+  }
+
+  /// Splits a returned quantity into leased (first) and owned parts.
+  static func giveBack(
+    _ column: SoftwareColumn, _ quantity: Int, _ holding: Holding, _ box: String
+  ) -> [TransactionItem] {
+    let leased = min(quantity, holding.leased)
+    var items: [TransactionItem] = []
+    for (ownership, count) in [(Ownership.leased, leased), (.owned, quantity - leased)]
+    where count > 0 {
+      items.append(
+        TransactionItem(
+          product: column.product, type: column.type, quantity: count, ownership: ownership,
+          container: box))
+    }
+    return items
+  }
+
+  static func deallocateSoftware(
+    _ account: String, _ column: SoftwareColumn, _ quantity: Int, _ container: String?,
+    _ action: ActionCode, _ state: InventoryState
+  ) throws(DomainError) -> Change {
+    let holder = try self.account(account, state)
+    try positive(quantity)
+    let box = state.containers[try self.container(container, state)].code
+    let holdings = state.accounts[holder]
+    let holding = holdings.holding(column)
+    if quantity > holding.available {
+      if column == .capacity {
+        throw .capacityInUse(requested: quantity, available: max(0, holding.available))
+      }
+      throw .moreThanAvailable(
+        column: column.title, requested: quantity, available: max(0, holding.available))
+    }
+    var items = giveBack(column, quantity, holding, box)
+    if column == .smsRental {
+      let capacity = holdings.holding(.capacity)
+      if quantity > capacity.available {
+        throw .capacityInUse(requested: quantity, available: max(0, capacity.available))
+      }
+      items += giveBack(.capacity, quantity, capacity, box)
+    }
+    return Change(action: action, account: holdings.code, items: items)
+  }
+
+  static func deallocateHardware(
+    _ account: String, _ serials: [String], _ disposition: Disposition, _ container: String?,
+    _ state: InventoryState
+  ) throws(DomainError) -> Change {
+    let holder = try self.account(account, state)
+    let indices = try allocated(serials, to: holder, state)
+    let busy = indices.filter { state.tokens[$0].inUse }
+    if !busy.isEmpty { throw .inUse(busy.map { state.tokens[$0].serial }) }
+    let box = state.containers[try self.container(container, state)].code
+    return Change(
+      action: .deallocateHardware, account: state.accounts[holder].code,
+      items: byModel(indices, state) {
+        $0.disposition = disposition
+        $0.container = box
+      })
+  }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import StockroomDomain
+
+/// One commit of a batch: the command, who and why, its key and (for demo data) its time.
+public struct CommitRequest: Sendable {
+  public var command: Command
+  public var context: TransactionContext
+  public var key: String
+  public var time: Date?
+
+  public init(
+    command: Command, context: TransactionContext, key: String = ProcessIdentity.newKey(),
+    time: Date? = nil
+  ) {
+    self.command = command
+    self.context = context
+    self.key = key
+    self.time = time
+  }
+}
+
+extension FileStore {
+  public func commit(
+    _ command: Command, context: TransactionContext, key: String = ProcessIdentity.newKey()
+  ) throws(StoreError) -> CommitResult {
+    let results = try commitAll([CommitRequest(command: command, context: context, key: key)])
+    guard let result = results.first else { throw .commitFailed("nothing committed") }
+    return result
+  }
+
+  /// Commits several transactions under one lock with one write and one fsync: all or none.
+  /// On a refusal the in-memory state is reloaded from disk.
+  public func commitAll(_ requests: [CommitRequest]) throws(StoreError) -> [CommitResult] {
+    if options.readOnly { throw .unavailable("\(directory.path): opened read-only") }
+    for request in requests {
+      do throws(DomainError) {
+        try TextRules.checkReference(request.context.reference)
+        try TextRules.checkComment(request.context.comment)
+      } catch {
+        throw .refused(error)
+      }
+    }
+    if requests.count == 1, let request = requests.first, keys[request.key] == nil {
+      do throws(DomainError) {
+        _ = try validate(request.command, against: state)
+      } catch {
+        throw .refused(error)
+      }
+    }
+    return try withLock { () throws(StoreError) -> [CommitResult] in
+      let seen = position.sequence
+      try refresh()
+      return try appendLocked(requests, seen: seen)
+    }
+  }
+
+  private func appendLocked(_ requests: [CommitRequest], seen: UInt64) throws(StoreError)
+    -> [CommitResult]
+  {
+    let intervening = lastApplied
+    let start = position
+    var results: [CommitResult] = []
+    var lines: [UInt8] = []
+    var next = position
+    var changed = false
+    for request in requests {
+      if let sequence = keys[request.key] {
+        results.append(try existing(sequence: sequence, key: request.key))
+        continue
+      }
+      let change: Change
+      do throws(DomainError) {
+        change = try validate(request.command, against: state)
+      } catch {
+        if changed { try reload() }
+        if position.sequence != seen && requests.count == 1 {
+          throw .conflict(Self.describe(intervening) + error.message)
+        }
+        throw .refused(error)
+      }
+      let sequence = next.sequence + 1
+      let time = ProcessIdentity.format(request.time ?? clock())
+      let transaction = Transaction(
+        sequence: sequence, key: request.key, version: StoreVersion.format, time: time,
+        change: change, context: request.context)
+      let (line, crc) = try LedgerRecord.encode(transaction, sequence: sequence, previous: next.crc)
+      lines += line
+      do throws(DomainError) {
+        try state.apply(change)
+      } catch {
+        try reload()
+        throw .refused(error)
+      }
+      changed = true
+      keys[request.key] = sequence
+      next = .init(offset: next.offset + line.count, sequence: sequence, crc: crc)
+      results.append(CommitResult(transaction: transaction, alreadyCommitted: false))
+    }
+    guard !lines.isEmpty else { return results }
+    let size = try ledger.size()
+    if size != start.offset {
+      try reload()
+      throw .unavailable("\(ledgerPath): changed size while locked (\(size) ≠ \(start.offset))")
+    }
+    if let reason = ledger.appendOnce(lines) {
+      throw try failCommit("\(ledgerPath): write failed: \(reason)", cutTo: size)
+    }
+    if let reason = ledger.sync() {
+      throw try failCommit("\(ledgerPath): fsync failed: \(reason)", cutTo: size)
+    }
+    position = next
+    return results
+  }
+
+  /// Cuts back a failed append (never retrying the fsync) and restores the state from disk.
+  private func failCommit(_ message: String, cutTo size: Int) throws(StoreError) -> StoreError {
+    var text = message
+    if let reason = ledger.truncate(to: size) {
+      text +=
+        "; cutting it back failed too (\(reason)): the outcome is unknown, retry with the "
+        + "same key"
+    } else {
+      _ = ledger.sync()
+    }
+    try reload()
+    return .commitFailed(text)
+  }
+
+  /// Rebuilds the in-memory state from the files (after a refused batch or a failed write).
+  func reload() throws(StoreError) {
+    let fresh = try FileStore.open(
+      at: URL(fileURLWithPath: directory.path), options: reloadOptions)
+    state = fresh.state
+    keys = fresh.keys
+    position = fresh.position
+    snapshotSequence = fresh.snapshotSequence
+  }
+
+  private var reloadOptions: Options {
+    var copy = options
+    copy.writeSnapshot = false
+    copy.readOnly = true
+    return copy
+  }
+
+  private func existing(sequence: UInt64, key: String) throws(StoreError) -> CommitResult {
+    guard let found = try transaction(id: Transaction.identifier(sequence: sequence)) else {
+      throw .unavailable("\(ledgerPath): key \(key) names missing sequence \(sequence)")
+    }
+    return CommitResult(transaction: found, alreadyCommitted: true)
+  }
+
+  private static func describe(_ transactions: [Transaction]) -> String {
+    guard let first = transactions.first, let last = transactions.last else { return "" }
+    let ids =
+      first.transactionId == last.transactionId
+      ? first.transactionId : "\(first.transactionId)–\(last.transactionId)"
+    let users = Set(transactions.map(\.user)).sorted().joined(separator: ", ")
+    return "another session committed \(ids) (by \(users)) meanwhile: "
+  }
+}

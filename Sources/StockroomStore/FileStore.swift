@@ -1,0 +1,302 @@
+import Foundation
+import Glibc
+import StockroomDomain
+
+/// The embedded store: an append-only JSON-lines ledger (`ledger.jsonl`), a `lock` file for
+/// `flock`, and a derived `snapshot.bin`, all in one data directory.
+public final class FileStore: InventoryStore {
+  public static let ledgerName = "ledger.jsonl"
+  public static let lockName = "lock"
+
+  /// How to open a store.
+  public struct Options: Sendable {
+    /// Never write: no lock taken, torn tails left alone, no snapshot written.
+    public var readOnly = false
+    /// Create the data directory and ledger when missing.
+    public var create = true
+    /// Load the snapshot (false: replay the whole ledger).
+    public var useSnapshot = true
+    /// Write a snapshot when it is missing, bad, or `snapshotInterval` records behind.
+    public var writeSnapshot = true
+    public var snapshotInterval: UInt64 = 1_000
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+
+    public init() {}
+  }
+
+  public let directory: DataDirectory
+  public internal(set) var state: InventoryState
+  public internal(set) var warnings: [String] = []
+  public var lastSequence: UInt64 { position.sequence }
+  let options: Options
+  let ledger: POSIXFile
+  let lockFile: POSIXFile?
+  var position = LedgerScanner.Position.start
+  var keys: [String: UInt64] = [:]
+  var snapshotSequence: UInt64 = 0
+  var holdsLock = false
+  /// The clock for new transactions (STOCKROOM_NOW honoured).
+  public var clock: () -> Date
+
+  var ledgerPath: String { directory.file(Self.ledgerName) }
+
+  init(directory: DataDirectory, options: Options) throws(StoreError) {
+    self.directory = directory
+    self.options = options
+    let environment = options.environment
+    clock = { ProcessIdentity.now(environment: environment) }
+    state = InventoryState()
+    let ledgerPath = directory.file(Self.ledgerName)
+    if options.readOnly {
+      lockFile = nil
+      ledger = try POSIXFile.open(ledgerPath, flags: O_RDONLY)
+    } else {
+      let lock = try POSIXFile.open(directory.file(Self.lockName), flags: O_RDWR | O_CREAT)
+      directory.adopt(lock)
+      lockFile = lock
+      let existed = POSIXFile.exists(ledgerPath)
+      ledger = try POSIXFile.open(ledgerPath, flags: O_RDWR | O_APPEND | O_CREAT)
+      if !existed {
+        directory.adopt(ledger)
+        _ = POSIXFile.syncDirectory(directory.path)
+      }
+    }
+  }
+
+  /// Opens (creating when missing) the store in a data directory.
+  public static func open(at url: URL, options: Options = Options()) throws(StoreError)
+    -> FileStore
+  {
+    let directory = try DataDirectory.prepare(
+      url.path, create: options.create && !options.readOnly, environment: options.environment)
+    let store = try FileStore(directory: directory, options: options)
+    try store.load()
+    return store
+  }
+
+  /// True when the data directory holds a ledger with at least one record.
+  public static func hasData(at url: URL) -> Bool {
+    var info = stat()
+    return stat(url.appendingPathComponent(ledgerName).path, &info) == 0 && info.st_size > 0
+  }
+
+  private func load() throws(StoreError) {
+    var snapshot: SnapshotContents?
+    var snapshotProblem: String?
+    if options.useSnapshot {
+      do throws(StoreError) {
+        snapshot = try Snapshot.read(in: directory)
+        if snapshot == nil, try ledger.size() > 0 {
+          snapshotProblem = "\(directory.file(Snapshot.fileName)) is missing"
+        }
+      } catch {
+        snapshotProblem = error.message
+      }
+    }
+    if let snapshot {
+      do throws(StoreError) {
+        try replay(from: snapshot)
+      } catch {
+        if case .unavailable(let text) = error, text.hasPrefix(Self.snapshotMismatch) {
+          snapshotProblem = String(text.dropFirst(Self.snapshotMismatch.count))
+          try replay(from: nil)
+        } else {
+          throw error
+        }
+      }
+    } else {
+      try replay(from: nil)
+    }
+    if let snapshotProblem {
+      warnings.append(snapshotProblem + "; rebuilt from the ledger")
+    }
+    if !options.readOnly && options.writeSnapshot
+      && (snapshotProblem != nil
+        || position.sequence >= snapshotSequence + options.snapshotInterval)
+      && position.sequence > 0
+    {
+      try writeSnapshot()
+    }
+  }
+
+  static let snapshotMismatch = "snapshot-mismatch:"
+
+  /// Replays the ledger onto the snapshot's state (or an empty one), checking every record.
+  private func replay(from snapshot: SnapshotContents?) throws(StoreError) {
+    state = snapshot?.state ?? InventoryState()
+    keys = snapshot?.keys ?? [:]
+    position = .start
+    snapshotSequence = snapshot?.anchor.sequence ?? 0
+    let anchor = snapshot?.anchor
+    let scanner = LedgerScanner(file: ledger, name: ledgerPath)
+    let (_, end) = try scanner.scan(from: .start) { (frame, offset, line) throws(StoreError) in
+      if let anchor, frame.sequence <= anchor.sequence {
+        if frame.sequence == anchor.sequence
+          && (frame.crc != anchor.crc || offset + line.count + 1 != anchor.ledgerOffset)
+        {
+          throw .unavailable(
+            Self.snapshotMismatch + "\(directory.file(Snapshot.fileName)) does not match the "
+              + "ledger at sequence \(anchor.sequence)")
+        }
+      } else {
+        try applyRecord(frame, offset, line)
+      }
+      position = .init(offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)
+    }
+    if let anchor, position.sequence < anchor.sequence {
+      throw .unavailable(
+        "\(ledgerPath) at byte \(position.offset): the ledger ends at sequence "
+          + "\(position.sequence), before sequence \(anchor.sequence) that the snapshot covers")
+    }
+    try handleTail(end, scanner: scanner)
+  }
+
+  /// Decodes and applies one valid record; throws naming the offset when it cannot.
+  func applyRecord(_ frame: LedgerRecord.Frame, _ offset: Int, _ line: UnsafeRawBufferPointer)
+    throws(StoreError)
+  {
+    let transaction = try Self.decode(line, at: offset, in: ledgerPath)
+    do throws(DomainError) {
+      try state.apply(transaction.change)
+    } catch {
+      throw .unavailable(
+        "\(ledgerPath) at byte \(offset): \(transaction.transactionId) cannot be applied: "
+          + error.message)
+    }
+    keys[transaction.key] = frame.sequence
+    lastApplied.append(transaction)
+  }
+
+  /// Transactions applied by the latest refresh (for conflict messages).
+  var lastApplied: [Transaction] = []
+
+  static func decode(_ line: UnsafeRawBufferPointer, at offset: Int, in path: String)
+    throws(StoreError) -> Transaction
+  {
+    do throws(LedgerRecord.RecordDecodeError) {
+      return try LedgerRecord.decode(Data(line))
+    } catch {
+      switch error {
+      case .newerVersion(let version):
+        throw .unavailable(
+          "\(path) at byte \(offset): record format version \(version) is newer than this "
+            + "Stockroom reads (\(StoreVersion.format)); use a newer Stockroom")
+      case .malformed(let text):
+        throw .unavailable("\(path) at byte \(offset): \(text)")
+      }
+    }
+  }
+
+  /// A torn tail: cut it under the exclusive lock after checking again, keeping a copy.
+  private func handleTail(_ end: LedgerScanner.End, scanner: LedgerScanner) throws(StoreError) {
+    guard case .tornTail(let offset, let length) = end else { return }
+    if options.readOnly {
+      warnings.append(
+        "\(ledgerPath): ignoring \(length) incomplete bytes at byte \(offset) (read-only)")
+      return
+    }
+    if holdsLock {
+      try cutTornTail(offset: offset, length: length)
+      return
+    }
+    try withLock { () throws(StoreError) in
+      let (_, again) = try scanner.scan(from: position) {
+        (frame, offset, line) throws(StoreError) in
+        try applyRecord(frame, offset, line)
+        position = .init(offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)
+      }
+      if case .tornTail(let offset, let length) = again {
+        try cutTornTail(offset: offset, length: length)
+      }
+    }
+  }
+
+  private func cutTornTail(offset: Int, length: Int) throws(StoreError) {
+    let bytes = try ledger.read(at: offset, count: length)
+    let copyPath = ledgerPath + ".torn-\(offset)"
+    let copy = try POSIXFile.open(copyPath, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    directory.adopt(copy)
+    var failure: StoreError?
+    bytes.withUnsafeBytes { raw in
+      do throws(StoreError) { try copy.writeAll(raw) } catch { failure = error }
+    }
+    if let failure { throw failure }
+    if let reason = copy.sync() { throw .unavailable("\(copyPath): fsync failed: \(reason)") }
+    _ = POSIXFile.syncDirectory(directory.path)
+    if let reason = ledger.truncate(to: offset) {
+      throw .unavailable("\(ledgerPath): cannot cut the torn tail at byte \(offset): \(reason)")
+    }
+    if let reason = ledger.sync() { throw .unavailable("\(ledgerPath): fsync failed: \(reason)") }
+    warnings.append(
+      "\(ledgerPath): cut an incomplete record at byte \(offset) (\(length) bytes, never "
+        + "acknowledged; kept in \(copyPath))")
+  }
+
+  /// Runs `body` holding the exclusive lock.
+  func withLock<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+    guard let lockFile else { throw .unavailable("\(directory.path): opened read-only") }
+    if holdsLock { return try body() }
+    try lockFile.lockExclusive()
+    holdsLock = true
+    defer {
+      holdsLock = false
+      lockFile.unlock()
+    }
+    return try body()
+  }
+
+  @discardableResult
+  public func refresh() throws(StoreError) -> Bool {
+    let size = try ledger.size()
+    if size == position.offset { return false }
+    let before = position.sequence
+    lastApplied = []
+    let scanner = LedgerScanner(file: ledger, name: ledgerPath)
+    let (_, end) = try scanner.scan(from: position) { (frame, offset, line) throws(StoreError) in
+      try applyRecord(frame, offset, line)
+      position = .init(offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)
+    }
+    if holdsLock {
+      try handleTail(end, scanner: scanner)
+    }
+    return position.sequence != before
+  }
+
+  /// Writes a snapshot of the current state (not on a commit's path).
+  public func writeSnapshot() throws(StoreError) {
+    let anchor = SnapshotAnchor(
+      sequence: position.sequence, crc: position.crc, ledgerOffset: position.offset)
+    try Snapshot.write(
+      SnapshotContents(anchor: anchor, state: state, keys: keys), in: directory)
+    snapshotSequence = position.sequence
+  }
+
+  /// Writes a snapshot when it is `snapshotInterval` records behind (call after a commit).
+  public func writeSnapshotIfDue() throws(StoreError) {
+    if position.sequence >= snapshotSequence + options.snapshotInterval {
+      try writeSnapshot()
+    }
+  }
+
+  public func forEachTransaction(_ body: (Transaction) -> Bool) throws(StoreError) {
+    let scanner = LedgerScanner(file: ledger, name: ledgerPath)
+    var stopped = false
+    _ = try scanner.scan(from: .start) { (frame, offset, line) throws(StoreError) in
+      guard !stopped, frame.sequence <= position.sequence else { return }
+      let transaction = try Self.decode(line, at: offset, in: ledgerPath)
+      if !body(transaction) { stopped = true }
+    }
+  }
+
+  public func transaction(id: String) throws(StoreError) -> Transaction? {
+    var found: Transaction?
+    try forEachTransaction { transaction in
+      if transaction.transactionId == id.uppercased() {
+        found = transaction
+        return false
+      }
+      return true
+    }
+    return found
+  }
+}

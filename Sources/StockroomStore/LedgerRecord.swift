@@ -1,0 +1,146 @@
+import Foundation
+import StockroomDomain
+
+/// One ledger line: `{"crc":"xxxxxxxx","seq":N,"prev":"yyyyyyyy",…}\n`. The checksum sits at
+/// bytes 8..<16 and covers every byte after `{"crc":"xxxxxxxx",` up to (not including) the
+/// newline, so it can be checked without decoding the JSON.
+public enum LedgerRecord {
+  static let crcPrefix = Array(#"{"crc":""#.utf8)
+  /// Where the checksummed body starts.
+  static let bodyStart = 18
+  static let newline = UInt8(ascii: "\n")
+
+  /// The line for a transaction at a sequence number, chained to the previous checksum.
+  public static func encode(_ transaction: Transaction, sequence: UInt64, previous: UInt32)
+    throws(StoreError) -> (line: [UInt8], crc: UInt32)
+  {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    let json: Data
+    do {
+      json = try encoder.encode(transaction)
+    } catch {
+      throw .commitFailed("cannot encode the transaction: \(error)")
+    }
+    var body = Array(#""seq":\#(sequence),"prev":"\#(CRC32C.hex(previous))","#.utf8)
+    body.reserveCapacity(body.count + json.count)
+    body.append(contentsOf: json.dropFirst())
+    let crc = CRC32C.checksum(body)
+    var line = crcPrefix + Array(CRC32C.hex(crc).utf8) + Array(#"","#.utf8)
+    line.reserveCapacity(line.count + body.count + 1)
+    line += body
+    line.append(newline)
+    return (line, crc)
+  }
+
+  /// The framing fields of a line, checked without decoding the JSON.
+  public struct Frame: Equatable, Sendable {
+    public var crc: UInt32
+    public var sequence: UInt64
+    public var previous: UInt32
+  }
+
+  /// Parses and checks a line's framing (without its newline); a reason when it is not valid.
+  public static func frame(_ line: UnsafeRawBufferPointer) -> Result<Frame, FrameError> {
+    let count = line.count
+    guard count > bodyStart + 26 else { return .failure(.notARecord) }
+    for (index, byte) in crcPrefix.enumerated() where line[index] != byte {
+      return .failure(.notARecord)
+    }
+    guard let stored = hexValue(line, 8), line[16] == UInt8(ascii: "\""),
+      line[17] == UInt8(ascii: ",")
+    else { return .failure(.notARecord) }
+    let body = UnsafeRawBufferPointer(rebasing: line[bodyStart..<count])
+    let actual = CRC32C.checksum(body)
+    guard actual == stored else {
+      return .failure(.checksum(stored: stored, actual: actual))
+    }
+    let seqKey = Array(#""seq":"#.utf8)
+    var index = bodyStart
+    for byte in seqKey {
+      guard index < count, line[index] == byte else { return .failure(.notARecord) }
+      index += 1
+    }
+    var sequence: UInt64 = 0
+    var digits = 0
+    while index < count, line[index] >= 48, line[index] <= 57, digits < 19 {
+      sequence = sequence * 10 + UInt64(line[index] - 48)
+      index += 1
+      digits += 1
+    }
+    let prevKey = Array(#","prev":""#.utf8)
+    guard digits > 0 else { return .failure(.notARecord) }
+    for byte in prevKey {
+      guard index < count, line[index] == byte else { return .failure(.notARecord) }
+      index += 1
+    }
+    guard index + 8 < count, let previous = hexValue(line, index) else {
+      return .failure(.notARecord)
+    }
+    return .success(Frame(crc: stored, sequence: sequence, previous: previous))
+  }
+
+  /// What is wrong with a line's framing.
+  public enum FrameError: Error, Equatable, Sendable {
+    case notARecord
+    case checksum(stored: UInt32, actual: UInt32)
+
+    public var text: String {
+      switch self {
+      case .notARecord: return "not a ledger record"
+      case .checksum(let stored, let actual):
+        return "checksum mismatch (stored \(CRC32C.hex(stored)), computed \(CRC32C.hex(actual)))"
+      }
+    }
+  }
+
+  private static func hexValue(_ bytes: UnsafeRawBufferPointer, _ start: Int) -> UInt32? {
+    var value: UInt32 = 0
+    for index in start..<(start + 8) {
+      let byte = bytes[index]
+      let digit: UInt32
+      switch byte {
+      case 48...57: digit = UInt32(byte - 48)
+      case 97...102: digit = UInt32(byte - 87)
+      default: return nil
+      }
+      value = value << 4 | digit
+    }
+    return value
+  }
+
+  /// The record kind and format version, read before trusting the rest.
+  struct Header: Decodable {
+    var kind: String?
+    var version: Int?
+  }
+
+  /// Decodes a valid line's transaction, refusing newer formats and unknown kinds.
+  static func decode(_ line: Data) throws(RecordDecodeError) -> Transaction {
+    let decoder = JSONDecoder()
+    let header: Header
+    do {
+      header = try decoder.decode(Header.self, from: line)
+    } catch {
+      throw .malformed("not JSON")
+    }
+    let version = header.version ?? 0
+    if version > StoreVersion.format {
+      throw .newerVersion(version)
+    }
+    guard header.kind == Transaction.recordKind else {
+      throw .malformed("unknown record kind \(header.kind ?? "(none)")")
+    }
+    do {
+      return try decoder.decode(Transaction.self, from: line)
+    } catch {
+      throw .malformed("cannot decode the transaction: \(error)")
+    }
+  }
+
+  /// Why a line with a good checksum still cannot be used.
+  enum RecordDecodeError: Error {
+    case newerVersion(Int)
+    case malformed(String)
+  }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import StockroomDomain
+import StockroomStore
+
+/// `stockroom log`: the transaction report.
+struct LogCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "log", abstract: "List transactions, oldest first.")
+
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "Only this account's transactions.") var account: String?
+  @Option(help: "Only transactions that moved this serial.") var serial: String?
+  @Flag(help: "Print JSON Lines.") var json = false
+  @Flag(help: "Print CSV with a header.") var csv = false
+
+  func validate() throws {
+    if json && csv { throw ValidationError("--json and --csv cannot be combined") }
+  }
+
+  func run() throws {
+    let store = StoreCommands.open(global, readOnly: true)
+    let code = account.map { store.state.accounts[StoreCommands.account($0, in: store.state)].code }
+    if let serial, store.state.tokenIndex[serial] == nil { StoreCommands.unknown("serial", serial) }
+    var out = OutputBuffer()
+    if csv {
+      out.line("transactionId,time,action,account,user,performedBy,reference,comment,items")
+    }
+    do {
+      try store.forEachTransaction { transaction in
+        if let code, transaction.account != code { return true }
+        if let serial, !transaction.items.contains(where: { $0.serials?.contains(serial) ?? false })
+        {
+          return true
+        }
+        if json {
+          out.line(JSONText.encode(transaction))
+        } else if csv {
+          out.line(
+            [
+              transaction.transactionId, transaction.time, transaction.action.rawValue,
+              transaction.account ?? "", transaction.user, transaction.performedBy ?? "",
+              transaction.reference, transaction.comment, TransactionText.summary(transaction),
+            ].map(TransactionText.csv).joined(separator: ","))
+        } else {
+          out.line(TransactionText.line(transaction))
+        }
+        return true
+      }
+    } catch {
+      out.flush()
+      StoreCommands.fail(error)
+    }
+    out.flush()
+  }
+}
+
+/// Plain-text renderings of a transaction for `log` and `show`.
+enum TransactionText {
+  static func line(_ transaction: Transaction) -> String {
+    [
+      transaction.transactionId, transaction.time, transaction.action.rawValue,
+      transaction.account ?? "-", transaction.user,
+      transaction.reference.isEmpty ? "-" : transaction.reference,
+      summary(transaction), transaction.comment,
+    ].map(TextRules.neutralised).joined(separator: "  ")
+  }
+
+  static func summary(_ transaction: Transaction) -> String {
+    var parts = transaction.items.map(item)
+    if let definitions = transaction.definitions {
+      parts.append(
+        "\(definitions.containers.count) containers, \(definitions.models.count) models, "
+          + "\(definitions.accounts.count) accounts")
+    }
+    return parts.joined(separator: "; ")
+  }
+
+  static func item(_ item: TransactionItem) -> String {
+    var text: String
+    if let serials = item.serials {
+      text = "\(item.model ?? "hardware") ×\(serials.count)"
+    } else {
+      text = item.product.title
+      if let type = item.type { text += " " + type.title }
+      text += " \(item.quantity ?? 0)"
+    }
+    if let ownership = item.ownership { text += " (\(ownership.rawValue))" }
+    if let disposition = item.disposition { text += " " + disposition.rawValue }
+    if let inUse = item.inUse { text += inUse ? " in use" : " not in use" }
+    if let container = item.container { text += " → \(container)" }
+    return text
+  }
+
+  static func csv(_ field: String) -> String {
+    let clean = TextRules.neutralised(field)
+    if clean.contains(where: { $0 == "," || $0 == "\"" }) {
+      return "\"" + clean.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    return clean
+  }
+}

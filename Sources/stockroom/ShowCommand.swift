@@ -1,0 +1,48 @@
+import ArgumentParser
+import StockroomDomain
+import StockroomStore
+
+/// `stockroom show TXID`: one transaction and every item it moved.
+struct ShowCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "show", abstract: "Show one transaction by its Transaction ID (T000123).")
+
+  @OptionGroup var global: GlobalOptions
+  @Argument(help: "The Transaction ID.") var transactionId: String
+  @Flag(help: "Print one JSON object.") var json = false
+
+  func run() throws {
+    let store = StoreCommands.open(global, readOnly: true)
+    let found: Transaction?
+    do {
+      found = try store.transaction(id: transactionId)
+    } catch {
+      StoreCommands.fail(error)
+    }
+    guard let transaction = found else { StoreCommands.unknown("transaction", transactionId) }
+    if json {
+      print(JSONText.encode(transaction))
+      return
+    }
+    let rows: [(String, String)] = [
+      ("Transaction ID", transaction.transactionId), ("Action", transaction.action.rawValue),
+      ("Account", transaction.account ?? "-"), ("Time", transaction.time),
+      ("User", "\(transaction.user) (uid \(transaction.uid))"),
+      ("Performed by", transaction.performedBy ?? "-"), ("Reference", transaction.reference),
+      ("Comment", transaction.comment),
+    ]
+    for (label, value) in rows {
+      print(label.padding(toLength: 16, withPad: " ", startingAt: 0) + TextRules.neutralised(value))
+    }
+    for item in transaction.items {
+      print("  " + TransactionText.item(item))
+      if let serials = item.serials {
+        for serial in serials {
+          let now = store.state.token(serial: serial)
+          let detail = now.map { " (now \($0.state.rawValue))" } ?? ""
+          print("    " + TextRules.neutralised(serial) + detail)
+        }
+      }
+    }
+  }
+}

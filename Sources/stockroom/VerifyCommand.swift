@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import StockroomStore
+
+/// `stockroom verify`: records, chain, snapshot and invariants.
+struct VerifyCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "verify",
+    abstract: "Check every record, the chain, the snapshot and the invariants.",
+    discussion: "Exit 0 when all hold; 1 with one line per problem; 4 when the store cannot open.")
+
+  @OptionGroup var global: GlobalOptions
+  @Flag(help: "Print one JSON object.") var json = false
+
+  func run() throws {
+    let url = global.resolvedDataDirectory()
+    do {
+      let problems = try FileStore.verify(at: url)
+      if json {
+        let list = problems.map { JSONText.string($0) }.joined(separator: ",")
+        print(JSONText.object([("ok", String(problems.isEmpty)), ("problems", "[\(list)]")]))
+      } else if problems.isEmpty {
+        print("verify: ok")
+      }
+      if !problems.isEmpty {
+        for problem in problems {
+          FileHandle.standardError.write(Data(("stockroom: " + problem + "\n").utf8))
+        }
+        Foundation.exit(ExitStatus.refused.rawValue)
+      }
+    } catch {
+      StoreCommands.fail(error)
+    }
+  }
+}
