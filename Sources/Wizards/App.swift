@@ -1,4 +1,6 @@
 import Foundation
+import StockroomDomain
+import StockroomStore
 import TerminalUI
 
 /// The runtime every screen runs in: a stack of screens, the frame around
@@ -16,7 +18,11 @@ public struct App {
   /// Set when the app should end.
   public private(set) var isFinished = false
   /// A commit waiting for the runtime to carry it out.
-  public private(set) var pendingCommit: CommitRequest?
+  public private(set) var pendingCommit: PendingCommit?
+  /// Set when a screen asked for the demo data set.
+  public private(set) var demoRequested = false
+  /// Makes the home screen once there is data (after the first-run offer).
+  public var makeHome: () -> any Screen = { Home.screen() }
 
   /// What leaving would do once the user agrees.
   public struct LeaveQuestion {
@@ -110,21 +116,60 @@ public struct App {
       isFinished = true
     case .commit(let request):
       pendingCommit = request
+    case .createDemoData:
+      demoRequested = true
     }
   }
 
-  /// Runs the pending commit (the runtime calls this right after `handle`)
-  /// and hands the outcome to the screen that asked.
+  /// Runs the pending commit through the store (the runtime calls this right
+  /// after `handle`) and hands the outcome to the screen that asked.
   public mutating func runPendingCommit() {
-    guard let request = pendingCommit else { return }
+    guard let pending = pendingCommit else { return }
     pendingCommit = nil
-    let outcome: CommitOutcome
-    do {
-      outcome = try request.perform(context)
-    } catch {
-      outcome = .refused(String(describing: error))
-    }
+    let outcome = App.commit(pending, context: context)
     stack[stack.count - 1].committed(outcome, context: context)
+  }
+
+  static func commit(_ pending: PendingCommit, context: AppContext) -> CommitOutcome {
+    guard let store = context.store else { return .refused("There is no data to change.") }
+    let who = TransactionContext(
+      user: context.userName, uid: context.userId, performedBy: pending.performedBy,
+      reference: pending.reference, comment: pending.comment)
+    do {
+      let result = try store.commit(pending.command, context: who, key: pending.key)
+      return .committed(transactionId: result.transaction.transactionId)
+    } catch {
+      switch error {
+      case .conflict(let message): return .conflict(TextSafety.neutralised(message))
+      case .refused(let domain): return .refused(TextSafety.neutralised(domain.message))
+      default: return .refused(TextSafety.neutralised(error.message))
+      }
+    }
+  }
+
+  /// Reads what other sessions committed; true when there was something new
+  /// (the next frame shows it).
+  @discardableResult
+  public mutating func refresh() -> Bool {
+    (try? context.store?.refresh()) ?? false
+  }
+
+  /// Creates the demo data set the first-run screen asked for and opens the
+  /// home screen on it; a failure is shown on the first-run screen.
+  public mutating func runDemoRequest() {
+    guard demoRequested else { return }
+    demoRequested = false
+    do {
+      var options = FileStore.Options()
+      options.environment = ProcessInfo.processInfo.environment
+      let store = try FileStore.createDemo(
+        at: context.dataDirectory, now: context.now, options: options)
+      context.store = store
+      stack = [makeHome()]
+    } catch {
+      stack[stack.count - 1].committed(
+        .refused("Could not create the demo data: \(error.message)"), context: context)
+    }
   }
 
   private mutating func askToLeave(quitAll: Bool) {

@@ -1,21 +1,33 @@
 import Foundation
+import StockroomDomain
+import StockroomStore
 
 /// What every screen may read about the world it runs in, fixed for tests:
-/// the clock (`STOCKROOM_NOW`), who is at the keyboard, where the data is.
-public struct AppContext: Sendable {
+/// the clock (`STOCKROOM_NOW`), who is at the keyboard, where the data is,
+/// and the store the wizards read from and commit through.
+public struct AppContext {
   public var now: Date
   public var userName: String
   public var userId: UInt32
   public var dataDirectory: URL
   public var version: String
+  /// The open store; nil while there is no data (the first-run offer).
+  public var store: (any InventoryStore)?
 
-  public init(now: Date, userName: String, userId: UInt32, dataDirectory: URL, version: String) {
+  public init(
+    now: Date, userName: String, userId: UInt32, dataDirectory: URL, version: String,
+    store: (any InventoryStore)? = nil
+  ) {
     self.now = now
     self.userName = userName
     self.userId = userId
     self.dataDirectory = dataDirectory
     self.version = version
+    self.store = store
   }
+
+  /// The inventory as of the last refresh (empty without a store).
+  public var state: InventoryState { store?.state ?? InventoryState() }
 
   /// Parses `STOCKROOM_NOW` (ISO 8601, e.g. 2026-11-22T09:00:00Z).
   public static func fixedClock(_ environment: [String: String]) -> Date? {
@@ -26,10 +38,14 @@ public struct AppContext: Sendable {
     return formatter.date(from: text)
   }
 
+  /// The clock, user and paths `screens/` and snapshot tests use.
+  public static let referenceNow = Date(timeIntervalSince1970: 1_795_338_000)  // 2026-11-22T09:00Z
+
   /// The context used by `screens/` and snapshot tests: a fixed clock and user.
-  public static let reference = AppContext(
-    now: Date(timeIntervalSince1970: 1_795_338_000),  // 2026-11-22T09:00:00Z
-    userName: "jdoe", userId: 1001,
-    dataDirectory: URL(fileURLWithPath: "/home/jdoe/.local/share/stockroom"),
-    version: "0.1.0")
+  public static func reference(store: (any InventoryStore)? = nil) -> AppContext {
+    AppContext(
+      now: referenceNow, userName: "jdoe", userId: 1001,
+      dataDirectory: URL(fileURLWithPath: "/home/jdoe/.local/share/stockroom"),
+      version: "0.1.0", store: store)
+  }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import StockroomDomain
 import TerminalUI
 
 /// What a screen asks the runtime to do after a key. Screens stay pure: they
@@ -18,18 +19,30 @@ public enum Effect {
   case quit
   /// Commit a change through the store; the runtime hands the outcome back
   /// to the screen with `committed(_:)`.
-  case commit(CommitRequest)
+  case commit(PendingCommit)
+  /// Create the demo data set in the (empty) data directory, then go home.
+  case createDemoData
 }
 
-/// A change a screen asks the runtime to commit, with the words to show
-/// while it runs. The runtime knows how to reach the store; the screen does not.
-public struct CommitRequest: Sendable {
-  public var summary: String
-  public var perform: @Sendable (AppContext) throws -> CommitOutcome
+/// A change a screen asks the runtime to commit: the domain command and the
+/// words that go with it, as a value. The runtime adds who and when, and
+/// commits it through the store under `key`, so a retry is never applied twice.
+public struct PendingCommit: Sendable {
+  public var command: Command
+  public var reference: String
+  public var comment: String
+  public var performedBy: String?
+  public var key: String
 
-  public init(summary: String, perform: @escaping @Sendable (AppContext) throws -> CommitOutcome) {
-    self.summary = summary
-    self.perform = perform
+  public init(
+    command: Command, reference: String = "", comment: String = "", performedBy: String? = nil,
+    key: String
+  ) {
+    self.command = command
+    self.reference = reference
+    self.comment = comment
+    self.performedBy = performedBy
+    self.key = key
   }
 }
 

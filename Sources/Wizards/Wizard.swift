@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 
 /// The part of a wizard that differs from one wizard to the next: its steps,
@@ -35,8 +36,16 @@ public protocol WizardFlow {
   func keyBindings(step: Int, focus: Int?, answers: Answers) -> [KeyBinding]
   /// A hint for the status line while nothing is refused.
   func hint(step: Int, focus: Int?, answers: Answers) -> String?
-  /// The change Confirm commits.
-  func commit(answers: Answers) -> CommitRequest
+  /// The change Confirm commits (the runtime supplies who and when).
+  func commit(answers: Answers, key: String) -> PendingCommit
+  /// After a conflict (another session changed what the answers depended
+  /// on): repair the answers from the fresh state and return the step to go
+  /// back to, keeping every other answer. Nil stays on Confirm.
+  func recover(
+    fromConflict message: String, answers: inout Answers, context: AppContext
+  ) -> Int?
+  /// What Enter does on the result (e.g. open the Transaction ID).
+  func resultEffect(transactionId: String, answers: Answers) -> Effect
   /// Draws the result after a commit (the Transaction ID and what changed).
   func viewResult(
     _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
@@ -48,4 +57,8 @@ extension WizardFlow {
   public func cursor(step: Int, focus: Int, answers: Answers, in rect: Rect) -> Point? { nil }
   public func keyBindings(step: Int, focus: Int?, answers: Answers) -> [KeyBinding] { [] }
   public func hint(step: Int, focus: Int?, answers: Answers) -> String? { nil }
+  public func recover(
+    fromConflict message: String, answers: inout Answers, context: AppContext
+  ) -> Int? { nil }
+  public func resultEffect(transactionId: String, answers: Answers) -> Effect { .popToHome }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 
 /// Runs a `WizardFlow` as a screen: the step indicator, focus moving over the
@@ -15,11 +16,14 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
   public private(set) var outcome: CommitOutcome?
   /// Whether the user's answers were committed (then Esc leaves freely).
   public private(set) var isDone = false
+  /// The idempotency key of this wizard's commit: a retry is never applied twice.
+  public let commitKey: String
 
   public init(flow: Flow, answers: Flow.Answers, step: Int = 0) {
     self.flow = flow
     self.answers = answers
     self.step = min(max(0, step), flow.steps.count - 1)
+    self.commitKey = UUID().uuidString
     self.buttons = ButtonRow.wizard(lastStep: false)
     self.focus = 0
     refreshButtons(refocus: true)
@@ -90,7 +94,11 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
     if isDone {
       switch key {
-      case .enter: return .popToHome
+      case .enter:
+        if case .committed(let id) = outcome {
+          return flow.resultEffect(transactionId: id, answers: answers)
+        }
+        return .popToHome
       case .escape: return .pop
       default: return .none
       }
@@ -144,7 +152,7 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
         return .none
       }
       if isLastStep {
-        return .commit(flow.commit(answers: answers))
+        return .commit(flow.commit(answers: answers, key: commitKey))
       }
       step += 1
       focus = 0
@@ -172,7 +180,18 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
 
   public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {
     self.outcome = outcome
-    if case .committed = outcome { isDone = true }
+    switch outcome {
+    case .committed:
+      isDone = true
+    case .conflict(let message):
+      if let back = flow.recover(fromConflict: message, answers: &answers, context: context) {
+        step = back
+        focus = 0
+        refreshButtons(refocus: true)
+      }
+    case .refused:
+      break
+    }
   }
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {

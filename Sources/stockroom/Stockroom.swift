@@ -1,6 +1,7 @@
 import ArgumentParser
 import CursesTerminal
 import Foundation
+import StockroomStore
 import TerminalUI
 import Wizards
 
@@ -24,18 +25,30 @@ struct Stockroom: ParsableCommand {
 
   func run() throws {
     let environment = ProcessInfo.processInfo.environment
-    let context = AppContext(
+    let dataDirectory = global.resolvedDataDirectory(environment: environment)
+    var context = AppContext(
       now: AppContext.fixedClock(environment) ?? Date(),
       userName: OSUser.current.name, userId: OSUser.current.uid,
-      dataDirectory: global.resolvedDataDirectory(environment: environment),
-      version: Stockroom.version)
+      dataDirectory: dataDirectory, version: Stockroom.version)
+    if FileStore.hasData(at: dataDirectory) {
+      do {
+        let store = try FileStore.open(at: dataDirectory)
+        for warning in store.warnings {
+          FileHandle.standardError.write(Data(("stockroom: warning: " + warning + "\n").utf8))
+        }
+        context.store = store
+      } catch {
+        CommandFailure(status: .storeUnavailable, message: error.message).exit()
+      }
+    }
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(environment: environment)
     } catch {
       CommandFailure(status: .usage, message: String(describing: error)).exit()
     }
-    var app = App(home: Home.screen(), size: terminal.size, context: context)
+    let home: any Screen = context.store == nil ? FirstRunScreen() : Home.screen()
+    var app = App(home: home, size: terminal.size, context: context)
     TerminalLoop.run(&app, on: terminal)
   }
 }

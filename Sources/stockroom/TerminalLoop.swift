@@ -11,13 +11,25 @@ enum TerminalLoop {
   static func run(_ app: inout App, on terminal: CursesTerminal) {
     app.handle(.resize(terminal.size))
     draw(app, on: terminal)
+    var idle = 0
     while !app.isFinished {
       if let signal = terminal.pendingSignal {
         terminal.stopAndReraise(signal)
       }
-      guard let key = terminal.readKey(timeout: 50) else { continue }
+      guard let key = terminal.readKey(timeout: 50) else {
+        // Show other sessions' commits within about a second.
+        idle += 1
+        if idle >= 20 {
+          idle = 0
+          if app.refresh() { draw(app, on: terminal) }
+        }
+        continue
+      }
+      idle = 0
+      app.refresh()
       app.handle(key)
       app.runPendingCommit()
+      app.runDemoRequest()
       if !app.isFinished { draw(app, on: terminal) }
     }
     terminal.stop()

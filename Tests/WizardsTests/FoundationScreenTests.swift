@@ -6,7 +6,7 @@ import Testing
 /// The foundation's screens against `screens/`: home, help, too small, gallery.
 @Suite struct ScreenSnapshotTests {
   func app(size: Size = .minimum) -> App {
-    App(home: Home.screen(), size: size, context: .reference)
+    App(home: Home.screen(), size: size, context: .reference())
   }
 
   @Test func home() {
