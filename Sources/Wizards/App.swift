@@ -108,10 +108,12 @@ public struct App {
       stack.append(screen)
     case .pop:
       if stack.count > 1 { stack.removeLast() }
+      stack[stack.count - 1].refreshed(context: context)
     case .replace(let screen):
       if stack.count > 1 { stack[stack.count - 1] = screen } else { stack.append(screen) }
     case .popToHome:
       stack.removeSubrange(1...)
+      stack[0].refreshed(context: context)
     case .quit:
       isFinished = true
     case .commit(let request):
@@ -151,7 +153,9 @@ public struct App {
   /// (the next frame shows it).
   @discardableResult
   public mutating func refresh() -> Bool {
-    (try? context.store?.refresh()) ?? false
+    guard (try? context.store?.refresh()) ?? false else { return false }
+    for index in stack.indices { stack[index].refreshed(context: context) }
+    return true
   }
 
   /// Creates the demo data set the first-run screen asked for and opens the
@@ -179,6 +183,7 @@ public struct App {
         if quitAll { isFinished = true }
       } else {
         stack.removeLast()
+        stack[stack.count - 1].refreshed(context: context)
       }
       return
     }
@@ -209,6 +214,7 @@ public struct App {
       isFinished = true
     } else if stack.count > 1 {
       stack.removeLast()
+      stack[stack.count - 1].refreshed(context: context)
     }
   }
 

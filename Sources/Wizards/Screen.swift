@@ -80,6 +80,9 @@ public protocol Screen {
   func cursor(in rect: Rect) -> Point?
   /// Receives the outcome of a commit this screen asked for.
   mutating func committed(_ outcome: CommitOutcome, context: AppContext)
+  /// Called when the screen comes back on top, or when other sessions'
+  /// commits arrived: recompute what was derived from the store.
+  mutating func refreshed(context: AppContext)
 }
 
 /// A message for the status line, with how much it matters.
@@ -109,4 +112,5 @@ extension Screen {
   public var status: StatusLine? { nil }
   public func cursor(in rect: Rect) -> Point? { nil }
   public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {}
+  public mutating func refreshed(context: AppContext) {}
 }

@@ -1,0 +1,47 @@
+/// Short human words for a transaction, shared by the log, the transaction
+/// screen and the headless commands.
+extension Transaction {
+  /// What the transaction moved, e.g. "RB-1 ×3 faulty → RET; SMS Rental 40".
+  public var summary: String {
+    var parts = items.map(\.summary)
+    if let definitions {
+      parts.append(
+        "\(definitions.containers.count) containers, \(definitions.models.count) models, "
+          + "\(definitions.accounts.count) accounts")
+    }
+    return parts.joined(separator: "; ")
+  }
+}
+
+extension TransactionItem {
+  /// One item in words: a model and count of serials, or a product and quantity.
+  public var summary: String {
+    var text: String
+    if let serials {
+      text = "\(model ?? "hardware") ×\(serials.count)"
+    } else {
+      text = product.title
+      if let type { text += " " + type.title }
+      text += " \(quantity ?? 0)"
+    }
+    if let ownership { text += " (\(ownership.rawValue))" }
+    if let disposition { text += " " + disposition.rawValue }
+    if let inUse { text += inUse ? " in use" : " not in use" }
+    if let container { text += " → \(container)" }
+    return text
+  }
+}
+
+extension ActionCode {
+  /// The action's name on screen.
+  public var title: String {
+    switch self {
+    case .define: return "Define"
+    case .receive: return "Receive"
+    case .allocate: return "Allocate"
+    case .deallocateSoftware, .deallocateMobilePass, .deallocateHardware: return "Deallocate"
+    case .reinitialize: return "Re-initialize"
+    case .assign: return "Assign"
+    }
+  }
+}

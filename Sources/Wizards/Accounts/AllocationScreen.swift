@@ -1,0 +1,202 @@
+import StockroomDomain
+import TerminalUI
+
+/// On-Boarding > Allocation for one account: Maximum, In Use and Available
+/// per product column. Each Available cell opens the deallocation wizard for
+/// that inventory; the Transaction Log lists the account's transactions.
+public struct AllocationScreen: Screen {
+  public let account: Int
+  private var cells: [AllocationCell] = []
+  private var selected = 0
+  private var logFocused = false
+  private var logCount = 0
+  private var accountCode = ""
+  private var accountName = ""
+  private var notice: StatusLine?
+
+  public init(account: Int, context: AppContext) {
+    self.account = account
+    refreshed(context: context)
+  }
+
+  public var title: String { TextSafety.neutralised(accountName) }
+  public var position: String { "On-Boarding › Allocation" }
+
+  public var help: String {
+    """
+    The allocation table of \(TextSafety.neutralised(accountName)): for each product and \
+    type, Maximum is what was allocated to the account, In Use what is assigned to users in \
+    its Virtual Server, and Available = Maximum − In Use, the most that can be deallocated.
+
+    ← → choose an Available cell and Enter opens the deallocation wizard for it: SMS \
+    software tokens or capacity, MobilePASS, or hardware tokens of one model. A rental SMS \
+    deallocation also returns one unit of capacity per token, so its limit is also the \
+    available capacity.
+
+    ↓ goes to the Transaction Log; Enter there lists the account's transactions, and each \
+    Transaction ID opens the tokens it returned.
+    """
+  }
+
+  public var keyBindings: [KeyBinding] {
+    logFocused
+      ? [KeyBinding("Enter", "open log"), KeyBinding("↑", "table"), .back]
+      : [KeyBinding("Enter", "deallocate"), KeyBinding("←↑↓→", "move"), .back]
+  }
+
+  public var status: StatusLine? {
+    if let notice { return notice }
+    if logFocused { return StatusLine("Lists every transaction of this account.") }
+    guard cells.indices.contains(selected) else { return nil }
+    return StatusLine(AllocationScreen.explain(cells[selected]))
+  }
+
+  /// What the selected Available cell means, or why it cannot be deallocated.
+  static func explain(_ cell: AllocationCell) -> String {
+    let name = cell.title
+    if cell.maximum == 0 { return "\(name): nothing is allocated to this account." }
+    if cell.available <= 0 {
+      return "\(name): nothing to deallocate; all \(cell.maximum) are in use."
+    }
+    switch cell.column {
+    case .hardware:
+      return
+        "\(name) Available: \(cell.available) hardware tokens allocated to this account and not in use."
+    case .software(.capacity):
+      return "Capacity Available: \(cell.available) units not held by users."
+    case .software(.smsRental):
+      if cell.deallocatable < cell.available {
+        return
+          "SMS Rental Available: \(cell.available); \(cell.deallocatable) can go, with 1 unit of capacity each."
+      }
+      return "SMS Rental Available: \(cell.available) tokens; 1 unit of capacity goes with each."
+    case .software(let column):
+      return "\(column.title) Available: \(cell.available) tokens not in use."
+    }
+  }
+
+  public mutating func refreshed(context: AppContext) {
+    let state = context.state
+    guard state.accounts.indices.contains(account) else { return }
+    accountCode = state.accounts[account].code
+    accountName = state.accounts[account].name
+    cells = state.allocationTable(account: account)
+    selected = min(selected, max(0, cells.count - 1))
+    logCount = 0
+    try? context.store?.forEachTransaction { transaction in
+      if transaction.account == accountCode { logCount += 1 }
+      return true
+    }
+  }
+
+  public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    notice = nil
+    switch key {
+    case .left where !logFocused:
+      selected = max(0, selected - 1)
+    case .right where !logFocused:
+      selected = min(cells.count - 1, selected + 1)
+    case .home where !logFocused:
+      selected = 0
+    case .end where !logFocused:
+      selected = cells.count - 1
+    case .down, .tab:
+      logFocused = true
+    case .up, .backTab:
+      logFocused = false
+    case .enter:
+      return logFocused ? openLog(context: context) : openCell(context: context)
+    case .mouse(let mouse) where mouse.action == .press:
+      if mouse.position.y == AllocationScreen.logRow {
+        logFocused = true
+        return openLog(context: context)
+      }
+      if mouse.position.y == AllocationScreen.availableRow,
+        let column = AllocationScreen.column(atX: mouse.position.x), cells.indices.contains(column)
+      {
+        selected = column
+        logFocused = false
+        return openCell(context: context)
+      }
+    default:
+      break
+    }
+    return .none
+  }
+
+  private func openLog(context: AppContext) -> Effect {
+    .push(TransactionLogScreen(accountCode: accountCode, accountName: accountName, context: context))
+  }
+
+  private mutating func openCell(context: AppContext) -> Effect {
+    guard cells.indices.contains(selected) else { return .none }
+    let cell = cells[selected]
+    guard cell.deallocatable > 0 else {
+      notice = StatusLine(AllocationScreen.explain(cell), kind: .error)
+      return .none
+    }
+    guard let flow = DeallocationFlow.make(for: cell.column, account: account, context: context)
+    else { return .none }
+    return .push(WizardScreen(flow: flow.flow, answers: flow.answers))
+  }
+
+  // Layout: the body starts on screen row 1; the box's inside on row 2.
+  static let labelWidth = 12
+  static let columnWidth = 8
+  static let headerRow = 4
+  static let availableRow = 8
+  static let logRow = 10
+
+  static func column(atX x: Int) -> Int? {
+    let start = 2 + labelWidth
+    guard x >= start else { return nil }
+    return (x - start) / columnWidth
+  }
+
+  /// A column title on two lines: "SMS Rental" → "SMS" / "Rental".
+  static func headerLines(_ title: String) -> (String, String) {
+    if title == "MobilePASS" { return ("Mobile-", "PASS") }
+    guard let space = title.firstIndex(of: " ") else { return ("", title) }
+    return (String(title[..<space]), String(title[title.index(after: space)...]))
+  }
+
+  public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
+    Box.draw(into: &buffer, rect, title: "Allocation")
+    let inside = rect.inset(by: 1)
+    let x = inside.x + 1
+    let name = TextSafety.neutralised(accountName)
+    buffer.put(name, x: x, y: inside.y, style: .title, clip: inside)
+    buffer.put(
+      "  \(accountCode) · Virtual Server", x: x + CharacterWidth.of(name), y: inside.y,
+      style: .hint, clip: inside)
+    let header = AllocationScreen.headerRow
+    for (index, cell) in cells.enumerated() {
+      let cx = x + AllocationScreen.labelWidth + index * AllocationScreen.columnWidth
+      let (top, bottom) = AllocationScreen.headerLines(cell.title)
+      let width = AllocationScreen.columnWidth
+      buffer.put(TextLayout.padLeft(top, to: width - 1), x: cx, y: header - 1, style: .title)
+      buffer.put(TextLayout.padLeft(bottom, to: width - 1), x: cx, y: header, style: .title)
+      buffer.put(TextLayout.padLeft(String(cell.maximum), to: width - 1), x: cx, y: header + 2)
+      buffer.put(TextLayout.padLeft(String(cell.inUse), to: width - 1), x: cx, y: header + 3)
+      let value = TextLayout.padLeft(String(cell.available), to: width - 3)
+      let isSelected = index == selected && !logFocused
+      let text = isSelected ? "[" + value + "]" : " " + value + " "
+      buffer.put(
+        text, x: cx - 1, y: AllocationScreen.availableRow,
+        style: isSelected ? .highlight : (cell.deallocatable > 0 ? .title : .hint))
+    }
+    buffer.put("Maximum", x: x + 1, y: header + 2)
+    buffer.put("In Use", x: x + 1, y: header + 3)
+    buffer.put("Available", x: x + 1, y: AllocationScreen.availableRow, style: .title)
+    let log = "Transaction Log (\(logCount) transaction\(logCount == 1 ? "" : "s"))"
+    buffer.put(
+      logFocused ? "▶ " + log : "  " + log, x: x, y: AllocationScreen.logRow,
+      style: logFocused ? .highlight : .plain)
+    buffer.put(
+      "The Available cells open the deallocation wizard; software tokens and capacity",
+      x: x, y: AllocationScreen.logRow + 2, style: .hint, clip: inside)
+    buffer.put(
+      "return to the provider's stock at once. Hardware only once it is physically back.",
+      x: x, y: AllocationScreen.logRow + 3, style: .hint, clip: inside)
+  }
+}

@@ -1,0 +1,89 @@
+import StockroomDomain
+import TerminalUI
+
+/// The Transaction Log of one account: every transaction, newest first.
+/// Enter opens a Transaction ID and the tokens it moved.
+public struct TransactionLogScreen: Screen {
+  public let accountCode: String
+  public let accountName: String
+  private var rows: [Transaction] = []
+  private var table: Table
+
+  public init(accountCode: String, accountName: String, context: AppContext) {
+    self.accountCode = accountCode
+    self.accountName = accountName
+    table = TransactionLogScreen.makeTable([])
+    refreshed(context: context)
+  }
+
+  static func makeTable(_ rows: [Transaction]) -> Table {
+    var table = Table(
+      columns: [
+        .init("ID", width: 8), .init("Time", width: 16), .init("Action", width: 13),
+        .init("What", width: 22), .init("Reference", width: 0),
+      ], rowCount: rows.count
+    ) { row, column in
+      guard rows.indices.contains(row) else { return "" }
+      let transaction = rows[row]
+      let text: String
+      switch column {
+      case 0: text = transaction.transactionId
+      case 1: text = TimeText.local(transaction.time)
+      case 2: text = transaction.action.title
+      case 3: text = transaction.summary
+      default: text = transaction.reference
+      }
+      return TextSafety.neutralised(text)
+    }
+    table.layout(in: tableRect(in: App.bodyRect(for: .minimum)))
+    return table
+  }
+
+  static func tableRect(in rect: Rect) -> Rect {
+    rect.inset(by: 1).inset(by: 0).splitRows(0).1
+  }
+
+  public var title: String { "Transaction Log" }
+
+  public var help: String {
+    """
+    Every transaction of \(TextSafety.neutralised(accountName)), newest first: allocations, \
+    deallocations, re-initializations. Enter opens the Transaction ID and lists the tokens \
+    it moved with their state now. `stockroom log --account \(accountCode)` prints the same \
+    report (with --json or --csv).
+    """
+  }
+
+  public var keyBindings: [KeyBinding] { [.move, .page, KeyBinding("Enter", "open"), .back] }
+
+  public var status: StatusLine? {
+    rows.isEmpty
+      ? StatusLine("No transactions yet.")
+      : StatusLine("\(rows.count) transactions of \(accountCode)")
+  }
+
+  public mutating func refreshed(context: AppContext) {
+    var found: [Transaction] = []
+    try? context.store?.forEachTransaction { transaction in
+      if transaction.account == accountCode { found.append(transaction) }
+      return true
+    }
+    rows = found.reversed()
+    let cursor = table.cursor
+    table = TransactionLogScreen.makeTable(rows)
+    table.moveCursor(to: cursor)
+  }
+
+  public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    let result = table.update(key)
+    if result == .activated || key == .enter, rows.indices.contains(table.cursor) {
+      return .push(TransactionScreen(transactionId: rows[table.cursor].transactionId, context: context))
+    }
+    return .none
+  }
+
+  public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
+    Box.draw(into: &buffer, rect, title: "Transaction Log · \(TextSafety.neutralised(accountName))")
+    table.render(into: &buffer, in: TransactionLogScreen.tableRect(in: rect), focused: true)
+  }
+}

@@ -1,0 +1,159 @@
+import Foundation
+import StockroomDomain
+import TerminalUI
+
+/// One Transaction ID: who did what and why, and the tokens it moved with
+/// their state now. A faulty token can be re-initialized from here (a
+/// transaction of its own).
+public struct TransactionScreen: Screen {
+  public let transactionId: String
+  private var transaction: Transaction?
+  private var serials: [String] = []
+  private var states: [String] = []
+  private var table: Table
+  private var question: Modal?
+  private var notice: StatusLine?
+  private var commitKey = ""
+
+  public init(transactionId: String, context: AppContext) {
+    self.transactionId = transactionId
+    table = TransactionScreen.makeTable(serials: [], states: [], models: [])
+    refreshed(context: context)
+  }
+
+  static func makeTable(serials: [String], states: [String], models: [String]) -> Table {
+    var table = Table(
+      columns: [
+        .init("Serial", width: 20), .init("Model", width: 12), .init("State now", width: 0),
+      ], rowCount: serials.count
+    ) { row, column in
+      guard serials.indices.contains(row) else { return "" }
+      switch column {
+      case 0: return TextSafety.neutralised(serials[row])
+      case 1: return TextSafety.neutralised(models[row])
+      default: return states[row]
+      }
+    }
+    table.layout(in: tableRect(in: App.bodyRect(for: .minimum)))
+    return table
+  }
+
+  static func tableRect(in rect: Rect) -> Rect {
+    let inside = rect.inset(by: 1)
+    return Rect(x: inside.x + 1, y: inside.y + 8, width: inside.width - 2, height: inside.height - 8)
+  }
+
+  public var title: String { transactionId }
+
+  public var help: String {
+    """
+    Transaction \(transactionId): what it moved, who committed it and when, its Reference \
+    and Comment. For hardware, each serial is listed with its state now. Enter on a faulty \
+    token offers Re-initialize: testing showed it works, so it becomes available for \
+    allocation again, in a transaction of its own.
+    """
+  }
+
+  public var keyBindings: [KeyBinding] {
+    question != nil
+      ? [KeyBinding("←→", "choose"), KeyBinding("Enter", "press"), KeyBinding("Esc", "cancel")]
+      : serials.isEmpty ? [.back] : [.move, KeyBinding("Enter", "re-initialize faulty"), .back]
+  }
+
+  public var status: StatusLine? { notice }
+
+  public mutating func refreshed(context: AppContext) {
+    transaction = try? context.store?.transaction(id: transactionId)
+    let state = context.state
+    serials = transaction?.items.flatMap { $0.serials ?? [] } ?? []
+    states = serials.map { state.token(serial: $0)?.state.rawValue ?? "unknown" }
+    let models = serials.map { serial -> String in
+      guard let token = state.token(serial: serial), state.models.indices.contains(Int(token.model))
+      else { return "" }
+      return state.models[Int(token.model)]
+    }
+    let cursor = table.cursor
+    table = TransactionScreen.makeTable(serials: serials, states: states, models: models)
+    table.moveCursor(to: cursor)
+  }
+
+  public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    if var dialog = question {
+      let result = dialog.update(key)
+      question = dialog
+      guard result == .activated else { return .none }
+      question = nil
+      guard dialog.chosen == 0, serials.indices.contains(table.cursor) else { return .none }
+      commitKey = UUID().uuidString
+      return .commit(
+        PendingCommit(command: .reinitialize(serials: [serials[table.cursor]]), key: commitKey))
+    }
+    notice = nil
+    let result = table.update(key)
+    guard result == .activated || key == .enter, serials.indices.contains(table.cursor) else {
+      return .none
+    }
+    let serial = TextSafety.neutralised(serials[table.cursor])
+    guard states[table.cursor] == TokenState.faulty.rawValue else {
+      notice = StatusLine("\(serial) is \(states[table.cursor]); only faulty tokens are re-initialized.")
+      return .none
+    }
+    var dialog = Modal(
+      title: "Re-initialize \(serial)?",
+      message: "Testing showed \(serial) works: it becomes available for allocation again.",
+      buttons: ["Re-initialize", "Cancel"], selected: 0)
+    dialog.layout(in: App.bodyRect(for: .minimum))
+    question = dialog
+    return .none
+  }
+
+  public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {
+    switch outcome {
+    case .committed(let id):
+      notice = StatusLine("Re-initialized as \(id); the token is available.", kind: .success)
+    case .refused(let why), .conflict(let why):
+      notice = StatusLine(why, kind: .error)
+    }
+    refreshed(context: context)
+  }
+
+  public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
+    Box.draw(into: &buffer, rect, title: "Transaction \(transactionId)")
+    let inside = rect.inset(by: 1)
+    guard let transaction else {
+      buffer.put("No transaction \(transactionId).", x: inside.x + 1, y: inside.y, style: .error)
+      return
+    }
+    let who =
+      "\(transaction.user) (uid \(transaction.uid))"
+      + (transaction.performedBy.map { ", performed by \($0)" } ?? "")
+    let rows: [(String, String)] = [
+      ("Action", transaction.action.title + " · " + transaction.action.rawValue),
+      ("Account", transaction.account.map { code in
+        let name = context.state.accounts.first { $0.code == code }?.name ?? ""
+        return name.isEmpty ? code : "\(name) (\(code))"
+      } ?? "—"),
+      ("Moved", transaction.summary),
+      ("Reference", transaction.reference.isEmpty ? "—" : transaction.reference),
+      ("Comment", transaction.comment.isEmpty ? "—" : transaction.comment),
+      ("By", who),
+      ("Time", TimeText.local(transaction.time)),
+    ]
+    for (index, row) in rows.enumerated() {
+      buffer.put(row.0, x: inside.x + 1, y: inside.y + index, style: .hint)
+      buffer.put(
+        TextLayout.truncate(TextSafety.neutralised(row.1), to: inside.width - 14),
+        x: inside.x + 12, y: inside.y + index)
+    }
+    if serials.isEmpty {
+      buffer.put(
+        "No hardware serials: the quantities above went back to the provider's stock.",
+        x: inside.x + 1, y: inside.y + 8, style: .hint, clip: inside)
+    } else {
+      table.render(into: &buffer, in: TransactionScreen.tableRect(in: rect), focused: true)
+    }
+    if let question {
+      question.render(into: &buffer, in: rect, focused: true)
+    }
+  }
+}
