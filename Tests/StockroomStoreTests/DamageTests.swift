@@ -17,7 +17,10 @@ import Testing
       let store = try FileStore.open(at: url, options: Support.options())
       #expect(store.lastSequence == 4)
       #expect(store.state == expected)
-      #expect(store.warnings.contains { $0.contains("at byte \(lastStart)") && $0.contains("ledger.jsonl") })
+      #expect(
+        store.warnings.contains {
+          $0.contains("at byte \(lastStart)") && $0.contains("ledger.jsonl")
+        })
       #expect(try Support.bytes(Support.ledger(url)).count == lastStart)
       let copy = url.appendingPathComponent("ledger.jsonl.torn-\(lastStart)")
       #expect(try Support.bytes(copy) == Array(bytes[lastStart..<cut]))
@@ -96,7 +99,8 @@ import Testing
     let store = try Support.smallStore(url, options: Support.options(snapshots: true))
     try store.writeSnapshot()
     _ = try store.commit(
-      .deallocateHardware(account: "ACC-0001", serials: ["S03"], disposition: .faulty, container: nil),
+      .deallocateHardware(
+        account: "ACC-0001", serials: ["S03"], disposition: .faulty, container: nil),
       context: Support.context)
     let fast = try FileStore.open(at: url, options: Support.options(snapshots: true))
     let slow = try FileStore.open(at: url, options: Support.options())
@@ -123,7 +127,8 @@ import Testing
     #expect {
       _ = try FileStore.open(at: url, options: Support.options(snapshots: true))
     } throws: { error in
-      (error as? StoreError)?.message.contains("before sequence 5 that the snapshot covers") ?? false
+      (error as? StoreError)?.message.contains("before sequence 5 that the snapshot covers")
+        ?? false
     }
   }
 

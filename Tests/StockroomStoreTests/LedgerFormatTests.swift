@@ -8,14 +8,17 @@ import Testing
   @Test func crc32cKnownValue() {
     #expect(CRC32C.checksum(Array("123456789".utf8)) == 0xE306_9283)
     let long = Array(repeating: UInt8(0x61), count: 1_000)
-    let split = CRC32C.checksum(Array(long[500...]), continuing: CRC32C.checksum(Array(long[..<500])))
+    let split = CRC32C.checksum(
+      Array(long[500...]), continuing: CRC32C.checksum(Array(long[..<500])))
     #expect(split == CRC32C.checksum(long))
   }
 
   @Test func recordHasChecksumInAFixedPlaceAndIsJSON() throws {
     let transaction = Transaction(
       sequence: 7, key: "k", version: 1, time: "2025-01-01T00:00:00Z",
-      change: Change(action: .reinitialize, items: [TransactionItem(product: .hardware, model: "RB-1", serials: ["X"])]),
+      change: Change(
+        action: .reinitialize,
+        items: [TransactionItem(product: .hardware, model: "RB-1", serials: ["X"])]),
       context: Support.context)
     let (line, crc) = try LedgerRecord.encode(transaction, sequence: 7, previous: 0xABCD_EF01)
     let text = String(decoding: line, as: UTF8.self)
@@ -49,7 +52,8 @@ import Testing
   @Test func aRetriedKeyIsNeverAppliedTwice() throws {
     let url = Support.temporaryDirectory()
     let store = try Support.smallStore(url)
-    let command = Command.deallocateHardware(account: "ACC-0001", serials: ["S01"], disposition: .return, container: nil)
+    let command = Command.deallocateHardware(
+      account: "ACC-0001", serials: ["S01"], disposition: .return, container: nil)
     let first = try store.commit(command, context: Support.context, key: "retry-me")
     let other = try FileStore.open(at: url, options: Support.options())
     let second = try other.commit(command, context: Support.context, key: "retry-me")

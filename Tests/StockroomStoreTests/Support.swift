@@ -7,7 +7,8 @@ import StockroomDomain
 /// Temporary data directories, small stores and the built executable for store tests.
 enum Support {
   static func temporaryDirectory(_ name: String = "store") -> URL {
-    let path = NSTemporaryDirectory() + "stockroom-test-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))"
+    let path =
+      NSTemporaryDirectory() + "stockroom-test-\(name)-\(getpid())-\(UUID().uuidString.prefix(8))"
     return URL(fileURLWithPath: path)
   }
 
@@ -18,7 +19,8 @@ enum Support {
     return options
   }
 
-  static let context = TransactionContext(user: "tester", uid: 1_000, reference: "R-1", comment: "c")
+  static let context = TransactionContext(
+    user: "tester", uid: 1_000, reference: "R-1", comment: "c")
 
   /// A store with a provider, two accounts, 20 RB-1 serials (S00…S19) allocated to ACC-0001.
   static func smallStore(_ url: URL, options: FileStore.Options = options()) throws -> FileStore {
@@ -33,9 +35,11 @@ enum Support {
             AccountDefinition(code: "ACC-0002", name: "Two"),
           ])),
       .receiveSoftware(product: .mobilepass, quantity: 100, ownership: .owned, container: nil),
-      .receiveHardware(model: "RB-1", serials: serials, ownership: .owned, container: nil, needsPIN: false),
+      .receiveHardware(
+        model: "RB-1", serials: serials, ownership: .owned, container: nil, needsPIN: false),
       .allocateHardware(account: "ACC-0001", serials: serials, type: .rental),
-      .allocateSoftware(account: "ACC-0001", column: .mobilePass, quantity: 50, withCapacity: false),
+      .allocateSoftware(
+        account: "ACC-0001", column: .mobilePass, quantity: 50, withCapacity: false),
     ]
     for command in commands { _ = try store.commit(command, context: context) }
     return store
