@@ -1,0 +1,65 @@
+import Foundation
+import Glibc
+import Testing
+
+@testable import StockroomStore
+
+@Suite struct DirectoryTests {
+  private func mode(_ path: String) -> mode_t {
+    var info = stat()
+    stat(path, &info)
+    return info.st_mode & 0o7777
+  }
+
+  @Test func createdPrivate() throws {
+    let url = Support.temporaryDirectory()
+    _ = try Support.smallStore(url)
+    #expect(mode(url.path) == 0o700)
+    #expect(mode(Support.ledger(url).path) == 0o600)
+    #expect(mode(url.appendingPathComponent("lock").path) == 0o600)
+  }
+
+  @Test func networkFilesystemsAreKnown() {
+    #expect(DataDirectory.filesystemType(of: "/proc") == "proc")
+    #expect(DataDirectory.networkFilesystems.contains("nfs4"))
+    #expect(DataDirectory.networkFilesystems.contains("fuse.sshfs"))
+  }
+
+  /// Permissions run as an unprivileged user (root ignores file modes).
+  @Test func permissionsAsAnUnprivilegedUser() throws {
+    guard let binary = Support.executable?.path, Support.isRoot,
+      FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
+    else {
+      print("skipped: needs root, setpriv and the built executable to switch to uid 65534")
+      return
+    }
+    let base = URL(
+      fileURLWithPath: "/tmp/stockroom-perm-\(getpid())-\(UUID().uuidString.prefix(6))")
+    try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+    chmod(base.path, 0o755)
+    chown(base.path, 65_534, 65_534)
+    let copy = base.appendingPathComponent("stockroom")
+    try FileManager.default.copyItem(atPath: binary, toPath: copy.path)
+    chmod(copy.path, 0o755)
+    let asNobody = ["--reuid=65534", "--regid=65534", "--clear-groups", copy.path]
+    let open = base.appendingPathComponent("open")
+    mkdir(open.path, 0o777)
+    chmod(open.path, 0o777)
+    chown(open.path, 65_534, 65_534)
+    let refused = try Support.run(
+      "/usr/bin/setpriv", asNobody + ["verify", "--data-dir", open.path])
+    #expect(refused.status == 4)
+    #expect(refused.err.contains("writable by others"))
+    let made = base.appendingPathComponent("made")
+    let demo = try Support.run(
+      "/usr/bin/setpriv", asNobody + ["demo", "--tokens", "300", "--data-dir", made.path])
+    #expect(demo.status == 0)
+    #expect(mode(made.path) == 0o700)
+    #expect(mode(made.appendingPathComponent("ledger.jsonl").path) == 0o600)
+    let rootStore = Support.temporaryDirectory("rootonly")
+    _ = try Support.smallStore(rootStore)
+    let denied = try Support.run(
+      "/usr/bin/setpriv", asNobody + ["tokens", "--data-dir", rootStore.path])
+    #expect(denied.status == 4)
+  }
+}
