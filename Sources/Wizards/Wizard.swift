@@ -23,7 +23,9 @@ public protocol WizardFlow {
   /// True when control `focus` of `step` is a text field.
   func isTextField(step: Int, focus: Int, answers: Answers) -> Bool
   /// Gives a key to control `focus` of `step`.
-  func update(step: Int, focus: Int, key: Key, answers: inout Answers) -> KeyResult
+  func update(
+    step: Int, focus: Int, key: Key, answers: inout Answers, context: AppContext
+  ) -> KeyResult
   /// Draws step `step` in `rect`, the control `focus` focused (nil: the buttons are).
   func view(
     step: Int, focus: Int?, answers: Answers, into buffer: inout Buffer, in rect: Rect,
@@ -45,7 +47,7 @@ public protocol WizardFlow {
     fromConflict message: String, answers: inout Answers, context: AppContext
   ) -> Int?
   /// What Enter does on the result (e.g. open the Transaction ID).
-  func resultEffect(transactionId: String, answers: Answers) -> Effect
+  func resultEffect(transactionId: String, answers: Answers, context: AppContext) -> Effect
   /// Draws the result after a commit (the Transaction ID and what changed).
   func viewResult(
     _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
@@ -60,5 +62,7 @@ extension WizardFlow {
   public func recover(
     fromConflict message: String, answers: inout Answers, context: AppContext
   ) -> Int? { nil }
-  public func resultEffect(transactionId: String, answers: Answers) -> Effect { .popToHome }
+  public func resultEffect(
+    transactionId: String, answers: Answers, context: AppContext
+  ) -> Effect { .popToHome }
 }

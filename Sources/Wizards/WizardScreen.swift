@@ -96,7 +96,7 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
       switch key {
       case .enter:
         if case .committed(let id) = outcome {
-          return flow.resultEffect(transactionId: id, answers: answers)
+          return flow.resultEffect(transactionId: id, answers: answers, context: context)
         }
         return .popToHome
       case .escape: return .pop
@@ -128,7 +128,8 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
       if let refusal = buttons.refusal { refusalShown = refusal }
       return .none
     }
-    let result = flow.update(step: step, focus: focus, key: key, answers: &answers)
+    let result = flow.update(
+      step: step, focus: focus, key: key, answers: &answers, context: context)
     refusalShown = nil
     outcome = nil
     switch result {

@@ -39,7 +39,7 @@ struct LogCommand: ParsableCommand {
             [
               transaction.transactionId, transaction.time, transaction.action.rawValue,
               transaction.account ?? "", transaction.user, transaction.performedBy ?? "",
-              transaction.reference, transaction.comment, TransactionText.summary(transaction),
+              transaction.reference, transaction.comment, transaction.summary,
             ].map(TransactionText.csv).joined(separator: ","))
         } else {
           out.line(TransactionText.line(transaction))
@@ -61,34 +61,8 @@ enum TransactionText {
       transaction.transactionId, transaction.time, transaction.action.rawValue,
       transaction.account ?? "-", transaction.user,
       transaction.reference.isEmpty ? "-" : transaction.reference,
-      summary(transaction), transaction.comment,
+      transaction.summary, transaction.comment,
     ].map(TextRules.neutralised).joined(separator: "  ")
-  }
-
-  static func summary(_ transaction: Transaction) -> String {
-    var parts = transaction.items.map(item)
-    if let definitions = transaction.definitions {
-      parts.append(
-        "\(definitions.containers.count) containers, \(definitions.models.count) models, "
-          + "\(definitions.accounts.count) accounts")
-    }
-    return parts.joined(separator: "; ")
-  }
-
-  static func item(_ item: TransactionItem) -> String {
-    var text: String
-    if let serials = item.serials {
-      text = "\(item.model ?? "hardware") ×\(serials.count)"
-    } else {
-      text = item.product.title
-      if let type = item.type { text += " " + type.title }
-      text += " \(item.quantity ?? 0)"
-    }
-    if let ownership = item.ownership { text += " (\(ownership.rawValue))" }
-    if let disposition = item.disposition { text += " " + disposition.rawValue }
-    if let inUse = item.inUse { text += inUse ? " in use" : " not in use" }
-    if let container = item.container { text += " → \(container)" }
-    return text
   }
 
   static func csv(_ field: String) -> String {

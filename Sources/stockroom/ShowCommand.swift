@@ -35,7 +35,7 @@ struct ShowCommand: ParsableCommand {
       print(label.padding(toLength: 16, withPad: " ", startingAt: 0) + TextRules.neutralised(value))
     }
     for item in transaction.items {
-      print("  " + TransactionText.item(item))
+      print("  " + item.summary)
       if let serials = item.serials {
         for serial in serials {
           let now = store.state.token(serial: serial)

@@ -26,7 +26,9 @@ struct QuantityFlow: WizardFlow {
 
   func isTextField(step: Int, focus: Int, answers: Answers) -> Bool { step == 0 }
 
-  func update(step: Int, focus: Int, key: Key, answers: inout Answers) -> KeyResult {
+  func update(
+    step: Int, focus: Int, key: Key, answers: inout Answers, context: AppContext
+  ) -> KeyResult {
     focus == 0 ? answers.quantity.update(key) : answers.reference.update(key)
   }
 

@@ -1,0 +1,117 @@
+import StockroomDomain
+import TerminalUI
+
+/// Step 3 of the deallocation wizard: exactly what will change, drawn from
+/// the same summary the headless twins print, then Confirm. And the result.
+extension DeallocationFlow {
+  func summary(_ answers: DeallocationAnswers, context: AppContext) -> DeallocationSummary {
+    let who = TransactionContext(
+      user: context.userName, uid: context.userId, reference: answers.reference.text,
+      comment: answers.comment.text)
+    return DeallocationSummary(command: command(for: answers), context: who, state: context.state)
+  }
+
+  func viewConfirm(
+    answers: DeallocationAnswers, into buffer: inout Buffer, in rect: Rect, context: AppContext
+  ) {
+    var lines = summary(answers, context: context).lines(width: rect.width - 2)
+    lines += ["", "Nothing is written until you confirm."]
+    let room = rect.height
+    if lines.count > room {
+      lines = Array(lines.prefix(room - 1)) + ["… (\(lines.count - room + 1) more lines)"]
+    }
+    for (index, line) in lines.enumerated() {
+      let style: Style = index == 0 ? .title : .plain
+      buffer.put(line, x: rect.x + 1, y: rect.y + index, style: style, clip: rect)
+    }
+  }
+
+  public func viewResult(
+    _ outcome: CommitOutcome, answers: DeallocationAnswers, into buffer: inout Buffer,
+    in rect: Rect, context: AppContext
+  ) {
+    guard case .committed(let id) = outcome else { return }
+    let x = rect.x + 1
+    buffer.put("Deallocated. Transaction ID ", x: x, y: rect.y, style: .success)
+    buffer.put(id, x: x + 28, y: rect.y, style: .title)
+    buffer.put(
+      TextLayout.truncate(deallocatingText(answers), to: rect.width - 2), x: x, y: rect.y + 1)
+    buffer.put(
+      "The Allocation table of \(TextSafety.neutralised(accountName)) now reads:", x: x,
+      y: rect.y + 3, style: .hint)
+    let state = context.state
+    guard state.accounts.indices.contains(account) else { return }
+    let cells = state.allocationTable(account: account)
+    let y = rect.y + 5
+    buffer.put("Maximum", x: x + 1, y: y + 2)
+    buffer.put("In Use", x: x + 1, y: y + 3)
+    buffer.put("Available", x: x + 1, y: y + 4, style: .title)
+    for (index, cell) in cells.enumerated() {
+      let cx = x + AllocationScreen.labelWidth + index * AllocationScreen.columnWidth
+      let (top, bottom) = AllocationScreen.headerLines(cell.title)
+      let width = AllocationScreen.columnWidth - 1
+      buffer.put(TextLayout.padLeft(top, to: width), x: cx, y: y, style: .title)
+      buffer.put(TextLayout.padLeft(bottom, to: width), x: cx, y: y + 1, style: .title)
+      buffer.put(TextLayout.padLeft(String(cell.maximum), to: width), x: cx, y: y + 2)
+      buffer.put(TextLayout.padLeft(String(cell.inUse), to: width), x: cx, y: y + 3)
+      buffer.put(TextLayout.padLeft(String(cell.available), to: width), x: cx, y: y + 4, style: .title)
+    }
+    buffer.put(
+      "Enter opens \(id) and the tokens it returned · Esc back to the allocation table",
+      x: x, y: y + 7, style: .hint, clip: rect)
+  }
+
+  public func help(step: Int) -> String {
+    switch step {
+    case 0:
+      switch kind {
+      case .software:
+        return """
+          Deallocate SMS software tokens or capacity. For each Product and Type, the Quantity \
+          column is the most not in use in the account's Virtual Server. ↑ ↓ choose a row \
+          (the radio button activates its Deallocate field); Tab goes to the field.
+
+          Rental: the tokens were allocated as a rental, bundling each token with a unit of \
+          capacity, so a unit of capacity is deallocated with each SMS token. Sale: the \
+          tokens were sold; no capacity goes with them. Legacy: ST-1 software tokens imported \
+          from legacy systems. Software tokens and capacity return to the provider's stock at \
+          once, available for reallocation to other accounts.
+          """
+      case .mobilePass:
+        return """
+          Deallocate MobilePASS tokens: type the quantity, from 1 to what is not in use. \
+          They return to the provider's stock at once, available for reallocation.
+          """
+      case .hardware:
+        return """
+          As a general rule, do not deallocate hardware tokens until the account has returned \
+          them: deallocation adds them to your inventory, and a discrepancy with what is \
+          actually returned causes confusion.
+
+          Quantity is the most serials to list; Search lists the serials allocated to the \
+          account and not in use in Allocated. Space marks, → or > moves the marked serials \
+          (or the highlighted one) to Deallocate, ← or < moves them back, / filters a list. \
+          Or scan or type a serial in the scan field and press Enter: it moves at once, and \
+          the scanner's Enter never presses Next.
+          """
+      }
+    case 1:
+      return """
+        Reference information. Return as: \(DeallocationFlow.explanation(.return)) \
+        \(DeallocationFlow.explanation(.initialize)) \(DeallocationFlow.explanation(.faulty)) \
+        \(DeallocationFlow.explanation(.lost))
+
+        Container: where the returned items are placed. Reference: an RMA, work order or \
+        similar number (optional; up to 64 letters, digits, spaces and - _ / . # :). \
+        Comment: why (optional; up to 128 characters; it appears in reports).
+        """
+    default:
+      return """
+        Confirm shows exactly what will change. Nothing is written until you press Confirm; \
+        then the change is one transaction with its own Transaction ID. If another session \
+        took a serial meanwhile, Confirm is refused naming it, and the wizard goes back to \
+        the pick list with every other answer kept.
+        """
+    }
+  }
+}
