@@ -166,8 +166,12 @@ public struct DeallocationSummary: Hashable, Sendable {
     let (index, name) = accountName(account, state)
     var bullets: [String] = []
     for (model, count) in modelCounts(serials, state) {
-      var text = "take " + Self.count(count, "\(model.name) hardware token", "\(model.name) "
-        + "hardware tokens") + " from \(name)"
+      var text =
+        "take "
+        + Self.count(
+          count, "\(model.name) hardware token",
+          "\(model.name) "
+            + "hardware tokens") + " from \(name)"
       if let index, let modelIndex = model.index {
         let holder = state.accounts[index]
         let before = holder.hardwareAllocated[modelIndex] - holder.hardwareInUse[modelIndex]

@@ -61,8 +61,9 @@ public enum SerialManifest {
   }
 
   static func trim(_ text: String) -> String {
-    String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }
-      .reversed())
+    String(
+      text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }
+        .reversed())
   }
 
   /// RFC 4180 rows: quoted cells may hold commas, quotes (doubled) and line breaks.
