@@ -1,6 +1,10 @@
 import Foundation
 import Testing
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A fresh demo data directory in a temporary folder and the built binary run against it.
 struct DemoDirectory {
   let path: String
@@ -271,6 +275,54 @@ struct DemoDirectory {
     #expect(moves.count == 1)
     #expect(demo.token(serial)?["state"] as? String == "available")
     #expect(demo.run(["verify"]).status == 0)
+  }
+
+  /// Both sessions have checked the serial before either commits (the test holds the store's
+  /// lock until both wait for it): the first commits, the second is a conflict, exit 3.
+  @Test func aPickMadeStaleByAnotherSessionIsAConflict() throws {
+    let demo = DemoDirectory()
+    defer { demo.remove() }
+    let serial = try #require(demo.serials(account: "ACC-0006", inUse: false).first)
+    let lockPath = demo.path + "/lock"
+    let descriptor = open(lockPath, O_RDWR)
+    try #require(descriptor >= 0)
+    defer { close(descriptor) }
+    var info = stat()
+    try #require(fstat(descriptor, &info) == 0)
+    try #require(flock(descriptor, LOCK_EX) == 0)
+    let arguments = [
+      "deallocate", "hardware", "--account", "ACC-0006", "--serial", serial, "--disposition",
+      "initialize", "--yes",
+    ]
+    let results = Results()
+    let group = DispatchGroup()
+    for index in 0..<2 {
+      DispatchQueue.global().async(group: group) { results.set(index, demo.run(arguments)) }
+    }
+    let deadline = Date().addingTimeInterval(30)
+    while Self.waiters(inode: UInt64(info.st_ino)) < 2 && Date() < deadline {
+      usleep(20_000)
+    }
+    flock(descriptor, LOCK_UN)
+    group.wait()
+    let outputs = results.all.map(\.output)
+    #expect(results.all.map(\.status).sorted() == [0, 3], "\(outputs)")
+    let conflict = results.all.first { $0.status == 3 }
+    #expect(conflict?.output.contains("conflict") == true, "\(outputs)")
+    #expect(conflict?.output.contains(serial) == true, "\(outputs)")
+    let moves = demo.objects(["log", "--serial", serial, "--json"]).filter {
+      ($0["action"] as? String) == "deallocate-hardware"
+    }
+    #expect(moves.count == 1)
+    #expect(demo.run(["verify"]).status == 0)
+  }
+
+  /// How many processes wait for a flock on the file with this inode (Linux /proc/locks).
+  static func waiters(inode: UInt64) -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/locks", encoding: .utf8) else { return 0 }
+    return text.split(separator: "\n").filter {
+      $0.contains("->") && $0.contains(":\(inode) ")
+    }.count
   }
 
   @Test func serialsFromACSVManifest() throws {
