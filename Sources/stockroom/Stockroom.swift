@@ -18,7 +18,7 @@ struct Stockroom: ParsableCommand {
       headless twin that takes the same answers as options.
       """,
     version: version,
-    subcommands: StoreCommands.all
+    subcommands: StoreCommands.all + DeallocationCommands.all
   )
 
   @OptionGroup var global: GlobalOptions

@@ -1,0 +1,56 @@
+import StockroomDomain
+
+/// The answers a headless twin was given, so `--interactive` can open the deallocation wizard
+/// filled in at the first step that still needs an answer. Every answer is optional.
+public struct DeallocationPrefill: Hashable, Sendable {
+  /// Which of the three deallocation flows the answers are for.
+  public enum Flow: String, Hashable, Sendable {
+    case software
+    case mobilePass
+    case hardware
+  }
+
+  public var flow: Flow
+  /// Account code or exact name, as given.
+  public var account: String?
+  /// Capacity, SMS or ST-1 (software flow only).
+  public var product: Product?
+  /// Rental or Sale (SMS only).
+  public var type: AllocationType?
+  public var quantity: Int?
+  /// Serials to put in Deallocate (hardware flow), in the order given.
+  public var serials: [String]?
+  public var disposition: Disposition?
+  /// Container code or exact name; nil means the provider's default container.
+  public var container: String?
+  public var reference: String?
+  public var comment: String?
+
+  public init(
+    flow: Flow, account: String? = nil, product: Product? = nil, type: AllocationType? = nil,
+    quantity: Int? = nil, serials: [String]? = nil, disposition: Disposition? = nil,
+    container: String? = nil, reference: String? = nil, comment: String? = nil
+  ) {
+    self.flow = flow
+    self.account = account
+    self.product = product
+    self.type = type
+    self.quantity = quantity
+    self.serials = serials
+    self.disposition = disposition
+    self.container = container
+    self.reference = reference
+    self.comment = comment
+  }
+
+  /// The allocation-table column the software answers name, when they name one.
+  public var column: SoftwareColumn? {
+    switch flow {
+    case .mobilePass: return .mobilePass
+    case .hardware: return nil
+    case .software:
+      guard let product else { return nil }
+      return SoftwareColumn(product: product, type: type)
+    }
+  }
+}

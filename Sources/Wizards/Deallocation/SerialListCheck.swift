@@ -1,0 +1,65 @@
+import StockroomDomain
+import TerminalUI
+
+/// Checks a whole list of serials before anything is committed, naming every bad one by kind,
+/// so a manifest with several problems is refused once with all of them (not one at a time).
+public enum SerialListCheck {
+  /// Problems with serials to deallocate from `account`: unknown, listed twice, not allocated
+  /// to the account (provider stock, faulty, lost or another account's) and in use. Each
+  /// entry is one phrase naming its serials (neutralised); empty when the list is good.
+  public static func deallocation(
+    _ serials: [String], account: Int, state: InventoryState
+  ) -> [String] {
+    var foreign: [String] = []
+    var busy: [String] = []
+    let (unknown, twice) = scan(serials, state) { token in
+      if token.state != .allocated || token.accountIndex != account {
+        foreign.append(token.serial)
+      } else if token.inUse {
+        busy.append(token.serial)
+      }
+    }
+    return [
+      phrase("unknown serial", unknown), phrase("listed twice", twice),
+      phrase("not allocated to \(TextSafety.neutralised(state.accounts[account].code))", foreign),
+      phrase("in use", busy),
+    ].compactMap { $0 }
+  }
+
+  /// Problems with serials to re-initialize: unknown, listed twice, not faulty.
+  public static func reinitialization(_ serials: [String], state: InventoryState) -> [String] {
+    var healthy: [String] = []
+    let (unknown, twice) = scan(serials, state) { token in
+      if token.state != .faulty { healthy.append(token.serial) }
+    }
+    return [
+      phrase("unknown serial", unknown), phrase("listed twice", twice),
+      phrase("not faulty", healthy),
+    ].compactMap { $0 }
+  }
+
+  /// Unknown and repeated serials; `known` sees each known serial once.
+  private static func scan(
+    _ serials: [String], _ state: InventoryState, _ known: (HardwareToken) -> Void
+  ) -> (unknown: [String], twice: [String]) {
+    var seen = Set<String>()
+    var unknown: [String] = []
+    var twice: [String] = []
+    for serial in serials {
+      guard seen.insert(serial).inserted else {
+        if !twice.contains(serial) { twice.append(serial) }
+        continue
+      }
+      if let token = state.token(serial: serial) { known(token) } else { unknown.append(serial) }
+    }
+    return (unknown, twice)
+  }
+
+  /// `label: A, B, C` with at most ten serials named and the rest counted.
+  static func phrase(_ label: String, _ serials: [String]) -> String? {
+    guard !serials.isEmpty else { return nil }
+    let shown = serials.prefix(10).map(TextSafety.neutralised).joined(separator: ", ")
+    let more = serials.count > 10 ? " and \(serials.count - 10) more" : ""
+    return "\(label): \(shown)\(more)"
+  }
+}

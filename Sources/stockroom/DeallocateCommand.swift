@@ -1,0 +1,95 @@
+import ArgumentParser
+import StockroomDomain
+import Wizards
+
+/// The deallocation issue's headless twins, registered by the root command.
+enum DeallocationCommands {
+  static let all: [ParsableCommand.Type] = [
+    DeallocateCommand.self, ReinitializeCommand.self, ContainersCommand.self,
+  ]
+}
+
+/// `stockroom deallocate`: the deallocation wizard's three flows without a screen.
+struct DeallocateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "deallocate",
+    abstract: "Give software or hardware tokens back from an account (commit with --yes).",
+    subcommands: [
+      DeallocateSoftwareCommand.self, DeallocateMobilePassCommand.self,
+      DeallocateHardwareCommand.self,
+    ])
+}
+
+/// `stockroom deallocate software`: Capacity, SMS (rental or sale) or ST-1 back to stock.
+struct DeallocateSoftwareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "software", abstract: "Deallocate Capacity, SMS or ST-1 software tokens.",
+    discussion: "A rental SMS deallocation also deallocates one unit of Capacity per token.")
+
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "Account code (ACC-0001) or exact name.") var account: String?
+  @Option(help: "sms, capacity or st-1.") var product: String?
+  @Option(help: "rental or sale (SMS only, and required for SMS).") var type: String?
+  @Option(help: "How many: a whole number from 1 to Available.") var quantity: String?
+  @OptionGroup var options: TransactionOptions
+  @Flag(help: "Open the wizard filled with these answers.") var interactive = false
+
+  func answers() -> DeallocationPrefill {
+    DeallocationPrefill(
+      flow: .software, account: account,
+      product: product.flatMap { Product(rawValue: $0.lowercased()) },
+      type: type.flatMap { AllocationType(rawValue: $0.lowercased()) },
+      quantity: quantity.flatMap(UsageCheck.quantityValue), container: options.container,
+      reference: options.reference, comment: options.comment)
+  }
+
+  func run() throws {
+    if interactive { DeallocationRun.openWizard(answers()) }
+    guard let account else { UsageCheck.fail("--account is required") }
+    guard let product else { UsageCheck.fail("--product is required (sms, capacity or st-1)") }
+    let chosen = UsageCheck.word(product, option: "--product", [Product.sms, .capacity, .st1])
+    var allocation: AllocationType?
+    if chosen == .sms {
+      guard let type else { UsageCheck.fail("--type is required for sms (rental or sale)") }
+      allocation = UsageCheck.word(type, option: "--type", AllocationType.allCases)
+    } else if type != nil {
+      UsageCheck.fail("--type is only for sms")
+    }
+    guard let column = SoftwareColumn(product: chosen, type: allocation) else {
+      UsageCheck.fail("--product \(product): not deallocated here")
+    }
+    let count = UsageCheck.quantity(quantity)
+    let context = UsageCheck.context(reference: options.reference, comment: options.comment)
+    DeallocationRun(global: global, options: options, context: context).perform(
+      .deallocateSoftware(
+        account: account, column: column, quantity: count, container: options.container))
+  }
+}
+
+/// `stockroom deallocate mobilepass`: MobilePASS tokens back to stock.
+struct DeallocateMobilePassCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "mobilepass", abstract: "Deallocate MobilePASS software tokens.")
+
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "Account code (ACC-0001) or exact name.") var account: String?
+  @Option(help: "How many: a whole number from 1 to Available.") var quantity: String?
+  @OptionGroup var options: TransactionOptions
+  @Flag(help: "Open the wizard filled with these answers.") var interactive = false
+
+  func answers() -> DeallocationPrefill {
+    DeallocationPrefill(
+      flow: .mobilePass, account: account, product: .mobilepass,
+      quantity: quantity.flatMap(UsageCheck.quantityValue), container: options.container,
+      reference: options.reference, comment: options.comment)
+  }
+
+  func run() throws {
+    if interactive { DeallocationRun.openWizard(answers()) }
+    guard let account else { UsageCheck.fail("--account is required") }
+    let count = UsageCheck.quantity(quantity)
+    let context = UsageCheck.context(reference: options.reference, comment: options.comment)
+    DeallocationRun(global: global, options: options, context: context).perform(
+      .deallocateMobilePass(account: account, quantity: count, container: options.container))
+  }
+}

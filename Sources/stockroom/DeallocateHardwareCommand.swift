@@ -1,0 +1,56 @@
+import ArgumentParser
+import StockroomDomain
+import Wizards
+
+/// `stockroom deallocate hardware`: serials back from an account with a disposition.
+struct DeallocateHardwareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "hardware", abstract: "Deallocate hardware tokens by serial.",
+    discussion: """
+      Deallocate hardware only once it is physically back. A list with any unknown, repeated, \
+      not allocated or in-use serial is refused whole, naming them.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "Account code (ACC-0001) or exact name.") var account: String?
+  @Option(parsing: .upToNextOption, help: "Serials as printed on the devices (several allowed).")
+  var serial: [String] = []
+  @Option(help: "A file of serials: one a line, or a CSV column.") var serialsFrom: String?
+  @Option(help: "The CSV column: header name or number from 1 (default: the serial column).")
+  var column: String?
+  @Option(help: "return, initialize, faulty or lost.") var disposition: String?
+  @OptionGroup var options: TransactionOptions
+  @Flag(help: "Open the wizard filled with these answers.") var interactive = false
+
+  func answers() -> DeallocationPrefill {
+    var serials: [String]? = serial.isEmpty ? nil : serial
+    if serials == nil, let serialsFrom,
+      let text = try? String(contentsOfFile: serialsFrom, encoding: .utf8)
+    {
+      serials = try? SerialManifest.serials(
+        in: text, column: column, csv: serialsFrom.lowercased().hasSuffix(".csv"))
+    }
+    return DeallocationPrefill(
+      flow: .hardware, account: account, product: .hardware, serials: serials,
+      disposition: disposition.flatMap { Disposition(rawValue: $0.lowercased()) },
+      container: options.container, reference: options.reference, comment: options.comment)
+  }
+
+  func run() throws {
+    if interactive { DeallocationRun.openWizard(answers()) }
+    guard let account else { UsageCheck.fail("--account is required") }
+    let serials = UsageCheck.serials(serial, from: serialsFrom, column: column)
+    guard let disposition else {
+      UsageCheck.fail("--disposition is required (return, initialize, faulty or lost)")
+    }
+    let chosen = UsageCheck.word(disposition, option: "--disposition", Disposition.allCases)
+    let context = UsageCheck.context(reference: options.reference, comment: options.comment)
+    DeallocationRun(global: global, options: options, context: context).perform(
+      .deallocateHardware(
+        account: account, serials: serials, disposition: chosen, container: options.container)
+    ) { state in
+      guard let holder = state.accountIndex(account) else { return [] }
+      return SerialListCheck.deallocation(serials, account: holder, state: state)
+    }
+  }
+}
