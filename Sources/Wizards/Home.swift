@@ -5,8 +5,14 @@ public enum Home {
   public static func screen() -> HomeScreen {
     HomeScreen(entries: [
       HomeScreen.Entry(
+        title: "Accounts", summary: "Allocation tables; deallocate tokens and capacity",
+        open: { .push(AccountsScreen(context: $0)) }),
+      HomeScreen.Entry(
+        title: "Scan a returned serial", summary: "Open a returned token's account at once",
+        open: { _ in .push(ScanReturnScreen()) }),
+      HomeScreen.Entry(
         title: "Widget gallery", summary: "Every control the wizards are built from",
-        open: { .push(WidgetGallery()) })
+        open: { _ in .push(WidgetGallery()) }),
     ])
   }
 }

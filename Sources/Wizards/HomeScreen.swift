@@ -7,9 +7,9 @@ public struct HomeScreen: Screen {
   public struct Entry {
     public var title: String
     public var summary: String
-    public var open: () -> Effect
+    public var open: (AppContext) -> Effect
 
-    public init(title: String, summary: String, open: @escaping () -> Effect) {
+    public init(title: String, summary: String, open: @escaping (AppContext) -> Effect) {
       self.title = title
       self.summary = summary
       self.open = open
@@ -21,7 +21,7 @@ public struct HomeScreen: Screen {
   public var notice: StatusLine?
 
   public init(entries: [Entry]) {
-    self.entries = entries + [Entry(title: "Quit", summary: "Leave Stockroom", open: { .quit })]
+    self.entries = entries + [Entry(title: "Quit", summary: "Leave Stockroom", open: { _ in .quit })]
   }
 
   public var title: String { "Stockroom" }
@@ -53,12 +53,12 @@ public struct HomeScreen: Screen {
     case .end, .pageDown:
       highlighted = entries.count - 1
     case .enter, .character(" "):
-      return entries[highlighted].open()
+      return entries[highlighted].open(context)
     case .mouse(let mouse) where mouse.action == .press:
       let index = mouse.position.y - HomeScreen.firstEntryRow
       if index >= 0 && index < entries.count {
         highlighted = index
-        return entries[index].open()
+        return entries[index].open(context)
       }
     default:
       break

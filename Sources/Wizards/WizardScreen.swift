@@ -143,6 +143,12 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     return .none
   }
 
+  /// Puts focus on control `index` of the current step (e.g. the scan field).
+  public mutating func focusControl(_ index: Int) {
+    focus = min(max(0, index), controlCount)
+    refreshButtons(refocus: true)
+  }
+
   private mutating func press(_ role: ButtonRow.Role) -> Effect {
     switch role {
     case .back:
@@ -196,7 +202,8 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
   }
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
-    Box.draw(into: &buffer, rect, title: isDone ? "Result" : flow.steps[step])
+    Box.draw(
+      into: &buffer, rect, title: isDone ? "\(flow.name) · Done" : "\(flow.name) · \(flow.steps[step])")
     let inside = rect.inset(by: 1)
     if isDone, let outcome {
       flow.viewResult(outcome, answers: answers, into: &buffer, in: inside, context: context)
@@ -206,7 +213,9 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     flow.view(
       step: step, focus: buttonsFocused ? nil : focus, answers: answers, into: &buffer,
       in: body, context: context)
-    let row = footer.row(1)
+    var row = footer.row(1)
+    row.x += 1
+    row.width -= 1
     buttons.render(into: &buffer, in: row, focused: buttonsFocused)
   }
 

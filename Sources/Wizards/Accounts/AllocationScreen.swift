@@ -141,7 +141,7 @@ public struct AllocationScreen: Screen {
   }
 
   // Layout: the body starts on screen row 1; the box's inside on row 2.
-  static let labelWidth = 12
+  static let labelWidth = 11
   static let columnWidth = 8
   static let headerRow = 4
   static let availableRow = 8
@@ -174,8 +174,8 @@ public struct AllocationScreen: Screen {
       let cx = x + AllocationScreen.labelWidth + index * AllocationScreen.columnWidth
       let (top, bottom) = AllocationScreen.headerLines(cell.title)
       let width = AllocationScreen.columnWidth
-      buffer.put(TextLayout.padLeft(top, to: width - 1), x: cx, y: header - 1, style: .title)
-      buffer.put(TextLayout.padLeft(bottom, to: width - 1), x: cx, y: header, style: .title)
+      buffer.put(TextLayout.padLeft(top, to: width), x: cx - 1, y: header - 1, style: .title)
+      buffer.put(TextLayout.padLeft(bottom, to: width), x: cx - 1, y: header, style: .title)
       buffer.put(TextLayout.padLeft(String(cell.maximum), to: width - 1), x: cx, y: header + 2)
       buffer.put(TextLayout.padLeft(String(cell.inUse), to: width - 1), x: cx, y: header + 3)
       let value = TextLayout.padLeft(String(cell.available), to: width - 3)
@@ -192,11 +192,13 @@ public struct AllocationScreen: Screen {
     buffer.put(
       logFocused ? "▶ " + log : "  " + log, x: x, y: AllocationScreen.logRow,
       style: logFocused ? .highlight : .plain)
-    buffer.put(
-      "The Available cells open the deallocation wizard; software tokens and capacity",
-      x: x, y: AllocationScreen.logRow + 2, style: .hint, clip: inside)
-    buffer.put(
-      "return to the provider's stock at once. Hardware only once it is physically back.",
-      x: x, y: AllocationScreen.logRow + 3, style: .hint, clip: inside)
+    let notes = [
+      "Each Available cell opens the deallocation wizard. Software tokens and capacity",
+      "go back to the provider's stock at once; deallocate hardware tokens only once",
+      "they are physically back.",
+    ]
+    for (index, line) in notes.enumerated() {
+      buffer.put(line, x: x, y: AllocationScreen.logRow + 2 + index, style: .hint, clip: inside)
+    }
   }
 }

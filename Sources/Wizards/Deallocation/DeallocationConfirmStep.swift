@@ -50,8 +50,8 @@ extension DeallocationFlow {
       let cx = x + AllocationScreen.labelWidth + index * AllocationScreen.columnWidth
       let (top, bottom) = AllocationScreen.headerLines(cell.title)
       let width = AllocationScreen.columnWidth - 1
-      buffer.put(TextLayout.padLeft(top, to: width), x: cx, y: y, style: .title)
-      buffer.put(TextLayout.padLeft(bottom, to: width), x: cx, y: y + 1, style: .title)
+      buffer.put(TextLayout.padLeft(top, to: width + 1), x: cx - 1, y: y, style: .title)
+      buffer.put(TextLayout.padLeft(bottom, to: width + 1), x: cx - 1, y: y + 1, style: .title)
       buffer.put(TextLayout.padLeft(String(cell.maximum), to: width), x: cx, y: y + 2)
       buffer.put(TextLayout.padLeft(String(cell.inUse), to: width), x: cx, y: y + 3)
       buffer.put(TextLayout.padLeft(String(cell.available), to: width), x: cx, y: y + 4, style: .title)

@@ -26,9 +26,9 @@ public struct DeallocationFlow: WizardFlow {
 
   public var name: String {
     switch kind {
-    case .software: return "Deallocate SMS software tokens or capacity"
-    case .mobilePass: return "Deallocate MobilePASS tokens"
-    case .hardware: return "Deallocate \(modelName) hardware tokens"
+    case .software: return "Deallocate software tokens"
+    case .mobilePass: return "Deallocate MobilePASS"
+    case .hardware: return "Deallocate \(modelName) tokens"
     }
   }
 

@@ -14,8 +14,8 @@ extension DeallocationFlow {
   }
 
   static let hardwareWarning = [
-    "⚠ As a general rule, deallocate hardware tokens only once they are physically back:",
-    "  deallocation adds them to your inventory, and a discrepancy causes confusion.",
+    "⚠ Deallocate hardware tokens only once they are physically back: deallocation",
+    "  adds them to your inventory, and a discrepancy with the return causes confusion.",
   ]
 
   func updateSelect(
@@ -231,8 +231,9 @@ extension DeallocationFlow {
     } else {
       let lines = [
         "\(answers.hardwareLimit) \(modelName) tokens of this account are allocated and not in use.",
-        "Quantity is the most serials to list (all of them by default); Search lists them",
-        "in Allocated. Mark the ones physically returned and move them to Deallocate.",
+        "Quantity is the most serials to list (all by default); Search lists them in",
+        "Allocated. Mark the ones physically returned and move them to Deallocate,",
+        "or scan them into the scan field.",
       ]
       for (index, line) in lines.enumerated() {
         buffer.put(line, x: x, y: area.y + 1 + index, style: .hint, clip: rect)
