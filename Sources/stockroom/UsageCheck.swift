@@ -1,6 +1,7 @@
 import Foundation
 import StockroomDomain
 import StockroomStore
+import TerminalUI
 import Wizards
 
 /// Turns option text into values or ends the command with a usage error (exit 2, one line),
@@ -38,6 +39,9 @@ enum UsageCheck {
     } catch {
       fail(error.message)
     }
+    // The wizard's fields refuse what TextSafety calls unsafe; the twins refuse the same.
+    if !TextSafety.isPrintable(reference) { fail("Reference: control characters are not allowed") }
+    if !TextSafety.isPrintable(comment) { fail("Comment: control characters are not allowed") }
     return ProcessIdentity.context(reference: reference, comment: comment)
   }
 

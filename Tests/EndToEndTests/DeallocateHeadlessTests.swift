@@ -195,6 +195,7 @@ struct DemoDirectory {
       ),
       (mobile + ["--quantity", "1", "--comment", "bad\u{1B}[2Jtext"], 2, "control characters"),
       (mobile + ["--quantity", "1", "--reference", "RMA\u{7}1"], 2, "Reference"),
+      (mobile + ["--quantity", "1", "--comment", "zero\u{FEFF}width"], 2, "Comment"),
       (mobile + ["--quantity", "1", "--container", "NOPE"], 1, "unknown container NOPE"),
       (
         ["deallocate", "mobilepass", "--account", "ACC-0099", "--quantity", "1", "--yes"], 1,

@@ -143,6 +143,7 @@ import Testing
 @Suite struct SerialManifestTests {
   @Test func plainLines() throws {
     #expect(try SerialManifest.serials(in: "A1\r\n  B2 \n\nC3") == ["A1", "B2", "C3"])
+    #expect(try SerialManifest.serials(in: "A1\nB2,C3\n") == ["A1", "B2,C3"])
   }
 
   @Test func csvPicksTheSerialColumn() throws {

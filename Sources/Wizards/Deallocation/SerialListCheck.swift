@@ -45,9 +45,10 @@ public enum SerialListCheck {
     var seen = Set<String>()
     var unknown: [String] = []
     var twice: [String] = []
+    var named = Set<String>()
     for serial in serials {
       guard seen.insert(serial).inserted else {
-        if !twice.contains(serial) { twice.append(serial) }
+        if named.insert(serial).inserted { twice.append(serial) }
         continue
       }
       if let token = state.token(serial: serial) { known(token) } else { unknown.append(serial) }

@@ -30,7 +30,8 @@ public enum SerialManifest {
     let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
     let isCSV = csv || column != nil || firstLine.contains(",")
     if !isCSV {
-      let serials = rows.compactMap { $0.first }.map(trim).filter { !$0.isEmpty }
+      let serials = body.split(whereSeparator: \.isNewline).map { trim(String($0)) }
+        .filter { !$0.isEmpty }
       if serials.isEmpty { throw .empty }
       return serials
     }
