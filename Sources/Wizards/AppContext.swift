@@ -13,6 +13,8 @@ public struct AppContext {
   public var version: String
   /// The open store; nil while there is no data (the first-run offer).
   public var store: (any InventoryStore)?
+  /// Where times are shown (stored in UTC, shown in local time).
+  public var timeZone: TimeZone = .current
 
   public init(
     now: Date, userName: String, userId: UInt32, dataDirectory: URL, version: String,
@@ -43,9 +45,11 @@ public struct AppContext {
 
   /// The context used by `screens/` and snapshot tests: a fixed clock and user.
   public static func reference(store: (any InventoryStore)? = nil) -> AppContext {
-    AppContext(
+    var context = AppContext(
       now: referenceNow, userName: "jdoe", userId: 1001,
       dataDirectory: URL(fileURLWithPath: "/home/jdoe/.local/share/stockroom"),
       version: "0.1.0", store: store)
+    context.timeZone = TimeZone(identifier: "UTC") ?? .current
+    return context
   }
 }

@@ -51,7 +51,7 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
   }
 
   public var keyBindings: [KeyBinding] {
-    if isDone { return [KeyBinding("Enter", "home"), .back] }
+    if isDone { return [KeyBinding("Enter", "details"), .back] }
     let own = flow.keyBindings(
       step: step, focus: buttonsFocused ? nil : focus, answers: answers)
     return own + [.nextField, .previousField, KeyBinding("Enter", "next"), .back]

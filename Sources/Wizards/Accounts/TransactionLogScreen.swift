@@ -1,3 +1,4 @@
+import Foundation
 import StockroomDomain
 import TerminalUI
 
@@ -16,7 +17,7 @@ public struct TransactionLogScreen: Screen {
     refreshed(context: context)
   }
 
-  static func makeTable(_ rows: [Transaction]) -> Table {
+  static func makeTable(_ rows: [Transaction], timeZone: TimeZone = .current) -> Table {
     var table = Table(
       columns: [
         .init("ID", width: 8), .init("Time", width: 16), .init("Action", width: 13),
@@ -28,7 +29,7 @@ public struct TransactionLogScreen: Screen {
       let text: String
       switch column {
       case 0: text = transaction.transactionId
-      case 1: text = TimeText.local(transaction.time)
+      case 1: text = TimeText.local(transaction.time, in: timeZone)
       case 2: text = transaction.action.title
       case 3: text = transaction.summary
       default: text = transaction.reference
@@ -70,7 +71,7 @@ public struct TransactionLogScreen: Screen {
     }
     rows = found.reversed()
     let cursor = table.cursor
-    table = TransactionLogScreen.makeTable(rows)
+    table = TransactionLogScreen.makeTable(rows, timeZone: context.timeZone)
     table.moveCursor(to: cursor)
   }
 

@@ -137,7 +137,7 @@ public struct TransactionScreen: Screen {
       ("Reference", transaction.reference.isEmpty ? "—" : transaction.reference),
       ("Comment", transaction.comment.isEmpty ? "—" : transaction.comment),
       ("By", who),
-      ("Time", TimeText.local(transaction.time)),
+      ("Time", TimeText.local(transaction.time, in: context.timeZone)),
     ]
     for (index, row) in rows.enumerated() {
       buffer.put(row.0, x: inside.x + 1, y: inside.y + index, style: .hint)

@@ -57,7 +57,7 @@ extension DeallocationFlow {
       buffer.put(TextLayout.padLeft(String(cell.available), to: width), x: cx, y: y + 4, style: .title)
     }
     buffer.put(
-      "Enter opens \(id) and the tokens it returned · Esc back to the allocation table",
+      "Enter opens \(id) and the tokens it returned · Esc goes back",
       x: x, y: y + 7, style: .hint, clip: rect)
   }
 

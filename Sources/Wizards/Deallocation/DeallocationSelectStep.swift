@@ -14,8 +14,8 @@ extension DeallocationFlow {
   }
 
   static let hardwareWarning = [
-    "⚠ Deallocate hardware tokens only once they are physically back: deallocation",
-    "  adds them to your inventory, and a discrepancy with the return causes confusion.",
+    "⚠ Deallocate hardware tokens only once they are physically back, because",
+    "  deallocation adds them to inventory; a discrepancy causes confusion.",
   ]
 
   func updateSelect(
