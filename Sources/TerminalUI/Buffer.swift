@@ -83,6 +83,17 @@ public struct Buffer: Hashable, Sendable {
     return column
   }
 
+  /// Writes `text` wrapped at spaces to the width of `rect`, from its top,
+  /// never past its bottom. Returns the number of rows used.
+  @discardableResult
+  public mutating func putWrapped(_ text: String, in rect: Rect, style: Style = .plain) -> Int {
+    let lines = TextLayout.wrap(text, width: rect.width).prefix(rect.height)
+    for (index, line) in lines.enumerated() {
+      put(line, x: rect.x, y: rect.y + index, style: style, clip: rect)
+    }
+    return lines.count
+  }
+
   /// Fills `rect` with `character` in `style`.
   public mutating func fill(_ rect: Rect, with character: Character = " ", style: Style = .plain) {
     let area = rect.intersection(bounds)

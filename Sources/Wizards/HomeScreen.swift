@@ -21,7 +21,8 @@ public struct HomeScreen: Screen {
   public var notice: StatusLine?
 
   public init(entries: [Entry]) {
-    self.entries = entries + [Entry(title: "Quit", summary: "Leave Stockroom", open: { _ in .quit })]
+    self.entries =
+      entries + [Entry(title: "Quit", summary: "Leave Stockroom", open: { _ in .quit })]
   }
 
   public var title: String { "Stockroom" }

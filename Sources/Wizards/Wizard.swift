@@ -36,8 +36,9 @@ public protocol WizardFlow {
   func help(step: Int) -> String
   /// The keys a step adds to the wizard's own.
   func keyBindings(step: Int, focus: Int?, answers: Answers) -> [KeyBinding]
-  /// A hint for the status line while nothing is refused.
-  func hint(step: Int, focus: Int?, answers: Answers) -> String?
+  /// A line for the status line while nothing is refused (a hint, or what
+  /// the last scan or search did).
+  func hint(step: Int, focus: Int?, answers: Answers) -> StatusLine?
   /// The change Confirm commits (the runtime supplies who and when).
   func commit(answers: Answers, key: String) -> PendingCommit
   /// After a conflict (another session changed what the answers depended
@@ -58,7 +59,7 @@ extension WizardFlow {
   public func isTextField(step: Int, focus: Int, answers: Answers) -> Bool { false }
   public func cursor(step: Int, focus: Int, answers: Answers, in rect: Rect) -> Point? { nil }
   public func keyBindings(step: Int, focus: Int?, answers: Answers) -> [KeyBinding] { [] }
-  public func hint(step: Int, focus: Int?, answers: Answers) -> String? { nil }
+  public func hint(step: Int, focus: Int?, answers: Answers) -> StatusLine? { nil }
   public func recover(
     fromConflict message: String, answers: inout Answers, context: AppContext
   ) -> Int? { nil }

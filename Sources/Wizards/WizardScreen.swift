@@ -66,7 +66,7 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     }
     if let refusalShown { return StatusLine(refusalShown, kind: .error) }
     if let hint = flow.hint(step: step, focus: buttonsFocused ? nil : focus, answers: answers) {
-      return StatusLine(hint)
+      return hint
     }
     if buttonsFocused, let reason = flow.refusal(step: step, answers: answers) {
       return StatusLine(reason)
@@ -195,6 +195,8 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
         step = back
         focus = 0
         refreshButtons(refocus: true)
+        // The flow's own words (which picks it dropped) say it better.
+        if flow.hint(step: step, focus: focus, answers: answers) != nil { self.outcome = nil }
       }
     case .refused:
       break
@@ -203,7 +205,8 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     Box.draw(
-      into: &buffer, rect, title: isDone ? "\(flow.name) · Done" : "\(flow.name) · \(flow.steps[step])")
+      into: &buffer, rect,
+      title: isDone ? "\(flow.name) · Done" : "\(flow.name) · \(flow.steps[step])")
     let inside = rect.inset(by: 1)
     if isDone, let outcome {
       flow.viewResult(outcome, answers: answers, into: &buffer, in: inside, context: context)

@@ -46,7 +46,8 @@ public struct AccountsScreen: Screen {
 
   static func tableRect(in rect: Rect) -> Rect {
     let inside = rect.inset(by: 1)
-    return Rect(x: inside.x + 1, y: inside.y + 2, width: inside.width - 2, height: inside.height - 2)
+    return Rect(
+      x: inside.x + 1, y: inside.y + 2, width: inside.width - 2, height: inside.height - 2)
   }
 
   public var title: String { "Accounts" }

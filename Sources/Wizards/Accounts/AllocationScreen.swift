@@ -125,7 +125,8 @@ public struct AllocationScreen: Screen {
   }
 
   private func openLog(context: AppContext) -> Effect {
-    .push(TransactionLogScreen(accountCode: accountCode, accountName: accountName, context: context))
+    .push(
+      TransactionLogScreen(accountCode: accountCode, accountName: accountName, context: context))
   }
 
   private mutating func openCell(context: AppContext) -> Effect {
@@ -141,7 +142,7 @@ public struct AllocationScreen: Screen {
   }
 
   // Layout: the body starts on screen row 1; the box's inside on row 2.
-  static let labelWidth = 11
+  static let labelWidth = 12
   static let columnWidth = 8
   static let headerRow = 4
   static let availableRow = 8
@@ -192,13 +193,11 @@ public struct AllocationScreen: Screen {
     buffer.put(
       logFocused ? "▶ " + log : "  " + log, x: x, y: AllocationScreen.logRow,
       style: logFocused ? .highlight : .plain)
-    let notes = [
-      "Each Available cell opens the deallocation wizard. Software tokens and capacity",
-      "go back to the provider's stock at once; deallocate hardware tokens only once",
-      "they are physically back.",
-    ]
-    for (index, line) in notes.enumerated() {
-      buffer.put(line, x: x, y: AllocationScreen.logRow + 2 + index, style: .hint, clip: inside)
-    }
+    buffer.putWrapped(
+      "Each Available cell opens the deallocation wizard. Software tokens and capacity go "
+        + "back to the provider's stock at once; deallocate hardware tokens only once they "
+        + "are physically back.",
+      in: Rect(x: x, y: AllocationScreen.logRow + 2, width: inside.width - 2, height: 3),
+      style: .hint)
   }
 }

@@ -41,7 +41,8 @@ public struct TransactionLogScreen: Screen {
   }
 
   static func tableRect(in rect: Rect) -> Rect {
-    rect.inset(by: 1).inset(by: 0).splitRows(0).1
+    let inside = rect.inset(by: 1)
+    return Rect(x: inside.x + 1, y: inside.y, width: inside.width - 2, height: inside.height)
   }
 
   public var title: String { "Transaction Log" }
@@ -78,7 +79,8 @@ public struct TransactionLogScreen: Screen {
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
     let result = table.update(key)
     if result == .activated || key == .enter, rows.indices.contains(table.cursor) {
-      return .push(TransactionScreen(transactionId: rows[table.cursor].transactionId, context: context))
+      return .push(
+        TransactionScreen(transactionId: rows[table.cursor].transactionId, context: context))
     }
     return .none
   }

@@ -40,7 +40,8 @@ public struct TransactionScreen: Screen {
 
   static func tableRect(in rect: Rect) -> Rect {
     let inside = rect.inset(by: 1)
-    return Rect(x: inside.x + 1, y: inside.y + 8, width: inside.width - 2, height: inside.height - 8)
+    return Rect(
+      x: inside.x + 1, y: inside.y + 8, width: inside.width - 2, height: inside.height - 8)
   }
 
   public var title: String { transactionId }
@@ -95,7 +96,8 @@ public struct TransactionScreen: Screen {
     }
     let serial = TextSafety.neutralised(serials[table.cursor])
     guard states[table.cursor] == TokenState.faulty.rawValue else {
-      notice = StatusLine("\(serial) is \(states[table.cursor]); only faulty tokens are re-initialized.")
+      notice = StatusLine(
+        "\(serial) is \(states[table.cursor]); only faulty tokens are re-initialized.")
       return .none
     }
     var dialog = Modal(
@@ -129,10 +131,13 @@ public struct TransactionScreen: Screen {
       + (transaction.performedBy.map { ", performed by \($0)" } ?? "")
     let rows: [(String, String)] = [
       ("Action", transaction.action.title + " · " + transaction.action.rawValue),
-      ("Account", transaction.account.map { code in
-        let name = context.state.accounts.first { $0.code == code }?.name ?? ""
-        return name.isEmpty ? code : "\(name) (\(code))"
-      } ?? "—"),
+      (
+        "Account",
+        transaction.account.map { code in
+          let name = context.state.accounts.first { $0.code == code }?.name ?? ""
+          return name.isEmpty ? code : "\(name) (\(code))"
+        } ?? "—"
+      ),
       ("Moved", transaction.summary),
       ("Reference", transaction.reference.isEmpty ? "—" : transaction.reference),
       ("Comment", transaction.comment.isEmpty ? "—" : transaction.comment),

@@ -64,7 +64,8 @@ public struct DeallocationAnswers {
         let text = softwareQuantities[index].text
         softwareQuantities[index] = NumberField(range: 1...max(1, limit), width: 8, text: text)
       }
-      mobileQuantity = NumberField(range: 1...max(1, mobileLimit), width: 8, text: mobileQuantity.text)
+      mobileQuantity = NumberField(
+        range: 1...max(1, mobileLimit), width: 8, text: mobileQuantity.text)
       listQuantity = NumberField(
         range: 1...max(1, hardwareLimit), width: 8, text: listQuantity.text)
     }
@@ -130,14 +131,16 @@ public struct DeallocationAnswers {
   /// that are still valid, and say which were dropped.
   mutating func researchKeepingPicks(flow: DeallocationFlow, state: InventoryState) {
     let before = pickList?.rightItems ?? []
+    scanNotice = nil
     search(flow: flow, state: state)
     let kept = Set(pickList?.rightItems ?? [])
     let dropped = before.filter { !kept.contains($0) }
     if !dropped.isEmpty {
       let names = dropped.prefix(5).map(TextSafety.neutralised).joined(separator: ", ")
+      let more = dropped.count > 5 ? " and \(dropped.count - 5) more" : ""
       scanNotice = StatusLine(
-        "Another session took \(names)\(dropped.count > 5 ? " and \(dropped.count - 5) more" : ""); "
-          + "removed from Deallocate, the rest kept.", kind: .error)
+        "Another session took \(names)\(more): removed from Deallocate; the rest kept.",
+        kind: .error)
     }
   }
 }

@@ -54,7 +54,8 @@ extension DeallocationFlow {
       buffer.put(TextLayout.padLeft(bottom, to: width + 1), x: cx - 1, y: y + 1, style: .title)
       buffer.put(TextLayout.padLeft(String(cell.maximum), to: width), x: cx, y: y + 2)
       buffer.put(TextLayout.padLeft(String(cell.inUse), to: width), x: cx, y: y + 3)
-      buffer.put(TextLayout.padLeft(String(cell.available), to: width), x: cx, y: y + 4, style: .title)
+      buffer.put(
+        TextLayout.padLeft(String(cell.available), to: width), x: cx, y: y + 4, style: .title)
     }
     buffer.put(
       "Enter opens \(id) and the tokens it returned · Esc goes back",

@@ -172,9 +172,8 @@ public struct DeallocationFlow: WizardFlow {
     }
   }
 
-  public func hint(step: Int, focus: Int?, answers: DeallocationAnswers) -> String? {
-    if step == 0, let notice = answers.scanNotice { return notice.text }
-    return nil
+  public func hint(step: Int, focus: Int?, answers: DeallocationAnswers) -> StatusLine? {
+    step == 0 ? answers.scanNotice : nil
   }
 
   // MARK: - Commit

@@ -67,9 +67,12 @@ extension DeallocationFlow {
     let x = rect.x + 1
     let fieldX = rect.x + DeallocationFlow.fieldX
     buffer.put("Deallocating", x: x, y: rect.y, style: .title)
-    let summary = TextLayout.wrap(deallocatingText(answers), width: rect.width - DeallocationFlow.fieldX - 1)
+    let summary = TextLayout.wrap(
+      deallocatingText(answers), width: rect.width - DeallocationFlow.fieldX - 1)
     for (index, line) in summary.prefix(2).enumerated() {
-      let shown = index == 1 && summary.count > 2 ? TextLayout.truncate(line + " …", to: rect.width - 16) : line
+      let shown =
+        index == 1 && summary.count > 2
+        ? TextLayout.truncate(line + " …", to: rect.width - 16) : line
       buffer.put(shown, x: fieldX, y: rect.y + index, clip: rect)
     }
     let first = isHardware ? 1 : 0
@@ -94,7 +97,8 @@ extension DeallocationFlow {
     let referenceY = rect.y + rows.reference
     buffer.put("Reference", x: x, y: referenceY, style: focus == first + 1 ? .title : .plain)
     answers.reference.render(
-      into: &buffer, in: Rect(x: fieldX, y: referenceY, width: rect.width - DeallocationFlow.fieldX, height: 1),
+      into: &buffer,
+      in: Rect(x: fieldX, y: referenceY, width: rect.width - DeallocationFlow.fieldX, height: 1),
       focused: focus == first + 1)
     if answers.reference.error == nil {
       buffer.put(answers.reference.counterText, x: fieldX + 44, y: referenceY, style: .hint)
@@ -102,7 +106,8 @@ extension DeallocationFlow {
     let commentY = rect.y + rows.comment
     buffer.put("Comment", x: x, y: commentY, style: focus == first + 2 ? .title : .plain)
     answers.comment.render(
-      into: &buffer, in: Rect(x: fieldX, y: commentY, width: rect.width - DeallocationFlow.fieldX, height: 1),
+      into: &buffer,
+      in: Rect(x: fieldX, y: commentY, width: rect.width - DeallocationFlow.fieldX, height: 1),
       focused: focus == first + 2)
     let counter = answers.comment.counterText
     buffer.put(counter, x: fieldX + 58 - CharacterWidth.of(counter), y: commentY + 1, style: .hint)
@@ -123,7 +128,8 @@ extension DeallocationFlow {
     default:
       explanation = ""
     }
-    for (index, line) in TextLayout.wrap(explanation, width: rect.width - 2).prefix(3).enumerated() {
+    for (index, line) in TextLayout.wrap(explanation, width: rect.width - 2).prefix(3).enumerated()
+    {
       buffer.put(line, x: x, y: explainY + index, style: .hint, clip: rect)
     }
   }

@@ -10,13 +10,12 @@ extension DeallocationFlow {
   static let referenceBody = Rect(x: 1, y: 2, width: 78, height: 17)
 
   static func pickListRect(in body: Rect) -> Rect {
-    Rect(x: body.x, y: body.y + 3, width: body.width, height: body.height - 3)
+    Rect(x: body.x + 1, y: body.y + 3, width: body.width - 2, height: body.height - 3)
   }
 
-  static let hardwareWarning = [
-    "⚠ Deallocate hardware tokens only once they are physically back, because",
-    "  deallocation adds them to inventory; a discrepancy causes confusion.",
-  ]
+  static let hardwareWarning =
+    "⚠ Deallocate hardware only once it is physically back: deallocation adds it to "
+    + "your inventory, and any discrepancy with the return causes confusion."
 
   func updateSelect(
     focus: Int, key: Key, answers: inout DeallocationAnswers, context: AppContext
@@ -132,12 +131,10 @@ extension DeallocationFlow {
     focus: Int?, answers: DeallocationAnswers, into buffer: inout Buffer, in rect: Rect
   ) {
     let x = rect.x + 1
-    buffer.put(
-      "For each Product and Type, enter the quantity to deallocate. The radio button in the",
-      x: x, y: rect.y, clip: rect)
-    buffer.put(
-      "left-most column activates that row's Deallocate field (one row per transaction).",
-      x: x, y: rect.y + 1, clip: rect)
+    let text = Rect(x: x, y: rect.y, width: rect.width - 2, height: 2)
+    buffer.putWrapped(
+      "For each Product and Type, enter the quantity to deallocate. The radio button in the "
+        + "left-most column activates that row's Deallocate field.", in: text)
     let columns = DeallocationFlow.softwareX
     let header = rect.y + 3
     for (text, offset, right) in [
@@ -155,13 +152,16 @@ extension DeallocationFlow {
         radio, x: rect.x + columns.radio, y: y,
         style: chosen && focus == 0 ? .highlight : .plain)
       buffer.put(column.product.title, x: rect.x + columns.product, y: y)
-      buffer.put(column.type?.title ?? (column == .st1Legacy ? "Legacy" : "—"), x: rect.x + columns.type, y: y)
+      buffer.put(
+        column.type?.title ?? (column == .st1Legacy ? "Legacy" : "—"), x: rect.x + columns.type,
+        y: y)
       let limit = answers.softwareLimits[row]
       buffer.put(
         TextLayout.padLeft(String(limit), to: 9), x: rect.x + columns.quantity, y: y,
         style: limit > 0 ? .plain : .hint)
       let field = answers.softwareQuantities[row]
-      let fieldRect = Rect(x: rect.x + columns.field, y: y, width: rect.width - columns.field, height: 1)
+      let fieldRect = Rect(
+        x: rect.x + columns.field, y: y, width: rect.width - columns.field, height: 1)
       if chosen {
         field.render(into: &buffer, in: fieldRect, focused: focus == 1)
         if let message = field.message {
@@ -176,15 +176,13 @@ extension DeallocationFlow {
         }
       }
     }
-    let notes = [
-      "Quantity — the most not in use in the account's Virtual Server, and therefore",
-      "available for deallocation; for SMS Rental also limited by available capacity.",
-      "Rental — a unit of capacity is deallocated with each SMS token.",
-      "Sale — no capacity goes with the tokens.  Legacy — ST-1 tokens from legacy systems.",
-    ]
-    for (index, line) in notes.enumerated() {
-      buffer.put(line, x: x, y: header + 6 + index, style: .hint, clip: rect)
-    }
+    let notes = Rect(x: x, y: header + 6, width: rect.width - 2, height: rect.maxY - header - 6)
+    buffer.putWrapped(
+      "Quantity is the most not in use in the account's Virtual Server, and so available "
+        + "for deallocation; for SMS Rental also limited by available capacity. Rental: a "
+        + "unit of capacity is deallocated with each SMS token. Sale: no capacity goes with "
+        + "the tokens. Legacy: ST-1 tokens imported from legacy systems.", in: notes,
+      style: .hint)
   }
 
   private func softwareNote(_ column: SoftwareColumn, limit: Int) -> String? {
@@ -205,18 +203,18 @@ extension DeallocationFlow {
     answers.mobileQuantity.render(
       into: &buffer, in: Rect(x: x + 13, y: rect.y + 4, width: 60, height: 1),
       focused: focus == 0)
-    buffer.put(
-      "MobilePASS tokens go back to the provider's stock at once, ready to allocate.",
-      x: x, y: rect.y + 6, style: .hint, clip: rect)
+    buffer.putWrapped(
+      "MobilePASS tokens go back to the provider's stock at once, ready to allocate again.",
+      in: Rect(x: x, y: rect.y + 6, width: rect.width - 2, height: 2), style: .hint)
   }
 
   private func viewHardware(
     focus: Int?, answers: DeallocationAnswers, into buffer: inout Buffer, in rect: Rect
   ) {
     let x = rect.x + 1
-    for (index, line) in DeallocationFlow.hardwareWarning.enumerated() {
-      buffer.put(line, x: x, y: rect.y + index, style: .warning, clip: rect)
-    }
+    buffer.putWrapped(
+      DeallocationFlow.hardwareWarning,
+      in: Rect(x: x, y: rect.y, width: rect.width - 2, height: 2), style: .warning)
     let y = rect.y + 2
     buffer.put("Quantity", x: x, y: y, style: focus == 0 ? .title : .plain)
     answers.listQuantity.render(
@@ -229,15 +227,12 @@ extension DeallocationFlow {
     if let list = answers.pickList {
       list.render(into: &buffer, in: area, focused: focus == 3 || focus == 4)
     } else {
-      let lines = [
-        "\(answers.hardwareLimit) \(modelName) tokens of this account are allocated and not in use.",
-        "Quantity is the most serials to list (all by default); Search lists them in",
-        "Allocated. Mark the ones physically returned and move them to Deallocate,",
-        "or scan them into the scan field.",
-      ]
-      for (index, line) in lines.enumerated() {
-        buffer.put(line, x: x, y: area.y + 1 + index, style: .hint, clip: rect)
-      }
+      buffer.putWrapped(
+        "\(answers.hardwareLimit) \(modelName) tokens of this account are allocated and not "
+          + "in use. Quantity is the most serials to list (all by default); Search lists them "
+          + "in Allocated. Mark the ones physically returned and move them to Deallocate, or "
+          + "scan them into the scan field.",
+        in: Rect(x: x, y: area.y + 1, width: rect.width - 2, height: 4), style: .hint)
     }
   }
 

@@ -63,7 +63,8 @@ public struct ScanReturnScreen: Screen {
     }
     guard token.state == .allocated, let account = token.accountIndex else {
       return .failure(
-        Refusal(message: "\(shown) is not allocated to an account (it is \(token.state.rawValue))."))
+        Refusal(message: "\(shown) is not allocated to an account (it is \(token.state.rawValue)).")
+      )
     }
     guard !token.inUse else {
       return .failure(
@@ -90,7 +91,9 @@ public struct ScanReturnScreen: Screen {
     Box.draw(into: &buffer, rect, title: "Scan a returned serial")
     let inside = rect.inset(by: 1)
     let x = inside.x + 2
-    buffer.put("Scan the returned token's barcode, or type its serial and press Enter.", x: x, y: inside.y + 1)
+    buffer.put(
+      "Scan the returned token's barcode, or type its serial and press Enter.", x: x,
+      y: inside.y + 1)
     buffer.put("Serial", x: x, y: inside.y + 3, style: .title)
     field.render(
       into: &buffer, in: Rect(x: x + 8, y: inside.y + 3, width: 60, height: 1), focused: true)
