@@ -63,6 +63,13 @@ public struct RadioGroup: Widget, Sendable {
     }
   }
 
+  /// Chooses option `index` (and highlights it), when it is enabled.
+  public mutating func choose(_ index: Int) {
+    guard options.indices.contains(index), options[index].isEnabled else { return }
+    highlighted = index
+    selected = index
+  }
+
   @discardableResult
   private mutating func choose() -> Bool {
     guard options.indices.contains(highlighted), options[highlighted].isEnabled else {

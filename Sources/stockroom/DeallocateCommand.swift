@@ -44,7 +44,7 @@ struct DeallocateSoftwareCommand: ParsableCommand {
   }
 
   func run() throws {
-    if interactive { DeallocationRun.openWizard(answers()) }
+    if interactive { DeallocationRun.openWizard(answers(), global: global) }
     guard let account else { UsageCheck.fail("--account is required") }
     guard let product else { UsageCheck.fail("--product is required (sms, capacity or st-1)") }
     let chosen = UsageCheck.word(product, option: "--product", [Product.sms, .capacity, .st1])
@@ -85,7 +85,7 @@ struct DeallocateMobilePassCommand: ParsableCommand {
   }
 
   func run() throws {
-    if interactive { DeallocationRun.openWizard(answers()) }
+    if interactive { DeallocationRun.openWizard(answers(), global: global) }
     guard let account else { UsageCheck.fail("--account is required") }
     let count = UsageCheck.quantity(quantity)
     let context = UsageCheck.context(reference: options.reference, comment: options.comment)

@@ -37,7 +37,7 @@ struct DeallocateHardwareCommand: ParsableCommand {
   }
 
   func run() throws {
-    if interactive { DeallocationRun.openWizard(answers()) }
+    if interactive { DeallocationRun.openWizard(answers(), global: global) }
     guard let account else { UsageCheck.fail("--account is required") }
     let serials = UsageCheck.serials(serial, from: serialsFrom, column: column)
     guard let disposition else {

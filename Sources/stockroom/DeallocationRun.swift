@@ -74,9 +74,13 @@ struct DeallocationRun {
     out.flush()
   }
 
-  /// `--interactive` until the lead wires it to the wizard filled with `answers`.
-  static func openWizard(_ answers: DeallocationPrefill) -> Never {
-    _ = answers
-    UsageCheck.fail("--interactive: the wizard opens from the terminal")
+  /// `--interactive`: the wizard in the terminal, filled with `answers`, at
+  /// the first step that still needs an answer.
+  static func openWizard(_ answers: DeallocationPrefill, global: GlobalOptions) -> Never {
+    guard isatty(0) != 0, isatty(1) != 0 else {
+      UsageCheck.fail("--interactive needs a terminal")
+    }
+    TerminalLaunch.run(global: global) { answers.screens(context: $0) }
+    exit(0)
   }
 }

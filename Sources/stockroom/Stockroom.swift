@@ -1,9 +1,5 @@
 import ArgumentParser
-import CursesTerminal
 import Foundation
-import StockroomStore
-import TerminalUI
-import Wizards
 
 /// The `stockroom` command: with no subcommand it opens the home screen.
 @main
@@ -24,31 +20,28 @@ struct Stockroom: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    let environment = ProcessInfo.processInfo.environment
-    let dataDirectory = global.resolvedDataDirectory(environment: environment)
-    var context = AppContext(
-      now: AppContext.fixedClock(environment) ?? Date(),
-      userName: OSUser.current.name, userId: OSUser.current.uid,
-      dataDirectory: dataDirectory, version: Stockroom.version)
-    if FileStore.hasData(at: dataDirectory) {
-      do {
-        let store = try FileStore.open(at: dataDirectory)
-        for warning in store.warnings {
-          FileHandle.standardError.write(Data(("stockroom: warning: " + warning + "\n").utf8))
-        }
-        context.store = store
-      } catch {
-        CommandFailure(status: .storeUnavailable, message: error.message).exit()
-      }
-    }
-    let terminal: CursesTerminal
+    TerminalLaunch.run(global: global)
+  }
+
+  /// Runs the command; ArgumentParser's own usage errors (exit 64) become
+  /// exit 2, as DESIGN.md section 5 promises, with one line on stderr.
+  static func main() {
     do {
-      terminal = try CursesTerminal(environment: environment)
+      var command = try parseAsRoot()
+      try command.run()
     } catch {
-      CommandFailure(status: .usage, message: String(describing: error)).exit()
+      let code = exitCode(for: error)
+      if code == .success || code == .failure {
+        exit(withError: error)
+      }
+      if code.rawValue == 64 || code == .validationFailure {
+        let message = fullMessage(for: error).split(separator: "\n").first.map(String.init) ?? ""
+        CommandFailure(
+          status: .usage, message: message.replacingOccurrences(of: "Error: ", with: "")
+        )
+        .exit()
+      }
+      exit(withError: error)
     }
-    let home: any Screen = context.store == nil ? FirstRunScreen() : Home.screen()
-    var app = App(home: home, size: terminal.size, context: context)
-    TerminalLoop.run(&app, on: terminal)
   }
 }

@@ -1,0 +1,43 @@
+import CursesTerminal
+import Foundation
+import StockroomStore
+import TerminalUI
+import Wizards
+
+/// Opens the screens: the store (or the first-run offer), the terminal, the
+/// app with any screens a command asked for above home, and the key loop.
+enum TerminalLaunch {
+  static func run(
+    global: GlobalOptions, screens: (AppContext) -> [any Screen] = { _ in [] }
+  ) {
+    let environment = ProcessInfo.processInfo.environment
+    let dataDirectory = global.resolvedDataDirectory(environment: environment)
+    var context = AppContext(
+      now: AppContext.fixedClock(environment) ?? Date(),
+      userName: OSUser.current.name, userId: OSUser.current.uid,
+      dataDirectory: dataDirectory, version: Stockroom.version)
+    if FileStore.hasData(at: dataDirectory) {
+      do {
+        let store = try FileStore.open(at: dataDirectory)
+        for warning in store.warnings {
+          FileHandle.standardError.write(Data(("stockroom: warning: " + warning + "\n").utf8))
+        }
+        context.store = store
+      } catch {
+        CommandFailure(status: .storeUnavailable, message: error.message).exit()
+      }
+    }
+    let terminal: CursesTerminal
+    do {
+      terminal = try CursesTerminal(environment: environment)
+    } catch {
+      CommandFailure(status: .usage, message: String(describing: error)).exit()
+    }
+    let home: any Screen = context.store == nil ? FirstRunScreen() : Home.screen()
+    var app = App(home: home, size: terminal.size, context: context)
+    if context.store != nil {
+      for screen in screens(context) { app.carryOut(.push(screen)) }
+    }
+    TerminalLoop.run(&app, on: terminal)
+  }
+}
