@@ -178,3 +178,30 @@ public struct Transaction: Hashable, Sendable, Codable {
   /// Every serial this transaction names.
   public var serials: [String] { items.flatMap { $0.serials ?? [] } }
 }
+
+extension Transaction {
+  private enum CodingKeys: String, CodingKey {
+    case transactionId, key, kind, version, action, account, user, uid, performedBy, time
+    case reference, comment, items, definitions
+  }
+
+  /// Every documented field is always present: `account` and `performedBy`
+  /// are `null` when the action has none, so scripts can rely on the keys.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(transactionId, forKey: .transactionId)
+    try container.encode(key, forKey: .key)
+    try container.encode(kind, forKey: .kind)
+    try container.encode(version, forKey: .version)
+    try container.encode(action, forKey: .action)
+    try container.encode(account, forKey: .account)
+    try container.encode(user, forKey: .user)
+    try container.encode(uid, forKey: .uid)
+    try container.encode(performedBy, forKey: .performedBy)
+    try container.encode(time, forKey: .time)
+    try container.encode(reference, forKey: .reference)
+    try container.encode(comment, forKey: .comment)
+    try container.encode(items, forKey: .items)
+    try container.encodeIfPresent(definitions, forKey: .definitions)
+  }
+}

@@ -18,7 +18,7 @@ import Testing
 
     init(
       arguments: String = "", width: Int = 80, height: Int = 24, term: String = "tmux-256color",
-      environment: [String: String] = ["LANG": "C.UTF-8"]
+      environment: [String: String] = ["LANG": "C.UTF-8"], withDemo: Bool = true
     ) throws {
       let scratch = NSTemporaryDirectory() + "stockroom-e2e-\(UUID().uuidString.prefix(8))"
       files = scratch + "/wrapper"
@@ -26,8 +26,12 @@ import Testing
       try FileManager.default.createDirectory(atPath: files, withIntermediateDirectories: true)
       var env = environment
       env["STOCKROOM_NOW"] = "2026-11-22T09:00:00Z"
+      let demo =
+        withDemo
+        ? "\(TmuxSession.quote(Binary.path)) demo --data-dir \(TmuxSession.quote(dataDir)) >/dev/null; "
+        : ""
       let command = """
-        stty -a > \(files)/before; \
+        \(demo)stty -a > \(files)/before; \
         \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(dataDir)) \(arguments); \
         echo $? > \(files)/rc; stty -a > \(files)/after; \
         echo ENDED; sleep 600
@@ -72,6 +76,8 @@ import Testing
     #expect(screen.contains("q quit"))
     #expect(screen.contains("F1 ? help"))
     #expect(screen.contains("Quit"))
+    #expect(screen.contains("Accounts"))
+    #expect(screen.contains("Scan a returned serial"))
     run.session.send("q")
     let (rc, same) = try run.waitForEnd()
     #expect(rc == 0)
@@ -110,6 +116,7 @@ import Testing
     run.session.resize(width: 120, height: 40)
     var screen = try run.session.waitUntil("a 120-column frame") { screen in
       screen.split(separator: "\n").contains { $0.hasPrefix("┌") && $0.count == 120 }
+        && screen.contains("q quit")
     }
     #expect(screen.contains("q quit"))
     run.session.resize(width: 60, height: 20)
@@ -118,6 +125,7 @@ import Testing
     run.session.resize(width: 80, height: 24)
     screen = try run.session.waitUntil("an 80-column frame") { screen in
       screen.split(separator: "\n").contains { $0.hasPrefix("┌") && $0.count == 80 }
+        && screen.contains("q quit")
     }
     #expect(!screen.contains("at least 80x24"))
     run.session.send("q")
@@ -155,6 +163,18 @@ import Testing
     #expect(screen.contains("\u{1B}["), "no attributes at all")
     run.session.send("q")
     _ = try run.waitForEnd()
+  }
+
+  @Test func firstRunOffersDemoDataAndCreatesIt() throws {
+    let run = try Run(withDemo: false)
+    defer { run.session.close() }
+    try run.session.waitFor("Create demo data")
+    run.session.send("Enter")
+    try run.session.waitFor("Scan a returned serial")
+    run.session.send("q")
+    #expect(try run.waitForEnd().rc == 0)
+    let verify = Spawn.run([Binary.path, "verify", "--data-dir", run.dataDir])
+    #expect(verify.status == 0, "\(verify.output)")
   }
 
   @Test func dumbTerminalIsRefusedWithAMessage() throws {
