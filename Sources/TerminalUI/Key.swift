@@ -13,6 +13,9 @@ public enum Key: Hashable, Sendable {
   case mouse(Mouse)
   /// A bracketed paste, whole: never replayed as keystrokes.
   case paste(String)
+  /// A barcode scanner's burst: characters arriving faster than anyone types,
+  /// ending in Enter (the Enter is part of the scan, never a key of its own).
+  case scan(String)
   /// The terminal changed size.
   case resize(Size)
 
@@ -40,6 +43,7 @@ public enum Key: Hashable, Sendable {
     case .control(let c): return "Ctrl-\(c.uppercased())"
     case .mouse: return "Click"
     case .paste: return "Paste"
+    case .scan: return "Scan"
     case .resize: return "Resize"
     }
   }

@@ -48,6 +48,16 @@ public struct App {
 
   /// Handles one key, carrying out whatever the screens ask for.
   public mutating func handle(_ key: Key) {
+    if case .scan(let text) = key {
+      if help == nil, leaveQuestion == nil, !isTooSmall,
+        stack[stack.count - 1].scanned(text, context: context)
+      {
+        return
+      }
+      for character in text { handle(.character(character)) }
+      handle(.enter)
+      return
+    }
     if case .resize(let newSize) = key {
       size = newSize
       help?.layout(in: App.overlayRect(for: size))

@@ -83,6 +83,9 @@ public protocol Screen {
   /// Called when the screen comes back on top, or when other sessions'
   /// commits arrived: recompute what was derived from the store.
   mutating func refreshed(context: AppContext)
+  /// A barcode scan arrived; true when the screen took it (a pick list's
+  /// scan field). Otherwise the runtime types it as characters and Enter.
+  mutating func scanned(_ text: String, context: AppContext) -> Bool
 }
 
 /// A message for the status line, with how much it matters.
@@ -113,4 +116,5 @@ extension Screen {
   public func cursor(in rect: Rect) -> Point? { nil }
   public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {}
   public mutating func refreshed(context: AppContext) {}
+  public mutating func scanned(_ text: String, context: AppContext) -> Bool { false }
 }

@@ -47,6 +47,9 @@ public protocol WizardFlow {
   func recover(
     fromConflict message: String, answers: inout Answers, context: AppContext
   ) -> Int?
+  /// A barcode scan arrived while `step` is shown; true when the flow took
+  /// it (whatever has focus), false to have it typed as keys.
+  func scanned(_ text: String, step: Int, answers: inout Answers) -> Bool
   /// What Enter does on the result (e.g. open the Transaction ID).
   func resultEffect(transactionId: String, answers: Answers, context: AppContext) -> Effect
   /// Draws the result after a commit (the Transaction ID and what changed).
@@ -60,6 +63,7 @@ extension WizardFlow {
   public func cursor(step: Int, focus: Int, answers: Answers, in rect: Rect) -> Point? { nil }
   public func keyBindings(step: Int, focus: Int?, answers: Answers) -> [KeyBinding] { [] }
   public func hint(step: Int, focus: Int?, answers: Answers) -> StatusLine? { nil }
+  public func scanned(_ text: String, step: Int, answers: inout Answers) -> Bool { false }
   public func recover(
     fromConflict message: String, answers: inout Answers, context: AppContext
   ) -> Int? { nil }

@@ -143,6 +143,15 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     return .none
   }
 
+  public mutating func scanned(_ text: String, context: AppContext) -> Bool {
+    guard !isDone else { return false }
+    guard flow.scanned(text, step: step, answers: &answers) else { return false }
+    refusalShown = nil
+    outcome = nil
+    refreshButtons(refocus: false)
+    return true
+  }
+
   /// Puts focus on control `index` of the current step (e.g. the scan field).
   public mutating func focusControl(_ index: Int) {
     focus = min(max(0, index), controlCount)

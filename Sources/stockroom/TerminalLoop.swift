@@ -12,11 +12,12 @@ enum TerminalLoop {
     app.handle(.resize(terminal.size))
     draw(app, on: terminal)
     var idle = 0
+    var queue: [Key] = []
     while !app.isFinished {
       if let signal = terminal.pendingSignal {
         terminal.stopAndReraise(signal)
       }
-      guard let key = terminal.readKey(timeout: 50) else {
+      guard let key = nextKey(terminal, queue: &queue) else {
         // Show other sessions' commits within about a second.
         idle += 1
         if idle >= 20 {
@@ -33,6 +34,21 @@ enum TerminalLoop {
       if !app.isFinished { draw(app, on: terminal) }
     }
     terminal.stop()
+  }
+
+  /// The next key, with a scanner's burst (characters and Enter within a few
+  /// milliseconds) delivered as one `.scan`.
+  private static func nextKey(_ terminal: CursesTerminal, queue: inout [Key]) -> Key? {
+    if !queue.isEmpty { return queue.removeFirst() }
+    guard let first = terminal.readKey(timeout: 50) else { return nil }
+    guard ScanBurst.starts(with: first) else { return first }
+    var burst = [first]
+    while let next = terminal.readKey(timeout: ScanBurst.maximumGap) {
+      burst.append(next)
+      if ScanBurst.ends(with: next) { break }
+    }
+    queue = ScanBurst.classify(burst)
+    return queue.removeFirst()
   }
 
   private static func draw(_ app: App, on terminal: CursesTerminal) {

@@ -152,6 +152,24 @@ import Testing
     #expect(session.text.contains("Deallocate (1)"))
   }
 
+  @Test func aScanGoesToTheScanFieldWhateverHasFocusAndNeverPressesNext() throws {
+    let session = try northwind()
+    session.press(Self.right, Self.right, Self.right, Self.right, Self.right, Self.enter)
+    session.press(Self.tab, Self.enter, Self.tab, Self.tab, Self.tab)  // focus: the buttons
+    let state = session.app.context.state
+    let serial = try #require(
+      state.tokens.first {
+        $0.state == .allocated && !$0.inUse && $0.account == 3 && $0.model == 0
+      }?.serial)
+    session.app.handle(.scan(serial))
+    let screen = try #require(session.app.current as? WizardScreen<DeallocationFlow>)
+    #expect(screen.step == 0)
+    #expect(screen.answers.pickList?.rightItems == [serial])
+    #expect(session.text.contains("\(serial) moved to Deallocate"))
+    session.app.handle(.scan("NOT-A-SERIAL"))
+    #expect(session.text.contains("NOT-A-SERIAL is not an allocated"))
+  }
+
   @Test func firstRunOffersDemoData() throws {
     var app = App(home: FirstRunScreen(), size: .minimum, context: .reference())
     ScreenSnapshot.check(app.render().buffer, "home/04-first-run")

@@ -176,6 +176,15 @@ public struct DeallocationFlow: WizardFlow {
     step == 0 ? answers.scanNotice : nil
   }
 
+  /// On the hardware pick list a scan always goes to the scan field, whatever
+  /// has focus, and its Enter never presses Next.
+  public func scanned(_ text: String, step: Int, answers: inout DeallocationAnswers) -> Bool {
+    guard step == 0, isHardware, answers.pickList != nil else { return false }
+    answers.scan.setText(text)
+    scanEntered(&answers)
+    return true
+  }
+
   // MARK: - Commit
 
   public func command(for answers: DeallocationAnswers) -> Command {
