@@ -1,5 +1,6 @@
 import CursesTerminal
 import Foundation
+import StockroomStore
 import TerminalUI
 import Wizards
 
@@ -23,6 +24,9 @@ enum TerminalLoop {
         if idle >= 20 {
           idle = 0
           if app.refresh() { draw(app, on: terminal) }
+          // Keep opening fast: a new snapshot when enough records piled up,
+          // written while the user is idle, never on a commit's path.
+          try? (app.context.store as? FileStore)?.writeSnapshotIfDue()
         }
         continue
       }
