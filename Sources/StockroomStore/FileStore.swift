@@ -20,6 +20,9 @@ public final class FileStore: InventoryStore {
     public var writeSnapshot = true
     public var snapshotInterval: UInt64 = 1_000
     public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// Told how far a replay without a snapshot has read (bytes read, bytes in all), so a
+    /// long rebuild can show progress.
+    public var progress: (@Sendable (_ read: Int, _ total: Int) -> Void)?
 
     public init() {}
   }
@@ -129,7 +132,12 @@ public final class FileStore: InventoryStore {
     snapshotSequence = snapshot?.anchor.sequence ?? 0
     let anchor = snapshot?.anchor
     let scanner = LedgerScanner(file: ledger, name: ledgerPath)
+    let progress = snapshot == nil ? options.progress : nil
+    let total = progress == nil ? 0 : ((try? ledger.size()) ?? 0)
+    var records = 0
     let (_, end) = try scanner.scan(from: .start) { (frame, offset, line) throws(StoreError) in
+      records += 1
+      if let progress, records % 64 == 0 { progress(offset, total) }
       if let anchor, frame.sequence <= anchor.sequence {
         if frame.sequence == anchor.sequence
           && (frame.crc != anchor.crc || offset + line.count + 1 != anchor.ledgerOffset)

@@ -18,7 +18,9 @@ enum TerminalLaunch {
       dataDirectory: dataDirectory, version: Stockroom.version)
     if FileStore.hasData(at: dataDirectory) {
       do {
-        let store = try FileStore.open(at: dataDirectory)
+        var options = FileStore.Options()
+        options.progress = RebuildProgress.reporter()
+        let store = try FileStore.open(at: dataDirectory, options: options)
         for warning in store.warnings {
           FileHandle.standardError.write(Data(("stockroom: warning: " + warning + "\n").utf8))
         }
