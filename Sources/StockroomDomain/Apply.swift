@@ -12,6 +12,8 @@ extension InventoryState {
   /// when the change names something the state does not have (a damaged ledger).
   public mutating func apply(_ change: Change) throws(DomainError) {
     if let definitions = change.definitions { define(definitions) }
+    if let subscription = change.subscription { try applySubscription(subscription) }
+    if let order = change.order { try applyOrder(order) }
     var holder: Int?
     if let code = change.account {
       guard let index = accountIndex(code) else { throw .unknownAccount(code) }

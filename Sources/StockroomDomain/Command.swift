@@ -26,4 +26,8 @@ public enum Command: Hashable, Sendable {
   case assignSoftware(account: String, column: SoftwareColumn, inUse: Int)
   /// Mark allocated serials as assigned to users, or not.
   case assignHardware(account: String, serials: [String], inUse: Bool)
+  /// A subscription action (issue 7).
+  case subscription(SubscriptionCommand)
+  /// A wireless order action (issue 8).
+  case order(OrderCommand)
 }

@@ -6,6 +6,8 @@ extension InventoryState {
     var problems: [String] = []
     problems += tokenViolations()
     problems += holdingViolations()
+    problems += subscriptionViolations()
+    problems += orderViolations()
     for (key, quantity) in stock where quantity < 0 {
       problems.append(
         "provider stock of \(key.product.rawValue) (\(key.ownership.rawValue)) is \(quantity)")

@@ -15,6 +15,10 @@ public struct InventoryState: Sendable, Equatable {
   /// Serial → index into `tokens`.
   public var tokenIndex: [String: Int32]
   var accountLookup: [String: Int]
+  /// Subscriptions, installed items and warehouses (issue 7).
+  public var subscriptions = SubscriptionBook()
+  /// Employees, lines, devices and wireless orders (issue 8).
+  public var orders = OrderBook()
 
   public init(providerName: String = "Service Provider") {
     self.providerName = providerName

@@ -84,15 +84,22 @@ public struct Change: Hashable, Sendable, Codable {
   public var account: String?
   public var items: [TransactionItem]
   public var definitions: Definitions?
+  /// What a subscription action changes (issue 7).
+  public var subscription: SubscriptionChange?
+  /// What an order action changes (issue 8).
+  public var order: OrderChange?
 
   public init(
     action: ActionCode, account: String? = nil, items: [TransactionItem] = [],
-    definitions: Definitions? = nil
+    definitions: Definitions? = nil, subscription: SubscriptionChange? = nil,
+    order: OrderChange? = nil
   ) {
     self.action = action
     self.account = account
     self.items = items
     self.definitions = definitions
+    self.subscription = subscription
+    self.order = order
   }
 }
 
@@ -143,6 +150,8 @@ public struct Transaction: Hashable, Sendable, Codable {
   public var comment: String
   public var items: [TransactionItem]
   public var definitions: Definitions?
+  public var subscription: SubscriptionChange?
+  public var order: OrderChange?
 
   public init(
     sequence: UInt64, key: String, version: Int, time: String, change: Change,
@@ -162,11 +171,15 @@ public struct Transaction: Hashable, Sendable, Codable {
     comment = context.comment
     items = change.items
     definitions = change.definitions
+    subscription = change.subscription
+    order = change.order
   }
 
   /// The change this transaction applies.
   public var change: Change {
-    Change(action: action, account: account, items: items, definitions: definitions)
+    Change(
+      action: action, account: account, items: items, definitions: definitions,
+      subscription: subscription, order: order)
   }
 
   /// `T000123` for sequence 123.
@@ -182,7 +195,7 @@ public struct Transaction: Hashable, Sendable, Codable {
 extension Transaction {
   private enum CodingKeys: String, CodingKey {
     case transactionId, key, kind, version, action, account, user, uid, performedBy, time
-    case reference, comment, items, definitions
+    case reference, comment, items, definitions, subscription, order
   }
 
   /// Every documented field is always present: `account` and `performedBy`
@@ -203,5 +216,7 @@ extension Transaction {
     try container.encode(comment, forKey: .comment)
     try container.encode(items, forKey: .items)
     try container.encodeIfPresent(definitions, forKey: .definitions)
+    try container.encodeIfPresent(subscription, forKey: .subscription)
+    try container.encodeIfPresent(order, forKey: .order)
   }
 }

@@ -53,6 +53,10 @@ public func validate(_ command: Command, against state: InventoryState) throws(D
     return Change(
       action: .assign, account: state.accounts[holder].code,
       items: Validation.byModel(indices, state) { $0.inUse = inUse })
+  case .subscription(let subscription):
+    return try Validation.subscription(subscription, state)
+  case .order(let order):
+    return try Validation.order(order, state)
   }
 }
 

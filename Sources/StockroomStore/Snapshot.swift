@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 import StockroomDomain
 
@@ -7,7 +8,7 @@ import StockroomDomain
 enum Snapshot {
   static let fileName = "snapshot.bin"
   static let magic = Array("STKSNAP1".utf8)
-  static let version: UInt32 = 1
+  static let version: UInt32 = 2
 
   static func write(_ contents: SnapshotContents, in directory: DataDirectory)
     throws(StoreError)
@@ -103,6 +104,27 @@ enum Snapshot {
       writer.u32(UInt32(bitPattern: token.account))
       try writer.flushIfFull()
     }
+    // The smaller areas (subscriptions, orders) as JSON sections.
+    writer.blob(try areaJSON(state.subscriptions))
+    writer.blob(try areaJSON(state.orders))
+  }
+
+  private static func areaJSON<T: Encodable>(_ value: T) throws(StoreError) -> [UInt8] {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = .sortedKeys
+    do {
+      return Array(try encoder.encode(value))
+    } catch {
+      throw .unavailable("cannot encode the snapshot: \(error)")
+    }
+  }
+
+  private static func area<T: Decodable>(_ bytes: [UInt8], _ path: String) throws(StoreError) -> T {
+    do {
+      return try JSONDecoder().decode(T.self, from: Data(bytes))
+    } catch {
+      throw .unavailable("\(path): a snapshot section cannot be read: \(error)")
+    }
   }
 
   /// Reads and checks a snapshot; throws `.unavailable` naming what is wrong.
@@ -171,6 +193,8 @@ enum Snapshot {
           state: tokenState, ownership: flags & 1 != 0 ? .leased : .owned, inUse: flags & 2 != 0,
           needsPIN: flags & 4 != 0, sold: flags & 8 != 0))
     }
+    state.subscriptions = try area(try reader.blob(), path)
+    state.orders = try area(try reader.blob(), path)
     try reader.finish()
     state.rebuildLookups()
     return SnapshotContents(anchor: anchor, state: state, keys: keys)

@@ -49,6 +49,12 @@ struct ChunkWriter {
     buffer += bytes
   }
 
+  /// Bytes of any length up to 256 MiB, length first.
+  mutating func blob(_ bytes: [UInt8]) {
+    u32(UInt32(bytes.count))
+    buffer += bytes
+  }
+
   mutating func flushIfFull() throws(StoreError) {
     if buffer.count >= LedgerScanner.chunkSize { try flush() }
   }
@@ -133,6 +139,14 @@ struct ChunkReader {
     let value = Int(try u64())
     if value < 0 || value > limit { throw .unavailable("\(file.path): impossible count \(value)") }
     return value
+  }
+
+  mutating func blob() throws(StoreError) -> [UInt8] {
+    let length = Int(try u32())
+    if length > 1 << 28 { throw .unavailable("\(file.path): impossible section length") }
+    try need(length)
+    defer { position += length }
+    return Array(buffer[position..<(position + length)])
   }
 
   mutating func string() throws(StoreError) -> String {
