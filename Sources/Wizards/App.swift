@@ -112,7 +112,7 @@ public struct App {
   /// Carries out an effect a screen returned.
   public mutating func carryOut(_ effect: Effect) {
     switch effect {
-    case .none:
+    case .none, .stay:
       break
     case .push(let screen):
       stack.append(screen)

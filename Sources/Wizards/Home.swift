@@ -5,7 +5,7 @@ public enum Home {
   public static func screen() -> HomeScreen {
     HomeScreen(entries: [
       HomeScreen.Entry(
-        title: "Accounts", summary: "Allocation tables; deallocate tokens and capacity",
+        title: "Accounts", summary: "Allocation tables; deallocate tokens",
         open: { .push(AccountsScreen(context: $0)) }),
       HomeScreen.Entry(
         title: "Scan a returned serial", summary: "Open a returned token's account at once",

@@ -5,8 +5,12 @@ import TerminalUI
 /// What a screen asks the runtime to do after a key. Screens stay pure: they
 /// never open files or talk to the terminal, they return one of these.
 public enum Effect {
-  /// Nothing beyond the screen's own new state.
+  /// Nothing beyond the screen's own new state. Esc that ends in `.none`
+  /// leaves the screen (asking first when answers would be lost).
   case none
+  /// The screen used the key itself (Esc stepped back inside a wizard, or
+  /// cleared a filter): the runtime does nothing more.
+  case stay
   /// Open another screen on top of this one.
   case push(any Screen)
   /// Close this screen and go back to the one below.

@@ -50,6 +50,9 @@ public protocol WizardFlow {
   /// A barcode scan arrived while `step` is shown; true when the flow took
   /// it (whatever has focus), false to have it typed as keys.
   func scanned(_ text: String, step: Int, answers: inout Answers) -> Bool
+  /// The control that has focus when a step opens (by Next, Back or after a
+  /// conflict).
+  func initialFocus(step: Int, answers: Answers) -> Int
   /// What Enter does on the result (e.g. open the Transaction ID).
   func resultEffect(transactionId: String, answers: Answers, context: AppContext) -> Effect
   /// Draws the result after a commit (the Transaction ID and what changed).
@@ -64,6 +67,7 @@ extension WizardFlow {
   public func keyBindings(step: Int, focus: Int?, answers: Answers) -> [KeyBinding] { [] }
   public func hint(step: Int, focus: Int?, answers: Answers) -> StatusLine? { nil }
   public func scanned(_ text: String, step: Int, answers: inout Answers) -> Bool { false }
+  public func initialFocus(step: Int, answers: Answers) -> Int { 0 }
   public func recover(
     fromConflict message: String, answers: inout Answers, context: AppContext
   ) -> Int? { nil }

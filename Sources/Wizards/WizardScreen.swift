@@ -54,7 +54,8 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     if isDone { return [KeyBinding("Enter", "details"), .back] }
     let own = flow.keyBindings(
       step: step, focus: buttonsFocused ? nil : focus, answers: answers)
-    return own + [.nextField, .previousField, KeyBinding("Enter", "next"), .back]
+    let enter = isLastStep ? [] : [KeyBinding("Enter", "next")]
+    return own + [.nextField, .previousField] + enter + [.back]
   }
 
   public var status: StatusLine? {
@@ -112,9 +113,16 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
       moveFocus(by: -1)
       return .none
     case .escape:
+      // A control that is editing (a pick list's filter) takes Esc first.
+      if !buttonsFocused && flow.isTextField(step: step, focus: focus, answers: answers),
+        flow.update(step: step, focus: focus, key: key, answers: &answers, context: context)
+          == .handled
+      {
+        return .stay
+      }
       if step > 0 {
         goBack()
-        return .none
+        return .stay
       }
       return .none
     default:
@@ -171,7 +179,7 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
         return .commit(flow.commit(answers: answers, key: commitKey))
       }
       step += 1
-      focus = 0
+      focus = flow.initialFocus(step: step, answers: answers)
       refusalShown = nil
       refreshButtons(refocus: true)
     case .cancel, .other:
@@ -183,7 +191,7 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
   private mutating func goBack() {
     guard step > 0 else { return }
     step -= 1
-    focus = 0
+    focus = flow.initialFocus(step: step, answers: answers)
     refusalShown = nil
     outcome = nil
   }
@@ -199,16 +207,17 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     switch outcome {
     case .committed:
       isDone = true
-    case .conflict(let message):
+    case .conflict(let message), .refused(let message):
+      // A refusal at Confirm means the state moved since the answers were
+      // given (the screens validate everything else first): recover as for
+      // a conflict.
       if let back = flow.recover(fromConflict: message, answers: &answers, context: context) {
         step = back
-        focus = 0
+        focus = flow.initialFocus(step: step, answers: answers)
         refreshButtons(refocus: true)
         // The flow's own words (which picks it dropped) say it better.
         if flow.hint(step: step, focus: focus, answers: answers) != nil { self.outcome = nil }
       }
-    case .refused:
-      break
     }
   }
 

@@ -79,14 +79,21 @@ final class TmuxSession {
   ) throws -> String {
     let deadline = Date().addingTimeInterval(timeout)
     var screen = capture()
-    while !condition(screen) {
+    while true {
+      if condition(screen) {
+        // The frame may still be arriving: wait until two captures agree.
+        usleep(30_000)
+        let again = capture()
+        if again == screen { return screen }
+        screen = again
+        continue
+      }
       if Date() > deadline {
         throw E2EError("timed out waiting for \(what); screen was:\n\(screen)")
       }
       usleep(30_000)
       screen = capture()
     }
-    return screen
   }
 
   /// The pid of the process in the pane (the `sh` running the command).

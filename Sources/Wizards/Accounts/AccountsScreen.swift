@@ -100,6 +100,7 @@ public struct AccountsScreen: Screen {
       guard !search.text.isEmpty else { return .none }
       search.setText("")
       refreshed(context: context)
+      return .stay
     default:
       let before = search.text
       _ = search.update(key)

@@ -173,7 +173,11 @@ public struct DeallocationFlow: WizardFlow {
   }
 
   public func hint(step: Int, focus: Int?, answers: DeallocationAnswers) -> StatusLine? {
-    step == 0 ? answers.scanNotice : nil
+    switch step {
+    case 0: return answers.scanNotice
+    case 1: return textRefusal(answers, focus: focus).map { StatusLine($0, kind: .error) }
+    default: return nil
+    }
   }
 
   /// On the hardware pick list a scan always goes to the scan field, whatever
@@ -183,6 +187,12 @@ public struct DeallocationFlow: WizardFlow {
     answers.scan.setText(text)
     scanEntered(&answers)
     return true
+  }
+
+  /// Where focus lands on a step: on the hardware pick list, once serials
+  /// are listed, the scan field (ready for the scanner).
+  public func initialFocus(step: Int, answers: DeallocationAnswers) -> Int {
+    step == 0 && isHardware && answers.pickList != nil ? 2 : 0
   }
 
   // MARK: - Commit

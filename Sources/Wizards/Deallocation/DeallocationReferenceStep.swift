@@ -96,21 +96,23 @@ extension DeallocationFlow {
       focused: focus == first)
     let referenceY = rect.y + rows.reference
     buffer.put("Reference", x: x, y: referenceY, style: focus == first + 1 ? .title : .plain)
+    // Fields are drawn without their refusal beside them (it would be cut at
+    // 80 columns): the refusal is shown under the fields and on the status line.
     answers.reference.render(
-      into: &buffer,
-      in: Rect(x: fieldX, y: referenceY, width: rect.width - DeallocationFlow.fieldX, height: 1),
+      into: &buffer, in: Rect(x: fieldX, y: referenceY, width: 42, height: 1),
       focused: focus == first + 1)
-    if answers.reference.error == nil {
-      buffer.put(answers.reference.counterText, x: fieldX + 44, y: referenceY, style: .hint)
-    }
+    buffer.put(
+      answers.reference.counterText, x: fieldX + 44, y: referenceY,
+      style: answers.reference.error == nil ? .hint : .error)
     let commentY = rect.y + rows.comment
     buffer.put("Comment", x: x, y: commentY, style: focus == first + 2 ? .title : .plain)
     answers.comment.render(
-      into: &buffer,
-      in: Rect(x: fieldX, y: commentY, width: rect.width - DeallocationFlow.fieldX, height: 1),
+      into: &buffer, in: Rect(x: fieldX, y: commentY, width: 58, height: 1),
       focused: focus == first + 2)
     let counter = answers.comment.counterText
-    buffer.put(counter, x: fieldX + 58 - CharacterWidth.of(counter), y: commentY + 1, style: .hint)
+    buffer.put(
+      counter, x: fieldX + 58 - CharacterWidth.of(counter), y: commentY + 1,
+      style: answers.comment.error == nil ? .hint : .error)
     let explainY = commentY + 3
     var explanation: String
     switch focus {
@@ -128,10 +130,23 @@ extension DeallocationFlow {
     default:
       explanation = ""
     }
-    for (index, line) in TextLayout.wrap(explanation, width: rect.width - 2).prefix(3).enumerated()
-    {
-      buffer.put(line, x: x, y: explainY + index, style: .hint, clip: rect)
+    var style = Style.hint
+    if let refusal = textRefusal(answers, focus: focus) {
+      explanation = refusal
+      style = .error
     }
+    buffer.putWrapped(
+      explanation, in: Rect(x: x, y: explainY, width: rect.width - 2, height: rect.maxY - explainY),
+      style: style)
+  }
+
+  /// Why the last text typed into Reference or Comment was refused.
+  /// The focused field's refusal first.
+  func textRefusal(_ answers: DeallocationAnswers, focus: Int?) -> String? {
+    let first = isHardware ? 1 : 0
+    let reference = answers.reference.error.map { "Reference: " + $0 }
+    let comment = answers.comment.error.map { "Comment: " + $0 }
+    return focus == first + 2 ? (comment ?? reference) : (reference ?? comment)
   }
 
   func cursorReference(focus: Int, answers: DeallocationAnswers, in rect: Rect) -> Point? {
