@@ -86,7 +86,10 @@ public struct HomeScreen: Screen {
       let style: Style = index == highlighted ? .highlight : .title
       let x = buffer.put(marker, x: inside.x + 2, y: y, clip: inside)
       buffer.put(titleText, x: x, y: y, style: style, clip: inside)
-      buffer.put(entry.summary, x: x + titleWidth + 2, y: y, style: .plain, clip: inside)
+      let summaryX = x + titleWidth + 2
+      buffer.put(
+        TextLayout.truncate(entry.summary, to: inside.maxX - summaryX - 1), x: summaryX, y: y,
+        style: .plain, clip: inside)
     }
     let footer = inside.maxY - 2
     buffer.put("Data", x: inside.x + 2, y: footer, style: .hint, clip: inside)
