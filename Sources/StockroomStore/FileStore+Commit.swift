@@ -36,6 +36,7 @@ extension FileStore {
       do throws(DomainError) {
         try TextRules.checkReference(request.context.reference)
         try TextRules.checkComment(request.context.comment)
+        if let billing = request.context.billing { _ = try billing.validated() }
       } catch {
         throw .refused(error)
       }
