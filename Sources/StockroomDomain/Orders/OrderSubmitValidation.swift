@@ -12,10 +12,15 @@ struct OrderSubmitCheck {
   /// The order the request becomes, numbered and pending approval.
   func order(comment: String) throws(DomainError) -> Order {
     guard let requester = book.employee(actor) else { throw unknown("employee", actor) }
-    guard let employee = book.employee(request.employee) else {
-      throw unknown("employee", request.employee)
-    }
     var normalised = request
+    if request.type.needsLine, request.type != .assign,
+      let line = request.line.flatMap({ book.line($0) }), let holder = line.employee
+    {
+      normalised.employee = holder
+    }
+    guard let employee = book.employee(normalised.employee) else {
+      throw unknown("employee", normalised.employee)
+    }
     normalised.employee = employee.id
     try checkType(&normalised, employee)
     let approver = try approver(for: employee, requester: requester)
