@@ -285,8 +285,7 @@ extension DemoData {
   }
 
   /// Adds an order command taken `hours` before now by `actor`.
-  mutating func addOrder(_ command: OrderCommand, hours: Double, actor: String, comment: String)
-  {
+  mutating func addOrder(_ command: OrderCommand, hours: Double, actor: String, comment: String) {
     var details = context
     details.performedBy = actor
     details.comment = comment
@@ -415,29 +414,47 @@ extension DemoData {
       Liability
     )
     let rows: [Row] = [
-      ("0101", "VZ", "V-UNL", "D-UNL", ["Wi-Fi Calling"], .active, nil, "EMP-0001",
-        "iPhone 15 Pro", 200, .corporate),
+      (
+        "0101", "VZ", "V-UNL", "D-UNL", ["Wi-Fi Calling"], .active, nil, "EMP-0001",
+        "iPhone 15 Pro", 200, .corporate
+      ),
       ("0102", "VZ", "V-UNL", "D-10", [], .active, nil, "EMP-0002", "iPhone 15", 300, .corporate),
-      ("0103", "NT", "N-TALK", "N-5", ["Hotspot"], .active, nil, "EMP-0003", "Pixel 8", 150,
-        .corporate),
-      ("0104", "VZ", "V-UNL", "D-10", ["Visual Voicemail"], .active, nil, "EMP-0004",
-        "Galaxy S24", 90, .corporate),
-      ("0105", "NT", "N-TALK", "N-20", [], .active, nil, "EMP-0005", "iPhone 15", 250,
-        .corporate),
-      ("0106", "VZ", "V-POOL", "D-10", [], .active, nil, "EMP-0006", "Galaxy S23", 425,
-        .corporate),
+      (
+        "0103", "NT", "N-TALK", "N-5", ["Hotspot"], .active, nil, "EMP-0003", "Pixel 8", 150,
+        .corporate
+      ),
+      (
+        "0104", "VZ", "V-UNL", "D-10", ["Visual Voicemail"], .active, nil, "EMP-0004",
+        "Galaxy S24", 90, .corporate
+      ),
+      (
+        "0105", "NT", "N-TALK", "N-20", [], .active, nil, "EMP-0005", "iPhone 15", 250,
+        .corporate
+      ),
+      (
+        "0106", "VZ", "V-POOL", "D-10", [], .active, nil, "EMP-0006", "Galaxy S23", 425,
+        .corporate
+      ),
       ("0107", "NT", "N-TALK", "N-5", [], .active, nil, "EMP-0007", "Pixel 8", 120, .corporate),
-      ("0108", "BW", "B-VOICE", "B-FLEX", [], .suspended, nil, "EMP-0008", "iPhone 14", 500,
-        .corporate),
+      (
+        "0108", "BW", "B-VOICE", "B-FLEX", [], .suspended, nil, "EMP-0008", "iPhone 14", 500,
+        .corporate
+      ),
       ("0109", "VZ", "V-UNL", "D-10", [], .disconnected, 10, "EMP-0010", nil, 0, .corporate),
       ("0110", "NT", "N-TALK", "N-5", [], .disconnected, 45, "EMP-0007", nil, 0, .corporate),
-      ("0111", "BW", "B-VOICE", "B-FLEX", [], .active, nil, "EMP-0010", "iPhone 15", 60,
-        .personal),
+      (
+        "0111", "BW", "B-VOICE", "B-FLEX", [], .active, nil, "EMP-0010", "iPhone 15", 60,
+        .personal
+      ),
       ("0112", "VZ", nil, "D-10", [], .active, nil, "EMP-0002", "iPad Air", 330, .corporate),
-      ("0113", "NT", nil, "N-20", ["Hotspot"], .active, nil, "EMP-0005", "Nighthawk M6", 210,
-        .corporate),
-      ("0114", "BW", "B-VOICE", "B-FLEX", [], .active, nil, "EMP-0004", "Pixel 7a", 700,
-        .corporate),
+      (
+        "0113", "NT", nil, "N-20", ["Hotspot"], .active, nil, "EMP-0005", "Nighthawk M6", 210,
+        .corporate
+      ),
+      (
+        "0114", "BW", "B-VOICE", "B-FLEX", [], .active, nil, "EMP-0004", "Pixel 7a", 700,
+        .corporate
+      ),
     ]
     var lines: [Line] = []
     var devices: [Device] = []
@@ -457,8 +474,10 @@ extension DemoData {
             serial: serial, model: model, state: .assigned, purchased: day(row.9),
             employee: row.7, line: number))
       }
-      sims.append(Sim(iccid: iccid, line: row.5 == .disconnected ? nil : number,
-        retired: row.5 == .disconnected))
+      sims.append(
+        Sim(
+          iccid: iccid, line: row.5 == .disconnected ? nil : number,
+          retired: row.5 == .disconnected))
     }
     let stock: [(String, String, Int)] = [
       ("356100000090001", "Pixel 8", 30), ("356100000090002", "iPhone 15", 30),

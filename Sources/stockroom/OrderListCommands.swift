@@ -45,13 +45,18 @@ enum OrderJSON {
     ])
   }
 
-  static func employee(_ employee: Employee) -> String {
+  static func employee(_ employee: Employee, issued: [AccessoryIssue] = []) -> String {
     JSONText.object([
       ("id", JSONText.string(employee.id)), ("name", JSONText.string(employee.name)),
       ("approver", JSONText.string(employee.approver)),
       ("email", JSONText.string(employee.email)),
       ("department", JSONText.string(employee.department)),
       ("supportDesk", String(employee.supportDesk)), ("stipend", String(employee.stipend)),
+      (
+        "accessories",
+        strings(
+          issued.filter { $0.employee == employee.id }.map { "\($0.accessory) x\($0.quantity)" })
+      ),
     ])
   }
 
@@ -159,7 +164,7 @@ struct EmployeesCommand: ParsableCommand {
     }
     for employee in book.employees {
       if json {
-        out.line(OrderJSON.employee(employee))
+        out.line(OrderJSON.employee(employee, issued: book.issues))
       } else {
         var department = employee.department
         if employee.stipend { department += " (stipend)" }

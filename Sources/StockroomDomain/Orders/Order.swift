@@ -74,7 +74,9 @@ public struct Fulfilment: Codable, Sendable, Hashable {
 
 /// A step of an order's workflow.
 public enum OrderStep: String, Codable, Sendable, Hashable, CaseIterable {
-  case submit, approve, reject, cancel, requestInfo = "request-info", respond, fulfil, complete
+  case submit, approve, reject, cancel
+  case requestInfo = "request-info"
+  case respond, fulfil, complete
 
   public var title: String {
     switch self {

@@ -35,7 +35,8 @@ struct OrderCompletion {
 
   func newSerial() throws(DomainError) -> String {
     guard let serial = fulfilment.serials.last else {
-      throw .orderRule("\(order.number) needs the new device's IMEI or serial first (fulfil --serial)")
+      throw .orderRule(
+        "\(order.number) needs the new device's IMEI or serial first (fulfil --serial)")
     }
     if book.device(serial) != nil { throw .alreadyKnownSerials([serial]) }
     return serial

@@ -67,8 +67,11 @@ public struct OrderMail: Sendable, Equatable {
     return milestones.compactMap { milestone, recipient in
       guard let recipient else { return nil }
       let others = [requester, employee].compactMap { $0 }.filter { $0.id != recipient.id }
-      let copies = milestone == .approvalNeeded ? [] : Array(Set(others.map(\.id))).sorted()
-        .compactMap { book.employee($0) }
+      let copies =
+        milestone == .approvalNeeded
+        ? []
+        : Array(Set(others.map(\.id))).sorted()
+          .compactMap { book.employee($0) }
       return OrderMail(
         milestone: milestone, order: order.number, transactionId: transaction.transactionId,
         time: time, to: [recipient], cc: copies,
@@ -172,7 +175,9 @@ public struct OrderMail: Sendable, Equatable {
     if plain {
       shown = name
     } else if name.unicodeScalars.allSatisfy({ $0.isASCII }) {
-      shown = "\"" + name.replacingOccurrences(of: "\\", with: "\\\\")
+      shown =
+        "\""
+        + name.replacingOccurrences(of: "\\", with: "\\\\")
         .replacingOccurrences(of: "\"", with: "\\\"") + "\""
     } else {
       shown = encoded(name)
