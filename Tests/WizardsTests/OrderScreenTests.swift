@@ -59,7 +59,7 @@ import Testing
     keys(session, .down, .enter, .enter)
     for _ in 0..<5 { keys(session, .right) }
     session.check("orders/07-new-details-warranty-expired")
-    #expect(session.text.contains("order an Upgrade instead"))
+    #expect(session.text.contains("vendor warranties expire after the first year of ownership"))
     keys(session, .right, .tab, .tab, .tab, .enter)
     session.check("orders/08-new-confirm-warranty")
     #expect(session.text.contains("chargeback"))
@@ -80,7 +80,9 @@ import Testing
   }
 
   @Test func fulfilmentUpdateAndComplete() throws {
-    let session = try self.session { _ in OrderDetailScreen(number: "ORD-000004", session: Self.desk) }
+    let session = try self.session { _ in
+      OrderDetailScreen(number: "ORD-000004", session: Self.desk)
+    }
     session.check("orders/13-order-in-fulfilment")
     keys(session, .character("f"))
     type(session, "312-555-0150")
@@ -99,7 +101,9 @@ import Testing
   }
 
   @Test func completedOrderTimeline() throws {
-    let session = try self.session { _ in OrderDetailScreen(number: "ORD-000001", session: Self.desk) }
+    let session = try self.session { _ in
+      OrderDetailScreen(number: "ORD-000001", session: Self.desk)
+    }
     session.check("orders/17-order-timeline")
     #expect(session.text.contains("Delivered"))
   }

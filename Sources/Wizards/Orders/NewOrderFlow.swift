@@ -177,7 +177,8 @@ public struct NewOrderFlow: WizardFlow {
       if key.isText {
         var copy = answers
         let text = copy.field(key)
-        text.render(into: &buffer, in: Rect(x: field.x, y: y, width: 42, height: 1), focused: focused)
+        text.render(
+          into: &buffer, in: Rect(x: field.x, y: y, width: 42, height: 1), focused: focused)
         if key == .model && answers.type == .port {
           buffer.put("optional", x: field.x + 44, y: y, style: .hint, clip: field)
         }
@@ -192,6 +193,11 @@ public struct NewOrderFlow: WizardFlow {
           "‹ " + TextSafety.neutralised(label) + " ›", x: field.x, y: y,
           style: focused ? .highlight : .plain, clip: field)
       }
+    }
+    if let reason = refusal(step: 1, answers: answers) {
+      let top = rect.y + 3 + keys.count * 2
+      let area = Rect(x: rect.x + 1, y: top, width: rect.width - 2, height: rect.maxY - top)
+      buffer.putWrapped(reason, in: area, style: .error)
     }
   }
 

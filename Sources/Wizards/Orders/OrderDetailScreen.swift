@@ -136,7 +136,8 @@ public struct OrderStepScreen: Screen {
 
   public var status: StatusLine? {
     switch outcome {
-    case .committed(let id)?: return StatusLine("Committed as \(id). Esc goes back.", kind: .success)
+    case .committed(let id)?:
+      return StatusLine("Committed as \(id). Esc goes back.", kind: .success)
     case .refused(let why)?, .conflict(let why)?: return StatusLine(why, kind: .error)
     case nil: return comment.error.map { StatusLine($0, kind: .error) }
     }
@@ -193,7 +194,8 @@ public struct OrderStepScreen: Screen {
     } else {
       rows.append(("Afterwards", next))
     }
-    let area = Rect(x: inside.x + 1, y: inside.y, width: inside.width - 2, height: inside.height - 5)
+    let area = Rect(
+      x: inside.x + 1, y: inside.y, width: inside.width - 2, height: inside.height - 5)
     OrderRowsView.draw(rows, into: &buffer, in: area)
     buffer.put("Comment", x: inside.x + 1, y: rect.maxY - 4, style: .hint, clip: inside)
     comment.render(into: &buffer, in: Self.fieldRect(rect), focused: outcome == nil)
