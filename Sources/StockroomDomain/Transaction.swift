@@ -16,6 +16,24 @@ public enum ActionCode: String, CaseIterable, Hashable, Sendable, Codable {
   case reinitialize
   /// The account's Virtual Server assigns tokens to users (sets In Use).
   case assign
+  /// Employees, vendors, lines and devices of the wireless orders area come into existence.
+  case orderSetup = "order-setup"
+  /// A wireless order is submitted.
+  case orderSubmit = "order-submit"
+  /// An approver approves an order.
+  case orderApprove = "order-approve"
+  /// An approver rejects an order.
+  case orderReject = "order-reject"
+  /// An order is cancelled.
+  case orderCancel = "order-cancel"
+  /// An approver asks the requester for more information.
+  case orderRequestInfo = "order-request-info"
+  /// The requester answers, and the order returns to approval.
+  case orderRespond = "order-respond"
+  /// Fulfilment records what the vendor did.
+  case orderFulfil = "order-fulfil"
+  /// The order is complete and the inventory follows.
+  case orderComplete = "order-complete"
 }
 
 /// One thing a transaction moves: a quantity of a software product, or hardware serials.

@@ -25,6 +25,9 @@ extension FileStore {
   ) throws(StoreError) -> CommitResult {
     let results = try commitAll([CommitRequest(command: command, context: context, key: key)])
     guard let result = results.first else { throw .commitFailed("nothing committed") }
+    if !result.alreadyCommitted && result.transaction.order != nil {
+      deliverOrderMail(result.transaction)
+    }
     return result
   }
 
