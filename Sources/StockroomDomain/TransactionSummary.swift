@@ -9,6 +9,7 @@ extension Transaction {
         "\(definitions.containers.count) containers, \(definitions.models.count) models, "
           + "\(definitions.accounts.count) accounts")
     }
+    if let subscription { parts.append(subscription.summary) }
     return parts.joined(separator: "; ")
   }
 }
@@ -42,6 +43,12 @@ extension ActionCode {
     case .deallocateSoftware, .deallocateMobilePass, .deallocateHardware: return "Deallocate"
     case .reinitialize: return "Re-initialize"
     case .assign: return "Assign"
+    case .addInstalledItem: return "Add Installed Item"
+    case .swapInstalledItem: return "Swap Installed Item"
+    case .removeInstalledItem: return "Remove Installed Item"
+    case .undoAddInstalledItem: return "Undo Add Installed Item"
+    case .openSubscription: return "Open Subscription"
+    case .changeSubscriptionState: return "Change Subscription State"
     }
   }
 }
