@@ -92,7 +92,11 @@ public struct SubscriptionBook: Codable, Sendable, Equatable {
 
   /// A stocked bundle's components.
   public func stockComponents(of bundle: String) -> [StockItem] {
-    stock.values.filter { $0.bundle == bundle }.sorted { $0.serial < $1.serial }
+    let order = stock[bundle].flatMap { product($0.product)?.components } ?? []
+    return stock.values.filter { $0.bundle == bundle }.sorted {
+      (order.firstIndex(of: $0.product) ?? 99, $0.serial)
+        < (order.firstIndex(of: $1.product) ?? 99, $1.serial)
+    }
   }
 
   /// Subscriptions matching a search by number, AR code or name, or installed serial.
