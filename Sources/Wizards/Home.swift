@@ -13,6 +13,9 @@ public enum Home {
       HomeScreen.Entry(
         title: "Widget gallery", summary: "Every control the wizards are built from",
         open: { _ in .push(WidgetGallery()) }),
+      HomeScreen.Entry(
+        title: "Subscriptions", summary: "Swap, remove, add installed items",
+        open: { .push(SubscriptionsScreen(context: $0)) }),
     ])
   }
 }

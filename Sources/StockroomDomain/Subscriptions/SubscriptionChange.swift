@@ -69,10 +69,10 @@ extension SubscriptionChange {
     for item in added {
       var text = "Installed item \(item.serial) (\(item.product)) added, \(item.ownership.rawValue)"
       if let bundle = item.bundle { text += ", component of \(bundle)" }
-      lines.append(text)
       if !item.distributors.isEmpty {
-        lines.append("  distributed to " + item.distributors.joined(separator: ", "))
+        text += ", distributed to " + item.distributors.joined(separator: ", ")
       }
+      lines.append(text)
     }
     for name in distributorsAdded { lines.append("Provisioning distributor \(name) added") }
     for move in stockOut {

@@ -1,3 +1,4 @@
+import Foundation
 import StockroomDomain
 import StockroomStore
 
@@ -41,8 +42,8 @@ public enum SubscriptionHistory {
   public static func line(_ transaction: Transaction, for subject: Subject) -> String {
     guard let change = transaction.subscription else { return transaction.summary }
     switch subject {
-    case .subscription:
-      return change.summary
+    case .subscription(let number):
+      return change.summary.replacingOccurrences(of: number + " ", with: "")
     case .item(let serial):
       var words: [String] = []
       if change.added.contains(where: { $0.serial == serial }) {

@@ -10,20 +10,15 @@ public enum SubscriptionPreview {
     var lines: [String] = []
     let number = change.subscription ?? "-"
     lines.append("\(action.title) on \(number)")
-    if let reason = change.reason { lines.append("Reason: \(reason.title)") }
-    if let mode = change.mode { lines.append("Mode: \(mode.title)") }
-    for item in change.added {
-      let role = item.bundle == nil ? "Add" : "Add component"
-      lines.append(
-        "\(role) \(item.serial) \(book.productName(item.product)) (\(item.ownership.rawValue))")
-    }
+    var how: [String] = []
+    if let reason = change.reason { how.append("Reason: \(reason.title)") }
+    if let mode = change.mode { how.append("Mode: \(mode.title)") }
+    if !how.isEmpty { lines.append(how.joined(separator: " · ")) }
+    lines += describe(change.added, verb: "Add", book: book)
     let removed = Set(change.removed)
     if let subscription = change.subscription.flatMap({ book.subscription($0) }) {
-      for item in subscription.itemsInOrder where removed.contains(item.serial) {
-        let role = item.bundle == nil ? "Remove" : "Remove component"
-        lines.append(
-          "\(role) \(item.serial) \(book.productName(item.product)) (\(item.ownership.rawValue))")
-      }
+      let items = subscription.itemsInOrder.filter { removed.contains($0.serial) }
+      lines += describe(items, verb: "Remove", book: book)
     }
     if !change.distributorsAdded.isEmpty {
       lines.append("Distributors added: " + change.distributorsAdded.joined(separator: ", "))
@@ -51,6 +46,26 @@ public enum SubscriptionPreview {
         "Not stocked back in (\(change.reason?.rawValue ?? "lost")): " + serials(change.written))
     }
     return lines
+  }
+
+  /// Items in words, a bundle with its components on one line.
+  static func describe(_ items: [InstalledItem], verb: String, book: SubscriptionBook)
+    -> [String]
+  {
+    let serials = Set(items.map(\.serial))
+    return items.compactMap { item in
+      if let bundle = item.bundle, serials.contains(bundle) { return nil }
+      var text =
+        "\(verb) \(item.serial) \(book.productName(item.product)) (\(item.ownership.rawValue))"
+      if let bundle = item.bundle {
+        text =
+          "\(verb) component \(item.serial) of \(bundle), " + book.productName(item.product)
+          + " (\(item.ownership.rawValue))"
+      }
+      let parts = items.filter { $0.bundle == item.serial }.map(\.serial)
+      if !parts.isEmpty { text += " with " + parts.joined(separator: ", ") }
+      return text
+    }
   }
 
   /// "WH-CENTRAL Central Warehouse".
