@@ -79,6 +79,7 @@ struct DemoData {
     let first = requests.count
     subscriptionDemo()
     for index in first..<requests.count {
+      requests[index].context.performedBy = "Installer"
       requests[index].time = now.addingTimeInterval(-3_000 + 40 * Double(index - first))
     }
     return requests

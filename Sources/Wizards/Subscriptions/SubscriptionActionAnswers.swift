@@ -160,6 +160,9 @@ public struct SubscriptionActionAnswers {
       return
     }
     change = subscriptionPreview(command, in: state)
-    problems = subscriptionProblems(command, in: state).map(\.message)
+    problems = subscriptionProblems(command, in: state).flatMap { problem in
+      if case .rulesBroken(let rules) = problem { return rules.map { "Rule broken: " + $0 } }
+      return [problem.message]
+    }
   }
 }

@@ -41,8 +41,8 @@ enum SubscriptionActionView {
       let y = rect.y + index
       buffer.put(row.0, x: rect.x + 1, y: y, style: .title, clip: rect)
       buffer.put(row.1, x: rect.x + 25, y: y, clip: rect)
-      buffer.put(row.2, x: rect.x + 30, y: y, style: .title, clip: rect)
-      buffer.put(row.3, x: rect.x + 60, y: y, clip: rect)
+      buffer.put(row.2, x: rect.x + 29, y: y, style: .title, clip: rect)
+      buffer.put(row.3, x: rect.x + 58, y: y, clip: rect)
     }
     let subscription = answers.subscription
     let owner = answers.book.receivable(subscription.receivable)

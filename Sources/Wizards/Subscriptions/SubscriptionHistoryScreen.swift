@@ -17,8 +17,8 @@ public struct SubscriptionHistoryScreen: Screen {
   static func makeTable(_ rows: [[String]]) -> Table {
     var table = Table(
       columns: [
-        .init("Transaction", width: 11), .init("Time", width: 16), .init("Action", width: 20),
-        .init("By", width: 7), .init("What", width: 0),
+        .init("Transaction", width: 11), .init("Time", width: 16), .init("Action", width: 19),
+        .init("By", width: 9), .init("What", width: 0),
       ], rowCount: rows.count
     ) { row, column in
       guard rows.indices.contains(row), rows[row].indices.contains(column) else { return "" }
