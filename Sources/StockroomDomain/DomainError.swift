@@ -28,6 +28,20 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
   case selfApproval(order: String, employee: String)
   case notApprover(order: String, approver: String)
   case orderState(order: String, state: String, step: String)
+  case unknownSubscription(String)
+  case unknownReceivable(String)
+  case unknownWarehouse(String)
+  case unknownProduct(String)
+  case notInstalled(serial: String, subscription: String)
+  case receivableNotActive(receivable: String, state: String)
+  case noValidWarehouse
+  case actionNotAllowed(action: String, state: String)
+  case differentProduct(serial: String, product: String, expected: String)
+  case itemNotAvailable(String)
+  case rulesBroken([String])
+  case duplicateReference(String)
+  case performedInFuture(String)
+  case notAComponent(String)
 
   public var description: String { message }
 
@@ -79,6 +93,28 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
       return "only the approver \(approver) may decide \(order)"
     case .orderState(let order, let state, let step):
       return "\(order) is \(state): it cannot be \(step)"
+    case .unknownSubscription(let number): return "unknown subscription \(number)"
+    case .unknownReceivable(let code): return "unknown Accounts Receivable \(code)"
+    case .unknownWarehouse(let code): return "unknown warehouse \(code)"
+    case .unknownProduct(let code): return "unknown product \(code)"
+    case .notInstalled(let serial, let subscription):
+      return "\(serial) is not installed on \(subscription)"
+    case .receivableNotActive(let receivable, let state):
+      return "the subscription's Accounts Receivable \(receivable) is \(state), not Active"
+    case .noValidWarehouse:
+      return "no valid warehouse for removed items in an Active Inventory Management Definition"
+    case .actionNotAllowed(let action, let state):
+      return "\(action) is not available in life cycle state \(state)"
+    case .differentProduct(let serial, let product, let expected):
+      return "\(serial) is a \(product), not a \(expected): the new item must be the same product"
+    case .itemNotAvailable(let serial):
+      return "\(serial) is not available under the Active Inventory Management Definition"
+    case .rulesBroken(let rules):
+      return "Subscription Definition Rules broken: " + rules.joined(separator: "; ")
+    case .duplicateReference(let reference):
+      return "transaction reference \(reference) is already used by another action"
+    case .performedInFuture(let time): return "performed date \(time) is in the future"
+    case .notAComponent(let serial): return "\(serial) is not a component of a bundle"
     }
   }
 

@@ -34,6 +34,18 @@ public enum ActionCode: String, CaseIterable, Hashable, Sendable, Codable {
   case orderFulfil = "order-fulfil"
   /// The order is complete and the inventory follows.
   case orderComplete = "order-complete"
+  /// ADDINSTALLEDITEM: an item from a warehouse onto a subscription.
+  case addInstalledItem = "add-installed-item"
+  /// SWAPINSTALLEDITEM: an installed item replaced by a new one of the same product.
+  case swapInstalledItem = "swap-installed-item"
+  /// REMOVEINSTALLEDITEM: an installed item leaves a subscription.
+  case removeInstalledItem = "remove-installed-item"
+  /// UNDOADDINSTITEM: in Draft, an added item goes back as if never added.
+  case undoAddInstalledItem = "undo-add-installed-item"
+  /// A subscription is opened in Draft.
+  case openSubscription = "open-subscription"
+  /// A subscription moves to another life cycle state.
+  case changeSubscriptionState = "change-subscription-state"
 }
 
 /// One thing a transaction moves: a quantity of a software product, or hardware serials.

@@ -10,6 +10,7 @@ extension Transaction {
         "\(definitions.containers.count) containers, \(definitions.models.count) models, "
           + "\(definitions.accounts.count) accounts")
     }
+    if let subscription { parts.append(subscription.summary) }
     return parts.joined(separator: "; ")
   }
 }
@@ -52,6 +53,12 @@ extension ActionCode {
     case .orderRespond: return "Information given"
     case .orderFulfil: return "Fulfilment update"
     case .orderComplete: return "Order completed"
+    case .addInstalledItem: return "Add Installed Item"
+    case .swapInstalledItem: return "Swap Installed Item"
+    case .removeInstalledItem: return "Remove Installed Item"
+    case .undoAddInstalledItem: return "Undo Add Installed Item"
+    case .openSubscription: return "Open Subscription"
+    case .changeSubscriptionState: return "Change Subscription State"
     }
   }
 }

@@ -76,6 +76,12 @@ struct DemoData {
     for index in requests.indices {
       requests[index].time = now.addingTimeInterval(-span - 3_600 + step * Double(index))
     }
+    let first = requests.count
+    subscriptionDemo()
+    for index in first..<requests.count {
+      requests[index].context.performedBy = "Installer"
+      requests[index].time = now.addingTimeInterval(-3_000 + 40 * Double(index - first))
+    }
     wirelessOrders()
     return requests
   }
@@ -497,5 +503,156 @@ extension DemoData {
       employees: employees, vendors: vendors, lines: lines, devices: devices, sims: sims,
       accessories: accessories,
       stipend: StipendProgram(name: "Bring your own device stipend", monthly: 50))
+  }
+}
+
+/// The subscriptions demo (issue 7), committed after every token transaction so their
+/// Transaction IDs stay put: ARs (AR-0004 Suspended last, AR-0006 Closed), two warehouses with stock of
+/// every product, a Fixed Product Bundle of three components, an Active Inventory Management
+/// Definition, Active rules of all five families, and subscriptions in every state.
+extension DemoData {
+  static let itemProducts: [ItemProduct] = [
+    ItemProduct(code: "STB-4K", name: "4K set-top box", distributor: "CAS"),
+    ItemProduct(code: "MODEM", name: "Cable modem", distributor: "DOCSIS"),
+    ItemProduct(code: "ROUTER", name: "Wi-Fi router", distributor: "ACS"),
+    ItemProduct(
+      code: "SEC-KIT", name: "Home security kit", distributor: "ALARM",
+      components: ["SEC-HUB", "SEC-CAM", "SEC-SENSOR"]),
+    ItemProduct(code: "SEC-HUB", name: "Security hub"),
+    ItemProduct(code: "SEC-CAM", name: "Security camera"),
+    ItemProduct(code: "SEC-SENSOR", name: "Door sensor"),
+  ]
+  static let itemPrefixes = [
+    "STB-4K": "STB-", "MODEM": "MDM-", "ROUTER": "RTR-", "SEC-KIT": "KIT-", "SEC-HUB": "HUB-",
+    "SEC-CAM": "CAM-", "SEC-SENSOR": "SNS-",
+  ]
+
+  private static var subscriptionSetup: SubscriptionSetup {
+    let products = itemProducts.map(\.code)
+    return SubscriptionSetup(
+      receivables: [
+        Receivable(code: "AR-0001", name: "Ada Lovelace"),
+        Receivable(code: "AR-0002", name: "Grace Hopper"),
+        Receivable(code: "AR-0003", name: "Alan Turing"),
+        Receivable(code: "AR-0004", name: "Edsger Dijkstra"),
+        Receivable(code: "AR-0005", name: "Barbara Liskov"),
+        Receivable(code: "AR-0006", name: "Ken Thompson", state: .closed),
+      ],
+      products: itemProducts,
+      services: [
+        SubscriptionService(code: "TV", name: "TV Essentials", distributor: "IPTV"),
+        SubscriptionService(code: "NET", name: "Internet 500", distributor: "DOCSIS"),
+        SubscriptionService(code: "SEC", name: "Home Security", distributor: "ALARM"),
+        SubscriptionService(code: "VOICE", name: "Home Phone", distributor: "VOIP"),
+      ],
+      warehouses: [
+        Warehouse(code: "WH-CENTRAL", name: "Central Warehouse"),
+        Warehouse(code: "WH-NORTH", name: "North Depot"),
+      ],
+      definitions: [
+        InventoryDefinition(
+          code: "IMD-2025", name: "Inventory 2025", active: false, returnWarehouse: "WH-NORTH",
+          sourceWarehouses: ["WH-NORTH"], products: products),
+        InventoryDefinition(
+          code: "IMD-2026", name: "Inventory 2026", active: true, returnWarehouse: "WH-CENTRAL",
+          sourceWarehouses: ["WH-CENTRAL", "WH-NORTH"], products: products),
+      ],
+      rules: [
+        DefinitionRule(code: "R-01", check: .mostItems(8)),
+        DefinitionRule(code: "R-02", check: .allowedProducts(products)),
+        DefinitionRule(code: "R-03", check: .serviceNeedsProduct(service: "NET", product: "MODEM")),
+        DefinitionRule(
+          code: "R-04", check: .serviceDistributorNeedsItemOn(distributor: "IPTV", needs: "CAS")),
+        DefinitionRule(
+          code: "R-05", check: .productNeedsService(product: "SEC-KIT", service: "SEC")),
+        DefinitionRule(code: "R-06", check: .distributorMostItems(distributor: "DOCSIS", most: 1)),
+        DefinitionRule(code: "R-07", active: false, check: .mostItems(3)),
+      ])
+  }
+
+  /// Stock per warehouse: (product, count); a bundle brings its three components.
+  private static let stockPlan: [(String, [(String, Int)])] = [
+    (
+      "WH-CENTRAL",
+      [
+        ("STB-4K", 6), ("MODEM", 4), ("ROUTER", 4), ("SEC-KIT", 2), ("SEC-HUB", 2),
+        ("SEC-CAM", 2), ("SEC-SENSOR", 2),
+      ]
+    ),
+    (
+      "WH-NORTH",
+      [
+        ("STB-4K", 4), ("MODEM", 3), ("ROUTER", 3), ("SEC-KIT", 1), ("SEC-HUB", 1),
+        ("SEC-CAM", 1), ("SEC-SENSOR", 1),
+      ]
+    ),
+  ]
+
+  /// (number, AR, services, final state, [(serial, ownership)]).
+  private static let subscriptionPlan:
+    [(String, String, [String], LifeCycleState, [(String, ItemOwnership)])] = [
+      (
+        "SUB-000001", "AR-0001", ["TV", "NET"], .effective,
+        [("STB-10001", .rented), ("MDM-10001", .rented), ("RTR-10001", .rented)]
+      ),
+      (
+        "SUB-000002", "AR-0002", ["NET", "SEC"], .effective,
+        [("MDM-10002", .sold), ("KIT-10001", .rented), ("RTR-10002", .sold)]
+      ),
+      ("SUB-000003", "AR-0003", ["TV"], .draft, [("STB-10002", .rented)]),
+      ("SUB-000004", "AR-0005", ["NET"], .notEffective, [("MDM-10003", .rented)]),
+      ("SUB-000005", "AR-0001", ["TV"], .inResting, [("STB-10003", .rented)]),
+      ("SUB-000006", "AR-0002", ["TV"], .shortTermEffective, [("STB-10004", .sold)]),
+      ("SUB-000007", "AR-0003", ["NET", "VOICE"], .shortTermNotEffective, [("MDM-10004", .sold)]),
+      ("SUB-000008", "AR-0005", ["TV"], .cancelled, []),
+      ("SUB-000009", "AR-0004", ["TV"], .effective, [("STB-10005", .rented)]),
+      ("SUB-000010", "AR-0006", ["VOICE"], .regretted, []),
+    ]
+
+  mutating func subscriptionDemo() {
+    add(.subscription(.setup(Self.subscriptionSetup)), comment: "Subscriptions demo data")
+    var next: [String: Int] = [:]
+    func serial(_ product: String) -> String {
+      next[product, default: 10_001] += 1
+      return (Self.itemPrefixes[product] ?? "ITM-") + String(next[product, default: 10_002] - 1)
+    }
+    for (warehouse, plan) in Self.stockPlan {
+      var items: [StockItem] = []
+      for (product, count) in plan {
+        for _ in 0..<count {
+          let bundle = serial(product)
+          items.append(StockItem(serial: bundle, product: product, warehouse: warehouse))
+          for component in Self.itemProducts.first(where: { $0.code == product })?.components ?? []
+          {
+            items.append(
+              StockItem(
+                serial: serial(component), product: component, warehouse: warehouse,
+                bundle: bundle))
+          }
+        }
+      }
+      add(
+        .subscription(.receive(warehouse: warehouse, items: items)),
+        reference: "PO-\(4_400 + requests.count)", comment: "Shipment of equipment")
+    }
+    for (number, receivable, services, state, items) in Self.subscriptionPlan {
+      add(.subscription(.open(number: number, receivable: receivable, services: services)))
+      for (serial, ownership) in items {
+        let reference = "WO-\(5_000 + requests.count)"
+        add(
+          .subscription(
+            .add(
+              AddItemRequest(
+                subscription: number, serial: serial, ownership: ownership,
+                details: ActionDetails(reference: reference)))),
+          reference: reference, comment: "Installed at the customer's home")
+      }
+      if state != .draft {
+        add(.subscription(.changeState(subscription: number, state: state)))
+      }
+    }
+    add(
+      .subscription(.changeReceivable(receivable: "AR-0004", state: .suspended)),
+      comment: "Unpaid invoices")
   }
 }

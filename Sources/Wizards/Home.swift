@@ -14,6 +14,9 @@ public enum Home {
         title: "Wireless orders", summary: "Order lines and devices; approve; fulfil",
         open: OrderScreens.open),
       HomeScreen.Entry(
+        title: "Subscriptions", summary: "Swap, remove, add installed items",
+        open: { .push(SubscriptionsScreen(context: $0)) }),
+      HomeScreen.Entry(
         title: "Widget gallery", summary: "Every control the wizards are built from",
         open: { _ in .push(WidgetGallery()) }),
     ])

@@ -38,7 +38,7 @@ public struct HomeScreen: Screen {
   }
 
   public var keyBindings: [KeyBinding] {
-    [.move, KeyBinding("Enter", "open")]
+    [.move, KeyBinding("Enter", "open"), KeyBinding("1-9", "open by number")]
   }
 
   public var status: StatusLine? { notice }
@@ -55,6 +55,13 @@ public struct HomeScreen: Screen {
       highlighted = entries.count - 1
     case .enter, .character(" "):
       return entries[highlighted].open(context)
+    case .character(let digit) where digit.isASCII && digit.isNumber:
+      // 1 to 9 open an entry at once, as numbered on screen.
+      let index = Int(String(digit)).map { $0 - 1 } ?? -1
+      if entries.indices.contains(index) {
+        highlighted = index
+        return entries[index].open(context)
+      }
     case .mouse(let mouse) where mouse.action == .press:
       let index = mouse.position.y - HomeScreen.firstEntryRow
       if index >= 0 && index < entries.count {
@@ -81,7 +88,7 @@ public struct HomeScreen: Screen {
     for (index, entry) in entries.enumerated() {
       let y = HomeScreen.firstEntryRow + index
       guard y < inside.maxY else { break }
-      let marker = index == highlighted ? "▶ " : "  "
+      let marker = (index == highlighted ? "▶ " : "  ") + "\(index + 1)  "
       let titleText = TextLayout.pad(entry.title, to: titleWidth)
       let style: Style = index == highlighted ? .highlight : .title
       let x = buffer.put(marker, x: inside.x + 2, y: y, clip: inside)

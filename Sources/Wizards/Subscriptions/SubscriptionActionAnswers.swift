@@ -1,0 +1,168 @@
+import Foundation
+import StockroomDomain
+import TerminalUI
+
+/// Everything the subscription action modal has been told, with the data it chose from
+/// (a copy of the subscriptions book) and the preview and validations worked out from it.
+public struct SubscriptionActionAnswers {
+  public let action: SubscriptionAction
+  public var book: SubscriptionBook
+  public var subscription: Subscription
+  /// The installed items to choose from (bundles followed by their components).
+  public var items: [InstalledItem]
+  public var itemCursor = 0
+  public var reason = RadioGroup(
+    options: SwapReason.allCases.map { RadioGroup.Option($0.title) }, selected: 0)
+  public var mode = RadioGroup(
+    options: SwapMode.allCases.map { RadioGroup.Option($0.title) }, selected: 0)
+  public var ownership = RadioGroup(
+    options: ItemOwnership.allCases.map { RadioGroup.Option($0.title) }, selected: 0)
+  public var search = TextField(width: 24, maxLength: 32)
+  /// Items the search found (same product for a swap; any available for an add).
+  public var candidates: [StockItem] = []
+  public var candidateCursor = 0
+  public var performedBy: TextField
+  public var performedOn: TextField
+  public var reference = TextField(width: 30, maxLength: 64, rule: .reference)
+  /// The OS user at the keyboard (recorded beside "performed by").
+  public let osUser: String
+  public let now: Date
+  public let timeZone: TimeZone
+  /// What the action would change, when it can be worked out.
+  public var change: SubscriptionChange?
+  public var actionCode: ActionCode
+  /// Every validation that fails, in words.
+  public var problems: [String] = []
+  /// True once the user changed something.
+  public var touched = false
+
+  public init(action: SubscriptionAction, subscription: Subscription, context: AppContext) {
+    self.action = action
+    book = context.state.subscriptions
+    self.subscription = subscription
+    items = subscription.itemsInOrder
+    osUser = context.userName
+    now = context.now
+    timeZone = context.timeZone
+    performedBy = TextField(width: 20, maxLength: 64, text: context.userName)
+    performedOn = TextField(
+      width: 17, maxLength: 16,
+      text: SubscriptionActionAnswers.format(context.now, context.timeZone))
+    actionCode = action.actionCode(in: subscription.state)
+    refreshCandidates()
+    recompute()
+  }
+
+  /// The highlighted installed item.
+  public var item: InstalledItem? { items.indices.contains(itemCursor) ? items[itemCursor] : nil }
+
+  /// The highlighted new item.
+  public var candidate: StockItem? {
+    candidates.indices.contains(candidateCursor) ? candidates[candidateCursor] : nil
+  }
+
+  public var chosenReason: SwapReason { SwapReason.allCases[reason.selected ?? 0] }
+
+  /// Bundle or component; only meaningful when the item belongs to a bundle.
+  public var chosenMode: SwapMode {
+    guard let item, item.bundle != nil || book.product(item.product)?.isBundle == true else {
+      return .bundle
+    }
+    if item.bundle == nil { return .bundle }
+    return SwapMode.allCases[mode.selected ?? 0]
+  }
+
+  /// True when the chosen item is a bundle or a component of one.
+  public var isBundleItem: Bool {
+    guard let item else { return false }
+    return item.bundle != nil || book.product(item.product)?.isBundle == true
+  }
+
+  /// The product the new item must be (swap), or nil (add: any).
+  public var wantedProduct: String? {
+    guard action == .swap, let item else { return nil }
+    if chosenMode == .bundle, let bundle = item.bundle,
+      let root = subscription.item(bundle)
+    {
+      return root.product
+    }
+    return item.product
+  }
+
+  /// Re-runs the search for new items.
+  public mutating func refreshCandidates() {
+    let needle = search.text.lowercased()
+    let pool: [StockItem]
+    if action == .swap {
+      pool = wantedProduct.map { book.available(product: $0) } ?? []
+    } else {
+      pool = book.availableItems
+    }
+    candidates = pool.filter { needle.isEmpty || $0.serial.lowercased().contains(needle) }
+    candidateCursor = min(candidateCursor, max(0, candidates.count - 1))
+  }
+
+  /// The performed date typed, as a time; nil when it is not `YYYY-MM-DD HH:MM`.
+  public var performedDate: Date? {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = timeZone
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    return formatter.date(from: performedOn.text)
+  }
+
+  static func format(_ date: Date, _ zone: TimeZone) -> String {
+    let formatter = DateFormatter()
+    formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = zone
+    formatter.dateFormat = "yyyy-MM-dd HH:mm"
+    return formatter.string(from: date)
+  }
+
+  static func iso(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: date)
+  }
+
+  /// The domain command these answers make.
+  public var command: SubscriptionCommand? {
+    let details = ActionDetails(
+      reference: reference.text, performedOn: performedDate.map(Self.iso),
+      submittedAt: Self.iso(now))
+    switch action {
+    case .swap:
+      guard let item, let candidate else { return nil }
+      return .swap(
+        SwapRequest(
+          subscription: subscription.number, serial: item.serial, newSerial: candidate.serial,
+          mode: isBundleItem ? chosenMode : nil, reason: chosenReason, details: details))
+    case .remove:
+      guard let item else { return nil }
+      return .remove(
+        RemoveRequest(subscription: subscription.number, serial: item.serial, details: details))
+    case .add:
+      guard let candidate else { return nil }
+      return .add(
+        AddItemRequest(
+          subscription: subscription.number, serial: candidate.serial,
+          ownership: ItemOwnership.allCases[ownership.selected ?? 0], details: details))
+    }
+  }
+
+  /// Works out the preview and every failing validation from the answers.
+  public mutating func recompute() {
+    var state = InventoryState()
+    state.subscriptions = book
+    guard let command else {
+      change = nil
+      problems = []
+      return
+    }
+    change = subscriptionPreview(command, in: state)
+    problems = subscriptionProblems(command, in: state).flatMap { problem in
+      if case .rulesBroken(let rules) = problem { return rules.map { "Rule broken: " + $0 } }
+      return [problem.message]
+    }
+  }
+}

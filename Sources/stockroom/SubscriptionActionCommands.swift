@@ -1,0 +1,174 @@
+import ArgumentParser
+import Foundation
+import StockroomDomain
+import StockroomStore
+import TerminalUI
+import Wizards
+
+/// The options the item actions share: who performed it, the reference, consent.
+struct ActionOptions: ParsableArguments {
+  @Option(help: "The subscription number (SUB-000123).") var subscription: String?
+  @Option(help: "Who performed the action (default: you, the OS user).") var performedBy: String?
+  @Option(help: "Optional transaction reference, unique among actions (up to 64 characters).")
+  var reference: String?
+  @Flag(help: "Commit. Without it the summary is printed and nothing is written.")
+  var yes = false
+  @Flag(help: "Print one JSON object.") var json = false
+
+  /// The subscription number, or a usage error.
+  var number: String {
+    guard let subscription else { UsageCheck.fail("--subscription is required") }
+    return subscription
+  }
+}
+
+/// Runs an item action with the consent contract of DESIGN.md section 5.
+struct SubscriptionActionRun {
+  var global: GlobalOptions
+  var options: ActionOptions
+
+  /// The action detail area: reference checked, performed now.
+  func details() -> ActionDetails {
+    let now = ProcessIdentity.format(ProcessIdentity.now())
+    _ = UsageCheck.context(reference: options.reference, comment: nil)
+    return ActionDetails(reference: options.reference ?? "", performedOn: now, submittedAt: now)
+  }
+
+  func perform(_ command: SubscriptionCommand) {
+    let performer = options.performedBy ?? OSUser.current.name
+    if !TextSafety.isPrintable(performer) || performer.count > 64 || performer.isEmpty {
+      UsageCheck.fail("--performed-by: up to 64 printable characters")
+    }
+    var context = UsageCheck.context(reference: options.reference, comment: nil)
+    context.performedBy = performer
+    let store = StoreCommands.open(global, readOnly: !options.yes)
+    let change: Change
+    do throws(DomainError) {
+      change = try validate(.subscription(command), against: store.state)
+    } catch {
+      StoreCommands.fail(.refused(error))
+    }
+    let book = store.state.subscriptions
+    let lines =
+      change.subscription.map {
+        SubscriptionPreview.lines($0, action: change.action, book: book)
+      } ?? []
+    guard options.yes else {
+      if options.json {
+        print(
+          JSONText.object([
+            ("committed", "false"), ("action", JSONText.string(change.action.rawValue)),
+            ("subscription", JSONText.string(change.subscription?.subscription)),
+            ("performedBy", JSONText.string(performer)),
+            ("reference", JSONText.string(context.reference)),
+            ("summary", SubscriptionCommands.strings(lines)),
+          ]))
+        return
+      }
+      for line in lines { print(TextRules.neutralised(line)) }
+      print("Nothing written; add --yes to commit.")
+      return
+    }
+    let result: CommitResult
+    do {
+      result = try store.commit(
+        .subscription(command), context: context, key: ProcessIdentity.newKey())
+    } catch {
+      StoreCommands.fail(error)
+    }
+    do {
+      try store.writeSnapshotIfDue()
+    } catch {
+      StoreCommands.warn(["snapshot not written: " + error.message])
+    }
+    if options.json {
+      print(JSONText.encode(result.transaction))
+      return
+    }
+    print("Transaction ID: \(result.transaction.transactionId)")
+    for step in result.transaction.subscription?.steps ?? [] {
+      print("  " + TextRules.neutralised(step))
+    }
+  }
+}
+
+/// `stockroom swap`: Swap Installed Item (SWAPINSTALLEDITEM) without a screen.
+struct SwapCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "swap", abstract: "Swap an installed item for a new one of the same product.",
+    discussion: """
+      With --mode component, --item is the bundle component being replaced; with --mode bundle \
+      the whole Fixed Product Bundle is swapped. A lost or stolen rented item is not stocked \
+      back in.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "The installed serial to replace.") var item: String?
+  @Option(name: .customLong("new"), help: "The new serial, of the same product, in stock.")
+  var newSerial: String?
+  @Option(help: "bundle or component (for Fixed Product Bundles).") var mode: String?
+  @Option(help: "broken (default), exchanged, stolen or lost.") var reason: String?
+  @OptionGroup var options: ActionOptions
+
+  func run() throws {
+    let number = options.number
+    guard let item else { UsageCheck.fail("--item is required") }
+    guard let newSerial else { UsageCheck.fail("--new is required") }
+    let chosenMode = mode.map { UsageCheck.word($0, option: "--mode", SwapMode.allCases) }
+    let chosenReason = reason.map {
+      UsageCheck.word($0, option: "--reason", SwapReason.allCases)
+    }
+    let run = SubscriptionActionRun(global: global, options: options)
+    run.perform(
+      .swap(
+        SwapRequest(
+          subscription: number, serial: item, newSerial: newSerial, mode: chosenMode,
+          reason: chosenReason ?? .broken, details: run.details())))
+  }
+}
+
+/// `stockroom remove`: Remove Installed Item (Undo Add in Draft) without a screen.
+struct RemoveItemCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "remove", abstract: "Remove an installed item (Undo Add in Draft).",
+    discussion: """
+      A rented item goes back to the Active definition's warehouse (Stock In); a sold item \
+      stays with the customer's AR. In Draft the item goes back as if never added.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "The installed serial.") var item: String?
+  @OptionGroup var options: ActionOptions
+
+  func run() throws {
+    let number = options.number
+    guard let item else { UsageCheck.fail("--item is required") }
+    let run = SubscriptionActionRun(global: global, options: options)
+    run.perform(.remove(RemoveRequest(subscription: number, serial: item, details: run.details())))
+  }
+}
+
+/// `stockroom add-item`: Add Installed Item (ADDINSTALLEDITEM) without a screen.
+struct AddItemCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "add-item", abstract: "Add an available item from a warehouse to a subscription.")
+
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "The serial in stock.") var item: String?
+  @Option(help: "rented (default) or sold.") var ownership: String?
+  @OptionGroup var options: ActionOptions
+
+  func run() throws {
+    let number = options.number
+    guard let item else { UsageCheck.fail("--item is required") }
+    let chosen = ownership.map {
+      UsageCheck.word($0, option: "--ownership", ItemOwnership.allCases)
+    }
+    let run = SubscriptionActionRun(global: global, options: options)
+    run.perform(
+      .add(
+        AddItemRequest(
+          subscription: number, serial: item, ownership: chosen ?? .rented,
+          details: run.details())))
+  }
+}

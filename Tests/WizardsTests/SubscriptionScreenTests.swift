@@ -1,0 +1,163 @@
+import StockroomDomain
+import TerminalUI
+import Testing
+
+@testable import Wizards
+
+/// Every screen of the subscriptions area and of the subscription action modal, for each
+/// action, against `screens/subscriptions/`, by pressing the keys a user would.
+@Suite(.serialized) struct SubscriptionScreenTests {
+  typealias Session = DeallocationScreenTests.Session
+  static let tab = DeallocationScreenTests.Press.key(.tab)
+  static let enter = DeallocationScreenTests.Press.key(.enter)
+  static let down = DeallocationScreenTests.Press.key(.down)
+
+  /// Home → Subscriptions, then open `number` (searched) when given.
+  func open(_ number: String? = nil) throws -> Session {
+    let session = try Session()
+    session.press(Self.down, Self.down, Self.down, Self.enter)
+    if let number { session.press(.text(number), Self.enter) }
+    return session
+  }
+
+  func tabs(_ count: Int) -> [DeallocationScreenTests.Press] {
+    Array(repeating: Self.tab, count: count)
+  }
+
+  @Test func searchAndSubscription() throws {
+    let session = try open()
+    session.check("subscriptions/01-subscriptions")
+    session.press(.text("kit"))
+    session.check("subscriptions/02-search-by-serial")
+    session.press(.key(.backspace), .key(.backspace), .key(.backspace), Self.enter)
+    session.check("subscriptions/03-subscription")
+    #expect(session.text.contains("Swap Installed Item"))
+    session.press(Self.down, Self.down, Self.down, Self.enter)
+    session.check("subscriptions/04-view-all-actions")
+  }
+
+  @Test func cancelledAndSuspendedSubscriptionsSayWhy() throws {
+    let session = try open("SUB-000008")
+    session.press(Self.enter)
+    session.check("subscriptions/05-cancelled-all-actions")
+    #expect(session.text.contains("not in Cancelled:"))
+    let suspended = try open("SUB-000009")
+    suspended.press(Self.enter)
+    suspended.check("subscriptions/06-suspended-all-actions")
+    #expect(suspended.text.contains("Suspended, not Active"))
+  }
+
+  @Test func swapOfARentedItem() throws {
+    let session = try open("SUB-000001")
+    session.press(Self.enter)
+    session.check("subscriptions/10-swap-item")
+    session.press(tabs(3) + [Self.enter])
+    session.check("subscriptions/11-swap-new-item")
+    session.press(tabs(2) + [Self.enter])
+    session.check("subscriptions/12-swap-details")
+    session.press(Self.tab, Self.tab, .text("WO-9001"))
+    session.check("subscriptions/13-swap-details-filled")
+    session.press(Self.tab, Self.enter)
+    session.check("subscriptions/14-swap-preview")
+    session.press(Self.enter)
+    session.check("subscriptions/15-swap-result")
+    #expect(session.text.contains("Transaction ID T000167"))
+    session.press(Self.enter)
+    session.check("subscriptions/16-subscription-history")
+  }
+
+  @Test func swapOfABundleComponent() throws {
+    let session = try open("SUB-000002")
+    session.press(Self.enter, Self.down, Self.down, Self.tab, Self.tab, .key(.right))
+    session.check("subscriptions/20-swap-component-item")
+    session.press(Self.tab, Self.enter)
+    session.check("subscriptions/21-swap-component-new-item")
+    #expect(session.text.contains("New Component Serial No."))
+    session.press(tabs(2) + [Self.enter] + tabs(3) + [Self.enter])
+    session.check("subscriptions/22-swap-component-preview")
+    session.press(Self.enter)
+    session.check("subscriptions/23-swap-component-result")
+  }
+
+  @Test func swapOfAWholeBundle() throws {
+    let session = try open("SUB-000002")
+    session.press(Self.enter, Self.down)
+    session.check("subscriptions/24-swap-bundle-item")
+    session.press(tabs(3) + [Self.enter] + tabs(2) + [Self.enter] + tabs(3) + [Self.enter])
+    session.check("subscriptions/25-swap-bundle-preview")
+  }
+
+  @Test func removeOfARentedItem() throws {
+    let session = try open("SUB-000001")
+    session.press(Self.down, Self.enter, Self.down, Self.down)
+    session.check("subscriptions/30-remove-item")
+    session.press(Self.tab, Self.enter)
+    session.check("subscriptions/31-remove-details")
+    session.press(tabs(3) + [Self.enter])
+    session.check("subscriptions/32-remove-preview")
+    session.press(Self.enter)
+    session.check("subscriptions/33-remove-result")
+  }
+
+  @Test func removeRefusedByARule() throws {
+    let session = try open("SUB-000001")
+    session.press(Self.down, Self.enter, Self.tab, Self.enter)
+    session.press(Self.tab, Self.tab, .text("WO-5125"), Self.tab, Self.enter)
+    session.check("subscriptions/34-remove-refused-preview")
+    #expect(session.text.contains("R-04"))
+    #expect(session.text.contains("WO-5125 is already used"))
+  }
+
+  @Test func removeOfASoldItem() throws {
+    let session = try open("SUB-000002")
+    session.press(Self.down, Self.enter, .key(.end), Self.tab, Self.enter)
+    session.press(tabs(3) + [Self.enter])
+    session.check("subscriptions/35-remove-sold-preview")
+    #expect(session.text.contains("Stays with the customer's AR AR-0002"))
+  }
+
+  @Test func undoAddInDraft() throws {
+    let session = try open("SUB-000003")
+    session.press(Self.down, Self.enter)
+    session.check("subscriptions/40-undo-add-item")
+    session.press(Self.tab, Self.enter)
+    session.press(tabs(3) + [Self.enter])
+    session.check("subscriptions/41-undo-add-preview")
+    session.press(Self.enter)
+    session.check("subscriptions/42-undo-add-result")
+  }
+
+  @Test func addInstalledItem() throws {
+    let session = try open("SUB-000003")
+    session.press(Self.down, Self.down, Self.enter)
+    session.check("subscriptions/50-add-new-item")
+    session.press(.text("rtr"), Self.tab, Self.tab, .key(.right))
+    session.check("subscriptions/51-add-search-sold")
+    session.press(Self.tab, Self.enter)
+    session.press(tabs(3) + [Self.enter])
+    session.check("subscriptions/52-add-preview")
+    session.press(Self.enter)
+    session.check("subscriptions/53-add-result")
+  }
+
+  @Test func histories() throws {
+    let session = try open("SUB-000002")
+    session.press(Self.tab, Self.down, Self.enter)
+    session.check("subscriptions/60-item-history")
+    session.press(.key(.escape), .text("w"))
+    session.check("subscriptions/61-warehouse")
+    session.press(.key(.right))
+    session.check("subscriptions/62-warehouse-north")
+  }
+
+  @Test func performedDateInTheFutureIsRefused() throws {
+    let session = try open("SUB-000001")
+    session.press(Self.enter)
+    session.press(tabs(3) + [Self.enter] + tabs(2) + [Self.enter])
+    session.press(Self.tab)
+    for _ in 0..<16 { session.press(.key(.backspace)) }
+    session.press(.text("2030-01-01 00:00"), Self.tab, Self.tab, Self.enter)
+    session.check("subscriptions/63-performed-date-future")
+    #expect(session.text.contains("Performed date: not in the future"))
+  }
+}
