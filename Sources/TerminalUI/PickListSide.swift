@@ -10,6 +10,8 @@ struct PickListSide: Sendable {
   /// The items passing the filter, in list order; nil when there is no filter.
   private(set) var shown: [Int32]?
   var marks = Set<Int32>()
+  /// The rest of a filter's search, while it runs.
+  private(set) var job: FilterJob?
   var viewport = ListViewport(reservesIndicatorLine: true)
   /// True while typed characters go to the filter.
   var isEditingFilter = false
@@ -24,19 +26,80 @@ struct PickListSide: Sendable {
     return rows.indices.contains(viewport.cursor) ? rows[viewport.cursor] : nil
   }
 
-  /// Filters by `text` (a case-insensitive substring). A filter that only
-  /// narrows the last one searches just the rows that passed it.
+  /// Filters by `text` (a case-insensitive substring). The search runs in
+  /// chunks of `filterChunk` rows: the first now, the rest from
+  /// `continueFilter` (the terminal loop calls it between key polls), so a
+  /// key never waits for a million rows. Rows found so far are shown at once.
+  /// A filter that only narrows the last one searches just the rows that
+  /// passed it (and, mid-search, the rows not searched yet).
   mutating func setFilter(_ text: String, items: [String]) {
     let needle = FilterNeedle(text)
     if text.isEmpty {
       shown = nil
-    } else if let shown, !filter.isEmpty, FilterNeedle(filter).matches(text) {
-      self.shown = shown.filter { needle.matches(items[Int($0)]) }
+      job = nil
+    } else if !filter.isEmpty, FilterNeedle(filter).matches(text), let found = shown {
+      let narrowed = PickListSide.select(found, needle, items)
+      if var running = job {
+        running.needle = needle
+        job = running
+        shown = narrowed
+      } else {
+        job = FilterJob(needle: needle, source: narrowed, position: 0)
+        shown = []
+      }
     } else {
-      shown = order.filter { needle.matches(items[Int($0)]) }
+      job = FilterJob(needle: needle, source: order, position: 0)
+      shown = []
     }
     filter = text
+    _ = continueFilter(items: items)
+  }
+
+  /// The search a filter still has to do, when it did not finish at once.
+  struct FilterJob: Sendable {
+    var needle: FilterNeedle
+    var source: [Int32]
+    var position: Int
+  }
+
+  /// Rows searched per step of a running filter: about a millisecond.
+  static let filterChunk = 32_768
+
+  /// True while a filter is still searching.
+  var isFiltering: Bool { job != nil }
+
+  /// How far a running filter is, 0...1.
+  var filterProgress: Double {
+    guard let job, !job.source.isEmpty else { return 1 }
+    return Double(job.position) / Double(job.source.count)
+  }
+
+  /// Searches the next chunk of a running filter; false when none is running.
+  mutating func continueFilter(items: [String], rows limit: Int = PickListSide.filterChunk) -> Bool
+  {
+    guard var running = job else { return false }
+    job = nil
+    let end = min(running.source.count, running.position + limit)
+    var found = shown ?? []
+    shown = nil
+    for index in running.position..<end {
+      let item = running.source[index]
+      if running.needle.matches(items[Int(item)]) { found.append(item) }
+    }
+    running.position = end
+    shown = found
+    if end < running.source.count { job = running }
     viewport.setCount(rowCount)
+    return true
+  }
+
+  /// Runs a running filter to its end (before the list itself changes).
+  mutating func finishFilter(items: [String]) {
+    while continueFilter(items: items, rows: .max / 2) {}
+  }
+
+  static func select(_ rows: [Int32], _ needle: FilterNeedle, _ items: [String]) -> [Int32] {
+    rows.filter { needle.matches(items[Int($0)]) }
   }
 
   /// Takes `moved` out of this list (they have been flagged in `isGone`).
