@@ -14,7 +14,9 @@ struct Stockroom: ParsableCommand {
       headless twin that takes the same answers as options.
       """,
     version: version,
-    subcommands: StoreCommands.all + DeallocationCommands.all
+    subcommands: StoreCommands.all + DeallocationCommands.all + [
+      BenchCommand.self, BenchListCommand.self,
+    ]
   )
 
   @OptionGroup var global: GlobalOptions

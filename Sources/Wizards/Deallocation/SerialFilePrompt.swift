@@ -61,7 +61,7 @@ public struct SerialFilePrompt: Sendable {
     let columnRect = Rect(x: x + 8, y: box.y + 3, width: 18, height: 1)
     column.render(into: &buffer, in: columnRect, focused: focus == 1)
     buffer.put(
-      "name or number; blank: \"serial\" or the first", x: x + 28, y: box.y + 3, style: .hint,
+      "name or number (optional)", x: x + 28, y: box.y + 3, style: .hint,
       clip: box.inset(by: 1))
     if let problem {
       buffer.put(problem, x: x, y: box.y + 5, style: .error, clip: box.inset(by: 1))
