@@ -16,6 +16,10 @@ extension CursesTerminal {
       werase(window)
       clearok(stockroom_curscr(), true)
     }
+    if let old = previous, let shift = buffer.verticalShift(since: old), shift.bottom < rows {
+      scroll(shift, rows: rows)
+      previous = old.scrolled(shift)
+    }
     for span in buffer.changes(since: previous) where span.y < rows {
       for (offset, cell) in span.cells.enumerated() {
         let x = span.x + offset
@@ -26,6 +30,16 @@ extension CursesTerminal {
     previous = buffer
     place(cursor, rows: rows, columns: columns)
     wrefresh(window)
+  }
+
+  /// Scrolls a band of whole rows with a scroll region, which costs the
+  /// terminal a few bytes instead of a rewrite of every row in the band.
+  private func scroll(_ shift: BufferShift, rows: Int) {
+    wsetscrreg(window, Int32(shift.top), Int32(shift.bottom))
+    scrollok(window, true)
+    wscrl(window, Int32(shift.by))
+    scrollok(window, false)
+    wsetscrreg(window, 0, Int32(rows - 1))
   }
 
   private func place(_ cursor: Point?, rows: Int, columns: Int) {

@@ -84,12 +84,22 @@ struct PasteCollector {
   private static let end: [UInt32] = [27, 0x5B, 0x32, 0x30, 0x31, 0x7E]
   private static let limit = 1 << 20
 
+  /// The last scalars seen once over the limit, to find the paste's end.
+  private var tail: [UInt32] = []
+
+  /// Keeps up to one scalar more than the limit (so the app can tell a
+  /// paste was too large and refuse it); the rest is read and dropped until
+  /// the paste ends, so none of it leaks as keystrokes.
   mutating func append(_ value: UInt32) {
+    if scalars.count > Self.limit {
+      tail.append(value)
+      if tail.count > 6 { tail.removeFirst() }
+      if tail == Self.end { isFinished = true }
+      return
+    }
     scalars.append(value)
     if scalars.count >= 6, Array(scalars.suffix(6)) == Self.end {
       scalars.removeLast(6)
-      isFinished = true
-    } else if scalars.count >= Self.limit {
       isFinished = true
     }
   }

@@ -38,22 +38,50 @@ public struct PickList: Widget, Sendable {
   /// The list that keys act on; the screen switches it (Tab) or a click does.
   public var focusedSide: Side = .left
 
+  /// True when `items` are in ascending order: serials are then found by
+  /// binary search and ranges cut from the left list without a scan.
+  public let itemsAreSorted: Bool
   private var onRight: [Bool]
   private var left = PickListSide()
   private var right = PickListSide()
   private var area = Rect(x: 0, y: 0, width: 0, height: 0)
+  /// Serial → index, only for unsorted items.
+  private let lookup: [String: Int32]
+  /// The row a range was started on (`[`), and its list.
+  private var rangeStart: (side: Side, row: Int)?
 
+  /// `sorted`: whether `items` are ascending; checked when not said.
   public init(
     items: [String], leftTitle: String, rightTitle: String,
-    annotation: (@Sendable (Int) -> String?)? = nil
+    annotation: (@Sendable (Int) -> String?)? = nil, sorted: Bool? = nil
   ) {
     self.items = items
     self.leftTitle = leftTitle
     self.rightTitle = rightTitle
     self.annotation = annotation
+    let isSorted = sorted ?? PickList.isAscending(items)
+    self.itemsAreSorted = isSorted
+    var lookup: [String: Int32] = [:]
+    if !isSorted {
+      lookup.reserveCapacity(items.count)
+      for (index, item) in items.enumerated() where lookup[item] == nil {
+        lookup[item] = Int32(index)
+      }
+    }
+    self.lookup = lookup
     self.onRight = Array(repeating: false, count: items.count)
     left.order = Array(0..<Int32(items.count))
     left.viewport.setCount(items.count)
+  }
+
+  /// True when every item is no greater than the next.
+  public static func isAscending(_ items: [String]) -> Bool {
+    var index = 1
+    while index < items.count {
+      if items[index] < items[index - 1] { return false }
+      index += 1
+    }
+    return true
   }
 
   // MARK: - What the screen reads
@@ -77,6 +105,61 @@ public struct PickList: Widget, Sendable {
   public func viewport(_ side: Side) -> ListViewport { self[side].viewport }
   /// True while typed characters edit the focused list's filter.
   public var isEditingFilter: Bool { self[focusedSide].isEditingFilter }
+  /// True while a list's filter is still searching (in the background).
+  public func isFiltering(_ side: Side) -> Bool { self[side].isFiltering }
+  /// True while either list's filter is still searching.
+  public var isFiltering: Bool { left.isFiltering || right.isFiltering }
+  /// The item shown on a list's row (under its filter).
+  public func item(_ side: Side, row: Int) -> Int32? {
+    let rows = self[side].rows
+    return rows.indices.contains(row) ? rows[row] : nil
+  }
+  /// True when the item is in the right list.
+  public func isOnRight(_ item: Int32) -> Bool {
+    onRight.indices.contains(Int(item)) && onRight[Int(item)]
+  }
+  /// How many rows the range started with `[` would take, counting the
+  /// highlighted row; nil when no range is being marked.
+  public var rangePreview: Int? {
+    guard let start = rangeStart, start.side == focusedSide else { return nil }
+    return abs(self[start.side].viewport.cursor - start.row) + 1
+  }
+
+  /// The index of a serial in `items` (exact match), whichever list holds it.
+  public func index(of serial: String) -> Int32? {
+    guard itemsAreSorted else { return lookup[serial] }
+    var low = 0
+    var high = items.count
+    while low < high {
+      let middle = (low + high) / 2
+      if items[middle] < serial { low = middle + 1 } else { high = middle }
+    }
+    return low < items.count && items[low] == serial ? Int32(low) : nil
+  }
+
+  /// The items of a list from `first` to `last` by serial order (either way
+  /// round, both ends included), in list order. A serial need not exist:
+  /// `RB1-1000..RB1-1999` takes whatever lies between.
+  public func items(from first: String, to last: String, on side: Side) -> [Int32] {
+    let (low, high) = first <= last ? (first, last) : (last, first)
+    let order = self[side].order
+    guard itemsAreSorted, side == .left else {
+      return order.filter { items[Int($0)] >= low && items[Int($0)] <= high }
+    }
+    // The left list keeps index order, which is serial order here.
+    func bound(_ isBelow: (String) -> Bool) -> Int {
+      var lower = 0
+      var upper = order.count
+      while lower < upper {
+        let middle = (lower + upper) / 2
+        if isBelow(items[Int(order[middle])]) { lower = middle + 1 } else { upper = middle }
+      }
+      return lower
+    }
+    let start = bound { $0 < low }
+    let end = bound { $0 <= high }
+    return start < end ? Array(order[start..<end]) : []
+  }
 
   private subscript(side: Side) -> PickListSide {
     get { side == .left ? left : right }
@@ -105,15 +188,81 @@ public struct PickList: Widget, Sendable {
     var cut = Substring(serial).drop(while: \.isWhitespace)
     while cut.last?.isWhitespace == true { cut.removeLast() }
     let trimmed = String(cut)
-    guard let index = items.firstIndex(of: trimmed) else { return .unknown(trimmed) }
-    if onRight[index] { return .alreadyMoved(trimmed) }
-    move([Int32(index)], toRight: true)
-    if let row = right.rows.lastIndex(of: Int32(index)) { right.viewport.moveCursor(to: row) }
+    guard let index = index(of: trimmed) else { return .unknown(trimmed) }
+    if onRight[Int(index)] { return .alreadyMoved(trimmed) }
+    move([index], toRight: true)
+    if let row = right.rows.lastIndex(of: index) { right.viewport.moveCursor(to: row) }
     return .moved(trimmed)
   }
 
+  /// Moves these items to the right list (those already there stay where
+  /// they are). Returns the ones that moved, in the order given.
+  @discardableResult
+  public mutating func moveToRight(_ chosen: [Int32]) -> [Int32] {
+    let moving = chosen.filter { onRight.indices.contains(Int($0)) && !onRight[Int($0)] }
+    move(moving, toRight: true)
+    return moving
+  }
+
+  /// Moves these items back to the left list (undo). Returns the ones moved.
+  @discardableResult
+  public mutating func moveToLeft(_ chosen: [Int32]) -> [Int32] {
+    let moving = chosen.filter { onRight.indices.contains(Int($0)) && onRight[Int($0)] }
+    move(moving.sorted(), toRight: false)
+    return moving
+  }
+
+  /// Moves every row a list shows (all of it, or what passes its filter) to
+  /// the other list. Returns the items moved.
+  @discardableResult
+  public mutating func moveAllShown(from side: Side) -> [Int32] {
+    self[side].finishFilter(items: items)
+    let moving = self[side].rows
+    move(side == .left ? moving : moving.sorted(), toRight: side == .left)
+    return moving
+  }
+
+  /// Searches the next chunk of any running filter; false when none runs.
+  /// The terminal loop calls it between key polls, so input never waits.
+  public mutating func continueFiltering() -> Bool {
+    if left.continueFilter(items: items) { return true }
+    return right.continueFilter(items: items)
+  }
+
+  /// Runs any running filter to its end.
+  public mutating func finishFiltering() {
+    left.finishFilter(items: items)
+    right.finishFilter(items: items)
+  }
+
+  /// Starts a range on the focused list's highlighted row (`[`).
+  public mutating func startRange() {
+    rangeStart = (focusedSide, self[focusedSide].viewport.cursor)
+  }
+
+  /// Marks every row from where the range started to the highlighted row
+  /// (`]`), or just the highlighted row when none was started. Returns how
+  /// many rows it covers.
+  @discardableResult
+  public mutating func endRange() -> Int {
+    let side = focusedSide
+    let cursor = self[side].viewport.cursor
+    let start = rangeStart?.side == side ? rangeStart?.row ?? cursor : cursor
+    rangeStart = nil
+    self[side].finishFilter(items: items)
+    let rows = self[side].rows
+    guard !rows.isEmpty else { return 0 }
+    let low = max(0, min(start, cursor))
+    let high = min(rows.count - 1, max(start, cursor))
+    guard low <= high else { return 0 }
+    self[side].marks.formUnion(rows[low...high])
+    return high - low + 1
+  }
+
   /// Filters a list by a case-insensitive substring; "" shows every item.
+  /// A long search goes on in `continueFiltering`.
   public mutating func setFilter(_ text: String, on side: Side) {
+    if rangeStart?.side == side { rangeStart = nil }
     self[side].setFilter(text, items: items)
   }
 
@@ -134,6 +283,8 @@ public struct PickList: Widget, Sendable {
 
   private mutating func move(_ moving: [Int32], toRight: Bool) {
     guard !moving.isEmpty else { return }
+    finishFiltering()
+    rangeStart = nil
     for item in moving { onRight[Int(item)] = toRight }
     if toRight {
       left.remove(moving) { [onRight] in onRight[Int($0)] }
@@ -155,6 +306,12 @@ public struct PickList: Widget, Sendable {
       moveMarked(from: .right)
     case .character(" "):
       toggleMark()
+    case .character("*"):
+      moveAllShown(from: focusedSide)
+    case .character("["):
+      startRange()
+    case .character("]"):
+      endRange()
     case .character("/"):
       self[focusedSide].isEditingFilter = true
     case .escape:
@@ -238,10 +395,16 @@ public struct PickList: Widget, Sendable {
   func title(_ side: Side, width: Int = .max) -> String {
     let list = self[side]
     let name = side == .left ? leftTitle : rightTitle
-    let count =
+    var count =
       list.filter.isEmpty ? "\(list.order.count)" : "\(list.rowCount) of \(list.order.count)"
+    if list.isFiltering { count += ", \(Int(list.filterProgress * 100))% searched" }
     var filter = list.filter.isEmpty ? "—" : list.filter
     if list.isEditingFilter { filter = list.filter + "_" }
+    if let start = rangeStart, start.side == side {
+      let rows = abs(list.viewport.cursor - start.row) + 1
+      return CharacterWidth.of("\(name) (\(count)) · range: \(rows)") <= width
+        ? "\(name) (\(count)) · range: \(rows)" : "\(name) range: \(rows)"
+    }
     let full = "\(name) (\(count)) · filter: \(filter)"
     if CharacterWidth.of(full) <= width { return full }
     let short = "\(name) (\(count))"
@@ -265,11 +428,14 @@ public struct PickList: Widget, Sendable {
       let isCursor = isFocusedSide && row == view.cursor
       let marker = (isCursor ? "▶" : " ") + (list.marks.contains(item) ? "■" : " ") + " "
       let x = buffer.put(marker + items[Int(item)], x: inner.x, y: y, clip: inner)
+      if isCursor && focused {
+        // Only the text is highlighted: moving the highlight rewrites less.
+        buffer.restyle(Rect(x: inner.x, y: y, width: x - inner.x, height: 1)) {
+          $0.reverse = true
+        }
+      }
       if let note = annotation?(Int(item)), x + 2 + CharacterWidth.of(note) <= inner.maxX {
         buffer.put("  " + note, x: x, y: y, style: .hint, clip: inner)
-      }
-      if isCursor && focused {
-        buffer.restyle(inner.row(y - inner.y)) { $0.reverse = true }
       }
     }
     if view.hiddenBelow > 0 {

@@ -10,6 +10,8 @@ struct PickListSide: Sendable {
   /// The items passing the filter, in list order; nil when there is no filter.
   private(set) var shown: [Int32]?
   var marks = Set<Int32>()
+  /// The rest of a filter's search, while it runs.
+  private(set) var job: FilterJob?
   var viewport = ListViewport(reservesIndicatorLine: true)
   /// True while typed characters go to the filter.
   var isEditingFilter = false
@@ -24,19 +26,91 @@ struct PickListSide: Sendable {
     return rows.indices.contains(viewport.cursor) ? rows[viewport.cursor] : nil
   }
 
-  /// Filters by `text` (a case-insensitive substring). A filter that only
-  /// narrows the last one searches just the rows that passed it.
+  /// Filters by `text` (a case-insensitive substring). The search runs in
+  /// chunks of `filterChunk` rows: the first now, the rest from
+  /// `continueFilter` (the terminal loop calls it between key polls), so a
+  /// key never waits for a million rows. Rows found so far are shown at once.
+  /// A filter that only narrows the last one searches just the rows that
+  /// passed it (and, mid-search, the rows not searched yet).
   mutating func setFilter(_ text: String, items: [String]) {
     let needle = FilterNeedle(text)
     if text.isEmpty {
       shown = nil
-    } else if let shown, !filter.isEmpty, FilterNeedle(filter).matches(text) {
-      self.shown = shown.filter { needle.matches(items[Int($0)]) }
+      job = nil
+    } else if !filter.isEmpty, FilterNeedle(filter).matches(text), let found = shown {
+      // Narrowing: search what passed so far, then what was not searched yet.
+      var parts = [found[...]]
+      if let running = job { parts += running.remaining }
+      job = FilterJob(needle: needle, parts: parts)
+      shown = []
     } else {
-      shown = order.filter { needle.matches(items[Int($0)]) }
+      job = FilterJob(needle: needle, parts: [order[...]])
+      shown = []
     }
     filter = text
+    _ = continueFilter(items: items)
+  }
+
+  /// The search a filter still has to do, when it did not finish at once:
+  /// rows still to search, in list order, in one or more slices.
+  struct FilterJob: Sendable {
+    var needle: FilterNeedle
+    var parts: [ArraySlice<Int32>]
+    var total: Int
+    var done = 0
+
+    init(needle: FilterNeedle, parts: [ArraySlice<Int32>]) {
+      self.needle = needle
+      self.parts = parts.filter { !$0.isEmpty }
+      self.total = parts.reduce(0) { $0 + $1.count }
+    }
+
+    /// The rows not searched yet.
+    var remaining: [ArraySlice<Int32>] { parts }
+  }
+
+  /// Rows searched per step of a running filter: about half a millisecond.
+  static let filterChunk = 16_384
+
+  /// True while a filter is still searching.
+  var isFiltering: Bool { job != nil }
+
+  /// How far a running filter is, 0...1.
+  var filterProgress: Double {
+    guard let job, job.total > 0 else { return 1 }
+    return Double(job.done) / Double(job.total)
+  }
+
+  /// Searches the next chunk of a running filter; false when none is running.
+  mutating func continueFilter(items: [String], rows limit: Int = PickListSide.filterChunk) -> Bool
+  {
+    guard var running = job else { return false }
+    job = nil
+    var found = shown ?? []
+    shown = nil
+    var budget = limit
+    while budget > 0, let part = running.parts.first {
+      let end = part.startIndex + min(budget, part.count)
+      for item in part[part.startIndex..<end] where running.needle.matches(items[Int(item)]) {
+        found.append(item)
+      }
+      budget -= end - part.startIndex
+      running.done += end - part.startIndex
+      if end == part.endIndex {
+        running.parts.removeFirst()
+      } else {
+        running.parts[0] = part[end...]
+      }
+    }
+    shown = found
+    if !running.parts.isEmpty { job = running }
     viewport.setCount(rowCount)
+    return true
+  }
+
+  /// Runs a running filter to its end (before the list itself changes).
+  mutating func finishFilter(items: [String]) {
+    while continueFilter(items: items, rows: .max / 2) {}
   }
 
   /// Takes `moved` out of this list (they have been flagged in `isGone`).

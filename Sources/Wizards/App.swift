@@ -91,8 +91,9 @@ public struct App {
       openHelp()
       return
     }
+    let taken = stack[top].takesKey(key)
     let effect = stack[top].update(key, context: context)
-    if case .none = effect, key == .escape {
+    if case .none = effect, key == .escape, !taken {
       askToLeave(quitAll: false)
       return
     }
@@ -157,6 +158,12 @@ public struct App {
       default: return .refused(TextSafety.neutralised(error.message))
       }
     }
+  }
+
+  /// Lets the top screen do a little background work (a long filter)
+  /// between key polls; true when it did some and the frame should be drawn.
+  public mutating func idle() -> Bool {
+    stack[stack.count - 1].idle(context: context)
   }
 
   /// Reads what other sessions committed; true when there was something new

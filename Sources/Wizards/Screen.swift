@@ -90,6 +90,12 @@ public protocol Screen {
   /// A barcode scan arrived; true when the screen took it (a pick list's
   /// scan field). Otherwise the runtime types it as characters and Enter.
   mutating func scanned(_ text: String, context: AppContext) -> Bool
+  /// Does a little of any work left running in the background (a long
+  /// filter), between key polls; true when it did some (draw again).
+  mutating func idle(context: AppContext) -> Bool
+  /// True for a key the screen handles itself before anything else (Esc
+  /// closing a preview it shows): the runtime then does not ask to leave.
+  func takesKey(_ key: Key) -> Bool
 }
 
 /// A message for the status line, with how much it matters.
@@ -121,4 +127,6 @@ extension Screen {
   public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {}
   public mutating func refreshed(context: AppContext) {}
   public mutating func scanned(_ text: String, context: AppContext) -> Bool { false }
+  public mutating func idle(context: AppContext) -> Bool { false }
+  public func takesKey(_ key: Key) -> Bool { false }
 }

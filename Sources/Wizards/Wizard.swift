@@ -53,6 +53,11 @@ public protocol WizardFlow {
   /// The control that has focus when a step opens (by Next, Back or after a
   /// conflict).
   func initialFocus(step: Int, answers: Answers) -> Int
+  /// Background work between key polls (a long filter); true when some was done.
+  func idle(step: Int, answers: inout Answers) -> Bool
+  /// True for a key the flow handles whatever has focus (a preview's Esc,
+  /// undo): it goes straight to `update`, before Tab, Esc and the buttons.
+  func takesKey(_ key: Key, step: Int, answers: Answers) -> Bool
   /// What Enter does on the result (e.g. open the Transaction ID).
   func resultEffect(transactionId: String, answers: Answers, context: AppContext) -> Effect
   /// Draws the result after a commit (the Transaction ID and what changed).
@@ -68,6 +73,8 @@ extension WizardFlow {
   public func hint(step: Int, focus: Int?, answers: Answers) -> StatusLine? { nil }
   public func scanned(_ text: String, step: Int, answers: inout Answers) -> Bool { false }
   public func initialFocus(step: Int, answers: Answers) -> Int { 0 }
+  public func idle(step: Int, answers: inout Answers) -> Bool { false }
+  public func takesKey(_ key: Key, step: Int, answers: Answers) -> Bool { false }
   public func recover(
     fromConflict message: String, answers: inout Answers, context: AppContext
   ) -> Int? { nil }

@@ -105,6 +105,12 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
       }
     }
     defer { refreshButtons(refocus: false) }
+    if flow.takesKey(key, step: step, answers: answers) {
+      _ = flow.update(step: step, focus: focus, key: key, answers: &answers, context: context)
+      refusalShown = nil
+      outcome = nil
+      return .none
+    }
     switch key {
     case .tab:
       moveFocus(by: 1)
@@ -149,6 +155,14 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
       break
     }
     return .none
+  }
+
+  public func takesKey(_ key: Key) -> Bool {
+    !isDone && flow.takesKey(key, step: step, answers: answers)
+  }
+
+  public mutating func idle(context: AppContext) -> Bool {
+    isDone ? false : flow.idle(step: step, answers: &answers)
   }
 
   public mutating func scanned(_ text: String, context: AppContext) -> Bool {

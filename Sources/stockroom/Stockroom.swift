@@ -15,7 +15,7 @@ struct Stockroom: ParsableCommand {
       """,
     version: version,
     subcommands: StoreCommands.all + DeallocationCommands.all + SubscriptionCommands.all
-      + OrderCommands.all
+      + OrderCommands.all + [BenchCommand.self, BenchListCommand.self]
   )
 
   @OptionGroup var global: GlobalOptions

@@ -14,11 +14,19 @@ enum TerminalLoop {
     draw(app, on: terminal)
     var idle = 0
     var queue: [Key] = []
+    // True while a screen has background work (a long filter): keys are then
+    // polled without waiting and the work goes on in small steps between them.
+    var busy = false
     while !app.isFinished {
       if let signal = terminal.pendingSignal {
         terminal.stopAndReraise(signal)
       }
-      guard let key = nextKey(terminal, queue: &queue) else {
+      guard let key = nextKey(terminal, queue: &queue, timeout: busy ? 0 : 50) else {
+        if busy {
+          busy = app.idle()
+          if busy { draw(app, on: terminal) }
+          continue
+        }
         // Show other sessions' commits within about a second.
         idle += 1
         if idle >= 20 {
@@ -36,15 +44,18 @@ enum TerminalLoop {
       app.runPendingCommit()
       app.runDemoRequest()
       if !app.isFinished { draw(app, on: terminal) }
+      busy = true
     }
     terminal.stop()
   }
 
   /// The next key, with a scanner's burst (characters and Enter within a few
   /// milliseconds) delivered as one `.scan`.
-  private static func nextKey(_ terminal: CursesTerminal, queue: inout [Key]) -> Key? {
+  private static func nextKey(
+    _ terminal: CursesTerminal, queue: inout [Key], timeout: Int32
+  ) -> Key? {
     if !queue.isEmpty { return queue.removeFirst() }
-    guard let first = terminal.readKey(timeout: 50) else { return nil }
+    guard let first = terminal.readKey(timeout: timeout) else { return nil }
     guard ScanBurst.starts(with: first) else { return first }
     var burst = [first]
     while let next = terminal.readKey(timeout: ScanBurst.maximumGap) {

@@ -52,3 +52,14 @@ import Testing
     #expect(GlyphFallback.of("在") == .ascii(UInt8(ascii: "?")))
   }
 }
+
+@Suite struct PasteLimitTests {
+  @Test func aPasteOverTheLimitIsReadToItsEndButKeptOnlyJustOverTheLimit() {
+    var paste = PasteCollector()
+    for _ in 0..<((1 << 20) + 500) { paste.append(0x41) }
+    #expect(!paste.isFinished)
+    for value: UInt32 in [27, 0x5B, 0x32, 0x30, 0x31, 0x7E] { paste.append(value) }
+    #expect(paste.isFinished)
+    #expect(paste.text.unicodeScalars.count == (1 << 20) + 1)
+  }
+}

@@ -16,6 +16,13 @@ public struct DeallocationAnswers {
   public internal(set) var pickList: PickList?
   public internal(set) var scan = TextField(width: 16, maxLength: 64)
   public internal(set) var scanNotice: StatusLine?
+  /// A paste, file or range waiting for Enter before anything moves.
+  public internal(set) var preview: SerialPreview?
+  /// The "load a file" prompt, while open.
+  public internal(set) var filePrompt: SerialFilePrompt?
+  /// What each move into Deallocate took (a scan, a range, a paste…), last
+  /// last, for Ctrl-Z.
+  public internal(set) var undoBatches: [[Int32]] = []
   /// Serials of this model and account that need a token-side PIN.
   public internal(set) var needsPIN: Set<String> = []
   /// How many serials of the model are allocated and not in use.
@@ -99,15 +106,21 @@ public struct DeallocationAnswers {
     guard case .hardware(let model) = flow.kind else { return ([], []) }
     var serials: [String] = []
     var pin: Set<String> = []
-    for index in state.tokenIndices(account: flow.account, model: model) {
+    let indices = state.tokenIndices(account: flow.account, model: model)
+    serials.reserveCapacity(indices.count)
+    for index in indices {
       let token = state.tokens[index]
       guard token.state == .allocated, !token.inUse else { continue }
       serials.append(token.serial)
       if token.needsPIN { pin.insert(token.serial) }
     }
-    serials.sort()
-    if serials.count > limit { serials.removeSubrange(limit...) }
-    return (serials, pin.intersection(serials))
+    // Tokens are kept in receipt order, usually serial order already.
+    if !PickList.isAscending(serials) { serials.sort() }
+    if serials.count > limit {
+      serials.removeSubrange(limit...)
+      pin = pin.filter { $0 <= serials[serials.count - 1] }
+    }
+    return (serials, pin)
   }
 
   /// Search: fills the Allocated list with up to Quantity serials.
@@ -119,12 +132,21 @@ public struct DeallocationAnswers {
       items: found.serials, leftTitle: "Allocated", rightTitle: "Deallocate",
       annotation: { [items = found.serials] index in
         items.indices.contains(index) && pin.contains(items[index]) ? "needs PIN" : nil
-      })
+      }, sorted: true)
     list.layout(in: DeallocationFlow.pickListRect(in: DeallocationFlow.referenceBody))
     // Keep what was already moved, where it is still deallocatable.
     for serial in pickList?.rightItems ?? [] { _ = list.scan(serial) }
     pickList = list
     needsPIN = pin
+    preview = nil
+    undoBatches = []
+  }
+
+  /// Remembers a move into Deallocate, so Ctrl-Z can take it back.
+  mutating func rememberMove(_ moved: [Int32]) {
+    guard !moved.isEmpty else { return }
+    undoBatches.append(moved)
+    if undoBatches.count > 100 { undoBatches.removeFirst() }
   }
 
   /// After a conflict: search again on the fresh state, keeping the picks

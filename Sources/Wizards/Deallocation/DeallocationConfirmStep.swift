@@ -94,6 +94,14 @@ extension DeallocationFlow {
           (or the highlighted one) to Deallocate, ← or < moves them back, / filters a list. \
           Or scan or type a serial in the scan field and press Enter: it moves at once, and \
           the scanner's Enter never presses Next.
+
+          Many at once: type a range such as RB1-1100000..RB1-1100999 in the scan field, or \
+          press [ on one row and ] on another to mark every row between; * moves every row a \
+          list shows (filter it first with /). Paste a list of serials (one a line, or \
+          separated by commas or spaces, up to 1 MiB), or press Ctrl-O to load a file (a list \
+          or a CSV column of an RMA manifest): a preview counts what matched and what is \
+          unknown, duplicated or not allocated before anything moves; Enter moves, Esc \
+          cancels. Ctrl-Z undoes the last move into Deallocate (a scan, a range, a paste).
           """
       }
     case 1:

@@ -118,7 +118,7 @@ public struct DeallocationFlow: WizardFlow {
     case (0, .software): return focus == 1
     case (0, .mobilePass): return true
     case (0, .hardware):
-      if focus == 0 || focus == 2 { return true }
+      if focus == 0 || focus == 2 || answers.filePrompt != nil { return true }
       return answers.pickList?.isEditingFilter ?? false
     case (1, _): return focus >= (isHardware ? 2 : 1)
     default: return false
@@ -162,9 +162,21 @@ public struct DeallocationFlow: WizardFlow {
     switch (step, kind, focus) {
     case (0, .software, 0): return [KeyBinding("↑↓", "choose row")]
     case (0, .hardware, 1): return [KeyBinding("Enter", "search")]
-    case (0, .hardware, 2): return [KeyBinding("Enter", "move serial")]
+    case (0, .hardware, _) where answers.preview != nil:
+      return [KeyBinding("Enter", "move"), KeyBinding("Esc", "cancel")]
+    case (0, .hardware, _) where answers.filePrompt != nil:
+      return [KeyBinding("Enter", "preview"), KeyBinding("Esc", "cancel")]
+    case (0, .hardware, 2):
+      return [
+        KeyBinding("Enter", "move serial or A..B range"), DeallocationFlow.undoKey,
+        DeallocationFlow.fileKey,
+      ]
     case (0, .hardware, 3), (0, .hardware, 4):
-      return [.mark, .moveAcross, .moveBack, .filter]
+      return [
+        .mark, KeyBinding("→", "move"), KeyBinding("←", "back"), .filter,
+        KeyBinding("*", "all shown"), DeallocationFlow.undoKey, KeyBinding("[ ]", "range"),
+        DeallocationFlow.fileKey, KeyBinding("> <", "move", inLegend: false),
+      ]
     case (1, _, .some(let control)) where control <= (isHardware ? 1 : 0):
       return [KeyBinding("↑↓", "choose")]
     case (2, _, _): return [KeyBinding("Enter", "confirm")]
@@ -180,10 +192,29 @@ public struct DeallocationFlow: WizardFlow {
     }
   }
 
+  static let undoKey = KeyBinding("^Z", "undo")
+  static let fileKey = KeyBinding("^O", "file")
+
+  public func takesKey(_ key: Key, step: Int, answers: DeallocationAnswers) -> Bool {
+    step == 0 && takesSelectionKey(key, answers: answers)
+  }
+
+  /// A long filter goes on here, a chunk at a time, between key polls.
+  public func idle(step: Int, answers: inout DeallocationAnswers) -> Bool {
+    guard step == 0, var list = answers.pickList, list.isFiltering else { return false }
+    answers.pickList = nil
+    let worked = list.continueFiltering()
+    answers.pickList = list
+    return worked
+  }
+
   /// On the hardware pick list a scan always goes to the scan field, whatever
   /// has focus, and its Enter never presses Next.
   public func scanned(_ text: String, step: Int, answers: inout DeallocationAnswers) -> Bool {
     guard step == 0, isHardware, answers.pickList != nil else { return false }
+    // A scan while a preview or the file prompt is open is a list of one.
+    answers.preview = nil
+    answers.filePrompt = nil
     answers.scan.setText(text)
     scanEntered(&answers)
     return true

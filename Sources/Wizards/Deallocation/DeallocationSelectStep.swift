@@ -43,6 +43,9 @@ extension DeallocationFlow {
   private func updateHardware(
     focus: Int, key: Key, answers: inout DeallocationAnswers, context: AppContext
   ) -> KeyResult {
+    if let result = updateSelection(focus: focus, key: key, answers: &answers, context: context) {
+      return result
+    }
     switch focus {
     case 0:
       return answers.listQuantity.update(key)
@@ -58,10 +61,17 @@ extension DeallocationFlow {
       return answers.scan.update(key)
     default:
       guard var list = answers.pickList else { return .ignored }
+      // Taken out while it changes, so its arrays are not copied.
+      answers.pickList = nil
       list.focusedSide = focus == 3 ? .left : .right
+      let before = list.count(.right)
       let result = list.update(key)
+      let grown = list.count(.right) - before
+      if grown > 0 { answers.rememberMove(Array(list.rightIndices.suffix(grown))) }
+      answers.scanNotice = list.rangePreview.map {
+        StatusLine("Range: \(SerialPreview.count($0)) rows; ] marks them, → then moves them.")
+      }
       answers.pickList = list
-      answers.scanNotice = nil
       return result == .activated ? .handled : result
     }
   }
@@ -86,6 +96,7 @@ extension DeallocationFlow {
     let serial = answers.scan.text.trimmingCharacters(in: .whitespaces)
     answers.scan.setText("")
     guard !serial.isEmpty else { return }
+    if rangeEntered(serial, answers: &answers) { return }
     answers.scanNotice = scanVerdict(serial, answers: &answers)
   }
 
@@ -94,7 +105,9 @@ extension DeallocationFlow {
     guard var list = answers.pickList else {
       return StatusLine("Search first, then scan \(shown).", kind: .error)
     }
+    answers.pickList = nil
     let result = list.scan(serial)
+    if case .moved = result, let item = list.rightIndices.last { answers.rememberMove([item]) }
     answers.pickList = list
     switch result {
     case .moved:
@@ -226,6 +239,7 @@ extension DeallocationFlow {
     let area = DeallocationFlow.pickListRect(in: rect)
     if let list = answers.pickList {
       list.render(into: &buffer, in: area, focused: focus == 3 || focus == 4)
+      _ = viewSelection(answers: answers, into: &buffer, in: area)
     } else {
       buffer.putWrapped(
         "\(answers.hardwareLimit) \(modelName) tokens of this account are allocated and not "
@@ -249,6 +263,11 @@ extension DeallocationFlow {
       return answers.mobileQuantity.cursorPosition(
         in: Rect(x: x + 13, y: rect.y + 4, width: 60, height: 1))
     case .hardware:
+      if answers.filePrompt != nil {
+        var scratch = Buffer(width: rect.maxX + 1, height: rect.maxY + 1)
+        return viewSelection(
+          answers: answers, into: &scratch, in: DeallocationFlow.pickListRect(in: rect))
+      }
       switch focus {
       case 0:
         return answers.listQuantity.cursorPosition(

@@ -1,0 +1,76 @@
+import Foundation
+import TerminalUI
+
+/// The wizard's "load a file" prompt: the path of a serial list or an RMA
+/// manifest (CSV) and, optionally, its serial column (name or number). Enter
+/// reads it into the same preview a paste gets.
+public struct SerialFilePrompt: Sendable {
+  public internal(set) var path = TextField(width: 44, maxLength: 1_024)
+  public internal(set) var column = TextField(width: 16, maxLength: 64)
+  /// 0: path, 1: column.
+  public internal(set) var focus = 0
+  /// Why the last Enter could not read the file.
+  public internal(set) var problem: String?
+
+  /// Reads the file and returns its serials, or sets `problem`.
+  mutating func load() -> (name: String, serials: [String])? {
+    let typed = path.text.trimmingCharacters(in: .whitespaces)
+    guard !typed.isEmpty else {
+      problem = "Type the path of a file of serials."
+      return nil
+    }
+    let expanded = NSString(string: typed).expandingTildeInPath
+    guard let data = FileManager.default.contents(atPath: expanded) else {
+      problem = "Cannot read \(TextSafety.neutralised(typed))."
+      return nil
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    let wanted = column.text.trimmingCharacters(in: .whitespaces)
+    do {
+      let serials = try SerialManifest.serials(in: text, column: wanted.isEmpty ? nil : wanted)
+      problem = nil
+      return (URL(fileURLWithPath: expanded).lastPathComponent, serials)
+    } catch {
+      problem = TextSafety.neutralised(error.description)
+      return nil
+    }
+  }
+
+  /// Tab and ↑↓ switch fields; other keys edit the focused one.
+  mutating func update(_ key: Key) -> KeyResult {
+    switch key {
+    case .tab, .backTab, .up, .down:
+      focus = 1 - focus
+      return .handled
+    default:
+      problem = nil
+      return focus == 0 ? path.update(key) : column.update(key)
+    }
+  }
+
+  /// The box over the pick list: the two fields, a note and the keys.
+  func render(into buffer: inout Buffer, in area: Rect) -> Point? {
+    let box = Rect(x: area.x + 2, y: area.y + 2, width: area.width - 4, height: 8)
+    buffer.fill(box)
+    Box.draw(into: &buffer, box, title: "Load serials from a file")
+    let x = box.x + 2
+    buffer.put("File", x: x, y: box.y + 2, style: focus == 0 ? .title : .plain)
+    let pathRect = Rect(x: x + 8, y: box.y + 2, width: 46, height: 1)
+    path.render(into: &buffer, in: pathRect, focused: focus == 0)
+    buffer.put("Column", x: x, y: box.y + 3, style: focus == 1 ? .title : .plain)
+    let columnRect = Rect(x: x + 8, y: box.y + 3, width: 18, height: 1)
+    column.render(into: &buffer, in: columnRect, focused: focus == 1)
+    buffer.put(
+      "name or number (optional)", x: x + 28, y: box.y + 3, style: .hint,
+      clip: box.inset(by: 1))
+    if let problem {
+      buffer.put(problem, x: x, y: box.y + 5, style: .error, clip: box.inset(by: 1))
+    } else {
+      buffer.put(
+        "One serial a line, or a CSV file with a header row.", x: x, y: box.y + 5,
+        style: .hint, clip: box.inset(by: 1))
+    }
+    buffer.put("Enter preview  Tab field  Esc cancel", x: x, y: box.y + 6, style: .legend)
+    return focus == 0 ? path.cursorPosition(in: pathRect) : column.cursorPosition(in: columnRect)
+  }
+}

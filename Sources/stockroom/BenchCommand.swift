@@ -1,0 +1,267 @@
+import ArgumentParser
+import Foundation
+import StockroomDomain
+import StockroomStore
+import TerminalUI
+import Wizards
+
+/// `stockroom bench`: the speed figures of issue 5, each with its median and
+/// spread. It makes demo data sets of each size in a temporary folder, then
+/// times opening the store, the hardware pick list appearing after Search,
+/// each key in it (handled and drawn, CPU), a filter to its end, and commits
+/// of 1, 100 and 10,000 serials. Bytes per key need a terminal:
+/// `scripts/bench.sh` adds them (through a pseudo-terminal).
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench", abstract: "Measure the pick list, keys, store and commits.")
+
+  @Option(help: "Token counts of the demo data sets, comma-separated.")
+  var sizes = "10000,100000,1000000"
+  @Option(help: "Rounds per figure (the median is printed).") var rounds = 9
+  @Option(help: "Row counts for the pick list alone, comma-separated.")
+  var widgetSizes = "10000,100000,1000000"
+
+  func run() throws {
+    print("stockroom bench: \(rounds) rounds, medians with min–max")
+    do {
+      try measure()
+    } catch {
+      StoreCommands.fail(error)
+    }
+    print("peak memory: \(BenchClock.peakRSSMiB()) MiB")
+  }
+
+  private func measure() throws(StoreError) {
+    let counts = sizes.split(separator: ",").compactMap { Int($0) }
+    let root = FileManager.default.temporaryDirectory
+      .appendingPathComponent("stockroom-bench-\(getpid())")
+    defer { try? FileManager.default.removeItem(at: root) }
+    var largest: FileStore?
+    for count in counts {
+      let url = root.appendingPathComponent("\(count)")
+      _ = try FileStore.createDemo(at: url, tokens: count)
+      var opens: [Double] = []
+      var opened: FileStore?
+      for _ in 0..<max(1, min(rounds, 5)) {
+        opened = nil
+        let start = BenchClock.wall()
+        opened = try FileStore.open(at: url)
+        opens.append(BenchClock.wall() - start)
+      }
+      guard let store = opened else { continue }
+      BenchReport.line("store open, \(count) tokens", opens)
+      benchPickList(store: store, url: url, tokens: count)
+      largest = store
+    }
+    if let largest { try benchCommits(largest) }
+    for count in widgetSizes.split(separator: ",").compactMap({ Int($0) }) {
+      benchWidget(rows: count)
+    }
+  }
+
+  /// The pick list alone at exactly `rows` serials: how long it takes to
+  /// appear, then each key handled and drawn (with the diff the terminal
+  /// layer makes), as in the wizard but without a store.
+  private func benchWidget(rows: Int) {
+    let items = (0..<rows).map { BenchListCommand.serial($0) }
+    let area = Rect(x: 2, y: 5, width: 76, height: 14)
+    var opens: [Double] = []
+    var list = PickList(items: [], leftTitle: "", rightTitle: "")
+    for _ in 0..<rounds {
+      let start = BenchClock.wall()
+      list = PickList(items: items, leftTitle: "Allocated", rightTitle: "Deallocate", sorted: true)
+      list.layout(in: area)
+      var buffer = Buffer(size: .minimum)
+      list.render(into: &buffer, in: area, focused: true)
+      opens.append(BenchClock.wall() - start)
+    }
+    let label = "pick list widget, \(rows) rows"
+    BenchReport.line("\(label): open and first draw", opens)
+    var frame = Buffer(size: .minimum)
+    list.render(into: &frame, in: area, focused: true)
+    func key(_ key: Key) -> Double {
+      let start = BenchClock.cpu()
+      _ = list.update(key)
+      var next = Buffer(size: .minimum)
+      list.render(into: &next, in: area, focused: true)
+      _ = next.verticalShift(since: frame)
+      _ = next.changes(since: frame)
+      frame = next
+      return BenchClock.cpu() - start
+    }
+    BenchReport.line("\(label): key CPU, Down", (0..<200).map { _ in key(.down) })
+    BenchReport.line("\(label): key CPU, PgDn", (0..<50).map { _ in key(.pageDown) })
+    BenchReport.line("\(label): key CPU, PgUp", (0..<50).map { _ in key(.pageUp) })
+    BenchReport.line("\(label): key CPU, Space (mark)", (0..<50).map { _ in key(.character(" ")) })
+    var filterKeys: [Double] = []
+    var steps: [Double] = []
+    var complete: [Double] = []
+    for text in ["/1", "1", "0", "5", "\u{7F}", "9"] {
+      let start = BenchClock.wall()
+      for character in text {
+        filterKeys.append(key(character == "\u{7F}" ? .backspace : .character(character)))
+      }
+      while list.isFiltering {
+        let step = BenchClock.cpu()
+        _ = list.continueFiltering()
+        var next = Buffer(size: .minimum)
+        list.render(into: &next, in: area, focused: true)
+        steps.append(BenchClock.cpu() - step)
+      }
+      complete.append(BenchClock.wall() - start)
+    }
+    BenchReport.line("\(label): key CPU, filter character", filterKeys)
+    BenchReport.line("\(label): background filter step CPU", steps)
+    BenchReport.line("\(label): filter complete (wall; keys keep working)", complete)
+  }
+
+  private func context(_ store: FileStore, _ url: URL) -> AppContext {
+    AppContext(
+      now: Date(), userName: "bench", userId: 0, dataDirectory: url, version: Stockroom.version,
+      store: store)
+  }
+
+  /// The deallocation wizard for the large account's RB-1 tokens, on step 1.
+  private func wizard(_ context: AppContext) -> App? {
+    let state = context.state
+    guard let account = state.accountIndex("ACC-0001"), let model = state.modelIndex("RB-1"),
+      let made = DeallocationFlow.make(
+        kind: .hardware(model: model), account: account,
+        context: context)
+    else { return nil }
+    var app = App(home: Home.screen(), size: .minimum, context: context)
+    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+    return app
+  }
+
+  private func benchPickList(store: FileStore, url: URL, tokens: Int) {
+    let context = context(store, url)
+    var opens: [Double] = []
+    var memory = 0
+    var rows = 0
+    var app: App?
+    for _ in 0..<rounds {
+      app = nil
+      guard var fresh = wizard(context) else { return }
+      _ = fresh.render()
+      fresh.handle(.tab)
+      let rss = BenchClock.currentRSSKiB()
+      let start = BenchClock.wall()
+      fresh.handle(.enter)
+      _ = fresh.render()
+      opens.append(BenchClock.wall() - start)
+      memory = max(memory, BenchClock.currentRSSKiB() - rss)
+      rows = Self.allocatedCount(fresh.render().buffer.text)
+      app = fresh
+    }
+    BenchReport.line("pick list open after Search, \(rows) rows", opens)
+    print(String(format: "  memory added by the pick list: %.1f MiB", Double(memory) / 1_024))
+    guard var app else { return }
+    app.handle(.tab)  // from the scan field to Allocated
+    var frame = app.render().buffer
+    func key(_ key: Key) -> Double {
+      let start = BenchClock.cpu()
+      app.handle(key)
+      let next = app.render().buffer
+      _ = next.verticalShift(since: frame)
+      _ = next.changes(since: frame)
+      frame = next
+      return BenchClock.cpu() - start
+    }
+    let label = "\(rows) rows"
+    BenchReport.line("key CPU, Down, \(label)", (0..<200).map { _ in key(.down) })
+    BenchReport.line("key CPU, PgDn, \(label)", (0..<50).map { _ in key(.pageDown) })
+    BenchReport.line("key CPU, Space (mark), \(label)", (0..<50).map { _ in key(.character(" ")) })
+    _ = key(.character("/"))
+    var filterKeys: [Double] = []
+    var chunks: [Double] = []
+    var complete: [Double] = []
+    for character in "1105" {
+      let start = BenchClock.wall()
+      filterKeys.append(key(.character(character)))
+      while true {
+        let chunk = BenchClock.cpu()
+        guard app.idle() else { break }
+        frame = app.render().buffer
+        chunks.append(BenchClock.cpu() - chunk)
+      }
+      complete.append(BenchClock.wall() - start)
+    }
+    BenchReport.line("key CPU, filter character, \(label)", filterKeys)
+    BenchReport.line("background filter step CPU (between keys), \(label)", chunks)
+    BenchReport.line("filter complete (wall, input never waits), \(label)", complete)
+  }
+
+  /// The number in "Allocated (N)" on the pick list's frame.
+  static func allocatedCount(_ text: String) -> Int {
+    guard let range = text.range(of: "Allocated (") else { return 0 }
+    return Int(text[range.upperBound...].prefix { $0.isNumber }) ?? 0
+  }
+
+  private func benchCommits(_ store: FileStore) throws(StoreError) {
+    let who = ProcessIdentity.context(comment: "bench")
+    for size in [1, 100, 10_000] {
+      var deallocate: [Double] = []
+      for _ in 0..<rounds {
+        let state = store.state
+        let picked = state.tokenIndices(account: 0).lazy
+          .filter { state.tokens[$0].state == .allocated && !state.tokens[$0].inUse }
+          .prefix(size).map { state.tokens[$0].serial }
+        let serials = Array(picked)
+        let start = BenchClock.wall()
+        _ = try store.commit(
+          .deallocateHardware(
+            account: "ACC-0001", serials: serials, disposition: .return, container: nil),
+          context: who)
+        deallocate.append(BenchClock.wall() - start)
+        _ = try store.commit(
+          .allocateHardware(account: "ACC-0001", serials: serials, type: .rental), context: who)
+      }
+      BenchReport.line(
+        "commit deallocation of \(size) serials (fsync), \(store.state.tokens.count) tokens",
+        deallocate)
+    }
+  }
+}
+
+/// Clocks and memory readings for the benchmark, in milliseconds and KiB.
+enum BenchClock {
+  static func wall() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) * 1_000 + Double(time.tv_nsec) / 1_000_000
+  }
+
+  /// CPU time of this thread.
+  static func cpu() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) * 1_000 + Double(time.tv_nsec) / 1_000_000
+  }
+
+  static func currentRSSKiB() -> Int { status("VmRSS:") }
+  static func peakRSSMiB() -> Int { status("VmHWM:") / 1_024 }
+
+  private static func status(_ field: String) -> Int {
+    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
+      return 0
+    }
+    for line in text.split(separator: "\n") where line.hasPrefix(field) {
+      return line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    }
+    return 0
+  }
+}
+
+/// Prints one figure: median, min and max, and how many samples.
+enum BenchReport {
+  static func line(_ name: String, _ values: [Double]) {
+    let sorted = values.sorted()
+    guard let low = sorted.first, let high = sorted.last else { return }
+    let median = sorted[sorted.count / 2]
+    print(
+      String(
+        format: "%@: median %.3f ms (min %.3f, max %.3f, n=%d)", name, median, low, high,
+        sorted.count))
+  }
+}
