@@ -14,12 +14,14 @@ struct Stockroom: ParsableCommand {
       headless twin that takes the same answers as options.
       """,
     version: version,
-    subcommands: StoreCommands.all + DeallocationCommands.all
+    subcommands: StoreCommands.all + DeallocationCommands.all + [SSHSetupCommand.self]
   )
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup(title: "Demo sessions") var demo: DemoSessionOptions
 
   func run() throws {
+    if demo.enabled { DemoSession.run(demo) }
     TerminalLaunch.run(global: global)
   }
 

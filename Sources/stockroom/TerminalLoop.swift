@@ -8,17 +8,20 @@ import Wizards
 /// to the app, draw what it renders. Signals are noticed between keys.
 enum TerminalLoop {
   /// Runs `app` until it finishes, a signal arrives, or an error is thrown;
-  /// the terminal is restored in every case.
-  static func run(_ app: inout App, on terminal: CursesTerminal) {
+  /// the terminal is restored in every case. A demo session passes its `watch` (idle
+  /// timeout, hang-up, clean-up before a signal ends the process).
+  static func run(_ app: inout App, on terminal: CursesTerminal, watch: DemoSessionWatch? = nil) {
     app.handle(.resize(terminal.size))
     draw(app, on: terminal)
     var idle = 0
     var queue: [Key] = []
     while !app.isFinished {
       if let signal = terminal.pendingSignal {
+        watch?.beforeSignalExit()
         terminal.stopAndReraise(signal)
       }
       guard let key = nextKey(terminal, queue: &queue) else {
+        if watch?.shouldStop() == true { break }
         // Show other sessions' commits within about a second.
         idle += 1
         if idle >= 20 {
@@ -31,6 +34,7 @@ enum TerminalLoop {
         continue
       }
       idle = 0
+      watch?.noteKey()
       app.refresh()
       app.handle(key)
       app.runPendingCommit()
