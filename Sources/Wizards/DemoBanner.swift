@@ -14,7 +14,7 @@ public enum DemoBanner {
   /// Draws the legend and the banner on row `y`.
   public static func render(_ bindings: [KeyBinding], into buffer: inout Buffer, y: Int) {
     let shortWidth = CharacterWidth.of(short)
-    let legend = Legend.text(for: bindings, width: max(1, buffer.width - 3 - shortWidth))
+    let legend = Legend.text(for: bindings, width: max(1, buffer.width - 4 - shortWidth))
     buffer.put(legend, x: 2, y: y, style: .legend)
     let free = buffer.width - 1 - (2 + CharacterWidth.of(legend) + 2)
     let banner = CharacterWidth.of(text) <= free ? text : short
