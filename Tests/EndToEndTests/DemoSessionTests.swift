@@ -345,6 +345,15 @@ struct DemoSessionTests {
     #expect(FileManager.default.isExecutableFile(atPath: String(match.1)))
     #expect(Spawn.run([Binary.path, "ssh-setup", "--user", "Bad User"]).status == 2)
   }
+
+  @Test func theReadmeShowsWhatSSHSetupPrints() throws {
+    let readme = try String(
+      contentsOf: ReadmeCommandTests.root.appendingPathComponent("README.md"), encoding: .utf8)
+    let printed = Spawn.run([Binary.path, "ssh-setup", "--binary", "/usr/local/bin/stockroom"])
+    #expect(printed.status == 0)
+    #expect(readme.contains("## Demos over SSH\n"))
+    #expect(readme.contains("```sh\n" + printed.output + "```\n"))
+  }
 }
 
 extension TmuxSession {
