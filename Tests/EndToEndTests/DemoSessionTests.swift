@@ -323,6 +323,25 @@ struct DemoSessionTests {
     #expect(left == ["sessions.lock"])
   }
 
+  @Test(arguments: [(SIGHUP, 129), (SIGTERM, 143), (SIGINT, 130)])
+  func aSignalEndsTheSessionAndRemovesItsDirectory(signal: Int32, status: Int) throws {
+    let root = NSTemporaryDirectory() + "stockroom-demo-signal-\(UUID().uuidString.prefix(8))"
+    defer { try? FileManager.default.removeItem(atPath: root) }
+    let session = try TmuxSession(
+      command: "\(TmuxSession.quote(Binary.path)) --demo-session --demo-root "
+        + "\(TmuxSession.quote(root)); echo EXIT=$?; sleep 30", environment: ["LANG": "C.UTF-8"])
+    defer { session.close() }
+    try session.waitFor("Choose where to go")
+    let process = try require(
+      Processes.all.first { $0.arguments.first == Binary.path && $0.arguments.contains(root) },
+      "stockroom process")
+    #expect(((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []).count == 2)
+    kill(process.pid, signal)
+    try session.waitFor("EXIT=\(status)")
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
+    #expect(left == ["sessions.lock"])
+  }
+
   @Test func sshSetupPrintsTheOpenSSHConfiguration() throws {
     let result = Spawn.run([Binary.path, "ssh-setup", "--binary", "/opt/stock room/stockroom"])
     #expect(result.status == 0)
