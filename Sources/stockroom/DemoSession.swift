@@ -64,7 +64,7 @@ enum DemoSession {
     lease.end()
     switch watch.ending {
     case .idle:
-      let minutes = limit >= 120 ? "\(limit / 60) minutes" : "\(limit) seconds"
+      let minutes = limit % 60 == 0 && limit >= 120 ? "\(limit / 60) minutes" : "\(limit) seconds"
       leave(
         "This demo session ended after \(minutes) without a key press; its changes are gone. "
           + "Thank you for trying Stockroom.", status: .done)

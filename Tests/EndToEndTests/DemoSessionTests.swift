@@ -240,6 +240,12 @@ struct DemoSessionTests {
     usleep(200_000)
     #expect(Processes.entry(pid)?.state != "T", "stopped by Ctrl-Z")
     #expect(scene.server.stockroomProcesses == [pid])
+    // The signals themselves, should they come: ignored.
+    kill(pid, SIGTSTP)
+    kill(pid, SIGQUIT)
+    usleep(200_000)
+    #expect(Processes.entry(pid)?.state != "T", "stopped by SIGTSTP")
+    #expect(scene.server.stockroomProcesses == [pid])
     // Still answering keys.
     visitor.session.send("Down")
     try visitor.session.waitFor("> Scan a returned serial")
