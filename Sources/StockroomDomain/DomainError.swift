@@ -20,6 +20,14 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
   case inUseAboveMaximum(column: String, inUse: Int, maximum: Int)
   case notForProduct(String)
   case invalidText(field: String, reason: String)
+  case unknownOrderItem(kind: String, name: String)
+  case orderRule(String)
+  case warrantyExpired(device: String, purchased: String)
+  case warrantyDamage(DeviceIssue)
+  case lateRestore(line: String, days: Int, vendor: String)
+  case selfApproval(order: String, employee: String)
+  case notApprover(order: String, approver: String)
+  case orderState(order: String, state: String, step: String)
 
   public var description: String { message }
 
@@ -53,6 +61,24 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(column): \(inUse) in use is more than the \(maximum) allocated"
     case .notForProduct(let what): return what
     case .invalidText(let field, let reason): return "\(field): \(reason)"
+    case .unknownOrderItem(let kind, let name): return "unknown \(kind) \(name)"
+    case .orderRule(let text): return text
+    case .warrantyExpired(let device, let purchased):
+      return "warranty replacement refused: \(device) was bought on \(purchased), and vendor "
+        + "warranties expire after the first year of ownership; order an Upgrade instead"
+    case .warrantyDamage(let issue):
+      return "warranty replacement refused: warranties do not cover "
+        + (issue == .battery ? "issues because of the battery" : "\(issue.rawValue) damage")
+        + "; order an Upgrade instead"
+    case .lateRestore(let line, let days, let vendor):
+      return "restore refused: \(line) was disconnected \(days) days ago and \(vendor) does not "
+        + "allow restoring a line more than 30 days after the disconnect date"
+    case .selfApproval(let order, let employee):
+      return "nobody approves their own order: \(order) was submitted by \(employee)"
+    case .notApprover(let order, let approver):
+      return "only the approver \(approver) may decide \(order)"
+    case .orderState(let order, let state, let step):
+      return "\(order) is \(state): it cannot be \(step)"
     }
   }
 

@@ -16,6 +16,24 @@ public enum ActionCode: String, CaseIterable, Hashable, Sendable, Codable {
   case reinitialize
   /// The account's Virtual Server assigns tokens to users (sets In Use).
   case assign
+  /// Employees, vendors, lines and devices of the wireless orders area come into existence.
+  case orderSetup = "order-setup"
+  /// A wireless order is submitted.
+  case orderSubmit = "order-submit"
+  /// An approver approves an order.
+  case orderApprove = "order-approve"
+  /// An approver rejects an order.
+  case orderReject = "order-reject"
+  /// An order is cancelled.
+  case orderCancel = "order-cancel"
+  /// An approver asks the requester for more information.
+  case orderRequestInfo = "order-request-info"
+  /// The requester answers, and the order returns to approval.
+  case orderRespond = "order-respond"
+  /// Fulfilment records what the vendor did.
+  case orderFulfil = "order-fulfil"
+  /// The order is complete and the inventory follows.
+  case orderComplete = "order-complete"
 }
 
 /// One thing a transaction moves: a quantity of a software product, or hardware serials.
@@ -114,16 +132,19 @@ public struct TransactionContext: Hashable, Sendable, Codable {
   public var reference: String
   /// Up to 128 printable characters.
   public var comment: String
+  /// What an allocation bills (issue 6).
+  public var billing: Billing?
 
   public init(
     user: String, uid: UInt32, performedBy: String? = nil, reference: String = "",
-    comment: String = ""
+    comment: String = "", billing: Billing? = nil
   ) {
     self.user = user
     self.uid = uid
     self.performedBy = performedBy
     self.reference = reference
     self.comment = comment
+    self.billing = billing
   }
 }
 
@@ -152,6 +173,8 @@ public struct Transaction: Hashable, Sendable, Codable {
   public var definitions: Definitions?
   public var subscription: SubscriptionChange?
   public var order: OrderChange?
+  /// What an allocation bills, when it does.
+  public var billing: Billing?
 
   public init(
     sequence: UInt64, key: String, version: Int, time: String, change: Change,
@@ -173,6 +196,7 @@ public struct Transaction: Hashable, Sendable, Codable {
     definitions = change.definitions
     subscription = change.subscription
     order = change.order
+    billing = context.billing
   }
 
   /// The change this transaction applies.
@@ -195,7 +219,7 @@ public struct Transaction: Hashable, Sendable, Codable {
 extension Transaction {
   private enum CodingKeys: String, CodingKey {
     case transactionId, key, kind, version, action, account, user, uid, performedBy, time
-    case reference, comment, items, definitions, subscription, order
+    case reference, comment, items, definitions, subscription, order, billing
   }
 
   /// Every documented field is always present: `account` and `performedBy`
@@ -218,5 +242,6 @@ extension Transaction {
     try container.encodeIfPresent(definitions, forKey: .definitions)
     try container.encodeIfPresent(subscription, forKey: .subscription)
     try container.encodeIfPresent(order, forKey: .order)
+    try container.encodeIfPresent(billing, forKey: .billing)
   }
 }

@@ -4,6 +4,7 @@ extension Transaction {
   /// What the transaction moved, e.g. "RB-1 ×3 faulty → RET; SMS Rental 40".
   public var summary: String {
     var parts = items.map(\.summary)
+    if let order { parts.append(order.summary) }
     if let definitions {
       parts.append(
         "\(definitions.containers.count) containers, \(definitions.models.count) models, "
@@ -42,6 +43,15 @@ extension ActionCode {
     case .deallocateSoftware, .deallocateMobilePass, .deallocateHardware: return "Deallocate"
     case .reinitialize: return "Re-initialize"
     case .assign: return "Assign"
+    case .orderSetup: return "Order setup"
+    case .orderSubmit: return "Order submitted"
+    case .orderApprove: return "Order approved"
+    case .orderReject: return "Order rejected"
+    case .orderCancel: return "Order cancelled"
+    case .orderRequestInfo: return "Information requested"
+    case .orderRespond: return "Information given"
+    case .orderFulfil: return "Fulfilment update"
+    case .orderComplete: return "Order completed"
     }
   }
 }

@@ -76,6 +76,7 @@ struct DemoData {
     for index in requests.indices {
       requests[index].time = now.addingTimeInterval(-span - 3_600 + step * Double(index))
     }
+    wirelessOrders()
     return requests
   }
 
@@ -262,5 +263,239 @@ struct DemoData {
     add(
       .deallocateMobilePass(account: "ACC-0004", quantity: 5, container: nil),
       reference: "RMA-2100")
+  }
+}
+
+/// The wireless orders area of the demo (issue 8), appended after every token transaction so
+/// their Transaction IDs stay put: employees with approvers, three vendors (one without late
+/// restores), lines in every state, in-stock devices, a device bought 14 months ago, SIMs,
+/// accessories, the stipend program, and a few orders along the workflow.
+extension DemoData {
+  /// The support-desk employee the OS user who made the demo is mapped to.
+  static let supportDesk = "EMP-0004"
+
+  /// `YYYY-MM-DD` of `days` days before now.
+  func day(_ days: Int) -> String {
+    String(ProcessIdentity.format(now.addingTimeInterval(-Double(days) * 86_400)).prefix(10))
+  }
+
+  /// The ISO time `hours` hours before now.
+  func time(hours: Double) -> String {
+    ProcessIdentity.format(now.addingTimeInterval(-hours * 3_600))
+  }
+
+  /// Adds an order command taken `hours` before now by `actor`.
+  mutating func addOrder(_ command: OrderCommand, hours: Double, actor: String, comment: String) {
+    var details = context
+    details.performedBy = actor
+    details.comment = comment
+    requests.append(
+      CommitRequest(
+        command: .order(command), context: details, key: "demo-\(seed)-\(requests.count)",
+        time: now.addingTimeInterval(-hours * 3_600)))
+  }
+
+  /// Adds `make(at)` taken `hours` before now by `actor`.
+  mutating func order(
+    _ hours: Double, _ actor: String, _ comment: String = "",
+    _ make: (_ at: String) -> OrderCommand
+  ) {
+    addOrder(make(time(hours: hours)), hours: hours, actor: actor, comment: comment)
+  }
+
+  mutating func wirelessOrders() {
+    addOrder(.setup(orderSetup()), hours: 24 * 3, actor: Self.supportDesk, comment: "Demo data")
+    let desk = Self.supportDesk
+    var note = "Rugged case for site work"
+    order(50, "EMP-0006", note) {
+      .submit(
+        OrderRequest(type: .accessory, employee: "EMP-0006", accessory: "CASE-01", quantity: 1),
+        actor: "EMP-0006", at: $0, comment: note)
+    }
+    order(48, "EMP-0005") {
+      .step(.approve, order: "ORD-000001", actor: "EMP-0005", at: $0, comment: "")
+    }
+    note = "Shipped from the IT stockroom"
+    order(30, desk, note) {
+      .fulfil(
+        order: "ORD-000001", update: Fulfilment(tracking: ["1Z999AA10123456784"]), actor: desk,
+        at: $0, comment: note)
+    }
+    order(26, desk, "Delivered") {
+      .step(.complete, order: "ORD-000001", actor: desk, at: $0, comment: "Delivered")
+    }
+    note = "Travelling more this quarter"
+    order(20, "EMP-0002", note) {
+      .submit(
+        OrderRequest(
+          type: .changePlan, employee: "EMP-0002", line: "312-555-0102", dataPlan: "D-UNL"),
+        actor: "EMP-0002", at: $0, comment: note)
+    }
+    note = "Trade fair in Singapore"
+    order(18, "EMP-0005", note) {
+      .submit(
+        OrderRequest(
+          type: .features, employee: "EMP-0005", line: "312-555-0105",
+          addFeatures: ["Global Travel Pack"]),
+        actor: "EMP-0005", at: $0, comment: note)
+    }
+    note = "Which dates are you away?"
+    order(12, "EMP-0001", note) {
+      .step(.requestInfo, order: "ORD-000003", actor: "EMP-0001", at: $0, comment: note)
+    }
+    note = "New field engineer starts Monday"
+    order(10, "EMP-0003", note) {
+      .submit(
+        OrderRequest(
+          type: .newLine, employee: "EMP-0009", vendor: "VZ", voicePlan: "V-UNL",
+          dataPlan: "D-10", model: "Pixel 8"),
+        actor: "EMP-0003", at: $0, comment: note)
+    }
+    order(8, "EMP-0002") {
+      .step(.approve, order: "ORD-000004", actor: "EMP-0002", at: $0, comment: "")
+    }
+    note = "On leave for three months"
+    order(4, "EMP-0003", note) {
+      .submit(
+        OrderRequest(type: .suspend, employee: "EMP-0003", line: "312-555-0103"),
+        actor: "EMP-0003", at: $0, comment: note)
+    }
+  }
+
+  func orderSetup() -> OrderSetup {
+    let people: [(String, String, String, String, String)] = [
+      ("EMP-0001", "Dana Whitfield", "dana.whitfield", "EMP-0002", "Executive"),
+      ("EMP-0002", "Marcus Lee", "marcus.lee", "EMP-0001", "Finance"),
+      ("EMP-0003", "Priya Raman", "priya.raman", "EMP-0002", "IT"),
+      ("EMP-0004", "Sam Okafor", "sam.okafor", "EMP-0003", "IT Support Desk"),
+      ("EMP-0005", "Tom Becker", "tom.becker", "EMP-0001", "Sales"),
+      ("EMP-0006", "Elena Garcia", "elena.garcia", "EMP-0005", "Sales"),
+      ("EMP-0007", "Kenji Sato", "kenji.sato", "EMP-0003", "Field Service"),
+      ("EMP-0008", "Aisha Khan", "aisha.khan", "EMP-0005", "Sales"),
+      ("EMP-0009", "Noah Fischer", "noah.fischer", "EMP-0003", "Field Service"),
+      ("EMP-0010", "Lucia Romero", "lucia.romero", "EMP-0002", "Marketing"),
+    ]
+    let employees = people.map { id, name, mail, approver, department in
+      Employee(
+        id: id, name: name, email: mail + "@contoso.example", approver: approver,
+        department: department, supportDesk: id == Self.supportDesk, stipend: id == "EMP-0008")
+    }
+    let vendors = [
+      Vendor(
+        code: "VZ", name: "Verity Wireless",
+        plans: [
+          Plan(code: "V-UNL", name: "Unlimited Talk & Text", kind: .voice),
+          Plan(code: "V-POOL", name: "Pooled 500 Minutes", kind: .voice),
+          Plan(code: "D-10", name: "Data 10 GB", kind: .data),
+          Plan(code: "D-UNL", name: "Unlimited Data", kind: .data),
+        ],
+        features: ["International Roaming", "Hotspot", "Visual Voicemail", "Wi-Fi Calling"],
+        allowsLateRestore: true),
+      Vendor(
+        code: "NT", name: "Northstar Mobile",
+        plans: [
+          Plan(code: "N-TALK", name: "Business Talk", kind: .voice),
+          Plan(code: "N-5", name: "Shared 5 GB", kind: .data),
+          Plan(code: "N-20", name: "Shared 20 GB", kind: .data),
+        ],
+        features: ["Hotspot", "Global Travel Pack", "Call Recording"], allowsLateRestore: false),
+      Vendor(
+        code: "BW", name: "Bluewave Telecom",
+        plans: [
+          Plan(code: "B-VOICE", name: "Voice Essentials", kind: .voice),
+          Plan(code: "B-FLEX", name: "Data Flex 15 GB", kind: .data),
+        ],
+        features: ["Hotspot", "Priority Data"], allowsLateRestore: true),
+    ]
+    // number, vendor, voice, data, features, state, disconnected days ago, employee, device
+    // model, bought days ago, liability
+    typealias Row = (
+      String, String, String?, String?, [String], LineState, Int?, String?, String?, Int,
+      Liability
+    )
+    let rows: [Row] = [
+      (
+        "0101", "VZ", "V-UNL", "D-UNL", ["Wi-Fi Calling"], .active, nil, "EMP-0001",
+        "iPhone 15 Pro", 200, .corporate
+      ),
+      ("0102", "VZ", "V-UNL", "D-10", [], .active, nil, "EMP-0002", "iPhone 15", 300, .corporate),
+      (
+        "0103", "NT", "N-TALK", "N-5", ["Hotspot"], .active, nil, "EMP-0003", "Pixel 8", 150,
+        .corporate
+      ),
+      (
+        "0104", "VZ", "V-UNL", "D-10", ["Visual Voicemail"], .active, nil, "EMP-0004",
+        "Galaxy S24", 90, .corporate
+      ),
+      (
+        "0105", "NT", "N-TALK", "N-20", [], .active, nil, "EMP-0005", "iPhone 15", 250,
+        .corporate
+      ),
+      (
+        "0106", "VZ", "V-POOL", "D-10", [], .active, nil, "EMP-0006", "Galaxy S23", 425,
+        .corporate
+      ),
+      ("0107", "NT", "N-TALK", "N-5", [], .active, nil, "EMP-0007", "Pixel 8", 120, .corporate),
+      (
+        "0108", "BW", "B-VOICE", "B-FLEX", [], .suspended, nil, "EMP-0008", "iPhone 14", 500,
+        .corporate
+      ),
+      ("0109", "VZ", "V-UNL", "D-10", [], .disconnected, 10, "EMP-0010", nil, 0, .corporate),
+      ("0110", "NT", "N-TALK", "N-5", [], .disconnected, 45, "EMP-0007", nil, 0, .corporate),
+      (
+        "0111", "BW", "B-VOICE", "B-FLEX", [], .active, nil, "EMP-0010", "iPhone 15", 60,
+        .personal
+      ),
+      ("0112", "VZ", nil, "D-10", [], .active, nil, "EMP-0002", "iPad Air", 330, .corporate),
+      (
+        "0113", "NT", nil, "N-20", ["Hotspot"], .active, nil, "EMP-0005", "Nighthawk M6", 210,
+        .corporate
+      ),
+      (
+        "0114", "BW", "B-VOICE", "B-FLEX", [], .active, nil, "EMP-0004", "Pixel 7a", 700,
+        .corporate
+      ),
+    ]
+    var lines: [Line] = []
+    var devices: [Device] = []
+    var sims: [Sim] = []
+    for (index, row) in rows.enumerated() {
+      let number = "312-555-" + row.0
+      let serial = row.8.map { _ in "35" + String(6_100_000_000_000 + index * 7_919) }
+      let iccid = "8901260" + String(1_000_000_000_000 + index * 37)
+      lines.append(
+        Line(
+          number: number, vendor: row.1, voicePlan: row.2, dataPlan: row.3, features: row.4,
+          state: row.5, disconnectedOn: row.6.map { day($0) }, employee: row.7, device: serial,
+          sim: row.5 == .disconnected ? nil : iccid, liability: row.10))
+      if let serial, let model = row.8 {
+        devices.append(
+          Device(
+            serial: serial, model: model, state: .assigned, purchased: day(row.9),
+            employee: row.7, line: number))
+      }
+      sims.append(
+        Sim(
+          iccid: iccid, line: row.5 == .disconnected ? nil : number,
+          retired: row.5 == .disconnected))
+    }
+    let stock: [(String, String, Int)] = [
+      ("356100000090001", "Pixel 8", 30), ("356100000090002", "iPhone 15", 30),
+      ("356100000090003", "Galaxy S24", 12), ("R52W90ABCDE", "Galaxy Tab S9", 45),
+    ]
+    for (serial, model, days) in stock {
+      devices.append(Device(serial: serial, model: model, state: .inStock, purchased: day(days)))
+    }
+    for spare in 0..<3 { sims.append(Sim(iccid: "8901260" + String(2_000_000_000_000 + spare))) }
+    let accessories = [
+      Accessory(code: "CASE-01", name: "Rugged case", inStock: 25),
+      Accessory(code: "BAT-01", name: "Battery pack", inStock: 10),
+      Accessory(code: "HS-01", name: "Bluetooth headset", inStock: 8),
+      Accessory(code: "CHG-01", name: "Car charger", inStock: 15),
+    ]
+    return OrderSetup(
+      employees: employees, vendors: vendors, lines: lines, devices: devices, sims: sims,
+      accessories: accessories,
+      stipend: StipendProgram(name: "Bring your own device stipend", monthly: 50))
   }
 }

@@ -25,6 +25,9 @@ extension FileStore {
   ) throws(StoreError) -> CommitResult {
     let results = try commitAll([CommitRequest(command: command, context: context, key: key)])
     guard let result = results.first else { throw .commitFailed("nothing committed") }
+    if !result.alreadyCommitted && result.transaction.order != nil {
+      deliverOrderMail(result.transaction)
+    }
     return result
   }
 
@@ -36,6 +39,7 @@ extension FileStore {
       do throws(DomainError) {
         try TextRules.checkReference(request.context.reference)
         try TextRules.checkComment(request.context.comment)
+        if let billing = request.context.billing { _ = try billing.validated() }
       } catch {
         throw .refused(error)
       }

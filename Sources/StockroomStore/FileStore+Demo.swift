@@ -31,6 +31,8 @@ extension FileStore {
         now: now ?? ProcessIdentity.now(environment: options.environment),
         context: ProcessIdentity.context(environment: options.environment))
       _ = try store.commitAll(demo.build())
+      try UserMap.demo(context: demo.context, employee: DemoData.supportDesk).write(
+        directory: directory.path)
       try store.writeSnapshot()
     }
     return store

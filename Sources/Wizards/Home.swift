@@ -11,6 +11,9 @@ public enum Home {
         title: "Scan a returned serial", summary: "Open a returned token's account at once",
         open: { _ in .push(ScanReturnScreen()) }),
       HomeScreen.Entry(
+        title: "Wireless orders", summary: "Order lines and devices; approve; fulfil",
+        open: OrderScreens.open),
+      HomeScreen.Entry(
         title: "Widget gallery", summary: "Every control the wizards are built from",
         open: { _ in .push(WidgetGallery()) }),
     ])

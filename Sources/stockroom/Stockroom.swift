@@ -14,7 +14,8 @@ struct Stockroom: ParsableCommand {
       headless twin that takes the same answers as options.
       """,
     version: version,
-    subcommands: StoreCommands.all + DeallocationCommands.all + [SSHSetupCommand.self]
+    subcommands: StoreCommands.all + DeallocationCommands.all + OrderCommands.all
+      + [SSHSetupCommand.self]
   )
 
   @OptionGroup var global: GlobalOptions

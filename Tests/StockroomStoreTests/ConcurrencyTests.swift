@@ -111,7 +111,7 @@ import Testing
       process.standardOutput = pipe
       process.standardError = FileHandle.nullDevice
       try process.run()
-      usleep(UInt32(20_000 + (round * 7_919) % 80_000))
+      usleep(UInt32(120_000 + (round * 7_919) % 120_000))
       kill(process.processIdentifier, SIGKILL)
       process.waitUntilExit()
       let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

@@ -84,7 +84,7 @@ import Testing
     session.check("deallocate-software/05-confirm")
     session.press(Self.enter)
     session.check("deallocate-software/06-result")
-    #expect(session.text.contains("Transaction ID T000121"))
+    #expect(session.text.contains("Transaction ID T000132"))
   }
 
   @Test func mobilePassFlow() throws {

@@ -1,30 +1,63 @@
-/// The wireless orders area of the state (issue 8): employees, lines,
-/// devices, vendors, plans and orders with their workflow. Kept beside the
-/// token inventory, replayed from the same ledger, and saved in the snapshot
-/// as one JSON section.
+/// The wireless orders area of the state (issue 8): employees, lines, devices, vendors, plans
+/// and orders with their workflow. Kept beside the token inventory, replayed from the same
+/// ledger, and saved in the snapshot as one JSON section.
 public struct OrderBook: Codable, Sendable, Equatable {
+  public var employees: [Employee] = []
+  public var vendors: [Vendor] = []
+  public var lines: [Line] = []
+  public var devices: [Device] = []
+  public var sims: [Sim] = []
+  public var accessories: [Accessory] = []
+  public var issues: [AccessoryIssue] = []
+  public var stipend: StipendProgram?
+  /// Every order, in number order.
+  public var orders: [Order] = []
+
   public init() {}
-}
 
-/// An order action asked for, as a value (new order, approve, fulfil, …).
-public enum OrderCommand: Hashable, Sendable {
-}
-
-/// The validated effect of an order command, as the ledger records it.
-public struct OrderChange: Hashable, Sendable, Codable {
-  public init() {}
-}
-
-extension Validation {
-  static func order(_ command: OrderCommand, _ state: InventoryState) throws(DomainError) -> Change
-  {
-    switch command {}
+  public func employee(_ id: String) -> Employee? {
+    employees.first { $0.id.uppercased() == id.uppercased() }
   }
-}
 
-extension InventoryState {
-  mutating func applyOrder(_ change: OrderChange) throws(DomainError) {}
+  public func vendor(_ code: String) -> Vendor? {
+    vendors.first { $0.code.uppercased() == code.uppercased() || $0.name == code }
+  }
 
-  /// The orders area's invariants, one line each.
-  func orderViolations() -> [String] { [] }
+  public func line(_ number: String) -> Line? { lines.first { $0.number == number } }
+
+  public func device(_ serial: String) -> Device? { devices.first { $0.serial == serial } }
+
+  public func accessory(_ code: String) -> Accessory? {
+    accessories.first { $0.code.uppercased() == code.uppercased() }
+  }
+
+  public func order(_ number: String) -> Order? {
+    orders.first { $0.number.uppercased() == number.uppercased() }
+  }
+
+  /// The number the next order gets.
+  public var nextNumber: String { Order.number(orders.count + 1) }
+
+  /// Orders waiting for this approver's decision.
+  public func queue(approver: String) -> [Order] {
+    orders.filter { $0.state == .pendingApproval && $0.approver == approver }
+  }
+
+  /// Orders this employee submitted or that are for them.
+  public func orders(of employee: String) -> [Order] {
+    orders.filter { $0.requestedBy == employee || $0.employee == employee }
+  }
+
+  /// An employee's name, or the ID when unknown.
+  public func name(_ id: String) -> String { employee(id)?.name ?? id }
+
+  /// The open order that already names this line or device, if any.
+  func openOrder(line: String? = nil, device: String? = nil) -> Order? {
+    orders.first { order in
+      guard order.state.isOpen else { return false }
+      if let line, order.request.line == line { return true }
+      if let device, order.request.device == device { return true }
+      return false
+    }
+  }
 }

@@ -1,0 +1,203 @@
+import Foundation
+import StockroomDomain
+import TerminalUI
+
+/// One order: what it asks for, who decides, what fulfilment recorded, and its timeline (every
+/// step with who, when and comment). The keys offer the steps the acting employee may take.
+public struct OrderDetailScreen: Screen {
+  public let number: String
+  public let session: OrderSession
+
+  public init(number: String, session: OrderSession) {
+    self.number = number
+    self.session = session
+  }
+
+  public var title: String { number }
+
+  public var help: String {
+    """
+    The order with its timeline. Submitted orders wait for the approver, who approves (a), \
+    rejects (r) or asks for more information (i); the requester answers (p) and the order \
+    returns to approval. Approval moves it to fulfilment, where the support desk records the \
+    new service number, IMEI or serial numbers and tracking numbers (f) and completes it (d); \
+    the inventory then updates itself. Assign or reassign completes on approval. Requester, \
+    approver or support desk may cancel (c) an open order. Each milestone sends an email.
+    """
+  }
+
+  /// The steps the acting employee may take on the order now.
+  func steps(_ context: AppContext) -> [(Character, OrderStep)] {
+    let book = context.state.orders
+    guard let order = book.order(number) else { return [] }
+    let me = session.actor
+    let desk = book.employee(me)?.supportDesk == true
+    let requester = me == order.requestedBy || me == order.employee
+    var steps: [(Character, OrderStep)] = []
+    switch order.state {
+    case .pendingApproval where me == order.approver:
+      steps = [("a", .approve), ("r", .reject), ("i", .requestInfo)]
+    case .informationRequested:
+      if requester { steps.append(("p", .respond)) }
+      if me == order.approver { steps.append(("r", .reject)) }
+    case .inFulfilment where desk:
+      steps = [("f", .fulfil), ("d", .complete)]
+    default: break
+    }
+    if order.state.isOpen && (requester || desk || me == order.approver) {
+      steps.append(("c", .cancel))
+    }
+    return steps
+  }
+
+  public var keyBindings: [KeyBinding] {
+    [KeyBinding("a r i p f d c", "steps offered below"), .back]
+  }
+
+  public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    guard case .character(let pressed) = key,
+      let step = steps(context).first(where: { $0.0 == pressed })?.1
+    else { return .none }
+    if step == .fulfil {
+      return .push(FulfilmentScreen(number: number, session: session))
+    }
+    return .push(OrderStepScreen(number: number, step: step, session: session))
+  }
+
+  public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
+    let book = context.state.orders
+    Box.draw(into: &buffer, rect, title: "Order \(number)")
+    guard let order = book.order(number) else {
+      buffer.put("No such order.", x: rect.x + 2, y: rect.y + 1, style: .error)
+      return
+    }
+    let inside = rect.inset(by: 1)
+    let left = Rect(x: inside.x + 1, y: inside.y, width: 44, height: inside.height - 1)
+    OrderRowsView.draw(book.rows(order), into: &buffer, in: left, labelWidth: 15)
+    let right = Rect(
+      x: left.maxX + 1, y: inside.y, width: inside.maxX - left.maxX - 2,
+      height: inside.height - 1)
+    buffer.put("Timeline", x: right.x, y: right.y, style: .title, clip: right)
+    var y = right.y + 1
+    for event in order.timeline.suffix(6) where y < right.maxY {
+      let when = TimeText.local(event.time, in: context.timeZone)
+      buffer.put(when, x: right.x, y: y, style: .hint, clip: right)
+      y += 1
+      var text = "\(event.step.title), \(book.name(event.actor))"
+      if !event.comment.isEmpty { text += ": " + event.comment }
+      let area = Rect(x: right.x + 1, y: y, width: right.width - 1, height: right.maxY - y)
+      y += buffer.putWrapped(TextSafety.neutralised(text), in: area)
+    }
+    let offered = steps(context).map { "\($0.0) \($0.1.verb)" }
+    let line = offered.isEmpty ? "No step is yours to take." : offered.joined(separator: " · ")
+    buffer.put(line, x: inside.x + 1, y: inside.maxY - 1, style: .hint, clip: inside)
+  }
+}
+
+extension OrderStep {
+  /// The step as the key hint says it.
+  var verb: String {
+    switch self {
+    case .submit: return "submit"
+    case .approve: return "approve"
+    case .reject: return "reject"
+    case .cancel: return "cancel"
+    case .requestInfo: return "request info"
+    case .respond: return "answer"
+    case .fulfil: return "fulfilment update"
+    case .complete: return "complete"
+    }
+  }
+}
+
+/// One workflow step on an order: what will change, a comment, Enter commits.
+public struct OrderStepScreen: Screen {
+  public let number: String
+  public let step: OrderStep
+  public let session: OrderSession
+  private var comment = TextField(width: 50, maxLength: TextRules.commentLimit)
+  private var outcome: CommitOutcome?
+  private let key = UUID().uuidString
+
+  public init(number: String, step: OrderStep, session: OrderSession) {
+    self.number = number
+    self.step = step
+    self.session = session
+  }
+
+  public var title: String { step.title }
+  public var help: String {
+    "Type a comment (required to reject, to ask for information and to answer) and press "
+      + "Enter to commit the step; it is recorded with who and when, and the email goes out."
+  }
+  public var keyBindings: [KeyBinding] { [KeyBinding("Enter", "commit"), .back] }
+  public var isEditingText: Bool { outcome == nil }
+  public var hasAnswers: Bool { outcome == nil && !comment.text.isEmpty }
+
+  public var status: StatusLine? {
+    switch outcome {
+    case .committed(let id)?:
+      return StatusLine("Committed as \(id). Esc goes back.", kind: .success)
+    case .refused(let why)?, .conflict(let why)?: return StatusLine(why, kind: .error)
+    case nil: return comment.error.map { StatusLine($0, kind: .error) }
+    }
+  }
+
+  func command(_ context: AppContext) -> Command {
+    .order(
+      .step(
+        step, order: number, actor: session.actor, at: OrderSession.iso(context.now),
+        comment: comment.text))
+  }
+
+  public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    if case .committed = outcome { return key == .enter ? .pop : .none }
+    if key == .enter {
+      return .commit(
+        PendingCommit(
+          command: command(context), comment: comment.text, performedBy: session.actor,
+          key: self.key))
+    }
+    _ = comment.update(key)
+    outcome = nil
+    return .none
+  }
+
+  public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {
+    self.outcome = outcome
+  }
+
+  public func cursor(in rect: Rect) -> Point? {
+    outcome == nil ? comment.cursorPosition(in: Self.fieldRect(rect)) : nil
+  }
+
+  static func fieldRect(_ rect: Rect) -> Rect {
+    Rect(x: rect.x + 17, y: rect.maxY - 4, width: 52, height: 1)
+  }
+
+  public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
+    let book = context.state.orders
+    Box.draw(into: &buffer, rect, title: "\(step.title) · \(number)")
+    let inside = rect.inset(by: 1)
+    var rows: [(String, String)] = []
+    if let order = book.order(number) { rows = Array(book.rows(order).prefix(9)) }
+    rows.append(("By", book.person(session.actor)))
+    let next: String
+    do throws(DomainError) {
+      let change = try validate(command(context), against: context.state)
+      next = change.order?.event?.state.title ?? ""
+    } catch {
+      next = "refused: " + error.message
+    }
+    if case .committed = outcome {
+      rows.append(("Now", book.order(number)?.state.title ?? ""))
+    } else {
+      rows.append(("Afterwards", next))
+    }
+    let area = Rect(
+      x: inside.x + 1, y: inside.y, width: inside.width - 2, height: inside.height - 5)
+    OrderRowsView.draw(rows, into: &buffer, in: area)
+    buffer.put("Comment", x: inside.x + 1, y: rect.maxY - 4, style: .hint, clip: inside)
+    comment.render(into: &buffer, in: Self.fieldRect(rect), focused: outcome == nil)
+  }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import StockroomDomain
+import StockroomStore
+
+/// The wireless orders issue's commands, registered by the root command.
+enum OrderCommands {
+  static let all: [ParsableCommand.Type] = [
+    OrderRootCommand.self, OrdersCommand.self, EmployeesCommand.self, LinesCommand.self,
+    DevicesCommand.self,
+  ]
+}
+
+/// `stockroom order`: submit an order and take it through approval and fulfilment.
+struct OrderRootCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "order",
+    abstract: "Wireless orders: new, approve, reject, cancel, request-info, respond, fulfil, "
+      + "complete, show (changes commit with --yes).",
+    subcommands: [
+      OrderNewCommand.self, OrderApproveCommand.self, OrderRejectCommand.self,
+      OrderCancelCommand.self, OrderRequestInfoCommand.self, OrderRespondCommand.self,
+      OrderFulfilCommand.self, OrderCompleteCommand.self, OrderShowCommand.self,
+    ])
+}
+
+/// `stockroom order new --type T …`: every order type with the options it needs.
+struct OrderNewCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "new", abstract: "Submit a new wireless order; prints its number.",
+    discussion: """
+      Types and what each needs (the employee defaults to the line's, else to you):
+        new-line            --vendor --voice-plan [--data-plan] --model [--add F…]
+        warranty            --line --issue defect|physical|liquid|battery
+        accessory           --accessory CODE [--quantity N] [--employee]
+        port                --line --vendor --voice-plan [--data-plan] [--model]
+        transfer-liability  --line --to personal|corporate
+        stipend-enrol       [--employee]
+        activate            --device SERIAL --vendor --voice-plan [--data-plan]
+        upgrade             --line --model [--old-condition TEXT]
+        features            --line [--add F…] [--remove F…]
+        change-plan         --line [--voice-plan] [--data-plan]
+        change-number       --line
+        move-line           --line --device SERIAL
+        new-sim             --line
+        restore             --line
+        assign              --line --employee
+        suspend             --line
+        disconnect          --line
+        stipend-remove      [--employee]
+      Warranty: \(OrderRules.warrantyWarning)
+      Restore: a disconnected line cannot be restored more than 30 days after the disconnect \
+      date when its vendor does not allow it.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "The order type (see below).") var type: String
+  @Option(help: "The employee the order is for (EMP-0001).") var employee: String?
+  @Option(help: "The line's service number.") var line: String?
+  @Option(help: "Vendor code or name (new service, port).") var vendor: String?
+  @Option(help: "Voice plan code.") var voicePlan: String?
+  @Option(help: "Data plan code.") var dataPlan: String?
+  @Option(help: "Device model to order.") var model: String?
+  @Option(help: "In-stock device IMEI or serial.") var device: String?
+  @Option(parsing: .upToNextOption, help: "Features to add.") var add: [String] = []
+  @Option(parsing: .upToNextOption, help: "Features to remove.") var remove: [String] = []
+  @Option(help: "Accessory code (CASE-01…).") var accessory: String?
+  @Option(help: "How many accessories (1 to 20).") var quantity: Int?
+  @Option(help: "Warranty issue: defect, physical, liquid or battery.") var issue: String?
+  @Option(help: "Transfer of liability to personal or corporate.") var to: String?
+  @Option(help: "Condition of the device going back to stock.") var oldCondition: String?
+  @OptionGroup var acting: ActingOptions
+
+  func request(actor: String) -> OrderRequest {
+    let kind = UsageCheck.word(type, option: "--type", OrderType.allCases)
+    return OrderRequest(
+      type: kind, employee: employee ?? actor, line: line, vendor: vendor,
+      voicePlan: voicePlan, dataPlan: dataPlan, model: model, device: device, addFeatures: add,
+      removeFeatures: remove, accessory: accessory, quantity: quantity,
+      issue: issue.map { UsageCheck.word($0, option: "--issue", DeviceIssue.allCases) },
+      liability: to.map { UsageCheck.word($0, option: "--to", Liability.allCases) },
+      oldCondition: oldCondition)
+  }
+
+  func run() throws {
+    _ = UsageCheck.word(type, option: "--type", OrderType.allCases)
+    let run = OrderRun(global: global, acting: acting)
+    let comment = run.comment
+    run.perform(
+      { actor, at in .submit(request(actor: actor), actor: actor, at: at, comment: comment) },
+      summary: { book, change in
+        guard let order = change.order?.order else { return [] }
+        var lines = ["New order \(order.number)"] + OrderRun.lines(book.rows(order))
+        if let warning = book.warning(order.request) { lines += ["", "Warning: " + warning] }
+        return lines
+      },
+      done: { _, transaction in transaction.order?.number ?? transaction.transactionId })
+  }
+}
