@@ -16,6 +16,9 @@ struct DemoSessionTests {
     let base: String
     let real: DemoDirectory
     let realLedger: Data
+    let realNames: Set<String>
+    /// The Transaction ID a visitor's first commit gets in a fresh demo copy.
+    let firstID: String
     let server: SSHServer
 
     init(idleTimeout: Int = 600, maxSessions: Int = 8) throws {
@@ -23,6 +26,8 @@ struct DemoSessionTests {
       try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
       real = DemoDirectory()
       realLedger = try Data(contentsOf: URL(fileURLWithPath: real.path + "/ledger.jsonl"))
+      realNames = Set(try FileManager.default.contentsOfDirectory(atPath: real.path))
+      firstID = String(format: "T%06d", real.objects(["log", "--json"]).count + 1)
       server = try SSHServer(
         demoRoot: base + "/demo-root", idleTimeout: idleTimeout, maxSessions: maxSessions,
         settings: [
@@ -36,7 +41,7 @@ struct DemoSessionTests {
     var realDataUntouched: Bool {
       let ledger = try? Data(contentsOf: URL(fileURLWithPath: real.path + "/ledger.jsonl"))
       let names = (try? FileManager.default.contentsOfDirectory(atPath: real.path)) ?? []
-      return ledger == realLedger && Set(names) == ["ledger.jsonl", "lock", "snapshot.bin"]
+      return ledger == realLedger && Set(names) == realNames
         && !FileManager.default.fileExists(atPath: base + "/xdg")
         && !FileManager.default.fileExists(atPath: base + "/tmp")
     }
@@ -156,7 +161,7 @@ struct DemoSessionTests {
     }
 
     let id = try visitor.deallocate(reference: "VISIT-1")
-    #expect(id == "T000121")
+    #expect(id == scene.firstID)
     let mine = DemoDirectory(existing: session + "/data")
     let last = try require(mine.lastTransaction(), "the visitor's last transaction")
     #expect(last["transactionId"] as? String == id)
@@ -182,9 +187,9 @@ struct DemoSessionTests {
     #expect(directories.count == 2)
     let firstID = try first.deallocate(reference: "VISITOR-A")
     let secondID = try second.deallocate(reference: "VISITOR-B")
-    // Separate ledgers: each commit is the 121st of its own copy.
-    #expect(firstID == "T000121")
-    #expect(secondID == "T000121")
+    // Separate ledgers: each commit is the first after the demo data in its own copy.
+    #expect(firstID == scene.firstID)
+    #expect(secondID == scene.firstID)
     let references = directories.map { directory in
       DemoDirectory(existing: directory + "/data").objects(["log", "--json"])
         .compactMap { $0["reference"] as? String }.filter { $0.hasPrefix("VISITOR-") }
