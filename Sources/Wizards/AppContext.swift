@@ -15,6 +15,11 @@ public struct AppContext {
   public var store: (any InventoryStore)?
   /// Where times are shown (stored in UTC, shown in local time).
   public var timeZone: TimeZone = .current
+  /// True in `stockroom --demo-session` (a visitor over SSH): nothing may start a shell or an
+  /// editor, read or write files outside the session's data directory (no file prompt), change
+  /// options or keep drafts; a banner says changes vanish on exit. See "Demo sessions" in
+  /// notes/architecture.md.
+  public var isDemoSession = false
 
   public init(
     now: Date, userName: String, userId: UInt32, dataDirectory: URL, version: String,

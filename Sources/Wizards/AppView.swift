@@ -21,7 +21,11 @@ extension App {
     var bindings = screen.keyBindings
     if stack.count == 1 { bindings.append(.quit) }
     bindings.append(.help)
-    Legend.render(bindings, into: &buffer, y: size.height - 1)
+    if context.isDemoSession {
+      DemoBanner.render(bindings, into: &buffer, y: size.height - 1)
+    } else {
+      Legend.render(bindings, into: &buffer, y: size.height - 1)
+    }
     var cursor = screen.cursor(in: body)
     if let help {
       help.render(into: &buffer, in: App.overlayRect(for: size), focused: true)

@@ -38,7 +38,7 @@ public struct HomeScreen: Screen {
   }
 
   public var keyBindings: [KeyBinding] {
-    [.move, KeyBinding("Enter", "open"), KeyBinding("1-9", "open by number")]
+    [.move, KeyBinding("Enter", "open"), KeyBinding("1-9", "open by number", inLegend: false)]
   }
 
   public var status: StatusLine? { notice }
@@ -101,7 +101,9 @@ public struct HomeScreen: Screen {
     let footer = inside.maxY - 2
     buffer.put("Data", x: inside.x + 2, y: footer, style: .hint, clip: inside)
     buffer.put(
-      TextLayout.truncate(context.dataDirectory.path, to: inside.width - 12),
+      TextLayout.truncate(
+        context.isDemoSession ? DemoBanner.dataText : context.dataDirectory.path,
+        to: inside.width - 12),
       x: inside.x + 11, y: footer, clip: inside)
     buffer.put("Version", x: inside.x + 2, y: footer + 1, style: .hint, clip: inside)
     buffer.put(context.version, x: inside.x + 11, y: footer + 1, clip: inside)

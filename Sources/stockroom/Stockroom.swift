@@ -15,12 +15,14 @@ struct Stockroom: ParsableCommand {
       """,
     version: version,
     subcommands: StoreCommands.all + DeallocationCommands.all + SubscriptionCommands.all
-      + OrderCommands.all + [BenchCommand.self, BenchListCommand.self]
+      + OrderCommands.all + [BenchCommand.self, BenchListCommand.self, SSHSetupCommand.self]
   )
 
   @OptionGroup var global: GlobalOptions
+  @OptionGroup(title: "Demo sessions") var demo: DemoSessionOptions
 
   func run() throws {
+    if demo.enabled { DemoSession.run(demo) }
     TerminalLaunch.run(global: global)
   }
 

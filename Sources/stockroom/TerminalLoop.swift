@@ -8,8 +8,9 @@ import Wizards
 /// to the app, draw what it renders. Signals are noticed between keys.
 enum TerminalLoop {
   /// Runs `app` until it finishes, a signal arrives, or an error is thrown;
-  /// the terminal is restored in every case.
-  static func run(_ app: inout App, on terminal: CursesTerminal) {
+  /// the terminal is restored in every case. A demo session passes its `watch` (idle
+  /// timeout, hang-up, clean-up before a signal ends the process).
+  static func run(_ app: inout App, on terminal: CursesTerminal, watch: DemoSessionWatch? = nil) {
     app.handle(.resize(terminal.size))
     draw(app, on: terminal)
     var idle = 0
@@ -19,9 +20,11 @@ enum TerminalLoop {
     var busy = false
     while !app.isFinished {
       if let signal = terminal.pendingSignal {
+        watch?.beforeSignalExit()
         terminal.stopAndReraise(signal)
       }
       guard let key = nextKey(terminal, queue: &queue, timeout: busy ? 0 : 50) else {
+        if watch?.shouldStop() == true { break }
         if busy {
           busy = app.idle()
           if busy { draw(app, on: terminal) }
@@ -39,6 +42,7 @@ enum TerminalLoop {
         continue
       }
       idle = 0
+      watch?.noteKey()
       app.refresh()
       app.handle(key)
       app.runPendingCommit()
