@@ -68,12 +68,13 @@ public struct App {
       answerLeave(question, key)
       return
     }
-    if var overlay = help {
-      if overlay.update(key) == .activated { help = nil } else { help = overlay }
+    if key == .control("c") {
+      help = nil
+      askToLeave(quitAll: true)
       return
     }
-    if key == .control("c") {
-      askToLeave(quitAll: true)
+    if var overlay = help {
+      if overlay.update(key) == .activated { help = nil } else { help = overlay }
       return
     }
     if isTooSmall { return }

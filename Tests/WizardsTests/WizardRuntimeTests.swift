@@ -169,6 +169,14 @@ struct QuantityFlow: WizardFlow {
     #expect(app.render().buffer.text.contains("Toy help for step 1."))
   }
 
+  @Test func controlCLeavesEvenWithHelpOpen() throws {
+    var app = App(home: Home.screen(), size: .minimum, context: .reference())
+    press(&app, .function(1))
+    #expect(app.help != nil)
+    press(&app, .control("c"))
+    #expect(app.isFinished)
+  }
+
   @Test func qQuitsOnlyFromHome() throws {
     var app = try app()
     press(&app, .tab, .tab, .character("q"))
