@@ -67,7 +67,11 @@ def main():
     seen = b""
     appeared = None
     marker = args.marker.encode()
-    while time.time() - start < 30:
+    # The list has appeared when the marker is on screen, or, for programs
+    # whose curses writes runs of a character with a repeat sequence (so the
+    # marker never appears literally), when output goes quiet after a screen.
+    last_output = None
+    while time.time() - start < 60:
         r, _, _ = select.select([fd], [], [], 0.05)
         if r:
             try:
@@ -77,19 +81,29 @@ def main():
             if not chunk:
                 break
             seen += chunk
+            last_output = time.time()
             if appeared is None and marker in seen:
                 appeared = time.time() - start
                 seen += read_quiet(fd)
                 break
+        elif last_output is not None and len(seen) > 500 and time.time() - last_output > 0.3:
+            appeared = last_output - start
+            break
     def key(seq):
         os.write(fd, seq)
         return len(read_quiet(fd))
+    # Keys as the terminal sends them in keypad (application) mode, from
+    # terminfo: dialog reads a bare CSI Down as Esc and quits.
+    import curses
+    curses.setupterm(args.term, fd)
+    down = curses.tigetstr("kcud1") or b"\x1b[B"
+    page_down = curses.tigetstr("knp") or b"\x1b[6~"
     downs, cpu = [], []
     for _ in range(args.downs):
         before = cpu_ms(pid)
-        downs.append(key(b"\x1b[B"))
+        downs.append(key(down))
         cpu.append(cpu_ms(pid) - before)
-    pages = [key(b"\x1b[6~") for _ in range(args.pages)]
+    pages = [key(page_down) for _ in range(args.pages)]
     peak = proc_field(pid, "VmHWM:")
     # The first ~18 Downs stay inside the window; the rest scroll.
     inside = [n for n in downs[:10] if n > 0]
