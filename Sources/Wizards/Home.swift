@@ -20,7 +20,7 @@ public enum Home {
         title: "Widget gallery", summary: "Every control the wizards are built from",
         open: { _ in .push(WidgetGallery()) }),
       HomeScreen.Entry(
-        title: "Inventory", summary: "Provider stock; allocate, receive, re-initialize",
+        title: "Inventory", summary: "Provider stock; allocate; receive stock",
         open: { .push(InventoryScreen(context: $0)) }),
     ])
   }

@@ -47,11 +47,11 @@ struct InventoryCommand: ParsableCommand {
           + padLeft(row.total, 10))
     }
     out.line("")
-    out.line("Hardware  Container              Available   Faulty     Lost")
+    out.line("Hardware      Container              Available   Faulty     Lost")
     for row in summary.hardware {
       let container = TextRules.neutralised(names[row.container] ?? row.container)
       out.line(
-        pad(TextRules.neutralised(row.model), 10) + pad(container, 20) + padLeft(row.available, 11)
+        pad(TextRules.neutralised(row.model), 14) + pad(container, 20) + padLeft(row.available, 11)
           + padLeft(row.faulty, 9) + padLeft(row.lost, 9))
     }
     out.flush()

@@ -51,9 +51,9 @@ public struct AllocationAnswers {
   // Step 3: billing references.
   public internal(set) var amount = TextField(width: 14, maxLength: 17)
   public internal(set) var per = ChoiceField(
-    options: Billing.Basis.allCases.map(\.title), selected: 0, width: 16)
+    options: Billing.Basis.allCases.map(\.title), selected: 0, width: 21)
   public internal(set) var trigger = ChoiceField(
-    options: Billing.triggers, selected: 0, width: 16)
+    options: Billing.triggers, selected: 0, width: 21)
   public internal(set) var customerReference = TextField(
     width: 40, maxLength: TextRules.referenceLimit, rule: .reference)
   public internal(set) var fields: ReferenceFields

@@ -52,11 +52,11 @@ extension AllocationFlow {
       x: fieldX + 18, y: amountRect.y, style: problem == nil ? .hint : .error, clip: rect)
     label("Charged", rows.per, 1)
     answers.per.render(
-      into: &buffer, in: Rect(x: fieldX, y: rect.y + rows.per, width: 20, height: 1),
+      into: &buffer, in: Rect(x: fieldX, y: rect.y + rows.per, width: 30, height: 1),
       focused: focus == 1)
     label("Trigger", rows.trigger, 2)
     answers.trigger.render(
-      into: &buffer, in: Rect(x: fieldX, y: rect.y + rows.trigger, width: 20, height: 1),
+      into: &buffer, in: Rect(x: fieldX, y: rect.y + rows.trigger, width: 30, height: 1),
       focused: focus == 2)
     label("Customer ref", rows.customer, 3)
     answers.customerReference.render(

@@ -103,6 +103,7 @@ public struct AllocationFlow: WizardFlow {
     case 0:
       let before = answers.allocationKind
       let result = answers.kind.update(key)
+      if key == .up || key == .down { answers.kind.choose(answers.kind.highlighted) }
       if answers.allocationKind != before {
         answers.pickModel = nil
         answers.rebuildProducts(state: context.state, keeping: answers.choice)
@@ -112,6 +113,7 @@ public struct AllocationFlow: WizardFlow {
     case 1:
       let before = answers.choice
       let result = answers.product.update(key)
+      if key == .up || key == .down { answers.product.choose(answers.product.highlighted) }
       if answers.choice != before { answers.refreshLimit(state: context.state) }
       return result
     default:

@@ -9,6 +9,7 @@ public struct FaultyTokensScreen: Screen {
   public let model: String
   public let container: String
   private var serials: [String] = []
+  private var containerName = ""
   private var table: Table
   private var question: Modal?
   private var notice: StatusLine?
@@ -64,6 +65,7 @@ public struct FaultyTokensScreen: Screen {
     let state = context.state
     guard let modelIndex = state.modelIndex(model), let box = state.containerIndex(container)
     else { return }
+    containerName = state.containers[box].name
     var found: [String] = []
     var pins: [Bool] = []
     for token in state.tokens
@@ -116,7 +118,7 @@ public struct FaultyTokensScreen: Screen {
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     Box.draw(
       into: &buffer, rect,
-      title: "Faulty \(TextSafety.neutralised(model)) · \(TextSafety.neutralised(container))")
+      title: "Faulty \(TextSafety.neutralised(model)) · \(TextSafety.neutralised(containerName))")
     let inside = rect.inset(by: 1)
     buffer.put(
       "\(serials.count) faulty tokens, never offered for allocation until re-initialized.",

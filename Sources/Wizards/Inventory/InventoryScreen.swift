@@ -144,7 +144,7 @@ public struct InventoryScreen: Screen {
       buffer.put("No hardware tokens.", x: x, y: inside.y + 9, style: .hint, clip: inside)
     }
     buffer.put(
-      "Leased stock may only be rented · faulty tokens are never offered for allocation",
+      "Leased stock is only rented · faulty tokens are never offered for allocation",
       x: x, y: inside.maxY - 1, style: .hint, clip: inside)
   }
 }

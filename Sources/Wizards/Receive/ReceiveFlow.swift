@@ -90,7 +90,10 @@ public struct ReceiveFlow: WizardFlow {
     case 0:
       switch focus {
       case 0: return answers.item.update(key)
-      case 1: return answers.ownership.update(key)
+      case 1:
+        let result = answers.ownership.update(key)
+        if key == .up || key == .down { answers.ownership.choose(answers.ownership.highlighted) }
+        return result
       case 3:
         guard key == .character(" ") else { return key == .enter ? .activated : .ignored }
         if isHardware(answers) { answers.needsPIN.toggle() }
