@@ -223,7 +223,7 @@ public struct ReceiveSerials: Sendable {
       table.render(into: &buffer, in: list, focused: focus == 1)
       buffer.putWrapped(
         "Delete takes the highlighted serial off; Ctrl-Z undoes the last addition.",
-        in: Rect(x: list.maxX + 2, y: list.y + 1, width: rect.maxX - list.maxX - 3, height: 3),
+        in: Rect(x: list.maxX + 2, y: list.y + 1, width: rect.maxX - list.maxX - 5, height: 4),
         style: .hint)
     }
     let area = Rect(x: rect.x + 1, y: rect.y + 3, width: rect.width - 2, height: rect.height - 3)

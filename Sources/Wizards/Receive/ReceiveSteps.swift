@@ -135,7 +135,8 @@ extension ReceiveFlow {
       }
     }
     buffer.put(
-      "Enter opens \(id) and the serials it received · Esc goes back", x: x, y: rect.y + 12,
+      "Enter opens \(id) and " + (isHardware(answers) ? "the serials" : "what")
+        + " it received · Esc goes back", x: x, y: rect.y + 12,
       style: .hint, clip: rect)
   }
 
