@@ -116,7 +116,7 @@ struct AllocateCommand: ParsableCommand {
     guard let per else { UsageCheck.fail("--amount needs --per (unit or transaction)") }
     let basis = UsageCheck.word(per, option: "--per", Billing.Basis.allCases)
     let given = Billing(
-      amount: amount, per: basis, trigger: billingTrigger ?? "",
+      amount: amount, per: basis, trigger: billingTrigger ?? Billing.triggers[0],
       customerReference: customerReference ?? "")
     do throws(DomainError) {
       return try given.validated()
