@@ -42,6 +42,10 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
   case duplicateReference(String)
   case performedInFuture(String)
   case notAComponent(String)
+  case leasedNotForSale([String])
+  case leasedStockNotForSale(product: String, requested: Int, owned: Int)
+  case faultyNotAllocatable([String])
+  case lostNotAllocatable([String])
 
   public var description: String { message }
 
@@ -115,6 +119,14 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
       return "transaction reference \(reference) is already used by another action"
     case .performedInFuture(let time): return "performed date \(time) is in the future"
     case .notAComponent(let serial): return "\(serial) is not a component of a bundle"
+    case .leasedNotForSale(let serials):
+      return "leased tokens can only be rented, not sold: " + Self.list(serials)
+    case .leasedStockNotForSale(let product, let requested, let owned):
+      return "\(product) Sale: \(requested) requested but the provider owns \(owned); "
+        + "leased stock can only be rented"
+    case .faultyNotAllocatable(let serials):
+      return "faulty, never allocated until re-initialized: " + Self.list(serials)
+    case .lostNotAllocatable(let serials): return "lost, never allocatable: " + Self.list(serials)
     }
   }
 

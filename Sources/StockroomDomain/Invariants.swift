@@ -6,6 +6,7 @@ extension InventoryState {
     var problems: [String] = []
     problems += tokenViolations()
     problems += holdingViolations()
+    problems += allocationViolations()
     problems += subscriptionViolations()
     problems += orderViolations()
     for (key, quantity) in stock where quantity < 0 {

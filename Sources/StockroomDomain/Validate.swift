@@ -190,6 +190,10 @@ enum Validation {
     let ownerships: [Ownership] = type == .sale ? [.owned] : [.leased, .owned]
     let available = ownerships.reduce(0) { $0 + state.stockQuantity(product, ownership: $1) }
     if quantity > available {
+      let leased = state.stockQuantity(product, ownership: .leased)
+      if type == .sale && quantity <= available + leased {
+        throw .leasedStockNotForSale(product: product.title, requested: quantity, owned: available)
+      }
       throw .notEnoughStock(product: product.title, requested: quantity, available: available)
     }
     var remaining = quantity
@@ -227,15 +231,18 @@ enum Validation {
   ) throws(DomainError) -> Change {
     let holder = try self.account(account, state)
     let indices = try known(serials, state)
-    let unavailable = indices.filter { state.tokens[$0].state != .available }
-    if !unavailable.isEmpty { throw .notAvailable(unavailable.map { state.tokens[$0].serial }) }
+    func named(_ tokenState: TokenState) -> [String] {
+      indices.filter { state.tokens[$0].state == tokenState }.map { state.tokens[$0].serial }
+    }
+    let faulty = named(.faulty)
+    if !faulty.isEmpty { throw .faultyNotAllocatable(faulty) }
+    let lost = named(.lost)
+    if !lost.isEmpty { throw .lostNotAllocatable(lost) }
+    let allocated = named(.allocated)
+    if !allocated.isEmpty { throw .notAvailable(allocated) }
     if type == .sale {
       let leased = indices.filter { state.tokens[$0].ownership == .leased }
-      if !leased.isEmpty {
-        throw .notForProduct(
-          "leased tokens can only be rented: "
-            + leased.prefix(10).map { state.tokens[$0].serial }.joined(separator: ", "))
-      }
+      if !leased.isEmpty { throw .leasedNotForSale(leased.map { state.tokens[$0].serial }) }
     }
     return Change(
       action: .allocate, account: state.accounts[holder].code,

@@ -148,7 +148,7 @@ public struct App {
     guard let store = context.store else { return .refused("There is no data to change.") }
     let who = TransactionContext(
       user: context.userName, uid: context.userId, performedBy: pending.performedBy,
-      reference: pending.reference, comment: pending.comment)
+      reference: pending.reference, comment: pending.comment, billing: pending.billing)
     do {
       let result = try store.commit(pending.command, context: who, key: pending.key)
       return .committed(transactionId: result.transaction.transactionId)

@@ -19,6 +19,9 @@ public enum Home {
       HomeScreen.Entry(
         title: "Widget gallery", summary: "Every control the wizards are built from",
         open: { _ in .push(WidgetGallery()) }),
+      HomeScreen.Entry(
+        title: "Inventory", summary: "Provider stock; allocate; receive stock",
+        open: { .push(InventoryScreen(context: $0)) }),
     ])
   }
 }

@@ -37,16 +37,19 @@ public struct PendingCommit: Sendable {
   public var comment: String
   public var performedBy: String?
   public var key: String
+  /// What an allocation bills, recorded on its transaction.
+  public var billing: Billing?
 
   public init(
     command: Command, reference: String = "", comment: String = "", performedBy: String? = nil,
-    key: String
+    key: String, billing: Billing? = nil
   ) {
     self.command = command
     self.reference = reference
     self.comment = comment
     self.performedBy = performedBy
     self.key = key
+    self.billing = billing
   }
 }
 

@@ -15,7 +15,9 @@ struct Stockroom: ParsableCommand {
       """,
     version: version,
     subcommands: StoreCommands.all + DeallocationCommands.all + SubscriptionCommands.all
-      + OrderCommands.all + [BenchCommand.self, BenchListCommand.self, SSHSetupCommand.self]
+      + OrderCommands.all + AllocationCommands.all + [
+        BenchCommand.self, BenchListCommand.self, SSHSetupCommand.self,
+      ]
   )
 
   @OptionGroup var global: GlobalOptions

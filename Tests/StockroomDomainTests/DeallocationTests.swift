@@ -109,7 +109,7 @@ import Testing
     #expect(state.token(serial: "A1")?.account == -1)
     #expect(state.token(serial: "B1")?.container == 1)
     #expect(state.accounts[0].hardwareAllocated == [2, 0])
-    #expect(throws: DomainError.notAvailable(["A1"])) {
+    #expect(throws: DomainError.faultyNotAllocatable(["A1"])) {
       try validate(
         .allocateHardware(account: "ACC-0002", serials: ["A1"], type: .rental), against: state)
     }

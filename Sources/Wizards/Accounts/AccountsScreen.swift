@@ -8,6 +8,14 @@ public struct AccountsScreen: Screen {
   private var rows: [AccountRow] = []
   private var table: Table
   private var notice: StatusLine?
+  /// What Enter does with the chosen account.
+  public private(set) var purpose = Purpose.browse
+
+  /// Why the list is open: to browse allocation tables, or to choose whom to allocate to.
+  public enum Purpose: Sendable {
+    case browse
+    case allocate
+  }
 
   /// What the list shows of one account.
   struct AccountRow: Sendable {
@@ -18,8 +26,9 @@ public struct AccountsScreen: Screen {
     var hardwareInUse: Int
   }
 
-  public init(context: AppContext) {
+  public init(context: AppContext, purpose: Purpose = .browse) {
     table = AccountsScreen.makeTable([])
+    self.purpose = purpose
     refreshed(context: context)
   }
 
@@ -50,7 +59,7 @@ public struct AccountsScreen: Screen {
       x: inside.x + 1, y: inside.y + 2, width: inside.width - 2, height: inside.height - 2)
   }
 
-  public var title: String { "Accounts" }
+  public var title: String { purpose == .allocate ? "Allocate to…" : "Accounts" }
 
   public var help: String {
     """
@@ -117,11 +126,17 @@ public struct AccountsScreen: Screen {
       notice = StatusLine("No account matches \"\(search.text)\".", kind: .error)
       return .none
     }
-    return .push(AllocationScreen(account: rows[table.cursor].index, context: context))
+    let account = rows[table.cursor].index
+    if purpose == .allocate, let made = AllocationFlow.make(account: account, context: context) {
+      return .replace(WizardScreen(flow: made.flow, answers: made.answers))
+    }
+    return .push(AllocationScreen(account: account, context: context))
   }
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
-    Box.draw(into: &buffer, rect, title: "Accounts")
+    Box.draw(
+      into: &buffer, rect,
+      title: purpose == .allocate ? "Choose the account to allocate to" : "Accounts")
     let inside = rect.inset(by: 1)
     buffer.put("Search", x: inside.x + 1, y: inside.y, style: .title)
     search.render(

@@ -33,6 +33,9 @@ public struct AllocationScreen: Screen {
     deallocation also returns one unit of capacity per token, so its limit is also the \
     available capacity.
 
+    a opens the allocation wizard for this account: stock from the provider's inventory, \
+    as a rental, a sale or capacity only.
+
     ↓ goes to the Transaction Log; Enter there lists the account's transactions, and each \
     Transaction ID opens the tokens it returned.
     """
@@ -41,7 +44,10 @@ public struct AllocationScreen: Screen {
   public var keyBindings: [KeyBinding] {
     logFocused
       ? [KeyBinding("Enter", "open log"), KeyBinding("↑", "table"), .back]
-      : [KeyBinding("Enter", "deallocate"), KeyBinding("←↑↓→", "move"), .back]
+      : [
+        KeyBinding("Enter", "deallocate"), KeyBinding("a", "allocate"),
+        KeyBinding("←↑↓→", "move"), .back,
+      ]
   }
 
   public var status: StatusLine? {
@@ -106,6 +112,9 @@ public struct AllocationScreen: Screen {
       logFocused = false
     case .enter:
       return logFocused ? openLog(context: context) : openCell(context: context)
+    case .character("a"):
+      guard let made = AllocationFlow.make(account: account, context: context) else { break }
+      return .push(WizardScreen(flow: made.flow, answers: made.answers))
     case .mouse(let mouse) where mouse.action == .press:
       if mouse.position.y == AllocationScreen.logRow {
         logFocused = true

@@ -11,46 +11,55 @@ public struct DeallocationAnswers {
   // Step 1, MobilePASS.
   public internal(set) var mobileLimit: Int
   public internal(set) var mobileQuantity: NumberField
-  // Step 1, hardware.
-  public internal(set) var listQuantity: NumberField
-  public internal(set) var pickList: PickList?
-  public internal(set) var scan = TextField(width: 16, maxLength: 64)
-  public internal(set) var scanNotice: StatusLine?
-  /// A paste, file or range waiting for Enter before anything moves.
-  public internal(set) var preview: SerialPreview?
-  /// The "load a file" prompt, while open.
-  public internal(set) var filePrompt: SerialFilePrompt?
-  /// What each move into Deallocate took (a scan, a range, a paste…), last
-  /// last, for Ctrl-Z.
-  public internal(set) var undoBatches: [[Int32]] = []
-  /// Serials of this model and account that need a token-side PIN.
-  public internal(set) var needsPIN: Set<String> = []
-  /// How many serials of the model are allocated and not in use.
-  public internal(set) var hardwareLimit: Int
+  // Step 1, hardware: the pick list and everything around it.
+  public internal(set) var pick: SerialPickStep
   // Step 2, reference information.
   public internal(set) var disposition = RadioGroup(
     options: Disposition.allCases.map { RadioGroup.Option($0.title) }, selected: 0)
-  public internal(set) var container: ChoiceField
-  public internal(set) var containerCodes: [String]
-  public internal(set) var reference = TextField(
-    width: 40, maxLength: TextRules.referenceLimit, rule: .reference)
-  public internal(set) var comment = TextField(width: 56, maxLength: TextRules.commentLimit)
+  public internal(set) var fields: ReferenceFields
+
+  /// The hardware pick list, once searched.
+  public internal(set) var pickList: PickList? {
+    get { pick.pickList }
+    set { pick.pickList = newValue }
+  }
+  /// What the last scan, search or move did.
+  public internal(set) var scanNotice: StatusLine? {
+    get { pick.scanNotice }
+    set { pick.scanNotice = newValue }
+  }
+  /// Serials of this model and account that need a token-side PIN.
+  public var needsPIN: Set<String> { pick.needsPIN }
+  /// How many serials of the model are allocated and not in use.
+  public var hardwareLimit: Int { pick.limit }
+  public var reference: TextField { fields.reference }
+  public var comment: TextField { fields.comment }
 
   init(flow: DeallocationFlow, state: InventoryState) {
     softwareLimits = Array(repeating: 0, count: DeallocationFlow.softwareRows.count)
     softwareQuantities = []
     mobileLimit = 0
     mobileQuantity = NumberField(range: 1...1, width: 8)
-    listQuantity = NumberField(range: 1...1, width: 8)
-    hardwareLimit = 0
-    containerCodes = state.containers.map(\.code)
-    container = ChoiceField(
-      options: state.containers.map { TextSafety.neutralised($0.name) }, selected: 0, width: 34)
+    pick = SerialPickStep(words: DeallocationAnswers.words(flow.modelName), limit: 0)
+    fields = ReferenceFields(state: state)
     refreshLimits(flow: flow, state: state)
     softwareQuantities = softwareLimits.map { NumberField(range: 1...max(1, $0), width: 8) }
     mobileQuantity = NumberField(range: 1...max(1, mobileLimit), width: 8)
-    listQuantity = NumberField(range: 1...max(1, hardwareLimit), width: 8)
-    if hardwareLimit > 0 { listQuantity.setText(String(hardwareLimit)) }
+    pick = SerialPickStep(words: DeallocationAnswers.words(flow.modelName), limit: pick.limit)
+  }
+
+  /// The pick list's words in the deallocation wizard.
+  static func words(_ model: String) -> SerialPickStep.Words {
+    SerialPickStep.Words(
+      left: "Allocated", right: "Deallocate",
+      noneFound: "No \(model) tokens of this account are free to deallocate.",
+      notOffered: "is not an allocated, unused \(model) token of this account"
+        + " (or not among the serials listed).",
+      intro: "\(model) tokens of this account are allocated and not "
+        + "in use. Quantity is the most serials to list (all by default); Search lists them "
+        + "in Allocated. Mark the ones physically returned and move them to Deallocate, or "
+        + "scan them into the scan field.",
+      foreign: "not allocated here or not listed")
   }
 
   /// Recomputes the most each field may take from the state (on open and
@@ -64,7 +73,7 @@ public struct DeallocationAnswers {
     softwareLimits = DeallocationFlow.softwareRows.map(limit)
     mobileLimit = limit(.mobilePass)
     if case .hardware(let model) = flow.kind {
-      hardwareLimit = cells.first { $0.column == .hardware(model: model) }?.deallocatable ?? 0
+      pick.setLimit(cells.first { $0.column == .hardware(model: model) }?.deallocatable ?? 0)
     }
     if softwareQuantities.count == softwareLimits.count {
       for (index, limit) in softwareLimits.enumerated() {
@@ -73,8 +82,6 @@ public struct DeallocationAnswers {
       }
       mobileQuantity = NumberField(
         range: 1...max(1, mobileLimit), width: 8, text: mobileQuantity.text)
-      listQuantity = NumberField(
-        range: 1...max(1, hardwareLimit), width: 8, text: listQuantity.text)
     }
   }
 
@@ -86,17 +93,14 @@ public struct DeallocationAnswers {
 
   var hasAnswers: Bool {
     softwareQuantities.contains { !$0.text.isEmpty } || !mobileQuantity.text.isEmpty
-      || (pickList?.count(.right) ?? 0) > 0 || !reference.text.isEmpty
-      || !comment.text.isEmpty
+      || (pickList?.count(.right) ?? 0) > 0 || fields.hasAnswers
   }
 
   var dispositionValue: Disposition {
     Disposition.allCases[disposition.selected ?? 0]
   }
 
-  var containerCode: String? {
-    containerCodes.indices.contains(container.selected) ? containerCodes[container.selected] : nil
-  }
+  var containerCode: String? { fields.containerCode }
 
   /// The serials of the model allocated to the account and not in use,
   /// sorted, the first `limit` of them.
@@ -125,44 +129,15 @@ public struct DeallocationAnswers {
 
   /// Search: fills the Allocated list with up to Quantity serials.
   mutating func search(flow: DeallocationFlow, state: InventoryState) {
-    let limit = listQuantity.value ?? hardwareLimit
-    let found = DeallocationAnswers.deallocatableSerials(flow: flow, state: state, limit: limit)
-    let pin = found.needsPIN
-    var list = PickList(
-      items: found.serials, leftTitle: "Allocated", rightTitle: "Deallocate",
-      annotation: { [items = found.serials] index in
-        items.indices.contains(index) && pin.contains(items[index]) ? "needs PIN" : nil
-      }, sorted: true)
-    list.layout(in: DeallocationFlow.pickListRect(in: DeallocationFlow.referenceBody))
-    // Keep what was already moved, where it is still deallocatable.
-    for serial in pickList?.rightItems ?? [] { _ = list.scan(serial) }
-    pickList = list
-    needsPIN = pin
-    preview = nil
-    undoBatches = []
-  }
-
-  /// Remembers a move into Deallocate, so Ctrl-Z can take it back.
-  mutating func rememberMove(_ moved: [Int32]) {
-    guard !moved.isEmpty else { return }
-    undoBatches.append(moved)
-    if undoBatches.count > 100 { undoBatches.removeFirst() }
+    let limit = pick.listQuantity.value ?? pick.limit
+    pick.fill(DeallocationAnswers.deallocatableSerials(flow: flow, state: state, limit: limit))
   }
 
   /// After a conflict: search again on the fresh state, keeping the picks
   /// that are still valid, and say which were dropped.
   mutating func researchKeepingPicks(flow: DeallocationFlow, state: InventoryState) {
-    let before = pickList?.rightItems ?? []
-    scanNotice = nil
-    search(flow: flow, state: state)
-    let kept = Set(pickList?.rightItems ?? [])
-    let dropped = before.filter { !kept.contains($0) }
-    if !dropped.isEmpty {
-      let names = dropped.prefix(5).map(TextSafety.neutralised).joined(separator: ", ")
-      let more = dropped.count > 5 ? " and \(dropped.count - 5) more" : ""
-      scanNotice = StatusLine(
-        "Another session took \(names)\(more): removed from Deallocate; the rest kept.",
-        kind: .error)
-    }
+    let limit = pick.listQuantity.value ?? pick.limit
+    pick.researchKeepingPicks(
+      DeallocationAnswers.deallocatableSerials(flow: flow, state: state, limit: limit))
   }
 }

@@ -43,20 +43,7 @@ extension DeallocationFlow {
     guard state.accounts.indices.contains(account) else { return }
     let cells = state.allocationTable(account: account)
     let y = rect.y + 5
-    buffer.put("Maximum", x: x + 1, y: y + 2)
-    buffer.put("In Use", x: x + 1, y: y + 3)
-    buffer.put("Available", x: x + 1, y: y + 4, style: .title)
-    for (index, cell) in cells.enumerated() {
-      let cx = x + AllocationScreen.labelWidth + index * AllocationScreen.columnWidth
-      let (top, bottom) = AllocationScreen.headerLines(cell.title)
-      let width = AllocationScreen.columnWidth - 1
-      buffer.put(TextLayout.padLeft(top, to: width + 1), x: cx - 1, y: y, style: .title)
-      buffer.put(TextLayout.padLeft(bottom, to: width + 1), x: cx - 1, y: y + 1, style: .title)
-      buffer.put(TextLayout.padLeft(String(cell.maximum), to: width), x: cx, y: y + 2)
-      buffer.put(TextLayout.padLeft(String(cell.inUse), to: width), x: cx, y: y + 3)
-      buffer.put(
-        TextLayout.padLeft(String(cell.available), to: width), x: cx, y: y + 4, style: .title)
-    }
+    AllocationTableView.draw(cells, x: x, y: y, into: &buffer)
     buffer.put(
       "Enter opens \(id) and the tokens it returned · Esc goes back",
       x: x, y: y + 7, style: .hint, clip: rect)

@@ -70,6 +70,7 @@ public struct DeallocationFlow: WizardFlow {
       accountName: state.accounts[account].name, containers: state.containers,
       modelName: modelName)
     var answers = DeallocationAnswers(flow: flow, state: state)
+    answers.pick.filesAllowed = !context.isDemoSession
     answers.chooseSoftwareRow(softwareRow)
     return (flow, answers)
   }
@@ -82,7 +83,7 @@ public struct DeallocationFlow: WizardFlow {
       switch kind {
       case .software: return 2
       case .mobilePass: return 1
-      case .hardware: return answers.pickList == nil ? 3 : 5
+      case .hardware: return answers.pick.controlCount
       }
     case 1: return isHardware ? 4 : 3
     default: return 0
@@ -103,9 +104,7 @@ public struct DeallocationFlow: WizardFlow {
       if answers.mobileLimit <= 0 { return "MobilePASS: nothing to deallocate" }
       return answers.mobileQuantity.validation.map { "Deallocate: " + $0 }
     case .hardware:
-      guard let pickList = answers.pickList else { return "Search first, then move serials" }
-      return pickList.count(.right) == 0
-        ? "Move at least one serial to Deallocate" : nil
+      return answers.pick.refusal
     }
   }
 
@@ -117,9 +116,7 @@ public struct DeallocationFlow: WizardFlow {
     switch (step, kind) {
     case (0, .software): return focus == 1
     case (0, .mobilePass): return true
-    case (0, .hardware):
-      if focus == 0 || focus == 2 || answers.filePrompt != nil { return true }
-      return answers.pickList?.isEditingFilter ?? false
+    case (0, .hardware): return answers.pick.isTextField(focus: focus)
     case (1, _): return focus >= (isHardware ? 2 : 1)
     default: return false
     }
@@ -161,22 +158,7 @@ public struct DeallocationFlow: WizardFlow {
   ) -> [KeyBinding] {
     switch (step, kind, focus) {
     case (0, .software, 0): return [KeyBinding("↑↓", "choose row")]
-    case (0, .hardware, 1): return [KeyBinding("Enter", "search")]
-    case (0, .hardware, _) where answers.preview != nil:
-      return [KeyBinding("Enter", "move"), KeyBinding("Esc", "cancel")]
-    case (0, .hardware, _) where answers.filePrompt != nil:
-      return [KeyBinding("Enter", "preview"), KeyBinding("Esc", "cancel")]
-    case (0, .hardware, 2):
-      return [
-        KeyBinding("Enter", "move serial or A..B range"), DeallocationFlow.undoKey,
-        DeallocationFlow.fileKey,
-      ]
-    case (0, .hardware, 3), (0, .hardware, 4):
-      return [
-        .mark, KeyBinding("→", "move"), KeyBinding("←", "back"), .filter,
-        KeyBinding("*", "all shown"), DeallocationFlow.undoKey, KeyBinding("[ ]", "range"),
-        DeallocationFlow.fileKey, KeyBinding("> <", "move", inLegend: false),
-      ]
+    case (0, .hardware, _): return answers.pick.keyBindings(focus: focus)
     case (1, _, .some(let control)) where control <= (isHardware ? 1 : 0):
       return [KeyBinding("↑↓", "choose")]
     case (2, _, _): return [KeyBinding("Enter", "confirm")]
@@ -192,32 +174,21 @@ public struct DeallocationFlow: WizardFlow {
     }
   }
 
-  static let undoKey = KeyBinding("^Z", "undo")
-  static let fileKey = KeyBinding("^O", "file")
-
   public func takesKey(_ key: Key, step: Int, answers: DeallocationAnswers) -> Bool {
-    step == 0 && takesSelectionKey(key, answers: answers)
+    step == 0 && isHardware && answers.pick.takesKey(key)
   }
 
   /// A long filter goes on here, a chunk at a time, between key polls.
   public func idle(step: Int, answers: inout DeallocationAnswers) -> Bool {
-    guard step == 0, var list = answers.pickList, list.isFiltering else { return false }
-    answers.pickList = nil
-    let worked = list.continueFiltering()
-    answers.pickList = list
-    return worked
+    guard step == 0 else { return false }
+    return answers.pick.idle()
   }
 
   /// On the hardware pick list a scan always goes to the scan field, whatever
   /// has focus, and its Enter never presses Next.
   public func scanned(_ text: String, step: Int, answers: inout DeallocationAnswers) -> Bool {
-    guard step == 0, isHardware, answers.pickList != nil else { return false }
-    // A scan while a preview or the file prompt is open is a list of one.
-    answers.preview = nil
-    answers.filePrompt = nil
-    answers.scan.setText(text)
-    scanEntered(&answers)
-    return true
+    guard step == 0, isHardware else { return false }
+    return answers.pick.scanned(text)
   }
 
   /// Where focus lands on a step: on the hardware pick list, once serials

@@ -56,18 +56,13 @@ extension DeallocationPrefill {
     }
     if let serials, !serials.isEmpty {
       answers.search(flow: flow, state: state)
-      if var list = answers.pickList {
-        for serial in serials { _ = list.scan(serial) }
-        answers.pickList = list
-      }
+      answers.pick.pick(serials)
     }
     if let disposition, let index = Disposition.allCases.firstIndex(of: disposition) {
       answers.disposition.choose(index)
     }
-    if let container, let index = state.containerIndex(container) {
-      answers.container.select(index)
-    }
-    if let reference { answers.reference.setText(reference) }
-    if let comment { answers.comment.setText(comment) }
+    if let container { answers.fields.selectContainer(container, state: state) }
+    if let reference { answers.fields.reference.setText(reference) }
+    if let comment { answers.fields.comment.setText(comment) }
   }
 }

@@ -34,11 +34,7 @@ extension DeallocationFlow {
   ) -> KeyResult {
     let first = isHardware ? 1 : 0
     if isHardware && focus == 0 { return answers.disposition.update(key) }
-    switch focus - first {
-    case 0: return answers.container.update(key)
-    case 1: return answers.reference.update(key)
-    default: return answers.comment.update(key)
-    }
+    return answers.fields.update(focus - first, key: key)
   }
 
   /// "3 × RB-1: RB1-00040102, RB1-00040109, …" or "40 SMS Rental tokens".
@@ -89,46 +85,22 @@ extension DeallocationFlow {
         buffer.put(hint, x: fieldX + 40, y: y + 1, style: .warning, clip: rect)
       }
     }
-    let containerY = rect.y + rows.container
-    buffer.put("Container", x: x, y: containerY, style: focus == first ? .title : .plain)
-    answers.container.render(
-      into: &buffer, in: Rect(x: fieldX, y: containerY, width: 44, height: 1),
-      focused: focus == first)
-    let referenceY = rect.y + rows.reference
-    buffer.put("Reference", x: x, y: referenceY, style: focus == first + 1 ? .title : .plain)
-    // Fields are drawn without their refusal beside them (it would be cut at
-    // 80 columns): the refusal is shown under the fields and on the status line.
-    answers.reference.render(
-      into: &buffer, in: Rect(x: fieldX, y: referenceY, width: 42, height: 1),
-      focused: focus == first + 1)
-    buffer.put(
-      answers.reference.counterText, x: fieldX + 44, y: referenceY,
-      style: answers.reference.error == nil ? .hint : .error)
     let commentY = rect.y + rows.comment
-    buffer.put("Comment", x: x, y: commentY, style: focus == first + 2 ? .title : .plain)
-    answers.comment.render(
-      into: &buffer, in: Rect(x: fieldX, y: commentY, width: 58, height: 1),
-      focused: focus == first + 2)
-    let counter = answers.comment.counterText
-    buffer.put(
-      counter, x: fieldX + 58 - CharacterWidth.of(counter), y: commentY + 1,
-      style: answers.comment.error == nil ? .hint : .error)
+    answers.fields.render(
+      focus: focus.map { $0 - first }, labelX: x, fieldX: fieldX,
+      rows: [rect.y + rows.container, rect.y + rows.reference, commentY], into: &buffer)
     let explainY = commentY + 3
     var explanation: String
     switch focus {
     case .some(0) where isHardware:
       explanation = DeallocationFlow.explanation(
         Disposition.allCases[answers.disposition.highlighted])
-    case .some(let control) where control == first:
-      explanation = "Container: where in the Virtual Server's inventory the returned items go."
-    case .some(let control) where control == first + 1:
-      explanation =
-        "Reference (optional): an RMA, work order or similar number that authorizes this; "
-        + "up to 64 letters, digits, spaces and - _ / . # :"
-    case .some(let control) where control == first + 2:
-      explanation = "Comment (optional): up to 128 characters; it appears in reports."
     default:
-      explanation = ""
+      explanation =
+        answers.fields.explanation(
+          focus: focus.map { $0 - first },
+          containerText:
+            "Container: where in the Virtual Server's inventory the returned items go.") ?? ""
     }
     var style = Style.hint
     if let refusal = textRefusal(answers, focus: focus) {
@@ -144,24 +116,14 @@ extension DeallocationFlow {
   /// The focused field's refusal first.
   func textRefusal(_ answers: DeallocationAnswers, focus: Int?) -> String? {
     let first = isHardware ? 1 : 0
-    let reference = answers.reference.error.map { "Reference: " + $0 }
-    let comment = answers.comment.error.map { "Comment: " + $0 }
-    return focus == first + 2 ? (comment ?? reference) : (reference ?? comment)
+    return answers.fields.textRefusal(focus: focus.map { $0 - first })
   }
 
   func cursorReference(focus: Int, answers: DeallocationAnswers, in rect: Rect) -> Point? {
     let first = isHardware ? 1 : 0
-    let fieldX = rect.x + DeallocationFlow.fieldX
-    let width = rect.width - DeallocationFlow.fieldX
-    switch focus - first {
-    case 1:
-      return answers.reference.cursorPosition(
-        in: Rect(x: fieldX, y: rect.y + rows.reference, width: width, height: 1))
-    case 2:
-      return answers.comment.cursorPosition(
-        in: Rect(x: fieldX, y: rect.y + rows.comment, width: width, height: 1))
-    default:
-      return nil
-    }
+    return answers.fields.cursor(
+      focus - first, fieldX: rect.x + DeallocationFlow.fieldX,
+      width: rect.width - DeallocationFlow.fieldX,
+      rows: [rect.y + rows.container, rect.y + rows.reference, rect.y + rows.comment])
   }
 }

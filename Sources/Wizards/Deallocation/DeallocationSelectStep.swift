@@ -6,13 +6,6 @@ import TerminalUI
 /// a quantity. Hardware: the seed's warning, Quantity and Search, a scan
 /// field, and the two-list pick list.
 extension DeallocationFlow {
-  /// The body of a step at 80x24 (inside the frame, above the buttons).
-  static let referenceBody = Rect(x: 1, y: 2, width: 78, height: 17)
-
-  static func pickListRect(in body: Rect) -> Rect {
-    Rect(x: body.x + 1, y: body.y + 3, width: body.width - 2, height: body.height - 3)
-  }
-
   static let hardwareWarning =
     "⚠ Deallocate hardware only once it is physically back: deallocation adds it to "
     + "your inventory, and any discrepancy with the return causes confusion."
@@ -43,87 +36,16 @@ extension DeallocationFlow {
   private func updateHardware(
     focus: Int, key: Key, answers: inout DeallocationAnswers, context: AppContext
   ) -> KeyResult {
-    if let result = updateSelection(focus: focus, key: key, answers: &answers, context: context) {
-      return result
-    }
-    switch focus {
-    case 0:
-      return answers.listQuantity.update(key)
-    case 1:
-      guard key == .enter || key == .character(" ") else { return .ignored }
-      search(answers: &answers, state: context.state)
-      return answers.pickList == nil ? .handled : .activated
-    case 2:
-      if key == .enter {
-        scanEntered(&answers)
-        return .handled
-      }
-      return answers.scan.update(key)
-    default:
-      guard var list = answers.pickList else { return .ignored }
-      // Taken out while it changes, so its arrays are not copied.
-      answers.pickList = nil
-      list.focusedSide = focus == 3 ? .left : .right
-      let before = list.count(.right)
-      let result = list.update(key)
-      let grown = list.count(.right) - before
-      if grown > 0 { answers.rememberMove(Array(list.rightIndices.suffix(grown))) }
-      answers.scanNotice = list.rangePreview.map {
-        StatusLine("Range: \(SerialPreview.count($0)) rows; ] marks them, → then moves them.")
-      }
-      answers.pickList = list
-      return result == .activated ? .handled : result
+    answers.pick.update(focus: focus, key: key, state: context.state) { state, limit in
+      DeallocationAnswers.deallocatableSerials(flow: self, state: state, limit: limit)
     }
   }
 
   /// Search fills the Allocated list; the screen runs it with fresh state.
   func search(answers: inout DeallocationAnswers, state: InventoryState) {
-    if let problem = answers.listQuantity.validation, answers.hardwareLimit > 0 {
-      answers.scanNotice = StatusLine("Quantity: " + problem, kind: .error)
-      return
+    answers.pick.search(state: state) { state, limit in
+      DeallocationAnswers.deallocatableSerials(flow: self, state: state, limit: limit)
     }
-    answers.search(flow: self, state: state)
-    let shown = answers.pickList?.count(.left) ?? 0
-    answers.scanNotice = StatusLine(
-      shown == 0
-        ? "No \(modelName) tokens of this account are free to deallocate."
-        : "\(shown) serials listed. Mark with Space and move with →, or scan them.")
-  }
-
-  /// A scanned or typed serial goes straight to Deallocate, or is refused
-  /// with the reason; nothing else changes.
-  func scanEntered(_ answers: inout DeallocationAnswers) {
-    let serial = answers.scan.text.trimmingCharacters(in: .whitespaces)
-    answers.scan.setText("")
-    guard !serial.isEmpty else { return }
-    if rangeEntered(serial, answers: &answers) { return }
-    answers.scanNotice = scanVerdict(serial, answers: &answers)
-  }
-
-  private func scanVerdict(_ serial: String, answers: inout DeallocationAnswers) -> StatusLine {
-    let shown = TextSafety.neutralised(serial)
-    guard var list = answers.pickList else {
-      return StatusLine("Search first, then scan \(shown).", kind: .error)
-    }
-    answers.pickList = nil
-    let result = list.scan(serial)
-    if case .moved = result, let item = list.rightIndices.last { answers.rememberMove([item]) }
-    answers.pickList = list
-    switch result {
-    case .moved:
-      let pin = answers.needsPIN.contains(serial) ? " (needs a token-side PIN)" : ""
-      return StatusLine("\(shown) moved to Deallocate\(pin).", kind: .success)
-    case .alreadyMoved:
-      return StatusLine("\(shown) is already in Deallocate.", kind: .error)
-    case .unknown:
-      return StatusLine(scanRefusal(shown), kind: .error)
-    }
-  }
-
-  /// Why a serial that is not in the Allocated list cannot be deallocated here.
-  func scanRefusal(_ serial: String) -> String {
-    "\(serial) is not an allocated, unused \(modelName) token of this account"
-      + " (or not among the serials listed)."
   }
 
   // MARK: - View
@@ -224,30 +146,10 @@ extension DeallocationFlow {
   private func viewHardware(
     focus: Int?, answers: DeallocationAnswers, into buffer: inout Buffer, in rect: Rect
   ) {
-    let x = rect.x + 1
     buffer.putWrapped(
       DeallocationFlow.hardwareWarning,
-      in: Rect(x: x, y: rect.y, width: rect.width - 2, height: 2), style: .warning)
-    let y = rect.y + 2
-    buffer.put("Quantity", x: x, y: y, style: focus == 0 ? .title : .plain)
-    answers.listQuantity.render(
-      into: &buffer, in: Rect(x: x + 9, y: y, width: 10, height: 1), focused: focus == 0)
-    buffer.put("[ Search ]", x: x + 21, y: y, style: focus == 1 ? .highlight : .title)
-    buffer.put("Scan or type a serial", x: x + 35, y: y, style: focus == 2 ? .title : .plain)
-    answers.scan.render(
-      into: &buffer, in: Rect(x: x + 57, y: y, width: 18, height: 1), focused: focus == 2)
-    let area = DeallocationFlow.pickListRect(in: rect)
-    if let list = answers.pickList {
-      list.render(into: &buffer, in: area, focused: focus == 3 || focus == 4)
-      _ = viewSelection(answers: answers, into: &buffer, in: area)
-    } else {
-      buffer.putWrapped(
-        "\(answers.hardwareLimit) \(modelName) tokens of this account are allocated and not "
-          + "in use. Quantity is the most serials to list (all by default); Search lists them "
-          + "in Allocated. Mark the ones physically returned and move them to Deallocate, or "
-          + "scan them into the scan field.",
-        in: Rect(x: x, y: area.y + 1, width: rect.width - 2, height: 4), style: .hint)
-    }
+      in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 2), style: .warning)
+    answers.pick.render(focus: focus, into: &buffer, in: rect)
   }
 
   func cursorSelect(focus: Int, answers: DeallocationAnswers, in rect: Rect) -> Point? {
@@ -263,21 +165,7 @@ extension DeallocationFlow {
       return answers.mobileQuantity.cursorPosition(
         in: Rect(x: x + 13, y: rect.y + 4, width: 60, height: 1))
     case .hardware:
-      if answers.filePrompt != nil {
-        var scratch = Buffer(width: rect.maxX + 1, height: rect.maxY + 1)
-        return viewSelection(
-          answers: answers, into: &scratch, in: DeallocationFlow.pickListRect(in: rect))
-      }
-      switch focus {
-      case 0:
-        return answers.listQuantity.cursorPosition(
-          in: Rect(x: x + 9, y: rect.y + 2, width: 10, height: 1))
-      case 2:
-        return answers.scan.cursorPosition(
-          in: Rect(x: x + 57, y: rect.y + 2, width: 18, height: 1))
-      default:
-        return nil
-      }
+      return answers.pick.cursor(focus: focus, in: rect)
     }
   }
 }

@@ -27,7 +27,9 @@ public struct SerialFilePrompt: Sendable {
     let text = String(decoding: data, as: UTF8.self)
     let wanted = column.text.trimmingCharacters(in: .whitespaces)
     do {
-      let serials = try SerialManifest.serials(in: text, column: wanted.isEmpty ? nil : wanted)
+      let serials = try SerialManifest.serials(
+        in: text, column: wanted.isEmpty ? nil : wanted,
+        csv: expanded.lowercased().hasSuffix(".csv"))
       problem = nil
       return (URL(fileURLWithPath: expanded).lastPathComponent, serials)
     } catch {

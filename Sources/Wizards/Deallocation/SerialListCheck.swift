@@ -39,7 +39,7 @@ public enum SerialListCheck {
   }
 
   /// Unknown and repeated serials; `known` sees each known serial once.
-  private static func scan(
+  static func scan(
     _ serials: [String], _ state: InventoryState, _ known: (HardwareToken) -> Void
   ) -> (unknown: [String], twice: [String]) {
     var seen = Set<String>()
@@ -62,5 +62,52 @@ public enum SerialListCheck {
     let shown = serials.prefix(10).map(TextSafety.neutralised).joined(separator: ", ")
     let more = serials.count > 10 ? " and \(serials.count - 10) more" : ""
     return "\(label): \(shown)\(more)"
+  }
+}
+
+extension SerialListCheck {
+  /// Problems with serials to allocate: unknown, listed twice, faulty, lost, already
+  /// allocated, leased for a sale, or outside `container` (an index) when one is given.
+  public static func allocation(
+    _ serials: [String], type: AllocationType, container: Int? = nil, state: InventoryState
+  ) -> [String] {
+    var byState: [TokenState: [String]] = [:]
+    var leased: [String] = []
+    var elsewhere: [String] = []
+    let (unknown, twice) = scan(serials, state) { token in
+      if token.state != .available {
+        byState[token.state, default: []].append(token.serial)
+      } else if type == .sale && token.ownership == .leased {
+        leased.append(token.serial)
+      } else if let container, Int(token.container) != container {
+        elsewhere.append(token.serial)
+      }
+    }
+    return [
+      phrase("unknown serial", unknown), phrase("listed twice", twice),
+      phrase("faulty, never allocated until re-initialized", byState[.faulty] ?? []),
+      phrase("lost, never allocatable", byState[.lost] ?? []),
+      phrase("already allocated", byState[.allocated] ?? []),
+      phrase("leased tokens can only be rented, not sold", leased),
+      phrase("not in that container", elsewhere),
+    ].compactMap { $0 }
+  }
+
+  /// Problems with new serials to receive: listed twice, or already in the inventory.
+  public static func receipt(_ serials: [String], state: InventoryState) -> [String] {
+    var seen = Set<String>()
+    var twice: [String] = []
+    var named = Set<String>()
+    var known: [String] = []
+    for serial in serials {
+      guard seen.insert(serial).inserted else {
+        if named.insert(serial).inserted { twice.append(serial) }
+        continue
+      }
+      if state.token(serial: serial) != nil { known.append(serial) }
+    }
+    return [
+      phrase("serial listed twice", twice), phrase("serial already in the inventory", known),
+    ].compactMap { $0 }
   }
 }

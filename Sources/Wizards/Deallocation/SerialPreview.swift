@@ -19,6 +19,10 @@ public struct SerialPreview: Hashable, Sendable {
   public var duplicated: [String] = []
   /// Known serials not allocated to this account and free (or not listed).
   public var notAllocated: [String] = []
+  /// The list serials move to ("Deallocate", "Allocate").
+  public var target = "Deallocate"
+  /// The label of `notAllocated` in the box.
+  public var foreign = "not allocated here or not listed"
 
   /// Matches `serials` against the pick list, and the state for the reason
   /// a serial is not in it.
@@ -59,10 +63,10 @@ public struct SerialPreview: Hashable, Sendable {
 
   /// The lines of the preview box, each naming a few serials of its kind.
   public var lines: [String] {
-    var lines = ["\(Self.count(matched.count)) to move to Deallocate"]
+    var lines = ["\(Self.count(matched.count)) to move to \(target)"]
     for (label, serials) in [
-      ("already in Deallocate", alreadyChosen), ("unknown", unknown),
-      ("duplicated", duplicated), ("not allocated here or not listed", notAllocated),
+      ("already in \(target)", alreadyChosen), ("unknown", unknown),
+      ("duplicated", duplicated), (foreign, notAllocated),
     ] where !serials.isEmpty {
       let names = serials.prefix(3).map(TextSafety.neutralised).joined(separator: ", ")
       let more = serials.count > 3 ? ", …" : ""

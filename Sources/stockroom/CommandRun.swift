@@ -5,13 +5,14 @@ import Wizards
 
 /// The consent contract of a headless twin (DESIGN.md section 5): check the command against
 /// the store, then either print the summary and write nothing, or commit it with `--yes`.
-struct DeallocationRun {
+/// `Summary` says the change in words (deallocation, allocation, receiving).
+struct CommandRun<Summary: CommandSummary> {
   var global: GlobalOptions
   var options: TransactionOptions
   var context: TransactionContext
 
   /// The width summary lines are wrapped to.
-  static let width = 80
+  static var width: Int { 80 }
 
   /// Checks and then prints or commits `command`. `precheck` names every problem of a serial
   /// list at once (exit 1) before the domain's own validation runs.
@@ -30,7 +31,7 @@ struct DeallocationRun {
     } catch {
       StoreCommands.fail(.refused(error))
     }
-    let summary = DeallocationSummary(command: command, context: context, state: store.state)
+    let summary = Summary(command: command, context: context, state: store.state)
     guard options.yes else {
       preview(change, summary)
       return
@@ -54,18 +55,20 @@ struct DeallocationRun {
   }
 
   /// Without `--yes`: the summary (or a JSON object with `committed: false`), nothing written.
-  private func preview(_ change: Change, _ summary: DeallocationSummary) {
+  private func preview(_ change: Change, _ summary: Summary) {
     let lines = summary.lines(width: Self.width)
     if options.json {
       print(
-        JSONText.object([
-          ("committed", "false"), ("action", JSONText.string(change.action.rawValue)),
-          ("account", JSONText.string(change.account)),
-          ("items", JSONText.encode(change.items)),
-          ("reference", JSONText.string(context.reference)),
-          ("comment", JSONText.string(context.comment)),
-          ("summary", "[" + lines.map { JSONText.string($0) }.joined(separator: ",") + "]"),
-        ]))
+        JSONText.object(
+          [
+            ("committed", "false"), ("action", JSONText.string(change.action.rawValue)),
+            ("account", JSONText.string(change.account)),
+            ("items", JSONText.encode(change.items)),
+            ("reference", JSONText.string(context.reference)),
+            ("comment", JSONText.string(context.comment)),
+          ] + billingField + [
+            ("summary", "[" + lines.map { JSONText.string($0) }.joined(separator: ",") + "]")
+          ]))
       return
     }
     var out = OutputBuffer()
@@ -74,13 +77,33 @@ struct DeallocationRun {
     out.flush()
   }
 
-  /// `--interactive`: the wizard in the terminal, filled with `answers`, at
-  /// the first step that still needs an answer.
-  static func openWizard(_ answers: DeallocationPrefill, global: GlobalOptions) -> Never {
+  /// The billing object of an allocation, when it has one.
+  private var billingField: [(String, String)] {
+    context.billing.map { [("billing", JSONText.encode($0))] } ?? []
+  }
+}
+
+/// The deallocation twins' run.
+typealias DeallocationRun = CommandRun<DeallocationSummary>
+
+/// `--interactive` for any twin: the screens in the terminal, filled with what the options gave.
+enum InteractiveRun {
+  /// Opens `screens` above home, or refuses without a terminal (exit 2).
+  static func open(global: GlobalOptions, _ screens: (AppContext) -> [any Screen])
+    -> Never
+  {
     guard isatty(0) != 0, isatty(1) != 0 else {
       UsageCheck.fail("--interactive needs a terminal")
     }
-    TerminalLaunch.run(global: global) { answers.screens(context: $0) }
+    TerminalLaunch.run(global: global, screens: screens)
     exit(0)
+  }
+}
+
+extension CommandRun where Summary == DeallocationSummary {
+  /// `--interactive`: the wizard in the terminal, filled with `answers`, at
+  /// the first step that still needs an answer.
+  static func openWizard(_ answers: DeallocationPrefill, global: GlobalOptions) -> Never {
+    InteractiveRun.open(global: global) { answers.screens(context: $0) }
   }
 }

@@ -1,0 +1,237 @@
+import StockroomDomain
+import TerminalUI
+
+/// What the allocation wizard allocates: a software column (Capacity, SMS
+/// Rental or Sale, ST-1 Legacy, MobilePASS) or hardware tokens of one model.
+public enum AllocationChoice: Hashable, Sendable {
+  case software(SoftwareColumn)
+  case hardware(model: Int)
+}
+
+/// The allocation types of step 1 (DESIGN.md section 1).
+public enum AllocationKind: Int, CaseIterable, Hashable, Sendable {
+  case rental
+  case sale
+  case capacityOnly
+
+  public var title: String {
+    switch self {
+    case .rental: return "Rental"
+    case .sale: return "Sale"
+    case .capacityOnly: return "Capacity Only"
+    }
+  }
+
+  /// What the type means, beside its radio button.
+  var hint: String {
+    switch self {
+    case .rental: return "ownership stays; owned and leased stock"
+    case .sale: return "ownership moves; owned stock only"
+    case .capacityOnly: return "units that let users hold tokens"
+    }
+  }
+}
+
+/// Everything the user has answered in the allocation wizard. Back and Esc keep all of it.
+public struct AllocationAnswers {
+  // Step 1: type and product.
+  public internal(set) var kind = RadioGroup(
+    options: AllocationKind.allCases.map { RadioGroup.Option($0.title, hint: $0.hint) },
+    selected: 0)
+  public internal(set) var choices: [AllocationChoice] = []
+  public internal(set) var product = RadioGroup(options: [])
+  public internal(set) var withCapacity = false
+  // Step 2: a quantity, or serials.
+  public internal(set) var quantity = NumberField(range: 1...1, width: 8)
+  public internal(set) var pick: SerialPickStep
+  /// The model the pick list was made for (nil: none yet).
+  public internal(set) var pickModel: Int?
+  /// The name of that model.
+  public internal(set) var modelName = ""
+  // Step 3: billing references.
+  public internal(set) var amount = TextField(width: 14, maxLength: 17)
+  public internal(set) var per = ChoiceField(
+    options: Billing.Basis.allCases.map(\.title), selected: 0, width: 21)
+  public internal(set) var trigger = ChoiceField(
+    options: Billing.triggers, selected: 0, width: 21)
+  public internal(set) var customerReference = TextField(
+    width: 40, maxLength: TextRules.referenceLimit, rule: .reference)
+  public internal(set) var fields: ReferenceFields
+  /// False in a demo session.
+  var filesAllowed = true
+
+  init(state: InventoryState) {
+    fields = ReferenceFields(state: state, withContainer: false)
+    pick = SerialPickStep(words: AllocationAnswers.words(""), limit: 0)
+    rebuildProducts(state: state, keeping: nil)
+  }
+
+  var allocationKind: AllocationKind { AllocationKind(rawValue: kind.selected ?? 0) ?? .rental }
+
+  var choice: AllocationChoice? {
+    guard let selected = product.selected, choices.indices.contains(selected) else { return nil }
+    return choices[selected]
+  }
+
+  /// The type a hardware or SMS allocation records.
+  var type: AllocationType { allocationKind == .sale ? .sale : .rental }
+
+  /// The products the chosen type offers.
+  static func choices(_ kind: AllocationKind, state: InventoryState) -> [AllocationChoice] {
+    let hardware = state.models.indices.map { AllocationChoice.hardware(model: $0) }
+    switch kind {
+    case .rental:
+      return [.software(.smsRental), .software(.st1Legacy), .software(.mobilePass)] + hardware
+    case .sale: return [.software(.smsSale)] + hardware
+    case .capacityOnly: return [.software(.capacity)]
+    }
+  }
+
+  static func title(_ choice: AllocationChoice, state: InventoryState) -> String {
+    switch choice {
+    case .software(.smsRental), .software(.smsSale): return "SMS software tokens"
+    case .software(.st1Legacy): return "ST-1 Legacy software tokens"
+    case .software(.mobilePass): return "MobilePASS software tokens"
+    case .software(.capacity): return "Capacity"
+    case .hardware(let model):
+      let name = state.models.indices.contains(model) ? state.models[model] : "?"
+      return TextSafety.neutralised(name) + " hardware tokens"
+    }
+  }
+
+  /// The product list for the chosen type, keeping the chosen product where it is offered.
+  mutating func rebuildProducts(state: InventoryState, keeping: AllocationChoice?) {
+    choices = AllocationAnswers.choices(allocationKind, state: state)
+    let options = choices.map { choice in
+      let available = AllocationAnswers.available(choice, kind: allocationKind, state: state)
+      return RadioGroup.Option(
+        AllocationAnswers.title(choice, state: state), hint: "\(available) available")
+    }
+    var selected = 0
+    if let keeping {
+      let same = choices.firstIndex { AllocationAnswers.sameProduct($0, keeping) }
+      selected = same ?? 0
+    }
+    product = RadioGroup(options: options, selected: selected)
+    refreshLimit(state: state)
+  }
+
+  static func sameProduct(_ one: AllocationChoice, _ other: AllocationChoice) -> Bool {
+    switch (one, other) {
+    case (.software(let a), .software(let b)): return a.product == b.product
+    case (.hardware(let a), .hardware(let b)): return a == b
+    default: return false
+    }
+  }
+
+  /// How many can be allocated of `choice`: for hardware the available serials (owned only
+  /// for a sale); for software the stock a sale (owned) or rental (any) draws on, and for
+  /// SMS Rental (or a sale with capacity) also the capacity in stock.
+  static func available(
+    _ choice: AllocationChoice, kind: AllocationKind, withCapacity: Bool = false,
+    state: InventoryState
+  ) -> Int {
+    switch choice {
+    case .hardware(let model):
+      var count = 0
+      for token in state.tokens
+      where Int(token.model) == model && token.state == .available && token.account < 0
+        && (kind != .sale || token.ownership == .owned)
+      {
+        count += 1
+      }
+      return count
+    case .software(let column):
+      let ownership: Ownership? = column == .smsSale ? .owned : nil
+      var stock = state.stockQuantity(column.product, ownership: ownership)
+      if column == .smsRental || (column == .smsSale && withCapacity) {
+        stock = min(stock, state.stockQuantity(.capacity))
+      }
+      return stock
+    }
+  }
+
+  /// The most the quantity field takes now.
+  var limit: Int {
+    pick.limit
+  }
+
+  /// Recomputes the limit of the quantity (software) or the pick list's offer (hardware).
+  mutating func refreshLimit(state: InventoryState) {
+    guard let choice else { return }
+    let most = AllocationAnswers.available(
+      choice, kind: allocationKind, withCapacity: withCapacity, state: state)
+    quantity = NumberField(range: 1...max(1, most), width: 8, text: quantity.text)
+    if case .hardware(let model) = choice {
+      if pickModel != model {
+        let name = state.models.indices.contains(model) ? state.models[model] : ""
+        pick = SerialPickStep(words: AllocationAnswers.words(name), limit: most)
+        pick.filesAllowed = filesAllowed
+        pickModel = model
+        modelName = name
+      } else {
+        pick.setLimit(most)
+      }
+    } else {
+      pick.setLimit(most)
+    }
+  }
+
+  /// The pick list's words in the allocation wizard.
+  static func words(_ model: String) -> SerialPickStep.Words {
+    SerialPickStep.Words(
+      left: "Available", right: "Allocate",
+      noneFound: "No \(model) tokens are available in the provider's stock.",
+      notOffered: "is not an available \(model) token in the provider's stock"
+        + " (faulty, lost, allocated, leased for a sale, or not listed).",
+      intro: "\(model) tokens are available in the provider's stock (never faulty or lost "
+        + "ones). Quantity is the most serials to list (all by default); Search lists them in "
+        + "Available. Mark the ones to allocate and move them to Allocate, or scan them.",
+      foreign: "not available here or not listed")
+  }
+
+  /// The available serials of the model, sorted, the first `limit` of them (owned only for a
+  /// sale).
+  static func availableSerials(
+    model: Int, kind: AllocationKind, state: InventoryState, limit: Int
+  ) -> SerialPickStep.Found {
+    var serials: [String] = []
+    var pin: Set<String> = []
+    for token in state.tokens
+    where Int(token.model) == model && token.state == .available && token.account < 0
+      && (kind != .sale || token.ownership == .owned)
+    {
+      serials.append(token.serial)
+      if token.needsPIN { pin.insert(token.serial) }
+    }
+    if !PickList.isAscending(serials) { serials.sort() }
+    if serials.count > limit {
+      serials.removeSubrange(limit...)
+      pin = pin.filter { $0 <= serials[serials.count - 1] }
+    }
+    return (serials, pin)
+  }
+
+  var hasAnswers: Bool {
+    !quantity.text.isEmpty || (pick.pickList?.count(.right) ?? 0) > 0 || !amount.text.isEmpty
+      || !customerReference.text.isEmpty || fields.hasAnswers
+  }
+
+  /// Why the amount is refused, when it is.
+  var amountProblem: String? {
+    let text = amount.text.trimmingCharacters(in: .whitespaces)
+    if text.isEmpty {
+      return customerReference.text.isEmpty ? nil : "Amount: needed with a customer reference"
+    }
+    return Billing.amount(text) == nil ? "Amount: not a decimal amount, e.g. 12.50" : nil
+  }
+
+  /// The billing references, nil without an amount.
+  var billing: Billing? {
+    let text = amount.text.trimmingCharacters(in: .whitespaces)
+    guard !text.isEmpty, let normalized = Billing.amount(text) else { return nil }
+    return Billing(
+      amount: normalized, per: Billing.Basis.allCases[per.selected],
+      trigger: trigger.value ?? "", customerReference: customerReference.text)
+  }
+}

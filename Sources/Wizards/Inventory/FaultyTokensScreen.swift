@@ -1,0 +1,135 @@
+import Foundation
+import StockroomDomain
+import TerminalUI
+
+/// The faulty tokens of one model in one container, from the Inventory
+/// screen: Enter on a serial offers Re-initialize (a transaction of its own),
+/// after which the token is available for allocation again.
+public struct FaultyTokensScreen: Screen {
+  public let model: String
+  public let container: String
+  private var serials: [String] = []
+  private var containerName = ""
+  private var table: Table
+  private var question: Modal?
+  private var notice: StatusLine?
+  private var commitKey = ""
+
+  public init(model: String, container: String, context: AppContext) {
+    self.model = model
+    self.container = container
+    table = FaultyTokensScreen.makeTable([], pins: [])
+    refreshed(context: context)
+  }
+
+  static func makeTable(_ serials: [String], pins: [Bool]) -> Table {
+    var table = Table(
+      columns: [.init("Serial", width: 24), .init("Token-side PIN", width: 0)],
+      rowCount: serials.count
+    ) { row, column in
+      guard serials.indices.contains(row) else { return "" }
+      return column == 0 ? TextSafety.neutralised(serials[row]) : (pins[row] ? "needs PIN" : "—")
+    }
+    table.layout(in: tableRect(in: App.bodyRect(for: .minimum)))
+    return table
+  }
+
+  static func tableRect(in rect: Rect) -> Rect {
+    let inside = rect.inset(by: 1)
+    return Rect(
+      x: inside.x + 1, y: inside.y + 2, width: inside.width - 2, height: inside.height - 2)
+  }
+
+  public var title: String { "Faulty \(TextSafety.neutralised(model))" }
+
+  public var help: String {
+    """
+    The faulty \(TextSafety.neutralised(model)) tokens in this container: they are never \
+    offered for allocation. When testing shows one works, Enter on its serial offers \
+    Re-initialize: it becomes available for allocation again, in a transaction of its own \
+    (`stockroom reinitialize` does the same headless).
+    """
+  }
+
+  public var keyBindings: [KeyBinding] {
+    question != nil
+      ? [KeyBinding("←→", "choose"), KeyBinding("Enter", "press"), KeyBinding("Esc", "cancel")]
+      : [.move, KeyBinding("Enter", "re-initialize"), .back]
+  }
+
+  public var status: StatusLine? { notice }
+
+  public func takesKey(_ key: Key) -> Bool { question != nil }
+
+  public mutating func refreshed(context: AppContext) {
+    let state = context.state
+    guard let modelIndex = state.modelIndex(model), let box = state.containerIndex(container)
+    else { return }
+    containerName = state.containers[box].name
+    var found: [String] = []
+    var pins: [Bool] = []
+    for token in state.tokens
+    where token.state == .faulty && Int(token.model) == modelIndex && Int(token.container) == box {
+      found.append(token.serial)
+      pins.append(token.needsPIN)
+    }
+    serials = found
+    let cursor = table.cursor
+    table = FaultyTokensScreen.makeTable(found, pins: pins)
+    table.moveCursor(to: cursor)
+  }
+
+  public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    if var dialog = question {
+      let result = dialog.update(key)
+      question = dialog
+      guard result == .activated || key == .escape else { return .none }
+      question = nil
+      guard dialog.chosen == 0, serials.indices.contains(table.cursor) else { return .stay }
+      commitKey = UUID().uuidString
+      return .commit(
+        PendingCommit(command: .reinitialize(serials: [serials[table.cursor]]), key: commitKey))
+    }
+    notice = nil
+    let result = table.update(key)
+    guard result == .activated || key == .enter, serials.indices.contains(table.cursor) else {
+      return .none
+    }
+    let serial = TextSafety.neutralised(serials[table.cursor])
+    var dialog = Modal(
+      title: "Re-initialize \(serial)?",
+      message: "Testing showed \(serial) works: it becomes available for allocation again.",
+      buttons: ["Re-initialize", "Cancel"], selected: 0)
+    dialog.layout(in: App.bodyRect(for: .minimum))
+    question = dialog
+    return .none
+  }
+
+  public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {
+    switch outcome {
+    case .committed(let id):
+      notice = StatusLine("Re-initialized as \(id); the token is available.", kind: .success)
+    case .refused(let why), .conflict(let why):
+      notice = StatusLine(why, kind: .error)
+    }
+    refreshed(context: context)
+  }
+
+  public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
+    Box.draw(
+      into: &buffer, rect,
+      title: "Faulty \(TextSafety.neutralised(model)) · \(TextSafety.neutralised(containerName))")
+    let inside = rect.inset(by: 1)
+    buffer.put(
+      "\(serials.count) faulty tokens, never offered for allocation until re-initialized.",
+      x: inside.x + 1, y: inside.y, style: .hint, clip: inside)
+    if serials.isEmpty {
+      buffer.put(
+        "None left: every one was re-initialized.", x: inside.x + 1, y: inside.y + 3,
+        style: .hint, clip: inside)
+    } else {
+      table.render(into: &buffer, in: FaultyTokensScreen.tableRect(in: rect), focused: true)
+    }
+    if let question { question.render(into: &buffer, in: rect, focused: true) }
+  }
+}

@@ -1,0 +1,127 @@
+import ArgumentParser
+import StockroomDomain
+import Wizards
+
+/// The allocation issue's headless twins, registered by the root command.
+enum AllocationCommands {
+  static let all: [ParsableCommand.Type] = [
+    AllocateCommand.self, ReceiveCommand.self, InventoryCommand.self,
+  ]
+}
+
+/// `stockroom allocate`: the allocation wizard without a screen.
+struct AllocateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "allocate",
+    abstract: "Allocate capacity, software or hardware tokens to an account (commit with --yes).",
+    discussion: """
+      Software and capacity by --product and --quantity (Capacity Only is --product capacity); \
+      hardware by --serial or --serials-from. A rental SMS allocation brings one unit of \
+      Capacity per token; --with-capacity adds it to a sale. A Sale takes owned stock only. \
+      A list with any unknown, repeated, faulty, lost, allocated or (for a sale) leased \
+      serial is refused whole, naming them.
+      """)
+
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "Account code (ACC-0001) or exact name.") var account: String?
+  @Option(help: "capacity, sms, st-1 or mobilepass.") var product: String?
+  @Option(help: "How many: a whole number of at least 1.") var quantity: String?
+  @Option(parsing: .upToNextOption, help: "Hardware serials (several allowed).")
+  var serial: [String] = []
+  @Option(help: "A file of serials: one a line, or a CSV column.") var serialsFrom: String?
+  @Option(help: "The CSV column: header name or number from 1 (default: the serial column).")
+  var column: String?
+  @Option(help: "rental (default) or sale: SMS and hardware only.") var type: String?
+  @Flag(help: "A sale of SMS tokens also allocates the same quantity of capacity.")
+  var withCapacity = false
+  @Option(help: "Billing amount, a decimal such as 12.50.") var amount: String?
+  @Option(help: "unit or transaction: what the amount is charged per.") var per: String?
+  @Option(help: "What starts billing: \(Billing.triggers.joined(separator: ", ")).")
+  var billingTrigger: String?
+  @Option(help: "The customer's own reference, e.g. a purchase order (up to 64 characters).")
+  var customerReference: String?
+  @OptionGroup var options: TransactionOptions
+  @Flag(help: "Open the wizard filled with these answers.") var interactive = false
+
+  func run() throws {
+    if interactive {
+      let prefill = AllocationPrefill(
+        account: account, product: product.flatMap { Product(rawValue: $0.lowercased()) },
+        type: type.flatMap { AllocationType(rawValue: $0.lowercased()) },
+        withCapacity: withCapacity, quantity: quantity.flatMap(UsageCheck.quantityValue),
+        serials: serial.isEmpty ? nil : serial, amount: amount,
+        per: per.flatMap { Billing.Basis(rawValue: $0.lowercased()) }, trigger: billingTrigger,
+        customerReference: customerReference, reference: options.reference,
+        comment: options.comment)
+      InteractiveRun.open(global: global) { prefill.screens(context: $0) }
+    }
+    guard let account else { UsageCheck.fail("--account is required") }
+    var context = UsageCheck.context(reference: options.reference, comment: options.comment)
+    context.billing = billing()
+    let allocation = type.map { UsageCheck.word($0, option: "--type", AllocationType.allCases) }
+    let run = CommandRun<StockSummary>(global: global, options: options, context: context)
+    if let product {
+      if !serial.isEmpty || serialsFrom != nil {
+        UsageCheck.fail("give --product with --quantity, or serials, not both")
+      }
+      if options.container != nil { UsageCheck.fail("--container is for hardware serials") }
+      let chosen = UsageCheck.word(product, option: "--product", Product.software)
+      let count = UsageCheck.quantity(quantity)
+      run.perform(
+        .allocateSoftware(
+          account: account, column: column(chosen, allocation), quantity: count,
+          withCapacity: withCapacity))
+      return
+    }
+    if quantity != nil { UsageCheck.fail("--quantity needs --product") }
+    if withCapacity { UsageCheck.fail("--with-capacity is for a sale of SMS tokens") }
+    let serials = UsageCheck.serials(serial, from: serialsFrom, column: self.column)
+    let kind = allocation ?? .rental
+    let container = options.container
+    run.perform(.allocateHardware(account: account, serials: serials, type: kind)) { state in
+      guard state.accountIndex(account) != nil else { return [] }
+      var box: Int?
+      if let container {
+        guard let index = state.containerIndex(container) else {
+          return ["unknown container " + TextRules.neutralised(container)]
+        }
+        box = index
+      }
+      return SerialListCheck.allocation(serials, type: kind, container: box, state: state)
+    }
+  }
+
+  /// The allocation-table column of a software product and type (usage errors otherwise).
+  private func column(_ product: Product, _ type: AllocationType?) -> SoftwareColumn {
+    if product == .sms {
+      let column = SoftwareColumn(product: .sms, type: type ?? .rental) ?? .smsRental
+      if withCapacity && column != .smsSale {
+        UsageCheck.fail("--with-capacity is for a sale: a rental brings capacity anyway")
+      }
+      return column
+    }
+    if type != nil { UsageCheck.fail("--type is only for sms and hardware") }
+    if withCapacity { UsageCheck.fail("--with-capacity is for a sale of SMS tokens") }
+    return SoftwareColumn(product: product, type: nil) ?? .capacity
+  }
+
+  /// The billing references, checked; nil when none were given.
+  private func billing() -> Billing? {
+    guard let amount else {
+      if per != nil || billingTrigger != nil || customerReference != nil {
+        UsageCheck.fail("--per, --billing-trigger and --customer-reference need --amount")
+      }
+      return nil
+    }
+    guard let per else { UsageCheck.fail("--amount needs --per (unit or transaction)") }
+    let basis = UsageCheck.word(per, option: "--per", Billing.Basis.allCases)
+    let given = Billing(
+      amount: amount, per: basis, trigger: billingTrigger ?? Billing.triggers[0],
+      customerReference: customerReference ?? "")
+    do throws(DomainError) {
+      return try given.validated()
+    } catch {
+      UsageCheck.fail(error.message)
+    }
+  }
+}
