@@ -4,9 +4,8 @@ import TerminalUI
 /// The searchable list of accounts (customers). Typing filters by code or
 /// name at once; Enter opens the account's allocation table.
 public struct AccountsScreen: Screen {
-  private var search = TextField(width: 30, maxLength: 64)
+  private var list = SearchableTable(table: AccountsScreen.makeTable([]))
   private var rows: [AccountRow] = []
-  private var table: Table
   private var notice: StatusLine?
   /// What Enter does with the chosen account.
   public private(set) var purpose = Purpose.browse
@@ -27,7 +26,6 @@ public struct AccountsScreen: Screen {
   }
 
   public init(context: AppContext, purpose: Purpose = .browse) {
-    table = AccountsScreen.makeTable([])
     self.purpose = purpose
     refreshed(context: context)
   }
@@ -49,14 +47,8 @@ public struct AccountsScreen: Screen {
       default: return String(account.hardwareInUse)
       }
     }
-    table.layout(in: AccountsScreen.tableRect(in: App.bodyRect(for: .minimum)))
+    table.layout(in: SearchableTable.tableRect(in: App.bodyRect(for: .minimum)))
     return table
-  }
-
-  static func tableRect(in rect: Rect) -> Rect {
-    let inside = rect.inset(by: 1)
-    return Rect(
-      x: inside.x + 1, y: inside.y + 2, width: inside.width - 2, height: inside.height - 2)
   }
 
   public var title: String { purpose == .allocate ? "Allocate to…" : "Accounts" }
@@ -80,7 +72,7 @@ public struct AccountsScreen: Screen {
 
   public mutating func refreshed(context: AppContext) {
     let state = context.state
-    let needle = search.text.lowercased()
+    let needle = list.text.lowercased()
     rows = state.accounts.enumerated().compactMap { index, account in
       guard
         needle.isEmpty || account.code.lowercased().contains(needle)
@@ -91,42 +83,28 @@ public struct AccountsScreen: Screen {
         hardware: account.hardwareAllocated.reduce(0, +),
         hardwareInUse: account.hardwareInUse.reduce(0, +))
     }
-    let cursor = table.cursor
-    table = AccountsScreen.makeTable(rows)
-    table.moveCursor(to: cursor)
+    list.replaceTable(AccountsScreen.makeTable(rows))
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
     notice = nil
-    switch key {
-    case .up, .down, .pageUp, .pageDown, .home, .end:
-      _ = table.update(key)
-    case .mouse(let mouse):
-      if table.update(.mouse(mouse)) == .activated { return open(context: context) }
-    case .enter:
-      return open(context: context)
-    case .escape:
-      guard !search.text.isEmpty else { return .none }
-      search.setText("")
+    switch list.update(key) {
+    case .none: return .none
+    case .open: return open(context: context)
+    case .leave: return .none
+    case .searchChanged:
+      let cleared = key == .escape
       refreshed(context: context)
-      return .stay
-    default:
-      let before = search.text
-      _ = search.update(key)
-      if search.text != before {
-        refreshed(context: context)
-        table.moveCursor(to: 0)
-      }
+      return cleared ? .stay : .none
     }
-    return .none
   }
 
   private mutating func open(context: AppContext) -> Effect {
-    guard rows.indices.contains(table.cursor) else {
-      notice = StatusLine("No account matches \"\(search.text)\".", kind: .error)
+    guard rows.indices.contains(list.cursor) else {
+      notice = StatusLine("No account matches \"\(list.text)\".", kind: .error)
       return .none
     }
-    let account = rows[table.cursor].index
+    let account = rows[list.cursor].index
     if purpose == .allocate, let made = AllocationFlow.make(account: account, context: context) {
       return .replace(WizardScreen(flow: made.flow, answers: made.answers))
     }
@@ -134,24 +112,14 @@ public struct AccountsScreen: Screen {
   }
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
-    Box.draw(
-      into: &buffer, rect,
-      title: purpose == .allocate ? "Choose the account to allocate to" : "Accounts")
-    let inside = rect.inset(by: 1)
-    buffer.put("Search", x: inside.x + 1, y: inside.y, style: .title)
-    search.render(
-      into: &buffer, in: Rect(x: inside.x + 8, y: inside.y, width: 40, height: 1), focused: true)
-    let count = "\(rows.count) of \(context.state.accounts.count) accounts"
-    buffer.put(count, x: inside.maxX - CharacterWidth.of(count) - 1, y: inside.y, style: .hint)
-    table.render(into: &buffer, in: AccountsScreen.tableRect(in: rect), focused: true)
-    if rows.isEmpty {
-      buffer.put(
-        "No account matches.", x: inside.x + 1, y: inside.y + 4, style: .hint, clip: inside)
-    }
+    list.render(
+      into: &buffer, in: rect,
+      title: purpose == .allocate ? "Choose the account to allocate to" : "Accounts",
+      count: "\(rows.count) of \(context.state.accounts.count) accounts",
+      empty: "No account matches.")
   }
 
   public func cursor(in rect: Rect) -> Point? {
-    let inside = rect.inset(by: 1)
-    return search.cursorPosition(in: Rect(x: inside.x + 8, y: inside.y, width: 40, height: 1))
+    list.cursorPosition(in: rect)
   }
 }

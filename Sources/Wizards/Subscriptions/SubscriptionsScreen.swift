@@ -4,13 +4,11 @@ import TerminalUI
 /// The searchable list of subscriptions: typing searches by subscription number, AR code or
 /// name, or installed serial; Enter opens the subscription.
 public struct SubscriptionsScreen: Screen {
-  private var search = TextField(width: 30, maxLength: 64)
+  private var list = SearchableTable(table: SubscriptionsScreen.makeTable([]))
   private var numbers: [String] = []
-  private var table: Table
   private var notice: StatusLine?
 
   public init(context: AppContext) {
-    table = Self.makeTable([])
     refreshed(context: context)
   }
 
@@ -24,7 +22,7 @@ public struct SubscriptionsScreen: Screen {
       guard rows.indices.contains(row), rows[row].indices.contains(column) else { return "" }
       return rows[row][column]
     }
-    table.layout(in: AccountsScreen.tableRect(in: App.bodyRect(for: .minimum)))
+    table.layout(in: SearchableTable.tableRect(in: App.bodyRect(for: .minimum)))
     return table
   }
 
@@ -49,7 +47,7 @@ public struct SubscriptionsScreen: Screen {
 
   public mutating func refreshed(context: AppContext) {
     let book = context.state.subscriptions
-    let found = book.search(search.text)
+    let found = book.search(list.text)
     numbers = found.map(\.number)
     let rows = found.map { subscription in
       [
@@ -58,60 +56,38 @@ public struct SubscriptionsScreen: Screen {
         String(subscription.items.count),
       ]
     }
-    let cursor = table.cursor
-    table = Self.makeTable(rows)
-    table.moveCursor(to: cursor)
+    list.replaceTable(Self.makeTable(rows))
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
     notice = nil
-    switch key {
-    case .up, .down, .pageUp, .pageDown, .home, .end:
-      _ = table.update(key)
-    case .mouse(let mouse):
-      if table.update(.mouse(mouse)) == .activated { return open(context: context) }
-    case .enter:
-      return open(context: context)
-    case .escape:
-      guard !search.text.isEmpty else { return .pop }
-      search.setText("")
+    switch list.update(key) {
+    case .none: return .none
+    case .open: return open(context: context)
+    case .leave: return .pop
+    case .searchChanged:
+      let cleared = key == .escape
       refreshed(context: context)
-    default:
-      let before = search.text
-      _ = search.update(key)
-      if search.text != before {
-        refreshed(context: context)
-        table.moveCursor(to: 0)
-      }
+      return cleared ? .stay : .none
     }
-    return .none
   }
 
   private mutating func open(context: AppContext) -> Effect {
-    guard numbers.indices.contains(table.cursor) else {
-      notice = StatusLine("No subscription matches \"\(search.text)\".", kind: .error)
+    guard numbers.indices.contains(list.cursor) else {
+      notice = StatusLine("No subscription matches \"\(list.text)\".", kind: .error)
       return .none
     }
-    return .push(SubscriptionScreen(number: numbers[table.cursor], context: context))
+    return .push(SubscriptionScreen(number: numbers[list.cursor], context: context))
   }
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
-    Box.draw(into: &buffer, rect, title: "Subscriptions")
-    let inside = rect.inset(by: 1)
-    buffer.put("Search", x: inside.x + 1, y: inside.y, style: .title)
-    search.render(
-      into: &buffer, in: Rect(x: inside.x + 8, y: inside.y, width: 32, height: 1), focused: true)
-    let count = "\(numbers.count) of \(context.state.subscriptions.subscriptions.count)"
-    buffer.put(count, x: inside.maxX - CharacterWidth.of(count) - 1, y: inside.y, style: .hint)
-    table.render(into: &buffer, in: AccountsScreen.tableRect(in: rect), focused: true)
-    if numbers.isEmpty {
-      buffer.put(
-        "No subscription matches.", x: inside.x + 1, y: inside.y + 4, style: .hint, clip: inside)
-    }
+    list.render(
+      into: &buffer, in: rect, title: "Subscriptions",
+      count: "\(numbers.count) of \(context.state.subscriptions.subscriptions.count)",
+      empty: "No subscription matches.")
   }
 
   public func cursor(in rect: Rect) -> Point? {
-    let inside = rect.inset(by: 1)
-    return search.cursorPosition(in: Rect(x: inside.x + 8, y: inside.y, width: 32, height: 1))
+    list.cursorPosition(in: rect)
   }
 }
