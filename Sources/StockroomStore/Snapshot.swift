@@ -22,9 +22,11 @@ enum Snapshot {
       try encode(contents, into: &writer)
       try writer.finish()
       if let reason = file.sync() { throw .commitFailed("\(temporary): fsync failed: \(reason)") }
+      FaultInjection.crash(at: .snapshotTemp)
       if rename(temporary, final) != 0 {
         throw .commitFailed("\(final): cannot rename into place: \(POSIXFile.errnoText())")
       }
+      FaultInjection.crash(at: .snapshotRenamed)
       if let reason = POSIXFile.syncDirectory(directory.path) {
         throw .commitFailed("\(directory.path): fsync failed: \(reason)")
       }

@@ -14,7 +14,7 @@ struct Stockroom: ParsableCommand {
       headless twin that takes the same answers as options.
       """,
     version: version,
-    subcommands: StoreCommands.all + DeallocationCommands.all
+    subcommands: StoreCommands.all + DeallocationCommands.all + [DraftsCommand.self]
   )
 
   @OptionGroup var global: GlobalOptions

@@ -9,18 +9,20 @@ import Wizards
 enum TerminalLoop {
   /// Runs `app` until it finishes, a signal arrives, or an error is thrown;
   /// the terminal is restored in every case.
-  static func run(_ app: inout App, on terminal: CursesTerminal) {
+  static func run(_ app: inout App, on terminal: CursesTerminal, drafts: DraftKeeper? = nil) {
     app.handle(.resize(terminal.size))
     draw(app, on: terminal)
     var idle = 0
     var queue: [Key] = []
     while !app.isFinished {
       if let signal = terminal.pendingSignal {
+        drafts?.save(app)
         terminal.stopAndReraise(signal)
       }
       guard let key = nextKey(terminal, queue: &queue) else {
         // Show other sessions' commits within about a second.
         idle += 1
+        drafts?.tick(app)
         if idle >= 20 {
           idle = 0
           if app.refresh() { draw(app, on: terminal) }
@@ -32,11 +34,13 @@ enum TerminalLoop {
       }
       idle = 0
       app.refresh()
+      let before = drafts?.before(app)
       app.handle(key)
-      app.runPendingCommit()
+      drafts?.after(key, before, outcome: app.runPendingCommit(), app: app)
       app.runDemoRequest()
       if !app.isFinished { draw(app, on: terminal) }
     }
+    drafts?.finish()
     terminal.stop()
   }
 
