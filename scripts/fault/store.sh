@@ -136,7 +136,8 @@ io_errors() {
 swift_suites() {
   echo "fault-suite: power loss ($POWER cases), corrupted files ($CORRUPT cases), bad command lines"
   local out="$WORK/swift.out"
-  if ! STOCKROOM_POWER_CASES=$POWER STOCKROOM_CORRUPT_CASES=$CORRUPT timeout 900 \
+  if ! STOCKROOM_POWER_CASES=$POWER STOCKROOM_CORRUPT_CASES=$CORRUPT STOCKROOM_CLI_FUZZ=$CLI_FUZZ \
+    timeout 900 \
     swift test --skip-build \
     --filter 'PowerLossTests|CorruptionFuzzTests|CommandLineFuzzTests|HostileTextTests' \
     >"$out" 2>&1; then
