@@ -4,13 +4,23 @@
 # command-line fuzzing, hostile text and permissions. Prints its figures at the end.
 #
 #   bash scripts/fault-suite.sh           the full suite (several minutes)
-#   bash scripts/fault-suite.sh --short   the CI tier (under a minute once built)
+#   bash scripts/fault-suite.sh --short   the CI tier (about a minute once built)
+#   --only SECTION                        one of crash_points kill_loop io_errors swift_suites
+#                                         disk_full_and_read_only key_storm hostile_input
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 tier=full
-[ "${1:-}" = "--short" ] && tier=short
+only=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --short) tier=short ;;
+    --only) only=$2; shift ;;
+    *) echo "usage: bash scripts/fault-suite.sh [--short] [--only SECTION]" >&2; exit 2 ;;
+  esac
+  shift
+done
 if [ "$tier" = full ]; then
   CRASH_RUNS=20; KILLS=1000; IO_MAX=40; CORRUPT=3000; POWER=600; STORM_KEYS=100000; CLI_FUZZ=all
 else
@@ -45,13 +55,10 @@ source "$root/scripts/fault/storm.sh"
 TEMPLATE="$WORK/template"
 "$B" demo --tokens 300 --data-dir "$TEMPLATE" >/dev/null
 
-crash_points
-kill_loop
-io_errors
-swift_suites
-disk_full_and_read_only
-key_storm
-hostile_input
+for section in crash_points kill_loop io_errors swift_suites disk_full_and_read_only key_storm \
+  hostile_input; do
+  if [ -z "$only" ] || [ "$only" = "$section" ]; then "$section"; fi
+done
 
 echo
 echo "fault-suite ($tier) figures"
