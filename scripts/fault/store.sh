@@ -37,7 +37,8 @@ crash_points() {
       set +e
       # In a subshell, so bash's "Aborted" report goes to /dev/null with the rest.
       (STOCKROOM_CRASH_AT="$point:$at" timeout 60 "$B" _commit-test --mode loop --count 40 \
-        --key-prefix "c$run" --snapshot-every 3 --data-dir "$dir" >"$dir.acks") 2>/dev/null
+        --key-prefix "c$run" --snapshot-every 3 --data-dir "$dir" >"$dir.acks"
+        exit $?) 2>/dev/null
       status=$?
       set -e
       runs=$((runs + 1))
