@@ -167,4 +167,26 @@ import Testing
     _ = fresh.update(.character("n"), context: context)
     #expect(fresh.decision == .startFresh)
   }
+
+  @Test func resumeScreens() throws {
+    let context = try DemoFixture.context()
+    var recording = Recording(context: context)
+    Self.hardwareDraft(&recording)
+    var older = recording.draft()
+    older.id = "aaaaaaaaaaaa"
+    older.updatedAt = "2026-11-21T17:40:00Z"
+    var prompt = App(
+      home: ResumeScreen(drafts: [recording.draft(), older]), size: .minimum, context: context)
+    ScreenSnapshot.check(prompt.render().buffer, "drafts/01-resume")
+    prompt.handle(.down)
+    prompt.handle(.character("d"))
+    ScreenSnapshot.check(prompt.render().buffer, "drafts/02-discarded")
+    var resumed = App(home: Home.screen(), size: .minimum, context: context)
+    resumed.replay(recording.draft().events)
+    resumed.carryOut(
+      .push(
+        ResumeNotice(
+          message: "list quantity: 2 → 1; deallocate: RB1-1100828 → RB1-1100839")))
+    ScreenSnapshot.check(resumed.render().buffer, "drafts/03-picks-changed")
+  }
 }

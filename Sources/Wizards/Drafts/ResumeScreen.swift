@@ -87,16 +87,20 @@ public struct ResumeScreen: Screen {
       intro, in: Rect(x: inside.x + 2, y: inside.y + 1, width: inside.width - 4, height: 2))
     var y = inside.y + 2 + rows
     for (index, draft) in drafts.enumerated() {
-      guard y < inside.maxY - 3 else { break }
+      guard y + 1 < inside.maxY - 3 else { break }
       let marker = index == highlighted ? "▶ " : "  "
-      let saved = "saved " + TimeText.local(draft.updatedAt, in: context.timeZone)
-      let width = max(0, inside.width - 6 - saved.count - 2)
+      let width = max(0, inside.width - 6)
+      let path = draft.breadcrumb.dropFirst().map(TextSafety.neutralised).joined(separator: " › ")
       let x = buffer.put(marker, x: inside.x + 2, y: y, clip: inside)
       buffer.put(
-        TextLayout.pad(TextLayout.truncate(draft.title, to: width), to: width), x: x, y: y,
+        TextLayout.pad(TextLayout.truncate(path, to: width), to: width), x: x, y: y,
         style: index == highlighted ? .highlight : .title, clip: inside)
-      buffer.put(saved, x: inside.maxX - saved.count - 2, y: y, style: .hint, clip: inside)
-      y += 1
+      let saved = "saved " + TimeText.local(draft.updatedAt, in: context.timeZone)
+      let detail = [TextSafety.neutralised(draft.position), saved].filter { !$0.isEmpty }
+        .joined(separator: " · ")
+      buffer.put(
+        TextLayout.truncate(detail, to: width), x: x, y: y + 1, style: .hint, clip: inside)
+      y += 3
     }
     buffer.put(
       "Enter or r: Resume   d: Discard   n: Start fresh", x: inside.x + 2, y: inside.maxY - 2,
