@@ -107,7 +107,7 @@ io_errors() {
       dir="$WORK/io-$op-$n"
       cp -a "$TEMPLATE" "$dir"
       set +e
-      STOCKROOM_FAIL_IO="$op:$n" timeout 60 "$B" _commit-test --mode loop --count 12 \
+      STOCKROOM_FAIL_IO="$op:$n" timeout 60 "$B" _commit-test --mode loop --count 60 \
         --key-prefix "io$n" --snapshot-every 5 --data-dir "$dir" >"$dir.acks" 2>"$dir.err"
       status=$?
       set -e
