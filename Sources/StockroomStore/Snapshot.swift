@@ -15,6 +15,7 @@ enum Snapshot {
   {
     let final = directory.file(fileName)
     let temporary = final + ".tmp-\(getpid())"
+    Leftovers.remove(in: directory.path, prefix: fileName + ".tmp-")
     let file = try POSIXFile.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
     directory.adopt(file)
     do throws(StoreError) {
