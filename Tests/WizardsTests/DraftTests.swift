@@ -188,5 +188,7 @@ import Testing
         ResumeNotice(
           message: "list quantity: 2 → 1; deallocate: RB1-1100828 → RB1-1100839")))
     ScreenSnapshot.check(resumed.render().buffer, "drafts/03-picks-changed")
+    // The notice is no part of a draft saved while it shows.
+    #expect(resumed.draftSummary == recording.draft().summary)
   }
 }

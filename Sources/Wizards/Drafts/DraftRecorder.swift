@@ -66,7 +66,7 @@ public struct DraftRecorder: Sendable {
   ) -> Draft {
     Draft(
       id: id, user: user, uid: uid, createdAt: createdAt, updatedAt: updatedAt,
-      breadcrumb: app.stack.map(\.title), position: app.current.position,
+      breadcrumb: app.draftScreens.map(\.title), position: app.draftScreens.last?.position ?? "",
       summary: app.draftSummary, homeEvents: homeEvents, events: events)
   }
 }

@@ -22,16 +22,20 @@ extension App {
   /// The fingerprint of the topmost screen that has one, after its breadcrumb
   /// and position (every screen has those).
   public var draftSummary: String {
-    var lines = ["screens: " + stack.map(\.title).joined(separator: " › ")]
-    if let screen = stack.last(where: { $0 is any DraftSummarizing }),
+    let screens = draftScreens
+    var lines = ["screens: " + screens.map(\.title).joined(separator: " › ")]
+    if let screen = screens.last(where: { $0 is any DraftSummarizing }),
       let summarizing = screen as? any DraftSummarizing
     {
       lines.append(summarizing.draftSummary)
     } else {
-      lines.append("position: " + current.position)
+      lines.append("position: " + (screens.last?.position ?? ""))
     }
     return lines.joined(separator: "\n")
   }
+
+  /// The stack as a draft sees it: without the notice a resume put on top (no key made it).
+  public var draftScreens: [any Screen] { stack.filter { !($0 is ResumeNotice) } }
 
   /// Replays a draft's events from home, dropping every commit: the screens
   /// land where the user was. A refused commit's saved answer is handed back.
