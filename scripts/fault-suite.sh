@@ -42,6 +42,8 @@ B="$root/.build/debug/stockroom"
 export SWIFT_BACKTRACE=enable=no
 WORK=$(mktemp -d /tmp/stockroom-faults.XXXXXX)
 trap 'source "$root/scripts/fault/cleanup.sh"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 failures=0
 fail() { echo "fault-suite: FAIL: $*"; failures=$((failures + 1)); }
 declare -A figures

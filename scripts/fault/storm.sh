@@ -5,12 +5,25 @@ STORM_SOCKET="stockroom-storm-$$-0"
 storm_starts=0
 storm() { tmux -L "$STORM_SOCKET" "$@"; }
 
+# The storm may commit (Confirm is a key like any other): before each start the data it
+# left must verify, then a fresh copy of the demo data keeps every wizard openable.
+storm_reset() {
+  if [ -f "$STORM_DATA/ledger.jsonl" ]; then
+    timeout 60 "$B" verify --data-dir "$STORM_DATA" >/dev/null 2>"$WORK/storm-verify.err" ||
+      fail "storm: verify failed on the data it left: $(head -1 "$WORK/storm-verify.err")"
+  fi
+  rm -rf "$STORM_DATA"
+  cp -a "$WORK/storm-pristine" "$STORM_DATA"
+}
+
 # Starts stockroom in an 80x24 pane; when it ends, its status, `stty -a` and the
 # alternate-screen flag are saved for the checks.
 storm_start() {
   local dir=$1
+  storm_reset
   rm -f "$WORK/storm.exit" "$WORK/storm.stty"
   storm kill-server 2>/dev/null || true
+  rm -f "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)/$STORM_SOCKET"
   # A new server each time: reusing a socket races with the old server's exit.
   storm_starts=$((storm_starts + 1))
   STORM_SOCKET="stockroom-storm-$$-$storm_starts"
@@ -65,7 +78,7 @@ storm_open() {
   [ "$target" = hardware ] && rights=5
   for i in $(seq 1 $rights); do storm send-keys -t 0 Right; done
   storm send-keys -t 0 Enter
-  storm_wait_for "Step 1 of 3" || fail "storm: the $target wizard did not open"
+  storm_wait_for "Step 1 of 3" || { fail "storm: the $target wizard did not open"; return 1; }
 }
 
 # After stockroom ended: it ended by itself (status 0), the terminal is sane and back on the
@@ -99,9 +112,8 @@ key_storm() {
   # The full demo data set: every wizard has something to give back.
   local dir="$WORK/storm-data"
   STORM_DATA="$dir"
-  "$B" demo --data-dir "$dir" >/dev/null
+  "$B" demo --data-dir "$WORK/storm-pristine" >/dev/null
   for target in "${targets[@]}"; do
-    rm -rf "$dir/drafts"
     storm_start "$dir"
     storm_open "$target" || continue
     local count=0 kind rest batches=0 seed=$((RANDOM + 1))
@@ -123,7 +135,6 @@ key_storm() {
       if [ $((batches % 5)) = 0 ] && [ -f "$WORK/storm.exit" ]; then
         storm_check_exit || break
         restarts=$((restarts + 1))
-        rm -rf "$dir/drafts"
         storm_start "$dir"
         storm_open "$target" || break
       fi
@@ -152,7 +163,7 @@ key_storm() {
     echo "  $target: $per keys, $restarts restarts so far"
   done
   storm kill-server 2>/dev/null || true
-  timeout 60 "$B" verify --data-dir "$dir" >/dev/null 2>&1 || fail "storm: verify failed afterwards"
+  storm_reset
   figures["keys sent"]=$sent
   figures["storm restarts"]=$restarts
 }
