@@ -65,7 +65,7 @@ storm_open() {
   local target=$1 i
   storm_wait_for "Choose where to go" || { fail "storm: home screen never came"; return 1; }
   if [ "$target" = scan ]; then
-    storm send-keys -t 0 Down Enter
+    storm send-keys -t 0 Down Enter || return 1
     storm_wait_for "Scan" || true
     return 0
   fi
@@ -152,16 +152,16 @@ key_storm() {
     for i in $(seq 1 40); do
       [ -f "$WORK/storm.exit" ] && break
       # Apart: Esc followed at once by another byte reads as one escape sequence.
-      storm send-keys -t 0 Escape
+      storm send-keys -t 0 Escape 2>/dev/null || true
       sleep 0.1
-      storm send-keys -t 0 C-c
+      storm send-keys -t 0 C-c 2>/dev/null || true
       sleep 0.2
-      storm send-keys -t 0 y
+      storm send-keys -t 0 y 2>/dev/null || true
       sleep 0.3
     done
     if [ ! -f "$WORK/storm.exit" ]; then
       fail "storm: stockroom did not leave after the $target storm (a hang)"
-      storm capture-pane -p -t 0 | head -5
+      storm capture-pane -p -t 0 2>/dev/null | head -5 | cut -c1-120
       continue
     fi
     storm_check_exit || true
