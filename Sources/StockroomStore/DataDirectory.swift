@@ -46,7 +46,7 @@ public struct DataDirectory: Sendable {
         "\(path): the data directory is writable by others; run chmod o-w on it")
     }
     if access(path, R_OK | W_OK | X_OK) != 0 {
-      throw .unavailable("\(path): \(POSIXFile.errnoText())")
+      try refuseAccess(path, create: create)
     }
     if environment["STOCKROOM_ALLOW_NETWORK_FS"] != "1", let type = filesystemType(of: path),
       networkFilesystems.contains(type)

@@ -106,12 +106,15 @@ extension FileStore {
       try reload()
       throw .unavailable("\(ledgerPath): changed size while locked (\(size) ≠ \(start.offset))")
     }
+    FaultInjection.crash(at: .beforeWrite)
     if let reason = ledger.appendOnce(lines) {
       throw try failCommit("\(ledgerPath): write failed: \(reason)", cutTo: size)
     }
+    FaultInjection.crash(at: .afterWrite)
     if let reason = ledger.sync() {
       throw try failCommit("\(ledgerPath): fsync failed: \(reason)", cutTo: size)
     }
+    FaultInjection.crash(at: .afterFsync)
     position = next
     return results
   }

@@ -118,7 +118,10 @@ public final class FileStore: InventoryStore {
         || position.sequence >= snapshotSequence + options.snapshotInterval)
       && position.sequence > 0
     {
-      try writeSnapshot()
+      // A snapshot is a cache: a full disk or a read-only folder must not stop reading.
+      do throws(StoreError) { try writeSnapshot() } catch {
+        warnings.append("a new snapshot could not be written: \(error.message)")
+      }
     }
   }
 

@@ -50,6 +50,7 @@ final class POSIXFile {
 
   /// One write of all the bytes (O_APPEND); returns nil or the reason it failed or fell short.
   func appendOnce(_ bytes: [UInt8]) -> String? {
+    if let injected = FaultInjection.failure(.write) { return partialWrite(bytes, injected) }
     var done = 0
     while done < bytes.count {
       let wrote = bytes.withUnsafeBytes { raw in
@@ -67,6 +68,9 @@ final class POSIXFile {
 
   /// Writes everything at the current position (files being built, not the ledger).
   func writeAll(_ bytes: UnsafeRawBufferPointer) throws(StoreError) {
+    if let injected = FaultInjection.failure(.write) {
+      throw .commitFailed("\(path): cannot write: \(injected)")
+    }
     var done = 0
     while done < bytes.count {
       let wrote = Glibc.write(fd, bytes.baseAddress.map { $0 + done }, bytes.count - done)
@@ -79,7 +83,9 @@ final class POSIXFile {
   }
 
   /// fsync; nil or the reason it failed.
-  func sync() -> String? { fsync(fd) == 0 ? nil : Self.errnoText() }
+  func sync() -> String? {
+    FaultInjection.failure(.fsync) ?? (fsync(fd) == 0 ? nil : Self.errnoText())
+  }
 
   func truncate(to length: Int) -> String? {
     ftruncate(fd, off_t(length)) == 0 ? nil : Self.errnoText()

@@ -15,6 +15,7 @@ enum Snapshot {
   {
     let final = directory.file(fileName)
     let temporary = final + ".tmp-\(getpid())"
+    Leftovers.remove(in: directory.path, prefix: fileName + ".tmp-")
     let file = try POSIXFile.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
     directory.adopt(file)
     do throws(StoreError) {
@@ -22,9 +23,11 @@ enum Snapshot {
       try encode(contents, into: &writer)
       try writer.finish()
       if let reason = file.sync() { throw .commitFailed("\(temporary): fsync failed: \(reason)") }
+      FaultInjection.crash(at: .snapshotTemp)
       if rename(temporary, final) != 0 {
         throw .commitFailed("\(final): cannot rename into place: \(POSIXFile.errnoText())")
       }
+      FaultInjection.crash(at: .snapshotRenamed)
       if let reason = POSIXFile.syncDirectory(directory.path) {
         throw .commitFailed("\(directory.path): fsync failed: \(reason)")
       }

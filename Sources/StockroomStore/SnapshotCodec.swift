@@ -136,8 +136,11 @@ struct ChunkReader {
   mutating func i64() throws(StoreError) -> Int { Int(Int64(bitPattern: try u64())) }
 
   mutating func count(limit: Int = 100_000_000) throws(StoreError) -> Int {
-    let value = Int(try u64())
-    if value < 0 || value > limit { throw .unavailable("\(file.path): impossible count \(value)") }
+    let value = Int(truncatingIfNeeded: try u64())
+    // Every item takes at least a byte: a damaged count never reserves memory it cannot fill.
+    if value < 0 || value > limit || value > contentLength {
+      throw .unavailable("\(file.path): impossible count \(value)")
+    }
     return value
   }
 

@@ -8,7 +8,7 @@ import TerminalUI
 /// for. It is pure: a key goes in, a new state comes out, and `render` draws
 /// a buffer. The terminal loop in the executable only feeds keys and draws.
 public struct App {
-  public private(set) var stack: [any Screen]
+  public internal(set) var stack: [any Screen]
   public private(set) var size: Size
   public var context: AppContext
   /// The help overlay, while open.
@@ -21,6 +21,8 @@ public struct App {
   public private(set) var pendingCommit: PendingCommit?
   /// Set when a screen asked for the demo data set.
   public private(set) var demoRequested = false
+  /// While a draft is replayed: commits and demo requests are dropped (App+Drafts.swift).
+  public var isReplaying = false
   /// Makes the home screen once there is data (after the first-run offer).
   public var makeHome: () -> any Screen = { Home.screen() }
 
@@ -129,19 +131,21 @@ public struct App {
     case .quit:
       isFinished = true
     case .commit(let request):
-      pendingCommit = request
+      if !isReplaying { pendingCommit = request }
     case .createDemoData:
-      demoRequested = true
+      if !isReplaying { demoRequested = true }
     }
   }
 
   /// Runs the pending commit through the store (the runtime calls this right
   /// after `handle`) and hands the outcome to the screen that asked.
-  public mutating func runPendingCommit() {
-    guard let pending = pendingCommit else { return }
+  @discardableResult
+  public mutating func runPendingCommit() -> CommitOutcome? {
+    guard let pending = pendingCommit else { return nil }
     pendingCommit = nil
     let outcome = App.commit(pending, context: context)
     stack[stack.count - 1].committed(outcome, context: context)
+    return outcome
   }
 
   static func commit(_ pending: PendingCommit, context: AppContext) -> CommitOutcome {

@@ -15,6 +15,9 @@ struct CommitTestCommand: ParsableCommand {
   @Option var account = "ACC-0001"
   @Option(parsing: .upToNextOption) var serial: [String] = []
   @Option var count = 100
+  @Option(help: "Loop keys are PREFIX-ROUND (default loop-PID).") var keyPrefix: String?
+  @Option(help: "Loop mode: write a snapshot after every N commits (0: never).")
+  var snapshotEvery = 0
 
   func run() throws {
     let store = StoreCommands.open(global)
@@ -22,13 +25,14 @@ struct CommitTestCommand: ParsableCommand {
     var out = OutputBuffer()
     if mode == "loop" {
       for round in 0..<count {
-        let key = "loop-\(getpid())-\(round)"
+        let key = "\(keyPrefix ?? "loop-\(getpid())")-\(round)"
         do {
           let result = try store.commit(
             .assignSoftware(account: account, column: .mobilePass, inUse: round % 7),
             context: context, key: key)
           out.line("ack \(key) \(result.transaction.transactionId)")
           out.flush()
+          if snapshotEvery > 0, (round + 1) % snapshotEvery == 0 { try store.writeSnapshot() }
         } catch {
           StoreCommands.fail(error)
         }

@@ -8,7 +8,8 @@ import Wizards
 /// app with any screens a command asked for above home, and the key loop.
 enum TerminalLaunch {
   static func run(
-    global: GlobalOptions, screens: (AppContext) -> [any Screen] = { _ in [] }
+    global: GlobalOptions, draftsEnabled: Bool = true,
+    screens: (AppContext) -> [any Screen] = { _ in [] }
   ) {
     let environment = ProcessInfo.processInfo.environment
     let dataDirectory = global.resolvedDataDirectory(environment: environment)
@@ -40,6 +41,7 @@ enum TerminalLaunch {
     if context.store != nil {
       for screen in screens(context) { app.carryOut(.push(screen)) }
     }
-    TerminalLoop.run(&app, on: terminal)
+    let drafts = draftsEnabled ? DraftLaunch.prepare(&app, on: terminal) : nil
+    TerminalLoop.run(&app, on: terminal, drafts: drafts)
   }
 }

@@ -9,8 +9,12 @@ import Wizards
 enum TerminalLoop {
   /// Runs `app` until it finishes, a signal arrives, or an error is thrown;
   /// the terminal is restored in every case. A demo session passes its `watch` (idle
-  /// timeout, hang-up, clean-up before a signal ends the process).
-  static func run(_ app: inout App, on terminal: CursesTerminal, watch: DemoSessionWatch? = nil) {
+  /// timeout, hang-up, clean-up before a signal ends the process); `drafts` keeps the
+  /// answers in progress.
+  static func run(
+    _ app: inout App, on terminal: CursesTerminal, watch: DemoSessionWatch? = nil,
+    drafts: DraftKeeper? = nil
+  ) {
     app.handle(.resize(terminal.size))
     draw(app, on: terminal)
     var idle = 0
@@ -21,6 +25,7 @@ enum TerminalLoop {
     while !app.isFinished {
       if let signal = terminal.pendingSignal {
         watch?.beforeSignalExit()
+        drafts?.save(app)
         terminal.stopAndReraise(signal)
       }
       guard let key = nextKey(terminal, queue: &queue, timeout: busy ? 0 : 50) else {
@@ -32,6 +37,7 @@ enum TerminalLoop {
         }
         // Show other sessions' commits within about a second.
         idle += 1
+        drafts?.tick(app)
         if idle >= 20 {
           idle = 0
           if app.refresh() { draw(app, on: terminal) }
@@ -44,12 +50,16 @@ enum TerminalLoop {
       idle = 0
       watch?.noteKey()
       app.refresh()
+      let before = drafts?.before(app)
       app.handle(key)
-      app.runPendingCommit()
+      // Run the commit whether or not drafts are kept (an optional chain would skip it).
+      let outcome = app.runPendingCommit()
+      drafts?.after(key, before, outcome: outcome, app: app)
       app.runDemoRequest()
       if !app.isFinished { draw(app, on: terminal) }
       busy = true
     }
+    drafts?.finish()
     terminal.stop()
   }
 

@@ -1,0 +1,15 @@
+import Foundation
+import Glibc
+
+/// Temporary files a crash can leave behind (`snapshot.bin.tmp-PID`, `.ID.tmp-PID` drafts):
+/// removed when the process that wrote them is gone.
+enum Leftovers {
+  /// Deletes `<prefix><pid>` files in `folder` whose process no longer exists.
+  static func remove(in folder: String, prefix: String) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    for name in names where name.hasPrefix(prefix) {
+      guard let pid = pid_t(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+      if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
+    }
+  }
+}

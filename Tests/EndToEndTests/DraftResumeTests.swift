@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Drafts end to end (issue 9): a hardware deallocation with a serial moved and a reference
+/// typed survives SIGHUP (a dropped SSH session) and SIGTERM; the next `stockroom` offers
+/// Resume and lands on the same step with the same answers; a pick taken meanwhile is named.
+@Suite(.serialized) struct DraftResumeTests {
+  static let environment = ["LANG": "C.UTF-8", "STOCKROOM_NOW": "2026-11-22T09:00:00Z"]
+
+  /// Fills Fabrikam's RB-1 wizard up to the Reference step.
+  func startDraft(_ terminal: WizardTerminal) throws {
+    let session = terminal.session
+    try terminal.openAccount(search: "Fabrikam", name: "Fabrikam Health")
+    try terminal.openCell("RB-1")
+    session.send("Tab")
+    session.send("Enter")
+    try session.waitFor("RB1-1100839")
+    session.send("Tab")
+    session.send("Space", "Right")
+    try session.waitFor("Deallocate (1)")
+    session.send("Tab", "Tab", "Enter")
+    try terminal.waitForStep(2)
+    session.send("Tab", "Tab")
+    session.type("RMA-77")
+    try session.waitFor("RMA-77")
+  }
+
+  /// Sends `signal` to the program and waits for its pane to die.
+  func end(_ session: TmuxSession, with signal: Int32) throws {
+    let pid = try require(session.panePID, "pane pid")
+    kill(pid, signal)
+    let deadline = Date().addingTimeInterval(10)
+    while Date() < deadline {
+      let dead = session.tmux(["display-message", "-p", "-t", "0", "#{pane_dead}"]).output
+      if dead.hasPrefix("1") { return }
+      usleep(50_000)
+    }
+    throw E2EError("stockroom did not end on signal \(signal)")
+  }
+
+  /// A new `stockroom` that offers the draft; Enter resumes it.
+  func resume(_ demo: DemoDirectory) throws -> TmuxSession {
+    let session = try TmuxSession(
+      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))",
+      environment: Self.environment)
+    let offer = try session.waitFor("Resume where you were?")
+    #expect(offer.contains("Deallocate RB-1"))
+    session.send("Enter")
+    return session
+  }
+
+  @Test func hangupTerminateAndAStaleDraft() throws {
+    let demo = DemoDirectory()
+    defer { demo.remove() }
+    let terminal = try WizardTerminal(demo)
+    defer { terminal.close() }
+    try startDraft(terminal)
+    try end(terminal.session, with: SIGHUP)
+    let listed = demo.run(["drafts", "--json"])
+    #expect(listed.status == 0)
+    #expect(listed.output.contains("\"position\":\"Step 2 of 3 · Reference\""), "\(listed.output)")
+
+    let second = try resume(demo)
+    defer { second.close() }
+    let screen = try second.waitFor("Step 2 of 3")
+    #expect(screen.contains("Deallocating 1 × RB-1: RB1-1100828"), "\(screen)")
+    #expect(screen.contains("[RMA-77"), "\(screen)")
+    second.type("B2")
+    try second.waitFor("RMA-77B2")
+    try end(second, with: SIGTERM)
+
+    let third = try resume(demo)
+    defer { third.close() }
+    let again = try third.waitFor("Step 2 of 3")
+    #expect(again.contains("RB1-1100828") && again.contains("[RMA-77B2"), "\(again)")
+    try end(third, with: SIGTERM)
+
+    // Another session deallocates the picked serial meanwhile: the resume says so.
+    let taken = demo.run([
+      "deallocate", "hardware", "--account", "ACC-0002", "--serial", "RB1-1100828",
+      "--disposition", "return", "--yes",
+    ])
+    #expect(taken.status == 0, "\(taken.output)")
+    let fourth = try resume(demo)
+    defer { fourth.close() }
+    let notice = try fourth.waitFor("Your picks changed while you were away")
+    #expect(notice.contains("RB1-1100828"), "\(notice)")
+    fourth.send("Enter")
+    try fourth.waitFor("Step 2 of 3")
+    // Leaving on purpose (and saying so) drops the draft; nothing was committed by a resume.
+    fourth.send("C-c")
+    try fourth.waitFor("Leave without saving?")
+    fourth.send("y")
+    try fourth.waitUntil("the program ends") { _ in
+      fourth.tmux(["display-message", "-p", "-t", "0", "#{pane_dead}"]).output.hasPrefix("1")
+    }
+    #expect(demo.run(["drafts"]).output.contains("No drafts."))
+    let log = demo.run(["log", "--json"]).output.split(separator: "\n")
+    #expect(
+      log.filter { $0.contains("RB1-1100828") && $0.contains("deallocate-hardware") }.count == 1)
+    #expect(demo.run(["verify"]).status == 0)
+  }
+}
