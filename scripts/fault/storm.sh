@@ -64,11 +64,26 @@ storm_wait_idle() {
 storm_open() {
   local target=$1 i
   storm_wait_for "Choose where to go" || { fail "storm: home screen never came"; return 1; }
-  if [ "$target" = scan ]; then
-    storm send-keys -t 0 Down Enter || return 1
-    storm_wait_for "Scan" || true
-    return 0
-  fi
+  case $target in
+    scan)
+      storm send-keys -t 0 Down Enter || return 1
+      storm_wait_for "Scan" || true
+      return 0 ;;
+    orders)
+      storm send-keys -t 0 3 || return 1
+      storm_wait_for "Acting as" || true
+      return 0 ;;
+    subscriptions)
+      storm send-keys -t 0 4 || return 1
+      storm_wait_for "of 10" || true
+      storm send-keys -t 0 Enter
+      storm_wait_for "Installed items" || true
+      return 0 ;;
+    inventory)
+      storm send-keys -t 0 6 || return 1
+      storm_wait_for "Inventory" || true
+      return 0 ;;
+  esac
   storm send-keys -t 0 Enter
   storm_wait_for "6 of 6 accounts" || true
   storm send-keys -t 0 -l Fabrikam
@@ -109,7 +124,8 @@ storm_check_exit() {
 }
 
 key_storm() {
-  local targets=(hardware software mobilepass scan) per sent=0 restarts=0 target
+  local targets=(hardware software mobilepass scan orders subscriptions inventory) per sent=0
+  local restarts=0 target
   [ "$tier" = short ] && targets=(hardware scan)
   per=$((STORM_KEYS / ${#targets[@]}))
   [ "$tier" = full ] && per=$STORM_KEYS
