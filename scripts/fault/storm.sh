@@ -127,6 +127,8 @@ key_storm() {
   local targets=(hardware software mobilepass scan orders subscriptions inventory) per sent=0
   local restarts=0 target
   [ "$tier" = short ] && targets=(hardware scan)
+  # STORM_TARGETS narrows the storm to some screens (e.g. "orders inventory").
+  [ -n "${STORM_TARGETS:-}" ] && read -r -a targets <<<"$STORM_TARGETS"
   per=$((STORM_KEYS / ${#targets[@]}))
   [ "$tier" = full ] && per=$STORM_KEYS
   echo "fault-suite: key storm, $per keys into each of: ${targets[*]}"
