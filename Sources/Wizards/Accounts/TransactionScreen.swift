@@ -129,7 +129,7 @@ public struct TransactionScreen: Screen {
     let who =
       "\(transaction.user) (uid \(transaction.uid))"
       + (transaction.performedBy.map { ", performed by \($0)" } ?? "")
-    let rows: [(String, String)] = [
+    var rows: [(String, String)] = [
       ("Action", transaction.action.title + " · " + transaction.action.rawValue),
       (
         "Account",
@@ -144,6 +144,15 @@ public struct TransactionScreen: Screen {
       ("By", who),
       ("Time", TimeText.local(transaction.time, in: context.timeZone)),
     ]
+    if let billing = transaction.billing {
+      // The row above the token list, free otherwise.
+      var text = "\(billing.amount) \(billing.per.title)"
+      if !billing.trigger.isEmpty { text += ", " + billing.trigger }
+      if !billing.customerReference.isEmpty {
+        text += ", customer reference " + billing.customerReference
+      }
+      rows.append(("Billing", text))
+    }
     for (index, row) in rows.enumerated() {
       buffer.put(row.0, x: inside.x + 1, y: inside.y + index, style: .hint)
       buffer.put(
