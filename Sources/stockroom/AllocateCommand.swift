@@ -49,7 +49,9 @@ struct AllocateCommand: ParsableCommand {
         account: account, product: product.flatMap { Product(rawValue: $0.lowercased()) },
         type: type.flatMap { AllocationType(rawValue: $0.lowercased()) },
         withCapacity: withCapacity, quantity: quantity.flatMap(UsageCheck.quantityValue),
-        serials: serial.isEmpty ? nil : serial, amount: amount,
+        serials: serial.isEmpty && serialsFrom == nil
+          ? nil : UsageCheck.serials(serial, from: serialsFrom, column: column),
+        amount: amount,
         per: per.flatMap { Billing.Basis(rawValue: $0.lowercased()) }, trigger: billingTrigger,
         customerReference: customerReference, reference: options.reference,
         comment: options.comment)
