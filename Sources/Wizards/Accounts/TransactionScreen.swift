@@ -13,7 +13,6 @@ public struct TransactionScreen: Screen {
   private var table: Table
   private var question: Modal?
   private var notice: StatusLine?
-  private var commitKey = ""
 
   public init(transactionId: String, context: AppContext) {
     self.transactionId = transactionId
@@ -79,15 +78,9 @@ public struct TransactionScreen: Screen {
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
-    if var dialog = question {
-      let result = dialog.update(key)
-      question = dialog
-      guard result == .activated else { return .none }
-      question = nil
-      guard dialog.chosen == 0, serials.indices.contains(table.cursor) else { return .none }
-      commitKey = UUID().uuidString
-      return .commit(
-        PendingCommit(command: .reinitialize(serials: [serials[table.cursor]]), key: commitKey))
+    if question != nil {
+      let serial = serials.indices.contains(table.cursor) ? serials[table.cursor] : nil
+      return ReinitializeQuestion.answer(&question, key: key, serial: serial)
     }
     notice = nil
     let result = table.update(key)
@@ -100,22 +93,12 @@ public struct TransactionScreen: Screen {
         "\(serial) is \(states[table.cursor]); only faulty tokens are re-initialized.")
       return .none
     }
-    var dialog = Modal(
-      title: "Re-initialize \(serial)?",
-      message: "Testing showed \(serial) works: it becomes available for allocation again.",
-      buttons: ["Re-initialize", "Cancel"], selected: 0)
-    dialog.layout(in: App.bodyRect(for: .minimum))
-    question = dialog
+    question = ReinitializeQuestion.dialog(for: serials[table.cursor])
     return .none
   }
 
   public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {
-    switch outcome {
-    case .committed(let id):
-      notice = StatusLine("Re-initialized as \(id); the token is available.", kind: .success)
-    case .refused(let why), .conflict(let why):
-      notice = StatusLine(why, kind: .error)
-    }
+    notice = ReinitializeQuestion.notice(outcome)
     refreshed(context: context)
   }
 
