@@ -36,6 +36,7 @@ public struct App {
     self.stack = [home]
     self.size = size
     self.context = context
+    self.context.size = size
   }
 
   /// The screen on top.
@@ -62,6 +63,7 @@ public struct App {
     }
     if case .resize(let newSize) = key {
       size = newSize
+      context.size = newSize
       help?.layout(in: App.overlayRect(for: size))
       leaveQuestion?.dialog.layout(in: Rect(size: size))
       return

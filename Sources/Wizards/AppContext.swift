@@ -1,6 +1,7 @@
 import Foundation
 import StockroomDomain
 import StockroomStore
+import TerminalUI
 
 /// What every screen may read about the world it runs in, fixed for tests:
 /// the clock (`STOCKROOM_NOW`), who is at the keyboard, where the data is,
@@ -17,9 +18,12 @@ public struct AppContext {
   public var timeZone: TimeZone = .current
   /// True in `stockroom --demo-session` (a visitor over SSH): nothing may start a shell or an
   /// editor, read or write files outside the session's data directory (no file prompt), change
-  /// options or keep drafts; a banner says changes vanish on exit. See "Demo sessions" in
-  /// notes/architecture.md.
+  /// options or keep drafts; a banner says changes vanish on exit.
   public var isDemoSession = false
+  /// The terminal's size as of the last resize; the runtime keeps it current,
+  /// so a screen lays itself out for the room it really has (page sizes, mouse
+  /// hit-testing, column widths) when it takes a key, not only when it draws.
+  public var size: Size = .minimum
 
   public init(
     now: Date, userName: String, userId: UInt32, dataDirectory: URL, version: String,
