@@ -165,7 +165,7 @@ import Testing
         $0.state == .allocated && !$0.inUse && $0.account == 3 && $0.model == 0
       }?.serial)
     session.app.handle(.scan(serial))
-    let screen = try #require(session.app.current as? WizardScreen<DeallocationFlow>)
+    let screen = try #require(session.app.current as? LegacyWizardScreen<DeallocationFlow>)
     #expect(screen.step == 0)
     #expect(screen.answers.pickList?.rightItems == [serial])
     #expect(session.text.contains("\(serial) moved to Deallocate"))
@@ -204,10 +204,10 @@ import Testing
     _ = list.scan(taken)
     _ = list.scan(kept)
     opened.answers.pickList = list
-    app.carryOut(.push(WizardScreen(flow: opened.flow, answers: opened.answers)))
+    app.carryOut(.push(LegacyWizardScreen(flow: opened.flow, answers: opened.answers)))
     // Step 1: Quantity, Search, scan field, two lists, then the buttons.
     for key in [Key.tab, .tab, .tab, .tab, .tab, .enter] { app.handle(key) }
-    var screen = try #require(app.current as? WizardScreen<DeallocationFlow>)
+    var screen = try #require(app.current as? LegacyWizardScreen<DeallocationFlow>)
     #expect(screen.step == 1)
 
     let other = try DemoFixture.secondSession(of: store)
@@ -221,7 +221,7 @@ import Testing
       app.handle(key)
       app.runPendingCommit()
     }
-    screen = try #require(app.current as? WizardScreen<DeallocationFlow>)
+    screen = try #require(app.current as? LegacyWizardScreen<DeallocationFlow>)
     #expect(screen.step == 0)
     #expect(screen.answers.pickList?.rightItems == [kept])
     #expect(!screen.isDone)

@@ -114,7 +114,7 @@ public struct AllocationScreen: Screen {
       return logFocused ? openLog(context: context) : openCell(context: context)
     case .character("a"):
       guard let made = AllocationFlow.make(account: account, context: context) else { break }
-      return .push(WizardScreen(flow: made.flow, answers: made.answers))
+      return .push(LegacyWizardScreen(flow: made.flow, answers: made.answers))
     case .mouse(let mouse) where mouse.action == .press:
       if mouse.position.y == AllocationScreen.logRow {
         logFocused = true
@@ -147,7 +147,7 @@ public struct AllocationScreen: Screen {
     }
     guard let flow = DeallocationFlow.make(for: cell.column, account: account, context: context)
     else { return .none }
-    return .push(WizardScreen(flow: flow.flow, answers: flow.answers))
+    return .push(LegacyWizardScreen(flow: flow.flow, answers: flow.answers))
   }
 
   // Layout: the body starts on screen row 1; the box's inside on row 2.

@@ -5,7 +5,7 @@ import TerminalUI
 /// account and one kind of inventory: SMS software tokens or capacity,
 /// MobilePASS, or hardware tokens of one model. Three steps: select,
 /// reference information, confirm; one transaction through the store.
-public struct DeallocationFlow: WizardFlow {
+public struct DeallocationFlow: LegacyWizardFlow {
   /// Which inventory the wizard gives back.
   public enum Kind: Hashable, Sendable {
     case software

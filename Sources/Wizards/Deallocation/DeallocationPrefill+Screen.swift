@@ -41,7 +41,7 @@ extension DeallocationPrefill {
     } else {
       step = 2
     }
-    return [table, WizardScreen(flow: made.flow, answers: made.answers, step: step)]
+    return [table, LegacyWizardScreen(flow: made.flow, answers: made.answers, step: step)]
   }
 
   private func fill(

@@ -8,11 +8,11 @@ public protocol DraftSummarizing {
 }
 
 /// A wizard flow that can fingerprint its answers (see `DraftSummarizing`).
-public protocol DraftSummarizingFlow: WizardFlow {
+public protocol DraftSummarizingFlow: LegacyWizardFlow {
   func draftSummary(step: Int, answers: Answers) -> String
 }
 
-extension WizardScreen: DraftSummarizing where Flow: DraftSummarizingFlow {
+extension LegacyWizardScreen: DraftSummarizing where Flow: DraftSummarizingFlow {
   public var draftSummary: String {
     "step: \(flow.steps[step])\n" + flow.draftSummary(step: step, answers: answers)
   }
