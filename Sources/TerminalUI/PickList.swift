@@ -267,6 +267,14 @@ public struct PickList: Widget, Sendable {
     self[side].setFilter(text, items: items)
   }
 
+  /// Marks the serials of `serials` that the left list holds (a restored draft's marks).
+  public mutating func mark(_ serials: [String]) {
+    for serial in serials {
+      guard let item = index(of: serial), !onRight[Int(item)] else { continue }
+      left.marks.insert(item)
+    }
+  }
+
   /// Marks or unmarks the focused list's highlighted item.
   public mutating func toggleMark() {
     guard let item = self[focusedSide].cursorItem else { return }

@@ -130,7 +130,7 @@ struct BenchCommand: ParsableCommand {
         context: context)
     else { return nil }
     var app = App(home: Home.screen(), size: .minimum, context: context)
-    app.carryOut(.push(LegacyWizardScreen(flow: made.flow, answers: made.answers)))
+    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
     return app
   }
 

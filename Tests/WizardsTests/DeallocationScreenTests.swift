@@ -165,8 +165,8 @@ import Testing
         $0.state == .allocated && !$0.inUse && $0.account == 3 && $0.model == 0
       }?.serial)
     session.app.handle(.scan(serial))
-    let screen = try #require(session.app.current as? LegacyWizardScreen<DeallocationFlow>)
-    #expect(screen.step == 0)
+    let screen = try #require(session.app.current as? WizardScreen<DeallocationFlow>)
+    #expect(screen.step == .select)
     #expect(screen.answers.pickList?.rightItems == [serial])
     #expect(session.text.contains("\(serial) moved to Deallocate"))
     session.app.handle(.scan("NOT-A-SERIAL"))
@@ -204,11 +204,11 @@ import Testing
     _ = list.scan(taken)
     _ = list.scan(kept)
     opened.answers.pickList = list
-    app.carryOut(.push(LegacyWizardScreen(flow: opened.flow, answers: opened.answers)))
+    app.carryOut(.push(WizardScreen(flow: opened.flow, answers: opened.answers)))
     // Step 1: Quantity, Search, scan field, two lists, then the buttons.
     for key in [Key.tab, .tab, .tab, .tab, .tab, .enter] { app.handle(key) }
-    var screen = try #require(app.current as? LegacyWizardScreen<DeallocationFlow>)
-    #expect(screen.step == 1)
+    var screen = try #require(app.current as? WizardScreen<DeallocationFlow>)
+    #expect(screen.step == .reference)
 
     let other = try DemoFixture.secondSession(of: store)
     _ = try other.commit(
@@ -221,8 +221,8 @@ import Testing
       app.handle(key)
       app.runPendingCommit()
     }
-    screen = try #require(app.current as? LegacyWizardScreen<DeallocationFlow>)
-    #expect(screen.step == 0)
+    screen = try #require(app.current as? WizardScreen<DeallocationFlow>)
+    #expect(screen.step == .select)
     #expect(screen.answers.pickList?.rightItems == [kept])
     #expect(!screen.isDone)
     let text = app.render().buffer.text

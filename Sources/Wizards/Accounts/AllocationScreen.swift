@@ -147,7 +147,7 @@ public struct AllocationScreen: Screen {
     }
     guard let flow = DeallocationFlow.make(for: cell.column, account: account, context: context)
     else { return .none }
-    return .push(LegacyWizardScreen(flow: flow.flow, answers: flow.answers))
+    return .push(WizardScreen(flow: flow.flow, answers: flow.answers))
   }
 
   // Layout: the body starts on screen row 1; the box's inside on row 2.

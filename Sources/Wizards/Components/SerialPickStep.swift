@@ -109,6 +109,29 @@ public struct SerialPickStep: Sendable {
   /// Controls: Quantity, Search, scan field, then the two lists once they exist.
   var controlCount: Int { controls.count }
 
+  /// What each control of the pick step says about itself.
+  func describe(_ control: Control) -> ControlDescription {
+    switch control {
+    case .quantity:
+      return ControlDescription(
+        "Quantity", kind: .number, value: listQuantity.text,
+        rule: "the most serials to list, 1 to \(max(1, limit))")
+    case .search:
+      return ControlDescription("Search", kind: .button)
+    case .scan:
+      return ControlDescription(
+        "Scan or type a serial", kind: .text, value: scan.text,
+        rule: "a serial, or a range A..B; Enter moves it to \(words.right)")
+    case .left, .right:
+      let side: PickList.Side = control == .left ? .left : .right
+      let title = control == .left ? words.left : words.right
+      let count = pickList?.count(side) ?? 0
+      return ControlDescription(
+        "\(title) (\(count))", kind: .serialPickList, value: "\(count) serials",
+        isRequired: control == .right, rule: control == .right ? "at least one serial" : nil)
+    }
+  }
+
   /// Why Next is refused.
   var refusal: String? {
     guard let pickList else { return "Search first, then move serials" }
@@ -183,6 +206,14 @@ public struct SerialPickStep: Sendable {
   mutating func pick(_ serials: [String]) {
     guard var list = pickList else { return }
     for serial in serials { _ = list.scan(serial) }
+    pickList = list
+  }
+
+  /// Marks the listed serials of `serials` in the left list (a restored draft's marks).
+  mutating func mark(_ serials: [String]) {
+    guard var list = pickList else { return }
+    pickList = nil
+    list.mark(serials)
     pickList = list
   }
 

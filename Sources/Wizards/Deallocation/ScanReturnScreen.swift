@@ -55,7 +55,7 @@ public struct ScanReturnScreen: Screen {
   /// The hardware wizard for the serial's account with the serial moved, or why not.
   public static func open(
     serial: String, context: AppContext
-  ) -> Result<LegacyWizardScreen<DeallocationFlow>, Refusal> {
+  ) -> Result<WizardScreen<DeallocationFlow>, Refusal> {
     let state = context.state
     let shown = TextSafety.neutralised(serial)
     guard let token = state.token(serial: serial) else {
@@ -82,9 +82,8 @@ public struct ScanReturnScreen: Screen {
       made.answers.pickList = list
     }
     made.answers.scanNotice = StatusLine("\(shown) is in Deallocate; scan the next serial.")
-    var screen = LegacyWizardScreen(flow: made.flow, answers: made.answers)
-    screen.focusControl(2)
-    return .success(screen)
+    return .success(
+      WizardScreen(flow: made.flow, answers: made.answers, at: WizardPlace(.select, .pick(.scan))))
   }
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {

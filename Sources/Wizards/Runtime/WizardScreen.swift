@@ -39,7 +39,8 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     self.step = step
     self.commitKey = commitKey
     self.buttons = ButtonRow.wizard(lastStep: false)
-    enter(step, focusing: place?.control)
+    // Opened without a place, focus starts on the step's first control.
+    enter(step, focusing: place?.control ?? flow.controls(step: step, answers: answers).first)
   }
 
   /// Opens `flow` at the first step that still needs an answer.
