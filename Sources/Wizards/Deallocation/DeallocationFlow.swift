@@ -203,7 +203,8 @@ public struct DeallocationFlow: WizardFlow {
   ) -> KeyResult {
     switch step {
     case .select:
-      return updateSelect(key, control: control, answers: &answers, layout: layout, context: context)
+      return updateSelect(
+        key, control: control, answers: &answers, layout: layout, context: context)
     case .reference:
       return updateReference(key, control: control, answers: &answers)
     case .confirm:
@@ -227,7 +228,8 @@ public struct DeallocationFlow: WizardFlow {
   ) -> Point? {
     switch control {
     case .softwareQuantity:
-      return answers.softwareQuantities[answers.softwareRow].cursorPosition(in: layout.frame(control))
+      return answers.softwareQuantities[answers.softwareRow].cursorPosition(
+        in: layout.frame(control))
     case .mobileQuantity:
       return answers.mobileQuantity.cursorPosition(in: layout.frame(control))
     case .pick(let pick):
