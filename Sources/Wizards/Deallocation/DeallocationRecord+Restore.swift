@@ -88,10 +88,13 @@ extension DeallocationRecord {
     guard case .success(let restored) = DeallocationFlow.restore(self, context: context) else {
       return [table]
     }
-    return [
-      table,
-      WizardScreen.atFirstUnanswered(flow: restored.flow, answers: restored.answers),
-    ]
+    var screen = WizardScreen.atFirstUnanswered(flow: restored.flow, answers: restored.answers)
+    // Return as has a default, but hardware given without one is asked for it.
+    if flow == .hardware, disposition == nil, screen.step == .confirm {
+      screen = WizardScreen(
+        flow: restored.flow, answers: restored.answers, at: WizardPlace(.reference))
+    }
+    return [table, screen]
   }
 
   /// Puts the record's answers into `answers`; returns what could not be kept.
