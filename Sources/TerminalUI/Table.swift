@@ -156,7 +156,8 @@ public struct Table: Widget, Sendable {
   /// How wide each column is drawn in a row of `width` cells, nil for a
   /// hidden optional column; one space between shown columns:
   /// 1. every column gets its `width`, a rest column (`width` 0) its `minWidth`;
-  /// 2. optional columns are shown, left to right, while they fit at their `width`;
+  /// 2. each optional column, left to right, is shown when it fits at its `width`
+  ///    beside those shown so far;
   /// 3. the cells left over go to growing columns (`maxWidth`), one at a time in
   ///    turn, until each reaches its `maxWidth`;
   /// 4. a rest column takes whatever is still left.
