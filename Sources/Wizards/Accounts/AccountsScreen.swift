@@ -47,7 +47,7 @@ public struct AccountsScreen: Screen {
       default: return String(account.hardwareInUse)
       }
     }
-    table.layout(in: SearchableTable.tableRect(in: App.bodyRect(for: .minimum)))
+    table.fitToContent(columns: [1])
     return table
   }
 
@@ -83,10 +83,11 @@ public struct AccountsScreen: Screen {
         hardware: account.hardwareAllocated.reduce(0, +),
         hardwareInUse: account.hardwareInUse.reduce(0, +))
     }
-    list.replaceTable(AccountsScreen.makeTable(rows))
+    list.replaceTable(AccountsScreen.makeTable(rows), in: context.bodyRect)
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    list.layout(in: context.bodyRect)
     notice = nil
     switch list.update(key) {
     case .none: return .none
