@@ -7,6 +7,15 @@
 #   bash scripts/fault-suite.sh --short   the CI tier (about a minute once built)
 #   --only SECTION                        one of crash_points kill_loop io_errors swift_suites
 #                                         disk_full_and_read_only key_storm hostile_input
+#
+# Seeds: FAULT_SEED (random unless given, printed at the start and with any failure) seeds
+# every random choice: bash's RANDOM afresh for each section (crash points, kill timing), the
+# Swift suites (as STOCKROOM_FUZZ_SEED, unless that is set) and the key storm (as STORM_SEED,
+# unless that is set). The same seed sends the same keys and tries the same cases again:
+#   FAULT_SEED=N bash scripts/fault-suite.sh --short
+#   STORM_SEED=N bash scripts/fault-suite.sh --short --only key_storm
+# STORM_TARGETS narrows the storm to some screens and STORM_PER_TARGET sets its keys per screen
+# (each screen's keys depend only on STORM_SEED and its name).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -21,6 +30,31 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+# A seed for mawk's srand and bash's RANDOM: 1 .. 2^31-1.
+random_seed() { echo $(($(od -An -N4 -tu4 /dev/urandom) % 2147483646 + 1)); }
+# A seed derived from SEED and a NAME (a section, a screen), so each is reproducible alone.
+derive_seed() { echo $((($1 + $(printf '%s' "$2" | cksum | cut -d' ' -f1)) % 2147483646 + 1)); }
+for name in FAULT_SEED STORM_SEED STOCKROOM_FUZZ_SEED STORM_PER_TARGET; do
+  value=${!name:-}
+  if [ -n "$value" ] && ! [[ $value =~ ^[0-9]+$ ]]; then
+    echo "fault-suite: $name=$value is not a whole number" >&2
+    exit 2
+  fi
+done
+FAULT_SEED=${FAULT_SEED:-$(random_seed)}
+STORM_SEED=${STORM_SEED:-$FAULT_SEED}
+FUZZ_SEED=${STOCKROOM_FUZZ_SEED:-$FAULT_SEED}
+# The command that runs the same cases again (the same seeds, tier and section).
+reproduce="FAULT_SEED=$FAULT_SEED"
+[ "$STORM_SEED" != "$FAULT_SEED" ] && reproduce+=" STORM_SEED=$STORM_SEED"
+[ "$FUZZ_SEED" != "$FAULT_SEED" ] && reproduce+=" STOCKROOM_FUZZ_SEED=$FUZZ_SEED"
+[ -n "${STORM_TARGETS:-}" ] && reproduce+=" STORM_TARGETS=\"$STORM_TARGETS\""
+[ -n "${STORM_PER_TARGET:-}" ] && reproduce+=" STORM_PER_TARGET=$STORM_PER_TARGET"
+reproduce+=" bash scripts/fault-suite.sh"
+[ "$tier" = short ] && reproduce+=" --short"
+[ -n "$only" ] && reproduce+=" --only $only"
+echo "fault-suite: seed $FAULT_SEED (storm $STORM_SEED, Swift suites $FUZZ_SEED): $reproduce"
+
 if [ "$tier" = full ]; then
   CRASH_RUNS=20; KILLS=1000; IO_MAX=40; CORRUPT=3000; POWER=600; STORM_KEYS=100000; CLI_FUZZ=all
 else
@@ -47,6 +81,12 @@ trap 'exit 143' TERM
 failures=0
 fail() { echo "fault-suite: FAIL: $*"; failures=$((failures + 1)); }
 declare -A figures
+# Sections or parts that could not run here, with the reason; printed with the figures.
+skipped=()
+skip() {
+  echo "fault-suite: SKIPPED $1 ($2)"
+  skipped+=("$1: $2")
+}
 
 # shellcheck source=fault/store.sh
 source "$root/scripts/fault/store.sh"
@@ -59,7 +99,10 @@ TEMPLATE="$WORK/template"
 
 for section in crash_points kill_loop io_errors swift_suites disk_full_and_read_only key_storm \
   hostile_input; do
-  if [ -z "$only" ] || [ "$only" = "$section" ]; then "$section"; fi
+  if [ -z "$only" ] || [ "$only" = "$section" ]; then
+    RANDOM=$(derive_seed "$FAULT_SEED" "$section")
+    "$section"
+  fi
 done
 
 echo
@@ -69,8 +112,13 @@ for name in "crash points passed" "crash runs" "kills survived" "acknowledged in
   "storm restarts" "disk-full and read-only checks" "bad command lines" "acknowledged lost"; do
   printf '  %-32s %s\n' "$name" "${figures[$name]:-0}"
 done
+for line in "${skipped[@]}"; do echo "  skipped: $line"; done
 if [ "$failures" -ne 0 ]; then
-  echo "fault-suite: $failures failure(s)"
+  echo "fault-suite: $failures failure(s); the same cases again: $reproduce"
   exit 1
 fi
-echo "fault-suite: passed, nothing lost"
+if [ ${#skipped[@]} -gt 0 ]; then
+  echo "fault-suite: passed, nothing lost (${#skipped[@]} part(s) skipped, named above)"
+else
+  echo "fault-suite: passed, nothing lost"
+fi

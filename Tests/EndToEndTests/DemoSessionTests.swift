@@ -8,7 +8,7 @@ import Testing
 /// Demos over SSH (issue 10's acceptance): a real OpenSSH server whose Match block comes from
 /// `stockroom ssh-setup`, visitors connecting with `ssh -tt` in tmux, each on a private copy
 /// of the demo data that vanishes when they leave, and no way out to a shell.
-@Suite(.serialized, .enabled(if: SSHServer.available, "sshd is not installed"))
+@Suite(.serialized, .needsSSHD)
 struct DemoSessionTests {
   /// A scratch area: the demo root, a real data directory the visitors must never touch,
   /// and the running server (which names that directory in STOCKROOM_DATA_DIR).
@@ -240,50 +240,58 @@ struct DemoSessionTests {
       home.unicodeScalars.allSatisfy { $0.isASCII || (0x2500...0x257F).contains($0.value) },
       "\(home)")
     let pid = try require(scene.server.stockroomProcesses.first, "stockroom process")
+    // Ctrl-Z and Ctrl-\ are plain keys to Stockroom: the key after them is still handled
+    // (a stopped or killed program would not handle it), and then the process is checked.
     visitor.session.send("C-z")
     visitor.session.send("C-\\")
-    usleep(200_000)
+    visitor.session.send("Down")
+    try visitor.session.waitFor("> 2  Scan a returned serial")
     #expect(Processes.entry(pid)?.state != "T", "stopped by Ctrl-Z")
     #expect(scene.server.stockroomProcesses == [pid])
-    // The signals themselves, should they come: ignored.
+    // The signals themselves, should they come: ignored. Both are pending before the next
+    // key is read, so they have been delivered once that key's effect is on screen.
     kill(pid, SIGTSTP)
     kill(pid, SIGQUIT)
-    usleep(200_000)
+    visitor.session.send("Up")
+    try visitor.session.waitFor("> 1  Accounts")
     #expect(Processes.entry(pid)?.state != "T", "stopped by SIGTSTP")
     #expect(scene.server.stockroomProcesses == [pid])
-    // Still answering keys.
+    // Still answering keys; typed shell commands only reach Stockroom (a shell would have
+    // echoed by the time the screen settles).
     visitor.session.send("Down")
     try visitor.session.waitFor("> 2  Scan a returned serial")
     visitor.probeForShell()
-    usleep(300_000)
-    #expect(!visitor.sawShell)
+    try visitor.session.waitForStableScreen()
+    #expect(!visitor.sawShell, "\(visitor.session.capture())")
     // A key storm: nothing but Stockroom or a closed connection may come of it.
     let keys = [
       "Up", "Down", "Left", "Right", "Enter", "Escape", "Tab", "BTab", "Space", "C-z", "C-\\",
       "C-d", "F1", "?", "/", "a", "1", "BSpace", "PageDown", "Home", "End", "!", "`",
     ]
-    var generator = SystemRandomNumberGenerator()
+    let seed = FuzzSeed("escapeAttemptsStayInsideStockroomOrDisconnect")
+    var generator = seed.generator
     for _ in 0..<20 {
       let burst = (0..<15).map { _ in keys.randomElement(using: &generator) ?? "Down" }
       visitor.session.tmux(["send-keys", "-t", "0"] + burst)
     }
-    usleep(500_000)
+    // The storm has been handled once the screen settles; then the probe, and again.
+    try visitor.session.waitForStableScreen(quiet: 0.5, timeout: 30)
     visitor.probeForShell()
-    usleep(300_000)
-    #expect(!visitor.sawShell)
-    #expect(Processes.entry(pid)?.state != "T")
-    let screen = visitor.session.capture()
-    #expect(screen.contains("DEMO") || screen.contains("SSH-EXIT="), "\(screen)")
+    let screen = try visitor.session.waitForStableScreen()
+    #expect(!visitor.sawShell, "\(seed.note)\n\(screen)")
+    #expect(Processes.entry(pid)?.state != "T", "\(seed.note)")
+    #expect(screen.contains("DEMO") || screen.contains("SSH-EXIT="), "\(seed.note)\n\(screen)")
     // Leave: close whatever the storm opened (help ignores Ctrl-C), then Ctrl-C and agree.
     for _ in 0..<6 where !visitor.history.contains("SSH-EXIT=") {
-      // Apart, or Esc and the next key read as one Alt key.
+      // The sleep only spaces the keys (nothing is checked after it): an Escape followed
+      // within ESCDELAY (25 ms) by another key reads as one Alt key.
       for key in ["Escape", "C-c", "y"] {
         visitor.session.send(key)
         usleep(100_000)
       }
     }
     _ = try visitor.waitForExit()
-    #expect(!visitor.sawShell)
+    #expect(!visitor.sawShell, "\(seed.note)")
 
     // --data-dir through SSH_ORIGINAL_COMMAND is not an option to Stockroom.
     let other = try Visitor(scene, remote: "--data-dir \(scene.real.path)")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 #if canImport(Glibc)
   import Glibc
@@ -12,11 +13,15 @@ final class SSHServer {
     FileManager.default.isExecutableFile(atPath: $0)
   }
 
-  /// Whether the tests can run: sshd and ssh are installed (CI installs them and sets
-  /// STOCKROOM_REQUIRE_SSHD=1 so a missing server fails instead of skipping).
+  /// Whether the tests can run: sshd, ssh and ssh-keygen are installed. CI installs them and
+  /// sets STOCKROOM_REQUIRE_SSHD=1, so there a missing server fails (in `init`) instead of
+  /// skipping.
   static var available: Bool {
     if ProcessInfo.processInfo.environment["STOCKROOM_REQUIRE_SSHD"] == "1" { return true }
-    return sshdPath != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/ssh")
+    return sshdPath != nil
+      && ["/usr/bin/ssh", "/usr/bin/ssh-keygen"].allSatisfy {
+        FileManager.default.isExecutableFile(atPath: $0)
+      }
   }
 
   let directory: String
@@ -128,6 +133,19 @@ final class SSHServer {
   func remove() {
     stop()
     try? FileManager.default.removeItem(atPath: directory)
+  }
+}
+
+extension Trait where Self == ConditionTrait {
+  /// Skips the demo-session tests visibly when OpenSSH is missing (unless
+  /// STOCKROOM_REQUIRE_SSHD=1): `Suite DemoSessionTests skipped: "needs sshd, ssh and ...`.
+  static var needsSSHD: Self {
+    .enabled(
+      if: SSHServer.available,
+      """
+      needs sshd, ssh and ssh-keygen (apt-get install openssh-server openssh-client; \
+      STOCKROOM_REQUIRE_SSHD=1 makes their absence a failure)
+      """)
   }
 }
 

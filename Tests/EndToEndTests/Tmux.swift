@@ -96,6 +96,32 @@ final class TmuxSession {
     }
   }
 
+  /// Waits until the screen has not changed for `quiet` seconds and returns it. For checking
+  /// that something did NOT happen (no dialog, no shell echo) once the keys sent have had
+  /// their effect, instead of a fixed sleep that is too short on a busy machine and wasted on
+  /// an idle one. Throws if the screen is still changing after `timeout` seconds.
+  @discardableResult
+  func waitForStableScreen(quiet: TimeInterval = 0.3, timeout: TimeInterval = 10) throws
+    -> String
+  {
+    let deadline = Date().addingTimeInterval(timeout)
+    var screen = capture()
+    var unchangedSince = Date()
+    while true {
+      usleep(30_000)
+      let again = capture()
+      if again != screen {
+        screen = again
+        unchangedSince = Date()
+      } else if Date().timeIntervalSince(unchangedSince) >= quiet {
+        return screen
+      }
+      if Date() > deadline {
+        throw E2EError("the screen was still changing after \(timeout) s; last:\n\(screen)")
+      }
+    }
+  }
+
   /// The pid of the process in the pane (the `sh` running the command).
   var panePID: pid_t? {
     let text = tmux(["display-message", "-p", "-t", "0", "#{pane_pid}"]).output

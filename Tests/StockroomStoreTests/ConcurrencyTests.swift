@@ -133,19 +133,13 @@ import Testing
   }
 
   /// A full disk fails the commit clearly, cuts back, and the store still opens.
-  @Test func diskFullFailsTheCommitAndLosesNothing() throws {
-    guard Support.isRoot else {
-      print("skipped: mounting a tmpfs needs root")
-      return
-    }
+  @Test(.needsTmpfsMount) func diskFullFailsTheCommitAndLosesNothing() throws {
     let mount = Support.temporaryDirectory("tmpfs")
     try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
     let mounted = try Support.run(
       "/bin/mount", ["-t", "tmpfs", "-o", "size=256k", "tmpfs", mount.path])
-    guard mounted.status == 0 else {
-      print("skipped: cannot mount a tmpfs: \(mounted.err)")
-      return
-    }
+    // The trait found a tmpfs mountable: failing now is a failure, not a skip.
+    try #require(mounted.status == 0, "cannot mount a tmpfs: \(mounted.err)")
     defer { _ = try? Support.run("/bin/umount", [mount.path]) }
     let url = mount.appendingPathComponent("data")
     let store = try Support.smallStore(url)

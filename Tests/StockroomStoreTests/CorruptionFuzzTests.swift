@@ -8,7 +8,8 @@ import Testing
 /// Corrupted files (issue 9): bit flips, truncations, duplicated, deleted and swapped records
 /// and garbage appended, in the ledger and the snapshot. Never a crash or a hang; each case
 /// ends in a documented outcome, and after a refusal `repair` leaves a store that verifies.
-/// `STOCKROOM_CORRUPT_CASES` sets the count (the fault suite runs 1,000 or more).
+/// `STOCKROOM_CORRUPT_CASES` sets the count (the fault suite runs 1,000 or more), and
+/// `STOCKROOM_FUZZ_SEED` the seed (random unless given; printed, and named on failure).
 @Suite struct CorruptionFuzzTests {
   enum Mutation: CaseIterable {
     case ledgerBitFlip, ledgerTruncate, ledgerDuplicate, ledgerDelete, ledgerSwap, ledgerGarbage
@@ -70,6 +71,7 @@ import Testing
 
   @Test(.timeLimit(.minutes(10))) func everyDamagedFileEndsInADocumentedOutcome() throws {
     let count = FaultSuite.cases("STOCKROOM_CORRUPT_CASES", fallback: 40)
+    let seed = FuzzSeed("CorruptionFuzzTests", settings: ["STOCKROOM_CORRUPT_CASES=\(count)"])
     let base = Support.temporaryDirectory("corrupt-base")
     try FaultSuite.base(base)
     let ledger = try Support.bytes(Support.ledger(base))
@@ -81,7 +83,7 @@ import Testing
     chmod(url.path, 0o700)
     let ledgerPath = Support.ledger(url).path
     let snapshotPath = url.appendingPathComponent("snapshot.bin").path
-    var random = SplitMix(seed: 9)
+    var random = SplitMix(seed: seed.value)
     var tally: [DamageOutcome: Int] = [:]
     var problems: [String] = []
     for index in 0..<count {
@@ -126,9 +128,16 @@ import Testing
       }
     }
     let parts = DamageOutcome.allCases.map { "\($0.rawValue) \(tally[$0, default: 0])" }
-    print("fault-figure: corrupted files \(count) (\(parts.joined(separator: ", ")))")
-    #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
-    #expect(tally[.refused, default: 0] > 0 && tally[.snapshotRebuilt, default: 0] > 0)
-    #expect(tally[.tornTailCut, default: 0] > 0)
+    print("fault-figure: corrupted files \(count) (\(parts.joined(separator: ", "))), \(seed.note)")
+    #expect(problems.isEmpty, "\(seed.note)\n\(problems.prefix(10).joined(separator: "\n"))")
+    #expect(
+      tally[.refused, default: 0] > 0 && tally[.snapshotRebuilt, default: 0] > 0,
+      "\(seed.note): \(parts)")
+    // A torn tail needs a cut or garbage among the few records after the snapshot: about one
+    // case in 36. Forty cases miss it for about half the seeds; from 400 on (the fault suite)
+    // none of 30 seeds tried had fewer than 6.
+    if count >= 400 {
+      #expect(tally[.tornTailCut, default: 0] > 0, "\(seed.note): \(parts)")
+    }
   }
 }

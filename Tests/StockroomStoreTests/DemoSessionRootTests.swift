@@ -91,12 +91,17 @@ import Testing
     chmod(base + "/open", 0o777)
     let opened = try DemoSessionRoot(path: base + "/open")
     #expect(mode(opened.path) == 0o700)
-    if geteuid() == 0 {
-      mkdir(base + "/theirs", 0o700)
-      chown(base + "/theirs", 65534, 65534)
-      #expect(throws: DemoSessionError.unusableRoot(base + "/theirs: belongs to another user")) {
-        try DemoSessionRoot(path: base + "/theirs")
-      }
+  }
+
+  /// Only root can give a directory to another user.
+  @Test(.needsRoot) func aRootOfAnotherUserIsRefused() throws {
+    let base = Support.temporaryDirectory("demo-root-theirs").path
+    try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: base) }
+    mkdir(base + "/theirs", 0o700)
+    try #require(chown(base + "/theirs", 65534, 65534) == 0)
+    #expect(throws: DemoSessionError.unusableRoot(base + "/theirs: belongs to another user")) {
+      try DemoSessionRoot(path: base + "/theirs")
     }
   }
 

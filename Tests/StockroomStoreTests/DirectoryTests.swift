@@ -26,13 +26,8 @@ import Testing
   }
 
   /// Permissions run as an unprivileged user (root ignores file modes).
-  @Test func permissionsAsAnUnprivilegedUser() throws {
-    guard let binary = Support.executable?.path, Support.isRoot,
-      FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv")
-    else {
-      print("skipped: needs root, setpriv and the built executable to switch to uid 65534")
-      return
-    }
+  @Test(.needsSwitchToNobody) func permissionsAsAnUnprivilegedUser() throws {
+    let binary = try #require(Support.executable?.path, "build the stockroom executable first")
     let base = URL(
       fileURLWithPath: "/tmp/stockroom-perm-\(getpid())-\(UUID().uuidString.prefix(6))")
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
@@ -49,10 +44,10 @@ import Testing
     // A process another test forks at the moment of the copy can hold the
     // copy open for writing until it execs ("Text file busy"): try again.
     func runAsNobody(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-      var result = try Support.run("/usr/bin/setpriv", asNobody + arguments)
+      var result = try Support.run(Requirement.setpriv, asNobody + arguments)
       for _ in 0..<20 where result.status == 126 && result.err.contains("Text file busy") {
         usleep(100_000)
-        result = try Support.run("/usr/bin/setpriv", asNobody + arguments)
+        result = try Support.run(Requirement.setpriv, asNobody + arguments)
       }
       return result
     }

@@ -53,10 +53,12 @@ struct SimulatedDisk {
 /// write and fsync; crash images are built from it and recovery is checked on each: the
 /// store opens (a torn tail cut) or is refused naming file and offset and `repair` fixes it;
 /// every acknowledged (fsynced) transaction is there, byte for byte, and `verify` passes.
-/// `STOCKROOM_POWER_CASES` sets the count.
+/// `STOCKROOM_POWER_CASES` sets the count and `STOCKROOM_FUZZ_SEED` the seed (random unless
+/// given; printed, and named on failure).
 @Suite struct PowerLossTests {
   @Test(.timeLimit(.minutes(10))) func everyAcknowledgedTransactionSurvivesPowerLoss() throws {
     let count = FaultSuite.cases("STOCKROOM_POWER_CASES", fallback: 30)
+    let seed = FuzzSeed("PowerLossTests", settings: ["STOCKROOM_POWER_CASES=\(count)"])
     let source = FaultSuite.scratchDirectory("power-source")
     try FaultSuite.base(source)
     let store = try FileStore.open(at: source, options: Support.options(snapshots: true))
@@ -85,7 +87,7 @@ struct SimulatedDisk {
     let url = FaultSuite.scratchDirectory("power")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     chmod(url.path, 0o700)
-    var random = SplitMix(seed: 2026)
+    var random = SplitMix(seed: seed.value)
     var tally: [DamageOutcome: Int] = [:]
     var problems: [String] = []
     for index in 0..<count {
@@ -133,7 +135,8 @@ struct SimulatedDisk {
       }
     }
     let parts = DamageOutcome.allCases.map { "\($0.rawValue) \(tally[$0, default: 0])" }
-    print("fault-figure: power-loss cases \(count) (\(parts.joined(separator: ", ")))")
-    #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
+    print(
+      "fault-figure: power-loss cases \(count) (\(parts.joined(separator: ", "))), \(seed.note)")
+    #expect(problems.isEmpty, "\(seed.note)\n\(problems.prefix(10).joined(separator: "\n"))")
   }
 }

@@ -134,30 +134,45 @@ io_errors() {
   echo "  $injected failures injected and reported"
 }
 
-# The Swift suites of the fault suite: power loss, corrupted files, command-line fuzzing.
+# The Swift suites of the fault suite: power loss, corrupted files, command-line fuzzing. Their
+# random choices come from FUZZ_SEED (STOCKROOM_FUZZ_SEED); each prints it with the command
+# that reproduces it.
 swift_suites() {
-  echo "fault-suite: power loss ($POWER cases), corrupted files ($CORRUPT cases), bad command lines"
+  echo "fault-suite: power loss ($POWER cases), corrupted files ($CORRUPT cases), bad command" \
+    "lines; seed $FUZZ_SEED"
   local out="$WORK/swift.out"
   if ! STOCKROOM_POWER_CASES=$POWER STOCKROOM_CORRUPT_CASES=$CORRUPT STOCKROOM_CLI_FUZZ=$CLI_FUZZ \
-    timeout 900 \
+    STOCKROOM_FUZZ_SEED=$FUZZ_SEED timeout 900 \
     swift test --skip-build \
     --filter 'PowerLossTests|CorruptionFuzzTests|CommandLineFuzzTests|HostileTextTests' \
     >"$out" 2>&1; then
-    grep -E '✘|error' "$out" | head -20
-    fail "the Swift fault suites failed"
+    # The failures, and the seed and command line that reproduce them (on the "↳" lines).
+    grep -aE '✘|error|seed [0-9]+ \(reproduce' "$out" | grep -v '^fault-figure:' | head -30
+    fail "the Swift fault suites failed (STOCKROOM_FUZZ_SEED=$FUZZ_SEED reproduces their cases)"
   fi
-  grep '^fault-figure:' "$out" | sed 's/^fault-figure: /  /'
+  grep -a '^fault-figure:' "$out" | sed 's/^fault-figure: /  /'
   figures["power-loss cases"]=$(sed -n 's/^fault-figure: power-loss cases \([0-9]*\).*/\1/p' "$out")
   figures["corrupted files tried"]=$(sed -n 's/^fault-figure: corrupted files \([0-9]*\).*/\1/p' "$out")
   figures["bad command lines"]=$(sed -n 's/^fault-figure: bad command lines \([0-9]*\).*/\1/p' "$out")
 }
 
-# Disk full on a small tmpfs, then a read-only remount (root: the tests need mounts).
+# Disk full on a small tmpfs, then a read-only remount (root: the tests need mounts). Whether
+# a tmpfs can be mounted here (root in a container may lack CAP_SYS_ADMIN) is tried first; if
+# not, the section is skipped and says so, in the figures too.
 disk_full_and_read_only() {
+  local probe="$WORK/mount-probe"
   if [ "$(id -u)" != 0 ]; then
-    echo "fault-suite: disk full and read-only skipped (needs root to mount a tmpfs)"
+    skip "disk full and read-only" "needs root to mount a tmpfs"
+    figures["disk-full and read-only checks"]="skipped"
     return
   fi
+  mkdir -p "$probe"
+  if ! mount -t tmpfs -o size=64k tmpfs "$probe" 2>"$WORK/mount-probe.err"; then
+    skip "disk full and read-only" "mount -t tmpfs failed: $(head -1 "$WORK/mount-probe.err")"
+    figures["disk-full and read-only checks"]="skipped"
+    return
+  fi
+  umount "$probe"
   echo "fault-suite: disk full on a 1 MiB tmpfs, then read-only"
   local mnt="$WORK/mnt" checks=0 status
   mkdir -p "$mnt"

@@ -3,14 +3,22 @@
 
 STORM_SOCKET="stockroom-storm-$$-0"
 storm_starts=0
+storm_target=""
 storm() { tmux -L "$STORM_SOCKET" "$@"; }
+
+# A storm failure names the screen and the seed, and how to send the same keys again.
+storm_fail() {
+  fail "storm: $* [screen $storm_target, seed $STORM_SEED: STORM_SEED=$STORM_SEED" \
+    "STORM_TARGETS=$storm_target STORM_PER_TARGET=$storm_per bash scripts/fault-suite.sh" \
+    "--only key_storm]"
+}
 
 # The storm may commit (Confirm is a key like any other): before each start the data it
 # left must verify, then a fresh copy of the demo data keeps every wizard openable.
 storm_reset() {
   if [ -f "$STORM_DATA/ledger.jsonl" ]; then
     timeout 60 "$B" verify --data-dir "$STORM_DATA" >/dev/null 2>"$WORK/storm-verify.err" ||
-      fail "storm: verify failed on the data it left: $(head -1 "$WORK/storm-verify.err")"
+      storm_fail "verify failed on the data it left: $(head -1 "$WORK/storm-verify.err")"
   fi
   rm -rf "$STORM_DATA"
   cp -a "$WORK/storm-pristine" "$STORM_DATA"
@@ -63,7 +71,7 @@ storm_wait_idle() {
 # Home to a wizard: software (Capacity), mobilepass, hardware (RB-1) of Fabrikam, or scan.
 storm_open() {
   local target=$1 i
-  storm_wait_for "Choose where to go" || { fail "storm: home screen never came"; return 1; }
+  storm_wait_for "Choose where to go" || { storm_fail "home screen never came"; return 1; }
   case $target in
     scan)
       storm send-keys -t 0 Down Enter || return 1
@@ -87,7 +95,7 @@ storm_open() {
   storm send-keys -t 0 Enter
   storm_wait_for "6 of 6 accounts" || true
   storm send-keys -t 0 -l Fabrikam
-  sleep 0.2
+  storm_wait_for "1 of 6 accounts" || true
   storm send-keys -t 0 Enter
   storm_wait_for "Allocation" || true
   local rights=0
@@ -95,7 +103,7 @@ storm_open() {
   [ "$target" = hardware ] && rights=5
   for i in $(seq 1 $rights); do storm send-keys -t 0 Right; done
   storm send-keys -t 0 Enter
-  storm_wait_for "Step 1 of 3" || { fail "storm: the $target wizard did not open"; return 1; }
+  storm_wait_for "Step 1 of 3" || { storm_fail "the $target wizard did not open"; return 1; }
 }
 
 # After stockroom ended: it ended by itself (status 0), the terminal is sane and back on the
@@ -105,41 +113,49 @@ storm_check_exit() {
   status=$(cat "$WORK/storm.exit")
   # 130: a storm Ctrl-C landed after stockroom had restored the terminal, while it exited.
   if [ "$status" != 0 ] && [ "$status" != 130 ]; then
-    fail "storm: stockroom ended with status $status"
+    storm_fail "stockroom ended with status $status"
     storm capture-pane -p -t 0 | tail -5
     return 1
   fi
   if tr ' ;' '\n\n' <"$WORK/storm.stty" | grep -qxE -- '-(icanon|echo|isig|icrnl|opost)'; then
-    fail "storm: terminal left insane: $(tr ' ;' '\n\n' <"$WORK/storm.stty" |
+    storm_fail "terminal left insane: $(tr ' ;' '\n\n' <"$WORK/storm.stty" |
       grep -xE -- '-(icanon|echo|isig|icrnl|opost)' | tr '\n' ' ')"
     storm capture-pane -p -t 0 | grep -v '^ *$' | tail -3 | cut -c1-120
   fi
   if [ "$(storm display-message -p -t 0 '#{alternate_on}')" != 0 ]; then
-    fail "storm: the alternate screen is still on"
+    storm_fail "the alternate screen is still on"
   fi
   if [ "$(storm display-message -p -t 0 '#{mouse_any_flag}')" != 0 ]; then
-    fail "storm: mouse reporting is still on"
+    storm_fail "mouse reporting is still on"
   fi
   return 0
 }
 
+# The storm's keys come from keys.awk seeded per screen from STORM_SEED and the screen's name:
+# the same seed sends the same keys to that screen, whichever other screens are stormed.
 key_storm() {
-  local targets=(hardware software mobilepass scan orders subscriptions inventory) per sent=0
+  local targets=(hardware software mobilepass scan orders subscriptions inventory) sent=0
   local restarts=0 target
   [ "$tier" = short ] && targets=(hardware scan)
   # STORM_TARGETS narrows the storm to some screens (e.g. "orders inventory").
   [ -n "${STORM_TARGETS:-}" ] && read -r -a targets <<<"$STORM_TARGETS"
-  per=$((STORM_KEYS / ${#targets[@]}))
-  [ "$tier" = full ] && per=$STORM_KEYS
-  echo "fault-suite: key storm, $per keys into each of: ${targets[*]}"
+  storm_per=$((STORM_KEYS / ${#targets[@]}))
+  [ "$tier" = full ] && storm_per=$STORM_KEYS
+  [ -n "${STORM_PER_TARGET:-}" ] && storm_per=$STORM_PER_TARGET
+  local per=$storm_per
+  echo "fault-suite: key storm, $per keys into each of: ${targets[*]}; seed $STORM_SEED"
+  echo "  (STORM_SEED=$STORM_SEED STORM_TARGETS=\"${targets[*]}\" STORM_PER_TARGET=$per" \
+    "bash scripts/fault-suite.sh --only key_storm sends the same keys)"
   # The full demo data set: every wizard has something to give back.
   local dir="$WORK/storm-data"
   STORM_DATA="$dir"
   "$B" demo --data-dir "$WORK/storm-pristine" >/dev/null
   for target in "${targets[@]}"; do
+    storm_target=$target
     storm_start "$dir"
     storm_open "$target" || continue
-    local count=0 kind rest batches=0 seed=$((RANDOM + 1))
+    local count=0 kind rest batches=0 seed
+    seed=$(derive_seed "$STORM_SEED" "$target")
     while read -r kind rest; do
       case "$kind" in
         K) storm send-keys -t 0 $rest 2>/dev/null || true; count=$((count + 40)) ;;
@@ -152,7 +168,7 @@ key_storm() {
       batches=$((batches + 1))
       # Every 50 batches the program must catch up within two minutes: no hang, no spin.
       if [ $((batches % 50)) = 0 ] && [ ! -f "$WORK/storm.exit" ] && ! storm_wait_idle 120; then
-        fail "storm: stockroom still busy two minutes after $count keys (a hang)"
+        storm_fail "stockroom still busy two minutes after $count keys (a hang)"
         break
       fi
       if [ $((batches % 5)) = 0 ] && [ -f "$WORK/storm.exit" ]; then
@@ -165,11 +181,12 @@ key_storm() {
     sent=$((sent + per))
     # Drained and still answering: back to 80x24, then Ctrl-C and "y" until it leaves.
     storm resize-window -t 0 -x 80 -y 24 2>/dev/null || true
-    storm_wait_idle 120 || fail "storm: stockroom still busy after the $target storm (a hang)"
+    storm_wait_idle 120 || storm_fail "stockroom still busy after the $target storm (a hang)"
     local i
     for i in $(seq 1 40); do
       [ -f "$WORK/storm.exit" ] && break
-      # Apart: Esc followed at once by another byte reads as one escape sequence.
+      # The sleeps only space the keys (what is checked comes after the loop): an Escape
+      # followed within ESCDELAY (25 ms) by another byte reads as one Alt key or sequence.
       storm send-keys -t 0 Escape 2>/dev/null || true
       sleep 0.1
       storm send-keys -t 0 C-c 2>/dev/null || true
@@ -178,14 +195,15 @@ key_storm() {
       sleep 0.3
     done
     if [ ! -f "$WORK/storm.exit" ]; then
-      fail "storm: stockroom did not leave after the $target storm (a hang)"
+      storm_fail "stockroom did not leave after the $target storm (a hang)"
       storm capture-pane -p -t 0 2>/dev/null | head -5 | cut -c1-120
       continue
     fi
     storm_check_exit || true
-    echo "  $target: $per keys, $restarts restarts so far"
+    echo "  $target: $per keys (screen seed $seed), $restarts restarts so far"
   done
   storm kill-server 2>/dev/null || true
+  storm_target="after the storm"
   storm_reset
   figures["keys sent"]=$sent
   figures["storm restarts"]=$restarts
@@ -208,7 +226,14 @@ hostile_input() {
     fi
   done
   figures["bad command lines"]=$((${figures["bad command lines"]:-0} + 5))
-  if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+  # Root and a working setpriv are needed to act as uid 65534: tried first, skipped visibly.
+  if [ "$(id -u)" != 0 ]; then
+    skip "permissions as uid 65534" "needs root to switch to uid 65534"
+  elif ! command -v setpriv >/dev/null; then
+    skip "permissions as uid 65534" "needs setpriv (util-linux)"
+  elif ! setpriv --reuid=65534 --regid=65534 --clear-groups true 2>"$WORK/setpriv.err"; then
+    skip "permissions as uid 65534" "setpriv failed: $(head -1 "$WORK/setpriv.err")"
+  else
     echo "fault-suite: permissions as uid 65534"
     local base="$WORK/perm"
     mkdir -p "$base"

@@ -107,7 +107,7 @@ public struct AccountsScreen: Screen {
     }
     let account = rows[list.cursor].index
     if purpose == .allocate, let made = AllocationFlow.make(account: account, context: context) {
-      return .replace(WizardScreen(flow: made.flow, answers: made.answers))
+      return .replace(LegacyWizardScreen(flow: made.flow, answers: made.answers))
     }
     return .push(AllocationScreen(account: account, context: context))
   }

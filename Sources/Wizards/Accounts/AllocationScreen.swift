@@ -114,7 +114,7 @@ public struct AllocationScreen: Screen {
       return logFocused ? openLog(context: context) : openCell(context: context)
     case .character("a"):
       guard let made = AllocationFlow.make(account: account, context: context) else { break }
-      return .push(WizardScreen(flow: made.flow, answers: made.answers))
+      return .push(LegacyWizardScreen(flow: made.flow, answers: made.answers))
     case .mouse(let mouse) where mouse.action == .press:
       let layout = AllocationScreen.layout(in: context.bodyRect, titles: cells.map(\.title))
       if mouse.position.y == layout.logRow {

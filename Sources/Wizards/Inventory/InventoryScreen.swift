@@ -102,7 +102,7 @@ public struct InventoryScreen: Screen {
       return .push(AccountsScreen(context: context, purpose: .allocate))
     case .character("r"):
       let made = ReceiveFlow.make(context: context)
-      return .push(WizardScreen(flow: made.flow, answers: made.answers))
+      return .push(LegacyWizardScreen(flow: made.flow, answers: made.answers))
     case .enter:
       return openFaulty(context: context)
     default:

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// The new-order wizard: the type (with the seed's explanation), the details that type needs,
 /// and Confirm showing exactly what will be submitted and to whom it goes for approval.
-public struct NewOrderFlow: WizardFlow {
+public struct NewOrderFlow: LegacyWizardFlow {
   public typealias Answers = NewOrderAnswers
   let state: InventoryState
   let session: OrderSession
@@ -12,8 +12,9 @@ public struct NewOrderFlow: WizardFlow {
 
   var fields: OrderFields { OrderFields(book: state.orders, actor: session.actor) }
 
-  static func screen(session: OrderSession, context: AppContext) -> WizardScreen<NewOrderFlow> {
-    WizardScreen(
+  static func screen(session: OrderSession, context: AppContext) -> LegacyWizardScreen<NewOrderFlow>
+  {
+    LegacyWizardScreen(
       flow: NewOrderFlow(state: context.state, session: session, now: context.now),
       answers: NewOrderAnswers())
   }
