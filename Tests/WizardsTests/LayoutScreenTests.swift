@@ -167,6 +167,24 @@ import Testing
     #expect(accounts.current.title == "Woodgrove Credit Union")
   }
 
+  @Test func theReinitializeQuestionTakesClicksWhereItIsDrawn() throws {
+    var app = try app(size: Self.wide)
+    // Home → Inventory → the Returns Bench row with faulty RB-1 → its first serial.
+    type(&app, "6")
+    press(&app, .down, .enter, .enter)
+    let buffer = app.render().buffer
+    #expect(buffer.text.contains("Re-initialize RB1-"))
+    let y = try #require((0..<buffer.height).first { buffer.line($0).contains("[ Cancel ]") })
+    let line = buffer.line(y)
+    // Every character on that line is one cell wide: its index is its column.
+    let x = line.prefix(upTo: try #require(line.range(of: "[ Cancel ]")).lowerBound).count
+    press(&app, .mouse(Mouse(.press, x: x + 3, y: y)))
+    let after = app.render().buffer.text
+    #expect(!after.contains("[ Cancel ]"))
+    #expect(!after.contains("Re-initialized as"))
+    #expect(app.current.title == "Faulty RB-1")
+  }
+
   @Test func aResizeKeepsTheHighlight() throws {
     var app = try app(size: .minimum, extra: 60)
     openNorthwind(&app)
