@@ -14,15 +14,76 @@ struct ActionOptions: ParsableArguments {
   @Flag(help: "Commit. Without it the summary is printed and nothing is written.")
   var yes = false
   @Flag(help: "Print one JSON object.") var json = false
+  @Flag(help: "Open the subscription action modal filled with these answers.")
+  var interactive = false
 
   /// The subscription number, or a usage error.
   var number: String {
     guard let subscription else { UsageCheck.fail("--subscription is required") }
     return subscription
   }
+
+  /// Who performed the action (default: the OS user), or a usage error.
+  var performer: String {
+    let performer = performedBy ?? OSUser.current.name
+    if !TextSafety.isPrintable(performer) || performer.count > 64 || performer.isEmpty {
+      UsageCheck.fail("--performed-by: up to 64 printable characters")
+    }
+    return performer
+  }
+
+  /// The answers these options give, for `--interactive`, checked as the headless run
+  /// checks them; the command adds its own.
+  func record(_ action: SubscriptionAction) -> SubscriptionActionRecord {
+    _ = UsageCheck.context(reference: reference, comment: nil)
+    return SubscriptionActionRecord(
+      action: action.commandName, subscription: number,
+      performedBy: performedBy == nil ? nil : performer, reference: reference)
+  }
 }
 
-/// Runs an item action with the consent contract of DESIGN.md section 5.
+/// `--interactive` for the item actions: the subscription action modal over the
+/// subscription's screen, filled with the options' answers, at the first step that still
+/// needs one. Without a terminal it is a usage error; a record the store cannot take (an
+/// unknown subscription, an action not available on it) is refused before the screen opens.
+enum SubscriptionActionInteractive {
+  static func open(_ record: SubscriptionActionRecord, global: GlobalOptions) -> Never {
+    guard isatty(0) != 0, isatty(1) != 0 else {
+      UsageCheck.fail("--interactive needs a terminal")
+    }
+    check(record, global: global)
+    InteractiveRun.open(global: global) { screens(record, context: $0) }
+  }
+
+  /// Refuses (exit 1) a record the store as it is cannot open.
+  private static func check(_ record: SubscriptionActionRecord, global: GlobalOptions) {
+    let environment = ProcessInfo.processInfo.environment
+    let store = StoreCommands.open(global, readOnly: true)
+    let context = AppContext(
+      now: AppContext.fixedClock(environment) ?? Date(), userName: OSUser.current.name,
+      userId: OSUser.current.uid, dataDirectory: global.resolvedDataDirectory(),
+      version: Stockroom.version, store: store)
+    if case .failure(let error) = SubscriptionActionFlow.restore(record, context: context) {
+      CommandFailure(status: .refused, message: TextRules.neutralised(error.message)).exit()
+    }
+  }
+
+  /// Subscriptions, the subscription, and the modal opened from `record`.
+  static func screens(_ record: SubscriptionActionRecord, context: AppContext) -> [any Screen] {
+    var screens: [any Screen] = [SubscriptionsScreen(context: context)]
+    guard let number = record.subscription,
+      context.state.subscriptions.subscription(number) != nil
+    else { return screens }
+    screens.append(SubscriptionScreen(number: number, context: context))
+    if case .success(let restored) = SubscriptionActionFlow.restore(record, context: context) {
+      screens.append(SubscriptionActionFlow.screen(restored))
+    }
+    return screens
+  }
+}
+
+/// Runs an item action with the consent contract of the README's Commands section: the
+/// summary without `--yes`, the commit with it.
 struct SubscriptionActionRun {
   var global: GlobalOptions
   var options: ActionOptions
@@ -35,10 +96,7 @@ struct SubscriptionActionRun {
   }
 
   func perform(_ command: SubscriptionCommand) {
-    let performer = options.performedBy ?? OSUser.current.name
-    if !TextSafety.isPrintable(performer) || performer.count > 64 || performer.isEmpty {
-      UsageCheck.fail("--performed-by: up to 64 printable characters")
-    }
+    let performer = options.performer
     var context = UsageCheck.context(reference: options.reference, comment: nil)
     context.performedBy = performer
     let store = StoreCommands.open(global, readOnly: !options.yes)
@@ -112,6 +170,16 @@ struct SwapCommand: ParsableCommand {
 
   func run() throws {
     let number = options.number
+    if options.interactive {
+      var record = options.record(.swap)
+      record.item = item
+      record.newItem = newSerial
+      record.mode = mode.map { UsageCheck.word($0, option: "--mode", SwapMode.allCases).rawValue }
+      record.reason = reason.map {
+        UsageCheck.word($0, option: "--reason", SwapReason.allCases).rawValue
+      }
+      SubscriptionActionInteractive.open(record, global: global)
+    }
     guard let item else { UsageCheck.fail("--item is required") }
     guard let newSerial else { UsageCheck.fail("--new is required") }
     let chosenMode = mode.map { UsageCheck.word($0, option: "--mode", SwapMode.allCases) }
@@ -142,6 +210,11 @@ struct RemoveItemCommand: ParsableCommand {
 
   func run() throws {
     let number = options.number
+    if options.interactive {
+      var record = options.record(.remove)
+      record.item = item
+      SubscriptionActionInteractive.open(record, global: global)
+    }
     guard let item else { UsageCheck.fail("--item is required") }
     let run = SubscriptionActionRun(global: global, options: options)
     run.perform(.remove(RemoveRequest(subscription: number, serial: item, details: run.details())))
@@ -160,6 +233,14 @@ struct AddItemCommand: ParsableCommand {
 
   func run() throws {
     let number = options.number
+    if options.interactive {
+      var record = options.record(.add)
+      record.newItem = item
+      record.ownership = ownership.map {
+        UsageCheck.word($0, option: "--ownership", ItemOwnership.allCases).rawValue
+      }
+      SubscriptionActionInteractive.open(record, global: global)
+    }
     guard let item else { UsageCheck.fail("--item is required") }
     let chosen = ownership.map {
       UsageCheck.word($0, option: "--ownership", ItemOwnership.allCases)

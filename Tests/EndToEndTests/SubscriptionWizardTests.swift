@@ -1,19 +1,28 @@
 import Foundation
 import Testing
 
-/// The subscription action modal in a real terminal (tmux, 80x24), each action checked
-/// afterwards with the headless commands and `stockroom verify`.
+/// The subscription action modal in a real terminal (tmux, 80x24, and 120x40 after a resize),
+/// opened from the screens or by `--interactive`, each action checked afterwards with the
+/// headless commands and `stockroom verify`.
 @Suite(.serialized) struct SubscriptionWizardTests {
   /// A demo data directory and Stockroom open on it in a tmux pane.
   final class Pane {
     let demo = DemoDirectory()
     let session: TmuxSession
 
-    init() throws {
+    /// Stockroom with `arguments` (none: the home screen) in a `width`x`height` pane; waits
+    /// for `ready`.
+    init(
+      _ arguments: [String] = [], width: Int = 80, height: Int = 24,
+      ready: String = "Subscriptions"
+    ) throws {
+      let command =
+        ([Binary.path, "--data-dir", demo.path] + arguments).map(TmuxSession.quote)
+        .joined(separator: " ") + "; sleep 60"
       session = try TmuxSession(
-        command: "\(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))",
+        command: command, width: width, height: height,
         environment: ["LANG": "C.UTF-8", "STOCKROOM_NOW": "2026-11-22T09:00:00Z"])
-      _ = try session.waitFor("Subscriptions")
+      _ = try session.waitFor(ready)
     }
 
     /// Opens a subscription from Home → Subscriptions by searching its number.
@@ -26,10 +35,11 @@ import Testing
       _ = try session.waitFor("Subscription \(number)")
     }
 
-    /// Sends keys, then waits for `text` on the screen.
-    func step(_ keys: [String], _ text: String) throws {
+    /// Sends keys, then waits for `text` on the screen; returns the screen.
+    @discardableResult
+    func step(_ keys: [String], _ text: String) throws -> String {
       for key in keys { session.send(key) }
-      _ = try session.waitFor(text)
+      return try session.waitFor(text)
     }
 
     /// From the Details step: Next, then Confirm on the preview; waits for the result.
@@ -58,6 +68,12 @@ import Testing
     }
 
     func verified() -> Bool { demo.run(["verify"]).status == 0 }
+
+    /// The status line (the line above the legend) of a `height`-line pane.
+    func statusLine(height: Int = 24) -> String {
+      let lines = session.capture().split(separator: "\n", omittingEmptySubsequences: false)
+      return lines.count > height - 2 ? String(lines[height - 2]) : ""
+    }
 
     deinit {
       session.close()
@@ -132,6 +148,104 @@ import Testing
   }
 }
 
+/// `stockroom swap|remove|add-item --interactive`, and the modal in a larger terminal.
+@Suite(.serialized) struct SubscriptionInteractiveTests {
+  typealias Pane = SubscriptionWizardTests.Pane
+
+  @Test func swapInteractiveShowsEveryAnswerGiven() throws {
+    let pane = try Pane(
+      [
+        "swap", "--subscription", "SUB-000001", "--item", "STB-10001", "--new", "STB-10007",
+        "--reason", "stolen", "--performed-by", "Sam Tech", "--reference", "WO-77",
+        "--interactive",
+      ], ready: "Step 4 of 4")
+    // Every step is answered: it opens on the preview, over the subscription's screen.
+    var screen = pane.session.capture()
+    #expect(screen.contains("Subscriptions › SUB-000001 › Swap"))
+    #expect(screen.contains("Reason: Stolen"))
+    #expect(screen.contains("Add STB-10007 4K set-top box (rented)"))
+    #expect(screen.contains("Remove STB-10001 4K set-top box (rented)"))
+    #expect(screen.contains("Not stocked back in (stolen): STB-10001"))
+    screen = try pane.step(["Escape"], "Step 3 of 4")
+    #expect(screen.contains("[Sam Tech"))
+    #expect(screen.contains("[WO-77"))
+    screen = try pane.step(["Escape"], "Step 2 of 4")
+    #expect(screen.contains("> STB-10007"))
+    screen = try pane.step(["Escape"], "Step 1 of 4")
+    #expect(screen.contains("> STB-10001"))
+    #expect(screen.contains("(•) Stolen"))
+    // Forward again with Next on each step, then Confirm.
+    try pane.step(["Tab", "Tab", "Tab", "Enter"], "Step 2 of 4")
+    try pane.step(["Tab", "Tab", "Enter"], "Step 3 of 4")
+    try pane.submit()
+    #expect(pane.serials("SUB-000001").contains("STB-10007"))
+    #expect(pane.stock["STB-10001"] == nil, "a stolen item is not stocked back in")
+    let shown = pane.demo.run(["show", "T000167"]).output
+    #expect(shown.contains("WO-77"))
+    #expect(shown.contains("Sam Tech"))
+    #expect(pane.verified())
+  }
+
+  @Test func aMissingAnswerOpensWhereItIsAsked() throws {
+    let pane = try Pane(
+      ["swap", "--subscription", "SUB-000001", "--item", "STB-10001", "--interactive"],
+      ready: "Step 2 of 4")
+    #expect(pane.statusLine().contains("New item: choose one of the 5 found"))
+    try pane.step(["Down"], "> STB-10006")
+    try pane.step(["Tab", "Enter"], "Step 3 of 4")
+  }
+
+  @Test func resizingKeepsEveryAnswerAndUsesTheRoom() throws {
+    let pane = try Pane()
+    try pane.open("SUB-000002")
+    try pane.step(["Enter"], "Step 1 of 4")
+    // The hub of the security kit, Exchanged, Swap Component.
+    try pane.step(["Down", "Down", "Tab", "Right", "Tab", "Right"], "(•) Swap Component")
+    try pane.step(["Tab", "Enter"], "New Component Serial No.")
+    pane.session.type("HUB")
+    try pane.step(["Tab", "Down"], "> HUB-10004")
+    // The terminal grows in the middle of the step: every answer is still there, and the
+    // tables take the room (the warehouse's name, the distributors column).
+    pane.session.resize(width: 120, height: 40)
+    var screen = try pane.session.waitFor("WH-CENTRAL Central Warehouse")
+    #expect(screen.contains("> HUB-10004"))
+    #expect(screen.contains("[HUB"))
+    #expect(screen.split(separator: "\n").first?.count ?? 0 > 100)
+    screen = try pane.step(["Escape"], "Distributors")
+    #expect(screen.contains(">   HUB-10001"))
+    #expect(screen.contains("(•) Exchanged"))
+    #expect(screen.contains("(•) Swap Component"))
+    try pane.step(["Tab", "Tab", "Tab", "Enter"], "> HUB-10004")
+    try pane.step(["Tab", "Tab", "Enter"], "Performed by")
+    pane.session.send("Tab", "Tab")
+    pane.session.type("WO-88")
+    try pane.step(["Tab", "Enter"], "All validations pass.")
+    screen = pane.session.capture()
+    #expect(screen.contains("Reason: Exchanged · Mode: Swap Component"))
+    #expect(screen.contains("Add component HUB-10004 of KIT-10001"))
+    try pane.step(["Enter"], "Transaction ID T000167")
+    let hub = pane.items("SUB-000002").first { $0["serial"] as? String == "HUB-10004" }
+    #expect(hub?["bundle"] as? String == "KIT-10001")
+    #expect(pane.stock["HUB-10001"] == "WH-CENTRAL")
+    #expect(pane.demo.run(["show", "T000167"]).output.contains("WO-88"))
+    #expect(pane.verified())
+  }
+
+  @Test func addItemAt120x40ShowsEveryItemFound() throws {
+    let pane = try Pane(
+      ["add-item", "--subscription", "SUB-000003", "--ownership", "sold", "--interactive"],
+      width: 120, height: 40, ready: "Step 1 of 3")
+    let screen = pane.session.capture()
+    #expect(screen.contains("24 found"))
+    #expect(screen.contains("STB-10010"), "the last of the 24 is shown without scrolling")
+    #expect(!screen.contains("1/24"))
+    #expect(screen.contains("(•) Sold"))
+    #expect(pane.statusLine(height: 40).contains("choose one of the 24 found"))
+    try pane.step(["End"], "> STB-10010")
+    try pane.step(["Tab", "Tab", "Enter"], "Step 2 of 3")
+  }
+}
+
 /// The headless twins: consent, refusals and their exit codes, JSON fields.
 @Suite struct SubscriptionHeadlessTests {
   @Test func listsAndShowsAsJSON() {
@@ -200,6 +314,7 @@ import Testing
         "--mode x"
       ),
       (["warehouse", "NOPE"], 1, "unknown warehouse NOPE"),
+      (["swap", "--subscription", "SUB-000001", "--interactive"], 2, "needs a terminal"),
     ]
     for (arguments, status, message) in cases {
       let result = demo.run(arguments)

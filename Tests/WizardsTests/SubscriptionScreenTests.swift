@@ -160,4 +160,20 @@ import Testing
     session.check("subscriptions/63-performed-date-future")
     #expect(session.text.contains("Performed date: not in the future"))
   }
+
+  /// At 120x40 the modal takes the room: its tables get every row under the information
+  /// table and wider columns, with the bundle and distributors of each installed item and
+  /// each warehouse's name; the information table spreads and names the services.
+  @Test func largerTerminal() throws {
+    let large = DeallocationScreenTests.Press.key(.resize(Size(width: 120, height: 40)))
+    let swap = try open("SUB-000002")
+    swap.press(large, Self.enter, Self.down, Self.down, Self.tab, Self.tab, .key(.right))
+    swap.check("subscriptions/70-swap-component-item-120x40")
+    #expect(swap.text.contains("Distributors"))
+    let add = try open("SUB-000003")
+    add.press(large, Self.down, Self.down, Self.enter)
+    add.check("subscriptions/71-add-new-item-120x40")
+    #expect(add.text.contains("WH-NORTH North Depot"))
+    #expect(!add.text.contains("1/24"), "every item found is shown")
+  }
 }

@@ -5,12 +5,16 @@ import TerminalUI
 /// Everything the subscription action modal has been told, with the data it chose from
 /// (a copy of the subscriptions book) and the preview and validations worked out from it.
 public struct SubscriptionActionAnswers {
+  public typealias Control = SubscriptionActionFlow.Control
+
   public let action: SubscriptionAction
   public var book: SubscriptionBook
   public var subscription: Subscription
   /// The installed items to choose from (bundles followed by their components).
   public var items: [InstalledItem]
-  public var itemCursor = 0
+  /// The highlighted installed item; nil until one is chosen (a wizard opened from a
+  /// record that named none, or an item no longer installed).
+  public var itemCursor: Int? = 0
   public var reason = RadioGroup(
     options: SwapReason.allCases.map { RadioGroup.Option($0.title) }, selected: 0)
   public var mode = RadioGroup(
@@ -20,7 +24,8 @@ public struct SubscriptionActionAnswers {
   public var search = TextField(width: 24, maxLength: 32)
   /// Items the search found (same product for a swap; any available for an add).
   public var candidates: [StockItem] = []
-  public var candidateCursor = 0
+  /// The highlighted new item; nil until one is chosen (as for `itemCursor`).
+  public var candidateCursor: Int? = 0
   public var performedBy: TextField
   public var performedOn: TextField
   public var reference = TextField(width: 30, maxLength: 64, rule: .reference)
@@ -31,10 +36,14 @@ public struct SubscriptionActionAnswers {
   /// What the action would change, when it can be worked out.
   public var change: SubscriptionChange?
   public var actionCode: ActionCode
-  /// Every validation that fails, in words.
-  public var problems: [String] = []
-  /// True once the user changed something.
+  /// Every validation that fails, in words, with the control whose answer breaks it.
+  public var problems: [WizardRefusal<Control>] = []
+  /// True once the user changed something (or the answers came from a record).
   public var touched = false
+  /// What could not be kept when the answers were opened again (a record, or the state
+  /// after a conflict), or what to answer first, shown on the status line until the next
+  /// answer.
+  public var notice: StatusLine?
 
   public init(action: SubscriptionAction, subscription: Subscription, context: AppContext) {
     self.action = action
@@ -54,21 +63,22 @@ public struct SubscriptionActionAnswers {
   }
 
   /// The highlighted installed item.
-  public var item: InstalledItem? { items.indices.contains(itemCursor) ? items[itemCursor] : nil }
+  public var item: InstalledItem? {
+    itemCursor.flatMap { items.indices.contains($0) ? items[$0] : nil }
+  }
 
   /// The highlighted new item.
   public var candidate: StockItem? {
-    candidates.indices.contains(candidateCursor) ? candidates[candidateCursor] : nil
+    candidateCursor.flatMap { candidates.indices.contains($0) ? candidates[$0] : nil }
   }
 
   public var chosenReason: SwapReason { SwapReason.allCases[reason.selected ?? 0] }
 
+  public var chosenOwnership: ItemOwnership { ItemOwnership.allCases[ownership.selected ?? 0] }
+
   /// Bundle or component; only meaningful when the item belongs to a bundle.
   public var chosenMode: SwapMode {
-    guard let item, item.bundle != nil || book.product(item.product)?.isBundle == true else {
-      return .bundle
-    }
-    if item.bundle == nil { return .bundle }
+    guard let item, item.bundle != nil else { return .bundle }
     return SwapMode.allCases[mode.selected ?? 0]
   }
 
@@ -89,17 +99,17 @@ public struct SubscriptionActionAnswers {
     return item.product
   }
 
+  /// Every item the search may find, before the search text narrows it.
+  public var pool: [StockItem] {
+    if action == .swap { return wantedProduct.map { book.available(product: $0) } ?? [] }
+    return book.availableItems
+  }
+
   /// Re-runs the search for new items.
   public mutating func refreshCandidates() {
     let needle = search.text.lowercased()
-    let pool: [StockItem]
-    if action == .swap {
-      pool = wantedProduct.map { book.available(product: $0) } ?? []
-    } else {
-      pool = book.availableItems
-    }
     candidates = pool.filter { needle.isEmpty || $0.serial.lowercased().contains(needle) }
-    candidateCursor = min(candidateCursor, max(0, candidates.count - 1))
+    candidateCursor = candidateCursor.map { min($0, max(0, candidates.count - 1)) }
   }
 
   /// The performed date typed, as a time; nil when it is not `YYYY-MM-DD HH:MM`.
@@ -146,7 +156,7 @@ public struct SubscriptionActionAnswers {
       return .add(
         AddItemRequest(
           subscription: subscription.number, serial: candidate.serial,
-          ownership: ItemOwnership.allCases[ownership.selected ?? 0], details: details))
+          ownership: chosenOwnership, details: details))
     }
   }
 
@@ -161,8 +171,11 @@ public struct SubscriptionActionAnswers {
     }
     change = subscriptionPreview(command, in: state)
     problems = subscriptionProblems(command, in: state).flatMap { problem in
-      if case .rulesBroken(let rules) = problem { return rules.map { "Rule broken: " + $0 } }
-      return [problem.message]
+      let control = SubscriptionActionFlow.control(breaking: problem, action: action)
+      if case .rulesBroken(let rules) = problem {
+        return rules.map { WizardRefusal("Rule broken: " + $0, control: control) }
+      }
+      return [WizardRefusal(problem.message, control: control)]
     }
   }
 }

@@ -1,32 +1,29 @@
 import StockroomDomain
 import TerminalUI
 
-/// How the subscription action modal draws each area, inside the wizard's frame.
+/// How the subscription action modal draws each area, where its layout says, inside the
+/// wizard's frame.
 enum SubscriptionActionView {
-  static let labelWidth = 24
+  typealias Control = SubscriptionActionFlow.Control
 
-  /// The rows under the information table.
-  static func bodyRect(_ rect: Rect) -> Rect {
-    Rect(x: rect.x, y: rect.y + 4, width: rect.width, height: max(0, rect.height - 4))
+  /// Draws `step`: the information table, then the step's areas at their frames.
+  static func draw(
+    _ step: SubscriptionActionFlow.Step, focus: Control?, answers: SubscriptionActionAnswers,
+    layout: StepLayout<Control>, into buffer: inout Buffer
+  ) {
+    header(answers: answers, into: &buffer, in: layout.area)
+    step.drawBody(
+      focus: focus, answers: answers, layout: layout, into: &buffer,
+      body: SubscriptionActionLayout.body(layout.area))
   }
 
-  static func searchRect(_ body: Rect) -> Rect {
-    Rect(x: body.x + 31, y: body.y, width: 26, height: 1)
-  }
-
-  /// Where detail field `row` (0 performed by, 1 performed date, 2 reference) is.
-  static func detailRect(_ body: Rect, row: Int) -> Rect {
-    let line = [1, 2, 4][min(max(0, row), 2)]
-    let width = [22, 19, 32][min(max(0, row), 2)]
-    return Rect(x: body.x + labelWidth, y: body.y + line, width: width, height: 1)
-  }
-
-  /// The information table and the subscription line; returns the rect below them.
+  /// The information table and the subscription line, spread over a wider modal.
   static func header(
     answers: SubscriptionActionAnswers, into buffer: inout Buffer, in rect: Rect
-  ) -> Rect {
+  ) {
     let action = answers.action
     let state = answers.subscription.state
+    let shift = SubscriptionActionLayout.extra(rect) / 2
     let rows: [(String, String, String, String)] = [
       (
         "Action can be scheduled", action.canBeScheduled ? "Yes" : "No", "Behaviour Code",
@@ -41,50 +38,50 @@ enum SubscriptionActionView {
       let y = rect.y + index
       buffer.put(row.0, x: rect.x + 1, y: y, style: .title, clip: rect)
       buffer.put(row.1, x: rect.x + 25, y: y, clip: rect)
-      buffer.put(row.2, x: rect.x + 29, y: y, style: .title, clip: rect)
-      buffer.put(row.3, x: rect.x + 58, y: y, clip: rect)
+      buffer.put(row.2, x: rect.x + 29 + shift, y: y, style: .title, clip: rect)
+      buffer.put(row.3, x: rect.x + 58 + shift, y: y, clip: rect)
     }
     let subscription = answers.subscription
     let owner = answers.book.receivable(subscription.receivable)
-    let line =
+    var line =
       "\(subscription.number) · \(subscription.state.title) · \(subscription.receivable) "
       + TextSafety.neutralised(owner?.name ?? "") + " (\(owner?.state.title ?? "unknown"))"
+    if shift > 0, !subscription.services.isEmpty {
+      line += " · " + subscription.services.map(\.name).joined(separator: ", ")
+    }
     buffer.put(line, x: rect.x + 1, y: rect.y + 2, style: .hint, clip: rect)
     buffer.put(
       String(repeating: Box.horizontal, count: max(0, rect.width)), x: rect.x, y: rect.y + 3,
       style: .frame, clip: rect)
-    return bodyRect(rect)
   }
 
-  /// A radio group drawn on one line after its label.
+  /// A radio group drawn on one line after its label, in `row`.
   static func inline(
     _ label: String, _ group: RadioGroup, focused: Bool, note: String? = nil,
-    into buffer: inout Buffer, x: Int, y: Int, clip: Rect
+    into buffer: inout Buffer, in row: Rect, clip: Rect
   ) {
-    buffer.put(label, x: x, y: y, style: .title, clip: clip)
-    var column = x + 10
+    buffer.put(label, x: row.x, y: row.y, style: .title, clip: clip)
     if let note {
-      buffer.put(note, x: column, y: y, style: .hint, clip: clip)
+      buffer.put(note, x: row.x + 10, y: row.y, style: .hint, clip: clip)
       return
     }
+    let frames = SubscriptionActionLayout.optionFrames(group, in: row)
     for (index, option) in group.options.enumerated() {
+      let frame = frames[index]
       let text = (index == group.selected ? "(•) " : "( ) ") + option.label
-      let end = buffer.put(text, x: column, y: y, clip: clip)
+      buffer.put(text, x: frame.x, y: frame.y, clip: clip)
       if focused && index == group.highlighted {
-        buffer.restyle(Rect(x: column, y: y, width: end - column, height: 1)) {
-          $0.reverse = true
-        }
+        buffer.restyle(frame) { $0.reverse = true }
       }
-      column = end + 2
     }
   }
 
-  /// A list of rows with a cursor, scrolled to keep the cursor in view.
+  /// A list of rows with a cursor (none: nothing chosen yet), scrolled to keep it in view.
   static func list(
-    _ rows: [String], cursor: Int, focused: Bool, into buffer: inout Buffer, in rect: Rect
+    _ rows: [String], cursor: Int?, focused: Bool, into buffer: inout Buffer, in rect: Rect
   ) {
     guard rect.height > 0 else { return }
-    let top = max(0, min(cursor - rect.height + 1, rows.count - rect.height))
+    let top = SubscriptionActionLayout.top(cursor: cursor, count: rows.count, height: rect.height)
     for (line, index) in (top..<min(rows.count, top + rect.height)).enumerated() {
       let selected = index == cursor
       let text = (selected ? "> " : "  ") + rows[index]
@@ -93,44 +90,58 @@ enum SubscriptionActionView {
       if selected && focused { buffer.restyle(row) { $0.reverse = true } }
     }
     if rows.count > rect.height {
-      let more = "\(cursor + 1)/\(rows.count)"
+      let more = "\(cursor.map { $0 + 1 } ?? 0)/\(rows.count)"
       buffer.put(
         more, x: rect.maxX - more.count, y: rect.y - 1, style: .hint, clip: rect.inset(by: -1))
     }
   }
 
-  static func itemRow(_ item: InstalledItem, _ book: SubscriptionBook) -> String {
+  /// `cells` padded to `widths`, the last cell as long as it is.
+  static func columns(_ cells: [String], _ widths: [Int]) -> String {
+    var line = ""
+    for (index, cell) in cells.enumerated() {
+      line += index < widths.count ? TextLayout.pad(cell, to: widths[index]) : cell
+    }
+    return line
+  }
+
+  static func itemRow(_ item: InstalledItem, _ book: SubscriptionBook, width: Int) -> String {
     let serial = (item.bundle == nil ? "" : "  ") + TextSafety.neutralised(item.serial)
     let bundle = item.bundle.map { "component of \($0)" } ?? ""
-    return TextLayout.pad(serial, to: 13) + TextLayout.pad(book.productName(item.product), to: 20)
-      + TextLayout.pad(item.ownership.title, to: 10) + bundle
+    var cells = [serial, book.productName(item.product), item.ownership.title, bundle]
+    if SubscriptionActionLayout.isWide(width) {
+      cells.append(item.distributors.joined(separator: ", "))
+    }
+    return columns(cells, SubscriptionActionLayout.installedColumns(width: width))
   }
 
   static func item(
-    _ focus: Int?, _ answers: SubscriptionActionAnswers, _ buffer: inout Buffer, _ body: Rect
+    _ focus: Control?, _ answers: SubscriptionActionAnswers, _ layout: StepLayout<Control>,
+    _ buffer: inout Buffer, _ body: Rect
   ) {
+    let listRect = layout.frame(.installed)
+    let widths = SubscriptionActionLayout.installedColumns(width: listRect.width - 2)
+    let wide = SubscriptionActionLayout.isWide(listRect.width - 2)
     buffer.put("Installed item", x: body.x + 1, y: body.y, style: .title, clip: body)
     buffer.put(
-      "  " + TextLayout.pad("Serial", to: 13) + TextLayout.pad("Product", to: 20) + "Ownership",
+      "  "
+        + columns(
+          ["Serial", "Product", "Ownership"] + (wide ? ["Bundle", "Distributors"] : []), widths),
       x: body.x + 1, y: body.y + 1, style: .hint, clip: body)
-    let extra = answers.action == .swap ? 3 : 3
-    let listRect = Rect(
-      x: body.x + 1, y: body.y + 2, width: body.width - 2, height: body.height - 2 - extra)
     list(
-      answers.items.map { itemRow($0, answers.book) }, cursor: answers.itemCursor,
-      focused: focus == 0, into: &buffer, in: listRect)
+      answers.items.map { itemRow($0, answers.book, width: listRect.width - 2) },
+      cursor: answers.itemCursor, focused: focus == .installed, into: &buffer, in: listRect)
     if answers.items.isEmpty {
       buffer.put("No installed items.", x: listRect.x + 2, y: listRect.y, style: .hint)
     }
-    let y = body.maxY - 2
     if answers.action == .swap {
       inline(
-        "Reason", answers.reason, focused: focus == 1, into: &buffer, x: body.x + 1, y: y,
-        clip: body)
+        "Reason", answers.reason, focused: focus == .reason, into: &buffer,
+        in: layout.frame(.reason), clip: body)
       inline(
-        "Swap", answers.mode, focused: focus == 2,
+        "Swap", answers.mode, focused: focus == .mode,
         note: answers.isBundleItem ? nil : "Not a Fixed Product Bundle item",
-        into: &buffer, x: body.x + 1, y: y + 1, clip: body)
+        into: &buffer, in: layout.frame(.mode), clip: body)
       return
     }
     let note: String
@@ -145,17 +156,18 @@ enum SubscriptionActionView {
         + "customer's AR. A bundle goes with its components."
     }
     _ = buffer.putWrapped(
-      note, in: Rect(x: body.x + 1, y: y, width: body.width - 2, height: 2), style: .hint)
+      note, in: Rect(x: body.x + 1, y: body.maxY - 2, width: body.width - 2, height: 2),
+      style: .hint)
   }
 
-  static func newItem(
-    _ focus: Int?, _ answers: SubscriptionActionAnswers, _ buffer: inout Buffer, _ body: Rect
-  ) {
-    let label =
-      answers.action == .swap && answers.chosenMode == .component && answers.isBundleItem
+  /// The search field's label: a component swap searches for a component.
+  static func searchLabel(_ answers: SubscriptionActionAnswers) -> String {
+    answers.action == .swap && answers.chosenMode == .component && answers.isBundleItem
       ? "New Component Serial No." : "New Installed Item Serial No."
-    buffer.put(label, x: body.x + 1, y: body.y, style: .title, clip: body)
-    answers.search.render(into: &buffer, in: searchRect(body), focused: focus == 0)
+  }
+
+  /// What the search retrieves, in words.
+  static func scope(_ answers: SubscriptionActionAnswers) -> String {
     let scope: String
     if let product = answers.wantedProduct {
       scope = "Only \(answers.book.productName(product)) (\(product)) items"
@@ -163,56 +175,80 @@ enum SubscriptionActionView {
       scope = "Items"
     }
     let definition = answers.book.activeDefinition?.code ?? "no Active definition"
-    buffer.put(
-      "\(scope) in stock under \(definition): \(answers.candidates.count) found",
-      x: body.x + 1, y: body.y + 1, style: .hint, clip: body)
-    buffer.put(
-      "  " + TextLayout.pad("Serial", to: 13) + TextLayout.pad("Product", to: 20) + "Warehouse",
-      x: body.x + 1, y: body.y + 2, style: .hint, clip: body)
-    let reserve = answers.action == .add ? 2 : 0
-    let listRect = Rect(
-      x: body.x + 1, y: body.y + 3, width: body.width - 2, height: body.height - 3 - reserve)
-    let rows = answers.candidates.map { item in
-      let parts = answers.book.stockComponents(of: item.serial).count
-      return TextLayout.pad(TextSafety.neutralised(item.serial), to: 13)
-        + TextLayout.pad(answers.book.productName(item.product), to: 20)
-        + TextLayout.pad(item.warehouse, to: 12) + (parts > 0 ? "with \(parts) components" : "")
+    return "\(scope) in stock under \(definition)"
+  }
+
+  static func candidateRow(
+    _ item: StockItem, _ book: SubscriptionBook, width: Int
+  ) -> String {
+    let parts = book.stockComponents(of: item.serial).count
+    var warehouse = item.warehouse
+    if SubscriptionActionLayout.isWide(width), let place = book.warehouse(item.warehouse) {
+      warehouse += " " + TextSafety.neutralised(place.name)
     }
-    list(rows, cursor: answers.candidateCursor, focused: focus == 1, into: &buffer, in: listRect)
+    return columns(
+      [
+        TextSafety.neutralised(item.serial), book.productName(item.product), warehouse,
+        parts > 0 ? "with \(parts) components" : "",
+      ], SubscriptionActionLayout.candidateColumns(width: width))
+  }
+
+  static func newItem(
+    _ focus: Control?, _ answers: SubscriptionActionAnswers, _ layout: StepLayout<Control>,
+    _ buffer: inout Buffer, _ body: Rect
+  ) {
+    buffer.put(searchLabel(answers), x: body.x + 1, y: body.y, style: .title, clip: body)
+    answers.search.render(into: &buffer, in: layout.frame(.search), focused: focus == .search)
+    buffer.put(
+      "\(scope(answers)): \(answers.candidates.count) found",
+      x: body.x + 1, y: body.y + 1, style: .hint, clip: body)
+    let listRect = layout.frame(.candidates)
+    let widths = SubscriptionActionLayout.candidateColumns(width: listRect.width - 2)
+    buffer.put(
+      "  " + columns(["Serial", "Product", "Warehouse"], widths),
+      x: body.x + 1, y: body.y + 2, style: .hint, clip: body)
+    let rows = answers.candidates.map {
+      candidateRow($0, answers.book, width: listRect.width - 2)
+    }
+    list(
+      rows, cursor: answers.candidateCursor, focused: focus == .candidates, into: &buffer,
+      in: listRect)
     if rows.isEmpty {
       buffer.put("Nothing found.", x: listRect.x + 2, y: listRect.y, style: .hint, clip: body)
     }
     if answers.action == .add {
       inline(
-        "Ownership", answers.ownership, focused: focus == 2, into: &buffer, x: body.x + 1,
-        y: body.maxY - 1, clip: body)
+        "Ownership", answers.ownership, focused: focus == .ownership, into: &buffer,
+        in: layout.frame(.ownership), clip: body)
     }
   }
 
   static func details(
-    _ focus: Int?, _ answers: SubscriptionActionAnswers, _ buffer: inout Buffer, _ body: Rect
+    _ focus: Control?, _ answers: SubscriptionActionAnswers, _ layout: StepLayout<Control>,
+    _ buffer: inout Buffer, _ body: Rect
   ) {
     let rows: [(String, String?)] = [
       ("Classification", answers.action.classificationCode),
       ("Performed by", nil), ("Performed date", nil),
       ("Scheduling", "This action cannot be scheduled."), ("Transaction reference", nil),
     ]
+    let labelWidth = SubscriptionActionLayout.labelWidth
     for (index, row) in rows.enumerated() {
       let y = body.y + index
       buffer.put(row.0, x: body.x + 1, y: y, style: .title, clip: body)
       if let value = row.1 { buffer.put(value, x: body.x + labelWidth, y: y, clip: body) }
     }
-    let fields = [answers.performedBy, answers.performedOn, answers.reference]
-    let notes = [
-      "OS user \(answers.osUser) recorded too", "local, not in the future",
-      "optional, unique",
+    let fields: [(Control, TextField, String)] = [
+      (.performedBy, answers.performedBy, "OS user \(answers.osUser) recorded too"),
+      (.performedDate, answers.performedOn, "local, not in the future"),
+      (.reference, answers.reference, "optional, unique"),
     ]
-    for index in 0..<3 {
-      let rect = detailRect(body, row: index)
-      fields[index].render(into: &buffer, in: rect, focused: focus == index)
-      buffer.put(notes[index], x: rect.maxX + 1, y: rect.y, style: .hint, clip: body)
+    for (control, field, note) in fields {
+      let rect = layout.frame(control)
+      field.render(into: &buffer, in: rect, focused: focus == control)
+      buffer.put(note, x: rect.maxX + 1, y: rect.y, style: .hint, clip: body)
     }
-    if let focus, focus < 3, let error = fields[focus].error {
+    if let focus, let error = fields.first(where: { $0.0 == focus })?.1.error {
       buffer.put(error, x: body.x + labelWidth, y: body.y + 6, style: .error, clip: body)
     }
   }
@@ -241,7 +277,7 @@ enum SubscriptionActionView {
     }
     for problem in answers.problems where y < body.maxY {
       y += buffer.putWrapped(
-        "✗ " + TextSafety.neutralised(problem),
+        "✗ " + TextSafety.neutralised(problem.message),
         in: Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: body.maxY - y),
         style: .error)
     }
@@ -271,6 +307,21 @@ enum SubscriptionActionView {
       buffer.put("Nothing was written.", x: inner.x, y: inner.y, style: .error, clip: inner)
       _ = buffer.putWrapped(
         why, in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 6), style: .error)
+    }
+  }
+}
+
+extension SubscriptionActionFlow.Step {
+  /// Draws the step's areas in `body`, under the information table.
+  func drawBody(
+    focus: SubscriptionActionView.Control?, answers: SubscriptionActionAnswers,
+    layout: StepLayout<SubscriptionActionView.Control>, into buffer: inout Buffer, body: Rect
+  ) {
+    switch self {
+    case .item: SubscriptionActionView.item(focus, answers, layout, &buffer, body)
+    case .newItem: SubscriptionActionView.newItem(focus, answers, layout, &buffer, body)
+    case .details: SubscriptionActionView.details(focus, answers, layout, &buffer, body)
+    case .preview: SubscriptionActionView.preview(answers, &buffer, body)
     }
   }
 }

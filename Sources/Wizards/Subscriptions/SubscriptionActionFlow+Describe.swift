@@ -1,0 +1,106 @@
+import StockroomDomain
+import TerminalUI
+
+/// What each control of the subscription action modal says about itself, the help of each
+/// step, and the legend's keys: the screens and a renderer without a screen read the same.
+extension SubscriptionActionFlow {
+  public func describe(_ control: Control, step: Step, answers: Answers) -> ControlDescription {
+    switch control {
+    case .installed:
+      return ControlDescription(
+        "Installed item", kind: .table, value: answers.item.map(\.serial) ?? "",
+        isRequired: true,
+        rule: "one of the \(answers.items.count) installed items of "
+          + "\(answers.subscription.number); removing a bundle item removes the whole bundle")
+    case .reason:
+      return ControlDescription(
+        "Reason", kind: .radio, choices: SwapReason.allCases.map(\.title),
+        value: answers.chosenReason.title, isRequired: true,
+        rule: "a lost or stolen rented item is not stocked back in")
+    case .mode:
+      guard answers.isBundleItem else {
+        return ControlDescription("Swap", kind: .radio, rule: "Not a Fixed Product Bundle item")
+      }
+      return ControlDescription(
+        "Swap", kind: .radio, choices: SwapMode.allCases.map(\.title),
+        value: answers.chosenMode.title, isRequired: true,
+        rule: "Swap Bundle replaces the whole Fixed Product Bundle, Swap Component one part")
+    case .search:
+      return ControlDescription(
+        SubscriptionActionView.searchLabel(answers), kind: .text, value: answers.search.text,
+        rule: "part of a serial, up to \(answers.search.maxLength) characters")
+    case .candidates:
+      return ControlDescription(
+        "New item", kind: .table, value: answers.candidate.map(\.serial) ?? "",
+        isRequired: true, rule: SubscriptionActionView.scope(answers))
+    case .ownership:
+      return ControlDescription(
+        "Ownership", kind: .radio, choices: ItemOwnership.allCases.map(\.title),
+        value: answers.chosenOwnership.title, isRequired: true,
+        rule: "a rented item goes back to a warehouse when removed; a sold one stays with the AR")
+    case .performedBy:
+      return ControlDescription(
+        "Performed by", kind: .text, value: answers.performedBy.text, isRequired: true,
+        rule: "up to 64 characters; your OS user \(answers.osUser) is recorded too")
+    case .performedDate:
+      return ControlDescription(
+        "Performed date", kind: .text, value: answers.performedOn.text, isRequired: true,
+        rule: "YYYY-MM-DD HH:MM, local time, not in the future")
+    case .reference:
+      return ControlDescription(
+        "Transaction reference", kind: .text, value: answers.reference.text,
+        rule: "optional, up to 64 letters, digits, spaces and - _ / . # :, unique among actions")
+    }
+  }
+
+  /// The legend: ↑↓ move on a table, ← → choose on a one-line radio group.
+  public func keyBindings(step: Step, focus: Control?, answers: Answers) -> [KeyBinding] {
+    guard let focus else { return [] }
+    switch describe(focus, step: step, answers: answers).kind {
+    case .table: return [.move]
+    case .radio: return [KeyBinding("← →", "choose")]
+    default: return []
+    }
+  }
+
+  public func help(step: Step) -> String {
+    """
+    The subscription action modal: the information table on top (whether the action can \
+    be scheduled, whether a rate preview is available, its Behaviour Code and Business \
+    Classification Code), then the selection, the details and a preview of exactly what \
+    will change. Submit runs every validation; each failure is listed by the rule it \
+    breaks and nothing is written.
+    """ + "\n\n" + step.help
+  }
+}
+
+extension SubscriptionActionFlow.Step {
+  /// What the step asks, for help.
+  var help: String {
+    switch self {
+    case .item:
+      return """
+        Choose the installed item with ↑ ↓. For a swap, choose the reason (Broken is \
+        preselected; a lost or stolen rented item is not stocked back in) and, for a Fixed \
+        Product Bundle, Swap Bundle or Swap Component with ← →. Removing a bundle item \
+        removes the whole bundle.
+        """
+    case .newItem:
+      return """
+        Type part of a serial to search. The search only retrieves items of the same \
+        product, in stock and available under the Active Inventory Management Definition.
+        """
+    case .details:
+      return """
+        Performed by defaults to you; your OS user is recorded as well. The performed date \
+        is local time and may not be in the future. The transaction reference is optional \
+        but must be unique among actions.
+        """
+    case .preview:
+      return """
+        Items added and removed, distributors, the Stock Out and Stock In warehouse \
+        transactions and where each removed item goes. Confirm submits.
+        """
+    }
+  }
+}
