@@ -47,7 +47,7 @@ extension WizardScreen: DraftableScreen where Flow: DraftableFlow {
 public enum WizardCatalog {
   /// The wizards with records. A new draftable wizard is added here.
   public static var flows: [any DraftableFlow.Type] {
-    [DeallocationFlow.self, NewOrderFlow.self]
+    [DeallocationFlow.self, NewOrderFlow.self, SubscriptionActionFlow.self]
   }
 
   /// The wizard of `draft` opened again at its step and control, checked
