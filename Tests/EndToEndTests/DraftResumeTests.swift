@@ -43,12 +43,12 @@ import Testing
   }
 
   /// A new `stockroom` that offers the draft; Enter resumes it.
-  func resume(_ demo: DemoDirectory) throws -> TmuxSession {
+  func resume(_ demo: DemoDirectory, offering: String = "Deallocate RB-1") throws -> TmuxSession {
     let session = try TmuxSession(
       command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))",
       environment: Self.environment)
     let offer = try session.waitFor("Resume where you were?")
-    #expect(offer.contains("Deallocate RB-1"))
+    #expect(offer.contains(offering), "\(offer)")
     session.send("Enter")
     return session
   }
@@ -133,5 +133,61 @@ import Testing
     let screen = try second.waitFor("Step 2 of 3")
     #expect(screen.contains("RB1-1100828") && screen.contains("[RMA-9"), "\(screen)")
     try end(second, with: SIGTERM)
+  }
+
+  /// `arguments` opened with `--interactive`, `typed` typed into the focused field, the
+  /// line dropped (SIGHUP); the next `stockroom` offers the draft and shows `typed` again.
+  func interactiveSurvivesHangup(
+    _ arguments: String, ready: String, typed: String, offering: String
+  ) throws {
+    let demo = DemoDirectory()
+    defer { demo.remove() }
+    let session = try TmuxSession(
+      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
+        + " \(arguments) --interactive",
+      environment: Self.environment)
+    defer { session.close() }
+    try session.waitFor(ready)
+    session.type(typed)
+    try session.waitFor(typed)
+    try session.waitUntil("the draft is saved") { _ in
+      demo.run(["drafts", "--json"]).output.contains(typed)
+    }
+    try end(session, with: SIGHUP)
+    let second = try resume(demo, offering: offering)
+    defer { second.close() }
+    let screen = try second.waitFor(typed)
+    #expect(screen.contains(ready), "\(screen)")
+    try end(second, with: SIGTERM)
+  }
+
+  @Test func swapInteractiveComesBackWithResume() throws {
+    let demo = DemoDirectory()
+    defer { demo.remove() }
+    let session = try TmuxSession(
+      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
+        + " swap --subscription SUB-000001 --item STB-10001 --new STB-10007 --reason stolen"
+        + " --performed-by 'Sam Tech' --reference WO-77 --interactive",
+      environment: Self.environment)
+    defer { session.close() }
+    try session.waitFor("Step 4 of 4")
+    // Back to the details step: the answers given by the options are the draft.
+    session.send("Escape")
+    try session.waitFor("Step 3 of 4")
+    try session.waitUntil("the draft is saved") { _ in
+      demo.run(["drafts", "--json"]).output.contains("WO-77")
+    }
+    try end(session, with: SIGHUP)
+    let second = try resume(demo, offering: "Swap")
+    defer { second.close() }
+    let screen = try second.waitFor("Step 3 of 4")
+    #expect(screen.contains("[Sam Tech") && screen.contains("[WO-77"), "\(screen)")
+    try end(second, with: SIGTERM)
+  }
+
+  @Test func orderNewInteractiveComesBackWithResume() throws {
+    try interactiveSurvivesHangup(
+      "order new --type upgrade --line 312-555-0107", ready: "Step 2 of 3", typed: "Pixel 9",
+      offering: "New wireless order")
   }
 }
