@@ -45,17 +45,8 @@ struct AllocateCommand: ParsableCommand {
 
   func run() throws {
     if interactive {
-      let prefill = AllocationPrefill(
-        account: account, product: product.flatMap { Product(rawValue: $0.lowercased()) },
-        type: type.flatMap { AllocationType(rawValue: $0.lowercased()) },
-        withCapacity: withCapacity, quantity: quantity.flatMap(UsageCheck.quantityValue),
-        serials: serial.isEmpty && serialsFrom == nil
-          ? nil : UsageCheck.serials(serial, from: serialsFrom, column: column),
-        amount: amount,
-        per: per.flatMap { Billing.Basis(rawValue: $0.lowercased()) }, trigger: billingTrigger,
-        customerReference: customerReference, reference: options.reference,
-        comment: options.comment)
-      InteractiveRun.open(global: global) { prefill.screens(context: $0) }
+      let record = interactiveRecord()
+      InteractiveRun.open(global: global) { AllocationFlow.interactiveScreens(record, context: $0) }
     }
     guard let account else { UsageCheck.fail("--account is required") }
     var context = UsageCheck.context(reference: options.reference, comment: options.comment)
@@ -91,6 +82,25 @@ struct AllocateCommand: ParsableCommand {
       }
       return SerialListCheck.allocation(serials, type: kind, container: box, state: state)
     }
+  }
+
+  /// The answers the options give, by name, for `--interactive` (unchecked:
+  /// the wizard explains what is wrong with them).
+  private func interactiveRecord() -> AllocationRecord {
+    let chosen = product.flatMap { Product(rawValue: $0.lowercased()) }
+    let sale = type.flatMap { AllocationType(rawValue: $0.lowercased()) }
+    let kind: AllocationKind? =
+      chosen == .capacity ? .capacityOnly : sale.map { $0 == .sale ? .sale : .rental }
+    let serials =
+      serial.isEmpty && serialsFrom == nil
+      ? nil : UsageCheck.serials(serial, from: serialsFrom, column: column)
+    return AllocationRecord(
+      account: account, type: kind, product: chosen,
+      quantity: serials == nil ? quantity.flatMap(UsageCheck.quantityValue) : nil,
+      serials: serials, withCapacity: withCapacity ? true : nil, amount: amount,
+      per: per.flatMap { Billing.Basis(rawValue: $0.lowercased()) }, trigger: billingTrigger,
+      customerReference: customerReference, reference: options.reference,
+      comment: options.comment)
   }
 
   /// The allocation-table column of a software product and type (usage errors otherwise).

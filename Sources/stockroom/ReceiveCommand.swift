@@ -11,7 +11,8 @@ struct ReceiveCommand: ParsableCommand {
     discussion: """
       Hardware: --model with --serial or --serials-from (a list with any repeated or already \
       known serial is refused whole, naming them). Software and capacity: --product with \
-      --quantity. --ownership says whether the stock is owned or leased.
+      --quantity. --ownership says whether the stock is owned or leased. --interactive opens \
+      the receiving wizard filled with the options given.
       """)
 
   @OptionGroup var global: GlobalOptions
@@ -26,8 +27,13 @@ struct ReceiveCommand: ParsableCommand {
   @Option(help: "How many: a whole number of at least 1.") var quantity: String?
   @Option(help: "owned or leased.") var ownership: String?
   @OptionGroup var options: TransactionOptions
+  @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
   func run() throws {
+    if interactive {
+      let record = interactiveRecord()
+      InteractiveRun.open(global: global) { ReceiveFlow.interactiveScreens(record, context: $0) }
+    }
     guard let ownership else { UsageCheck.fail("--ownership is required (owned or leased)") }
     let owned = UsageCheck.word(ownership, option: "--ownership", Ownership.allCases)
     let context = UsageCheck.context(reference: options.reference, comment: options.comment)
@@ -53,5 +59,18 @@ struct ReceiveCommand: ParsableCommand {
     ) { state in
       SerialListCheck.receipt(serials, state: state)
     }
+  }
+
+  /// The answers the options give, by name, for `--interactive` (unchecked:
+  /// the wizard explains what is wrong with them).
+  private func interactiveRecord() -> ReceiveRecord {
+    ReceiveRecord(
+      model: model, product: product.flatMap { Product(rawValue: $0.lowercased()) },
+      ownership: ownership.flatMap { Ownership(rawValue: $0.lowercased()) },
+      container: options.container, needsPIN: needsPin ? true : nil,
+      serials: serial.isEmpty && serialsFrom == nil
+        ? nil : UsageCheck.serials(serial, from: serialsFrom, column: column),
+      quantity: quantity.flatMap(UsageCheck.quantityValue), reference: options.reference,
+      comment: options.comment)
   }
 }

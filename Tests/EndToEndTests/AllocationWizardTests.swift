@@ -141,6 +141,77 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
+  /// `receive --interactive` opens the receiving wizard filled with the options' answers, at
+  /// the first step still needing one (no --ownership: Stock), and commits what they said.
+  @Test func receiveInteractiveOpensFilledIn() throws {
+    let demo = DemoDirectory()
+    defer { demo.remove() }
+    let terminal = try WizardTerminal(
+      demo,
+      arguments: [
+        "receive", "--interactive", "--model", "KT-4", "--serial", "E2E-00001", "E2E-00002",
+        "--needs-pin", "--container", "EAST", "--reference", "DN-2026-77", "--comment",
+        "pallet 3",
+      ], waitingFor: "Receive stock")
+    defer { terminal.close() }
+    let session = terminal.session
+    let stock = try terminal.waitForStep(1)
+    #expect(stock.contains("Stockroom › Inventory › Receive stock"), "\(stock)")
+    #expect(stock.contains("[ KT-4 hardware"), "\(stock)")
+    #expect(stock.contains("( ) Owned"), "no --ownership: none chosen\n\(stock)")
+    #expect(stock.contains("( ) Leased"), "\(stock)")
+    #expect(stock.contains("[ East Depot"), "\(stock)")
+    #expect(stock.contains("[x] Needs a token-side PIN"), "\(stock)")
+    #expect(stock.contains("DN-2026-77"), "\(stock)")
+    #expect(stock.contains("pallet 3"), "\(stock)")
+    // Focus is on Ownership, the answer still needed.
+    session.send("Down")
+    try session.waitFor("(•) Leased")
+    for _ in 0..<5 { session.send("Tab") }
+    session.send("Enter")
+    let items = try terminal.waitForStep(2)
+    #expect(items.contains("New KT-4 hardware serials (leased) into East Depot"), "\(items)")
+    #expect(items.contains("2 to receive"), "\(items)")
+    #expect(items.contains("E2E-00001") && items.contains("E2E-00002"), "\(items)")
+    session.send("Tab", "Tab", "Enter")
+    let confirm = try terminal.waitForStep(3)
+    #expect(
+      confirm.contains("receive 2 new KT-4 hardware tokens (leased), needing a token-side PIN"),
+      "\(confirm)")
+    #expect(confirm.contains("DN-2026-77"), "\(confirm)")
+    let id = try terminal.confirm()
+    let last = try #require(demo.lastTransaction())
+    #expect(last["transactionId"] as? String == id)
+    #expect(last["action"] as? String == "receive")
+    #expect(last["reference"] as? String == "DN-2026-77")
+    let token = try #require(demo.token("E2E-00002"))
+    #expect(token["state"] as? String == "available")
+    #expect(token["container"] as? String == "EAST")
+    #expect(token["ownership"] as? String == "leased")
+    #expect(demo.run(["verify"]).status == 0)
+  }
+
+  /// `allocate --interactive` with every answer opens at Confirm, filled in.
+  @Test func allocateInteractiveWithEveryAnswerOpensAtConfirm() throws {
+    let demo = DemoDirectory()
+    defer { demo.remove() }
+    let before = try #require(demo.column("ACC-0002", "SMS Rental"))
+    let terminal = try WizardTerminal(
+      demo,
+      arguments: [
+        "allocate", "--interactive", "--account", "ACC-0002", "--product", "sms", "--quantity",
+        "3", "--amount", "4.25", "--per", "unit", "--reference", "PO-E2E-1",
+      ], waitingFor: "Allocate to Fabrikam Health")
+    defer { terminal.close() }
+    let confirm = try Self.waitForStep(terminal, 4)
+    #expect(confirm.contains("allocate 3 SMS Rental tokens to Fabrikam Health"), "\(confirm)")
+    #expect(confirm.contains("4.25 per unit, billed on allocation"), "\(confirm)")
+    #expect(confirm.contains("PO-E2E-1"), "\(confirm)")
+    _ = try terminal.confirm()
+    #expect(demo.column("ACC-0002", "SMS Rental")?.maximum == before.maximum + 3)
+    #expect(demo.lastTransaction()?["reference"] as? String == "PO-E2E-1")
+  }
+
   @Test func theLoopHeadless() throws {
     let demo = DemoDirectory()
     defer { demo.remove() }

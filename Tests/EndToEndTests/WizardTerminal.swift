@@ -15,6 +15,16 @@ struct WizardTerminal {
     try session.waitFor("Choose where to go")
   }
 
+  /// `stockroom ARGUMENTS` (e.g. a twin with `--interactive`) in the pane, once `text` shows.
+  init(_ demo: DemoDirectory, arguments: [String], waitingFor text: String) throws {
+    let command =
+      "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path)) "
+      + arguments.map(TmuxSession.quote).joined(separator: " ")
+    session = try TmuxSession(
+      command: command, environment: ["LANG": "C.UTF-8", "STOCKROOM_NOW": "2026-11-22T09:00:00Z"])
+    try session.waitFor(text)
+  }
+
   func close() { session.close() }
 
   /// The allocation-table columns, in the order ←/→ walks them.

@@ -106,8 +106,9 @@ public struct AccountsScreen: Screen {
       return .none
     }
     let account = rows[list.cursor].index
-    if purpose == .allocate, let made = AllocationFlow.make(account: account, context: context) {
-      return .replace(LegacyWizardScreen(flow: made.flow, answers: made.answers))
+    if purpose == .allocate, let wizard = AllocationFlow.screen(account: account, context: context)
+    {
+      return .replace(wizard)
     }
     return .push(AllocationScreen(account: account, context: context))
   }

@@ -113,8 +113,8 @@ public struct AllocationScreen: Screen {
     case .enter:
       return logFocused ? openLog(context: context) : openCell(context: context)
     case .character("a"):
-      guard let made = AllocationFlow.make(account: account, context: context) else { break }
-      return .push(LegacyWizardScreen(flow: made.flow, answers: made.answers))
+      guard let wizard = AllocationFlow.screen(account: account, context: context) else { break }
+      return .push(wizard)
     case .mouse(let mouse) where mouse.action == .press:
       let layout = AllocationScreen.layout(in: context.bodyRect, titles: cells.map(\.title))
       if mouse.position.y == layout.logRow {

@@ -8,11 +8,12 @@ public enum AllocationChoice: Hashable, Sendable {
   case hardware(model: Int)
 }
 
-/// The allocation types of step 1 (DESIGN.md section 1).
-public enum AllocationKind: Int, CaseIterable, Hashable, Sendable {
+/// The allocation types of the Type step: Rental, Sale or Capacity Only. A
+/// record names them by these raw values.
+public enum AllocationKind: String, CaseIterable, Hashable, Sendable, Codable {
   case rental
   case sale
-  case capacityOnly
+  case capacityOnly = "capacity-only"
 
   public var title: String {
     switch self {
@@ -59,6 +60,9 @@ public struct AllocationAnswers {
   public internal(set) var fields: ReferenceFields
   /// False in a demo session.
   var filesAllowed = true
+  /// What could not be kept when the wizard was opened from a record (serials
+  /// taken meanwhile); on the status line until a key reaches a control.
+  public internal(set) var restoreNotice: StatusLine?
 
   init(state: InventoryState) {
     fields = ReferenceFields(state: state, withContainer: false)
@@ -66,7 +70,9 @@ public struct AllocationAnswers {
     rebuildProducts(state: state, keeping: nil)
   }
 
-  var allocationKind: AllocationKind { AllocationKind(rawValue: kind.selected ?? 0) ?? .rental }
+  var allocationKind: AllocationKind {
+    kind.selected.map { AllocationKind.allCases[$0] } ?? .rental
+  }
 
   var choice: AllocationChoice? {
     guard let selected = product.selected, choices.indices.contains(selected) else { return nil }
@@ -114,6 +120,11 @@ public struct AllocationAnswers {
     }
     product = RadioGroup(options: options, selected: selected)
     refreshLimit(state: state)
+  }
+
+  /// No product chosen: a record named none, or one the type does not offer.
+  mutating func leaveProductUnchosen() {
+    product = RadioGroup(options: product.options)
   }
 
   static func sameProduct(_ one: AllocationChoice, _ other: AllocationChoice) -> Bool {

@@ -1,7 +1,7 @@
 import StockroomDomain
 import TerminalUI
 
-/// Step 3 of the allocation wizard, Billing references: an amount (a
+/// The Billing step of the allocation wizard, Billing references: an amount (a
 /// decimal, never a floating-point number) per unit or per transaction, the
 /// billing trigger, the customer's reference, and the transaction's own
 /// Reference and Comment.
@@ -29,9 +29,48 @@ extension AllocationFlow {
     }
   }
 
+  func layoutBilling(_ answers: AllocationAnswers, in rect: Rect) -> StepLayout<Control> {
+    var layout = StepLayout<Control>(area: rect)
+    let fieldX = rect.x + 1 + AllocationFlow.labelWidth
+    let rows = AllocationFlow.billingRows
+    func place(_ control: Control, _ row: Int, _ width: Int) {
+      layout.place(control, Rect(x: fieldX, y: rect.y + row, width: width, height: 1))
+    }
+    place(.amount, rows.amount, 16)
+    place(.per, rows.per, 30)
+    place(.trigger, rows.trigger, 30)
+    place(.customerReference, rows.customer, 42)
+    place(.reference, rows.reference, 42)
+    place(.comment, rows.comment, 58)
+    return layout
+  }
+
+  func updateBilling(_ key: Key, control: Control, answers: inout AllocationAnswers) -> KeyResult {
+    switch control {
+    case .amount: return answers.amount.update(key)
+    case .per: return answers.per.update(key)
+    case .trigger: return answers.trigger.update(key)
+    case .customerReference: return answers.customerReference.update(key)
+    case .reference: return answers.fields.reference.update(key)
+    case .comment: return answers.fields.comment.update(key)
+    default: return .ignored
+    }
+  }
+
+  /// The index among the Reference fields of the focused control, if one of them is.
+  static func fieldIndex(_ focus: Control?) -> Int? {
+    switch focus {
+    case .reference?: return 0
+    case .comment?: return 1
+    default: return nil
+    }
+  }
+
   func viewBilling(
-    focus: Int?, answers: AllocationAnswers, into buffer: inout Buffer, in rect: Rect
+    focus: Control?, answers: AllocationAnswers, layout: StepLayout<Control>,
+    into buffer: inout Buffer
   ) {
+    let rect = layout.area
     let x = rect.x + 1
     let fieldX = x + AllocationFlow.labelWidth
     let rows = AllocationFlow.billingRows
@@ -39,74 +78,52 @@ extension AllocationFlow {
     buffer.put(
       TextLayout.truncate(allocatingText(answers), to: rect.maxX - fieldX - 1), x: fieldX,
       y: rect.y, clip: rect)
-    func label(_ text: String, _ row: Int, _ control: Int) {
-      buffer.put(text, x: x, y: rect.y + row, style: focus == control ? .title : .plain)
+    func label(_ text: String, _ control: Control) {
+      buffer.put(
+        text, x: x, y: layout.frame(control).y, style: focus == control ? .title : .plain)
     }
-    label("Amount", rows.amount, 0)
-    let amountRect = Rect(x: fieldX, y: rect.y + rows.amount, width: 16, height: 1)
-    answers.amount.render(into: &buffer, in: amountRect, focused: focus == 0)
+    label("Amount", .amount)
+    let amountRect = layout.frame(.amount)
+    answers.amount.render(into: &buffer, in: amountRect, focused: focus == .amount)
     let problem = answers.amountProblem
     buffer.put(
       problem.map { $0.replacingOccurrences(of: "Amount: ", with: "") }
         ?? "a decimal such as 12.50; empty: no billing",
       x: fieldX + 18, y: amountRect.y, style: problem == nil ? .hint : .error, clip: rect)
-    label("Charged", rows.per, 1)
-    answers.per.render(
-      into: &buffer, in: Rect(x: fieldX, y: rect.y + rows.per, width: 30, height: 1),
-      focused: focus == 1)
-    label("Trigger", rows.trigger, 2)
-    answers.trigger.render(
-      into: &buffer, in: Rect(x: fieldX, y: rect.y + rows.trigger, width: 30, height: 1),
-      focused: focus == 2)
-    label("Customer ref", rows.customer, 3)
+    label("Charged", .per)
+    answers.per.render(into: &buffer, in: layout.frame(.per), focused: focus == .per)
+    label("Trigger", .trigger)
+    answers.trigger.render(into: &buffer, in: layout.frame(.trigger), focused: focus == .trigger)
+    label("Customer ref", .customerReference)
+    let customer = layout.frame(.customerReference)
     answers.customerReference.render(
-      into: &buffer, in: Rect(x: fieldX, y: rect.y + rows.customer, width: 42, height: 1),
-      focused: focus == 3)
+      into: &buffer, in: customer, focused: focus == .customerReference)
     buffer.put(
-      answers.customerReference.counterText, x: fieldX + 44, y: rect.y + rows.customer,
+      answers.customerReference.counterText, x: fieldX + 44, y: customer.y,
       style: answers.customerReference.error == nil ? .hint : .error)
+    let index = AllocationFlow.fieldIndex(focus)
     answers.fields.render(
-      focus: focus.map { $0 - 4 }, labelX: x, fieldX: fieldX,
-      rows: [rect.y + rows.reference, rect.y + rows.comment], into: &buffer)
+      focus: index, labelX: x, fieldX: fieldX,
+      rows: [layout.frame(.reference).y, layout.frame(.comment).y], into: &buffer)
     let explainY = rect.y + rows.comment + 3
     var explanation: String
     switch focus {
-    case 0?:
+    case .amount?:
       explanation =
         "Amount (optional): exact decimal text, at most 4 places; it is billed per unit or "
         + "once per transaction, as chosen below."
-    case 1?: explanation = "Charged: per unit allocated, or once for the whole transaction."
-    case 2?: explanation = "Trigger: what starts billing for this allocation."
-    case 3?:
+    case .per?: explanation = "Charged: per unit allocated, or once for the whole transaction."
+    case .trigger?: explanation = "Trigger: what starts billing for this allocation."
+    case .customerReference?:
       explanation =
         "Customer ref (optional): the customer's own reference, e.g. a purchase order; up "
         + "to 64 letters, digits, spaces and - _ / . # :"
     default:
-      explanation =
-        answers.fields.explanation(focus: focus.map { $0 - 4 }, containerText: "") ?? ""
+      explanation = answers.fields.explanation(focus: index, containerText: "") ?? ""
     }
     buffer.putWrapped(
       explanation,
       in: Rect(x: x, y: explainY, width: rect.width - 2, height: rect.maxY - explainY),
       style: .hint)
-  }
-
-  func cursorBilling(focus: Int, answers: AllocationAnswers, in rect: Rect) -> Point? {
-    let fieldX = rect.x + 1 + AllocationFlow.labelWidth
-    let rows = AllocationFlow.billingRows
-    switch focus {
-    case 0:
-      return answers.amount.cursorPosition(
-        in: Rect(x: fieldX, y: rect.y + rows.amount, width: 16, height: 1))
-    case 3:
-      return answers.customerReference.cursorPosition(
-        in: Rect(x: fieldX, y: rect.y + rows.customer, width: 42, height: 1))
-    case 4, 5:
-      return answers.fields.cursor(
-        focus - 4, fieldX: fieldX, width: rect.maxX - fieldX,
-        rows: [rect.y + rows.reference, rect.y + rows.comment])
-    default:
-      return nil
-    }
   }
 }

@@ -5,13 +5,35 @@ import TerminalUI
 /// provider's inventory to one account. Four steps: allocation type and
 /// product, the inventory (a quantity, or serials on the two-list pick list),
 /// billing references, confirm; one transaction through the store.
-public struct AllocationFlow: LegacyWizardFlow {
+public struct AllocationFlow: WizardFlow {
+  /// The wizard's steps, in order.
+  public enum Step: String, Hashable, Sendable, Codable, CaseIterable {
+    case type, select, billing, confirm
+  }
+
+  /// Every control of the wizard, by name; the pick list's are its own.
+  public enum Control: Hashable, Sendable, Codable {
+    case type, product, withCapacity
+    case quantity
+    case pick(SerialPickStep.Control)
+    case amount, per, trigger, customerReference, reference, comment
+  }
+
   public let account: Int
   public let accountCode: String
   public let accountName: String
 
   public var name: String { "Allocate to \(TextSafety.neutralised(accountName))" }
-  public var steps: [String] { ["Type", "Select", "Billing", "Confirm"] }
+  public var steps: [Step] { Step.allCases }
+
+  public func title(of current: Step) -> String {
+    switch current {
+    case .type: return "Type"
+    case .select: return "Select"
+    case .billing: return "Billing"
+    case .confirm: return "Confirm"
+    }
+  }
 
   /// The wizard for an account, nil when it does not exist.
   public static func make(account: Int, context: AppContext)
@@ -28,6 +50,13 @@ public struct AllocationFlow: LegacyWizardFlow {
     return (flow, answers)
   }
 
+  /// The wizard's screen for an account, on its first step.
+  public static func screen(account: Int, context: AppContext) -> WizardScreen<AllocationFlow>? {
+    make(account: account, context: context).map {
+      WizardScreen(flow: $0.flow, answers: $0.answers)
+    }
+  }
+
   func isHardware(_ answers: AllocationAnswers) -> Bool {
     if case .hardware = answers.choice { return true }
     return false
@@ -35,158 +64,139 @@ public struct AllocationFlow: LegacyWizardFlow {
 
   // MARK: - Steps
 
-  public func controlCount(step: Int, answers: AllocationAnswers) -> Int {
-    switch step {
-    case 0: return answers.allocationKind == .sale ? 3 : 2
-    case 1: return isHardware(answers) ? answers.pick.controlCount : 1
-    case 2: return 4 + answers.fields.count
-    default: return 0
+  public func controls(step current: Step, answers: AllocationAnswers) -> [Control] {
+    switch current {
+    case .type:
+      return answers.allocationKind == .sale
+        ? [.type, .product, .withCapacity] : [.type, .product]
+    case .select:
+      return isHardware(answers) ? answers.pick.controls.map(Control.pick) : [.quantity]
+    case .billing:
+      return AllocationFlow.billingControls
+    case .confirm:
+      return []
     }
   }
 
-  public func refusal(step: Int, answers: AllocationAnswers) -> String? {
-    switch step {
-    case 0:
-      guard answers.choice != nil else { return "Choose a product" }
-      return answers.limit <= 0 ? "Nothing of this product is available to allocate" : nil
-    case 1:
-      if isHardware(answers) { return answers.pick.refusal }
-      if answers.limit <= 0 { return "Nothing of this product is available to allocate" }
-      return answers.quantity.validation.map { "Quantity: " + $0 }
-    case 2:
-      return answers.amountProblem
-    default:
+  /// The Billing step's controls, in focus order.
+  static let billingControls: [Control] = [
+    .amount, .per, .trigger, .customerReference, .reference, .comment,
+  ]
+
+  public func refusal(step current: Step, answers: AllocationAnswers) -> WizardRefusal<Control>? {
+    switch current {
+    case .type:
+      guard answers.choice != nil else {
+        return WizardRefusal("Choose a product", control: .product)
+      }
+      return answers.limit <= 0
+        ? WizardRefusal("Nothing of this product is available to allocate", control: .product)
+        : nil
+    case .select:
+      if isHardware(answers) {
+        guard let refusal = answers.pick.refusal else { return nil }
+        return WizardRefusal(
+          refusal, control: .pick(answers.pick.pickList == nil ? .search : .right))
+      }
+      if answers.limit <= 0 {
+        return WizardRefusal(
+          "Nothing of this product is available to allocate", control: .quantity)
+      }
+      return answers.quantity.validation.map {
+        WizardRefusal("Quantity: " + $0, control: .quantity)
+      }
+    case .billing:
+      return answers.amountProblem.map { WizardRefusal($0, control: .amount) }
+    case .confirm:
       return nil
     }
   }
 
   public func hasAnswers(_ answers: AllocationAnswers) -> Bool { answers.hasAnswers }
 
-  public func isTextField(step: Int, focus: Int, answers: AllocationAnswers) -> Bool {
-    switch step {
-    case 1: return isHardware(answers) ? answers.pick.isTextField(focus: focus) : true
-    case 2:
-      return focus == 0 || focus == 3 || (focus >= 4 && answers.fields.isTextField(focus - 4))
-    default: return false
+  public func isEditingText(_ control: Control, step: Step, answers: AllocationAnswers) -> Bool {
+    switch control {
+    case .pick(let pick): return answers.pick.isEditingText(pick)
+    case .quantity, .amount, .customerReference, .reference, .comment: return true
+    case .type, .product, .withCapacity, .per, .trigger: return false
+    }
+  }
+
+  // MARK: - Layout, keys, drawing
+
+  public func layout(
+    step current: Step, answers: AllocationAnswers, in rect: Rect
+  ) -> StepLayout<Control> {
+    switch current {
+    case .type: return layoutType(answers, in: rect)
+    case .select: return layoutSelect(answers, in: rect)
+    case .billing: return layoutBilling(answers, in: rect)
+    case .confirm: return StepLayout(area: rect)
     }
   }
 
   public func update(
-    step: Int, focus: Int, key: Key, answers: inout AllocationAnswers, context: AppContext
+    _ key: Key, control: Control, step current: Step, answers: inout AllocationAnswers,
+    layout: StepLayout<Control>, context: AppContext
   ) -> KeyResult {
-    switch step {
-    case 0: return updateType(focus: focus, key: key, answers: &answers, context: context)
-    case 1:
-      guard case .hardware(let model) = answers.choice else {
-        return answers.quantity.update(key)
-      }
-      let kind = answers.allocationKind
-      return answers.pick.update(focus: focus, key: key, state: context.state) { state, limit in
-        AllocationAnswers.availableSerials(model: model, kind: kind, state: state, limit: limit)
-      }
-    case 2:
-      switch focus {
-      case 0: return answers.amount.update(key)
-      case 1: return answers.per.update(key)
-      case 2: return answers.trigger.update(key)
-      case 3: return answers.customerReference.update(key)
-      default: return answers.fields.update(focus - 4, key: key)
-      }
-    default: return .ignored
-    }
-  }
-
-  private func updateType(
-    focus: Int, key: Key, answers: inout AllocationAnswers, context: AppContext
-  ) -> KeyResult {
-    switch focus {
-    case 0:
-      let before = answers.allocationKind
-      let result = answers.kind.update(key)
-      if key == .up || key == .down { answers.kind.choose(answers.kind.highlighted) }
-      if answers.allocationKind != before {
-        answers.pickModel = nil
-        answers.rebuildProducts(state: context.state, keeping: answers.choice)
-        if answers.allocationKind != .sale { answers.withCapacity = false }
-      }
-      return result
-    case 1:
-      let before = answers.choice
-      let result = answers.product.update(key)
-      if key == .up || key == .down { answers.product.choose(answers.product.highlighted) }
-      if answers.choice != before { answers.refreshLimit(state: context.state) }
-      return result
-    default:
-      guard key == .character(" ") || key == .enter else { return .ignored }
-      if key == .enter { return .activated }
-      guard answers.choice == .software(.smsSale) else { return .handled }
-      answers.withCapacity.toggle()
-      answers.refreshLimit(state: context.state)
-      return .handled
+    answers.restoreNotice = nil
+    switch current {
+    case .type:
+      return updateType(key, control: control, answers: &answers, layout: layout, context: context)
+    case .select:
+      return updateSelect(
+        key, control: control, answers: &answers, layout: layout, context: context)
+    case .billing: return updateBilling(key, control: control, answers: &answers)
+    case .confirm: return .ignored
     }
   }
 
   public func view(
-    step: Int, focus: Int?, answers: AllocationAnswers, into buffer: inout Buffer, in rect: Rect,
-    context: AppContext
+    step current: Step, focus: Control?, answers: AllocationAnswers, layout: StepLayout<Control>,
+    into buffer: inout Buffer, context: AppContext
   ) {
-    switch step {
-    case 0: viewType(focus: focus, answers: answers, into: &buffer, in: rect, context: context)
-    case 1: viewSelect(focus: focus, answers: answers, into: &buffer, in: rect, context: context)
-    case 2: viewBilling(focus: focus, answers: answers, into: &buffer, in: rect)
-    default: viewConfirm(answers: answers, into: &buffer, in: rect, context: context)
+    switch current {
+    case .type:
+      viewType(focus: focus, answers: answers, layout: layout, into: &buffer)
+    case .select:
+      viewSelect(focus: focus, answers: answers, layout: layout, into: &buffer, context: context)
+    case .billing:
+      viewBilling(focus: focus, answers: answers, layout: layout, into: &buffer)
+    case .confirm:
+      viewConfirm(answers: answers, into: &buffer, in: layout.area, context: context)
     }
   }
 
-  public func cursor(step: Int, focus: Int, answers: AllocationAnswers, in rect: Rect) -> Point? {
-    switch step {
-    case 1:
-      if isHardware(answers) { return answers.pick.cursor(focus: focus, in: rect) }
-      return answers.quantity.cursorPosition(in: AllocationFlow.quantityRect(in: rect))
-    case 2: return cursorBilling(focus: focus, answers: answers, in: rect)
-    default: return nil
+  public func cursor(
+    _ control: Control, step: Step, answers: AllocationAnswers, layout: StepLayout<Control>
+  ) -> Point? {
+    switch control {
+    case .pick(let pick): return answers.pick.cursor(pick, in: layout.area)
+    case .quantity: return answers.quantity.cursorPosition(in: layout.frame(.quantity))
+    case .amount: return answers.amount.cursorPosition(in: layout.frame(.amount))
+    case .customerReference:
+      return answers.customerReference.cursorPosition(in: layout.frame(.customerReference))
+    case .reference: return answers.fields.reference.cursorPosition(in: layout.frame(.reference))
+    case .comment: return answers.fields.comment.cursorPosition(in: layout.frame(.comment))
+    case .type, .product, .withCapacity, .per, .trigger: return nil
     }
   }
 
-  public func keyBindings(step: Int, focus: Int?, answers: AllocationAnswers) -> [KeyBinding] {
-    switch (step, focus) {
-    case (0, .some(0)), (0, .some(1)): return [KeyBinding("↑↓", "choose")]
-    case (0, .some(2)): return [KeyBinding("Space", "add capacity or not")]
-    case (1, _) where isHardware(answers): return answers.pick.keyBindings(focus: focus)
-    case (2, .some(1)), (2, .some(2)): return [KeyBinding("←→", "choose")]
-    case (3, _): return [KeyBinding("Enter", "confirm")]
-    default: return []
-    }
+  public func takesKey(_ key: Key, step: Step, answers: AllocationAnswers) -> Bool {
+    step == .select && isHardware(answers) && answers.pick.takesKey(key)
   }
 
-  public func hint(step: Int, focus: Int?, answers: AllocationAnswers) -> StatusLine? {
-    switch step {
-    case 1 where isHardware(answers): return answers.pick.scanNotice
-    case 2:
-      let text = [
-        answers.amount.error.map { "Amount: " + $0 },
-        answers.customerReference.error.map { "Customer reference: " + $0 },
-        answers.fields.textRefusal(focus: focus.map { $0 - 4 }),
-      ].compactMap { $0 }.first
-      return text.map { StatusLine($0, kind: .error) }
-    default: return nil
-    }
+  public func idle(step: Step, answers: inout AllocationAnswers) -> Bool {
+    step == .select && isHardware(answers) ? answers.pick.idle() : false
   }
 
-  public func takesKey(_ key: Key, step: Int, answers: AllocationAnswers) -> Bool {
-    step == 1 && isHardware(answers) && answers.pick.takesKey(key)
+  public func scanned(_ text: String, step: Step, answers: inout AllocationAnswers) -> Bool {
+    step == .select && isHardware(answers) ? answers.pick.scanned(text) : false
   }
 
-  public func idle(step: Int, answers: inout AllocationAnswers) -> Bool {
-    step == 1 && isHardware(answers) ? answers.pick.idle() : false
-  }
-
-  public func scanned(_ text: String, step: Int, answers: inout AllocationAnswers) -> Bool {
-    step == 1 && isHardware(answers) ? answers.pick.scanned(text) : false
-  }
-
-  public func initialFocus(step: Int, answers: AllocationAnswers) -> Int {
-    step == 1 && isHardware(answers) && answers.pick.pickList != nil ? 2 : 0
+  /// The scan field once the pick list is there, so a scanner can start at once.
+  public func initialFocus(step: Step, answers: AllocationAnswers) -> Control? {
+    step == .select && isHardware(answers) && answers.pick.pickList != nil ? .pick(.scan) : nil
   }
 
   // MARK: - Commit
@@ -214,10 +224,10 @@ public struct AllocationFlow: LegacyWizardFlow {
   }
 
   /// Another session took stock: refresh the limits and the pick list, keep every other
-  /// answer, and go back to step 2.
+  /// answer, and go back to the Select step.
   public func recover(
-    fromConflict message: String, answers: inout AllocationAnswers, context: AppContext
-  ) -> Int? {
+    from outcome: CommitOutcome, answers: inout AllocationAnswers, context: AppContext
+  ) -> WizardPlace<Step, Control>? {
     answers.rebuildProducts(state: context.state, keeping: answers.choice)
     if case .hardware(let model) = answers.choice, answers.pick.pickList != nil {
       let limit = answers.pick.listQuantity.value ?? answers.pick.limit
@@ -225,7 +235,7 @@ public struct AllocationFlow: LegacyWizardFlow {
         AllocationAnswers.availableSerials(
           model: model, kind: answers.allocationKind, state: context.state, limit: limit))
     }
-    return 1
+    return WizardPlace(.select, initialFocus(step: .select, answers: answers))
   }
 
   public func resultEffect(

@@ -1,18 +1,45 @@
 import StockroomDomain
 import TerminalUI
 
-/// Step 2 of the allocation wizard: a quantity for software tokens and
-/// capacity (never more than is available, explained beside the field), or
+/// The Select step of the allocation wizard: a quantity for software tokens
+/// and capacity (never more than is available, explained beside the field), or
 /// the two-list pick list over the provider's available serials of the model.
 extension AllocationFlow {
-  static func quantityRect(in rect: Rect) -> Rect {
-    Rect(x: rect.x + 1 + labelWidth, y: rect.y + 3, width: 10, height: 1)
+  func layoutSelect(_ answers: AllocationAnswers, in rect: Rect) -> StepLayout<Control> {
+    var layout = StepLayout<Control>(area: rect)
+    guard isHardware(answers) else {
+      layout.place(
+        .quantity,
+        Rect(x: rect.x + 1 + AllocationFlow.labelWidth, y: rect.y + 3, width: 10, height: 1))
+      return layout
+    }
+    let shown = answers.pick.controls
+    for (control, frame) in SerialPickStep.layout(in: rect) where shown.contains(control) {
+      layout.place(.pick(control), frame)
+    }
+    return layout
+  }
+
+  func updateSelect(
+    _ key: Key, control: Control, answers: inout AllocationAnswers, layout: StepLayout<Control>,
+    context: AppContext
+  ) -> KeyResult {
+    guard case .hardware(let model) = answers.choice else {
+      return control == .quantity ? answers.quantity.update(key) : .ignored
+    }
+    guard case .pick(let pick) = control else { return .ignored }
+    let kind = answers.allocationKind
+    return answers.pick.update(key, control: pick, body: layout.area, state: context.state) {
+      state, limit in
+      AllocationAnswers.availableSerials(model: model, kind: kind, state: state, limit: limit)
+    }
   }
 
   func viewSelect(
-    focus: Int?, answers: AllocationAnswers, into buffer: inout Buffer, in rect: Rect,
-    context: AppContext
+    focus: Control?, answers: AllocationAnswers, layout: StepLayout<Control>,
+    into buffer: inout Buffer, context: AppContext
   ) {
+    let rect = layout.area
     let x = rect.x + 1
     let state = context.state
     guard let choice = answers.choice else { return }
@@ -24,15 +51,17 @@ extension AllocationFlow {
           + "\(TextSafety.neutralised(accountName)).\(owned) Faulty and lost tokens are never "
           + "offered.",
         in: Rect(x: x, y: rect.y, width: rect.width - 2, height: 2))
-      answers.pick.render(focus: focus, into: &buffer, in: rect)
+      var picking: SerialPickStep.Control?
+      if case .pick(let control)? = focus { picking = control }
+      answers.pick.render(focus: picking, into: &buffer, in: rect)
       return
     }
     buffer.put(
       "\(answers.allocationKind.title) of \(title) to \(TextSafety.neutralised(accountName))",
       x: x, y: rect.y, clip: rect)
-    buffer.put("Quantity", x: x, y: rect.y + 3, style: focus == 0 ? .title : .plain)
-    let field = AllocationFlow.quantityRect(in: rect)
-    answers.quantity.render(into: &buffer, in: field, focused: focus == 0)
+    buffer.put("Quantity", x: x, y: rect.y + 3, style: focus == .quantity ? .title : .plain)
+    let field = layout.frame(.quantity)
+    answers.quantity.render(into: &buffer, in: field, focused: focus == .quantity)
     let noteX = field.x + 12
     if let message = answers.quantity.message {
       buffer.put(message, x: noteX, y: field.y, style: .error, clip: rect)

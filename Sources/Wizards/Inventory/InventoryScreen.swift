@@ -101,8 +101,7 @@ public struct InventoryScreen: Screen {
     case .character("a"):
       return .push(AccountsScreen(context: context, purpose: .allocate))
     case .character("r"):
-      let made = ReceiveFlow.make(context: context)
-      return .push(LegacyWizardScreen(flow: made.flow, answers: made.answers))
+      return .push(ReceiveFlow.screen(context: context))
     case .enter:
       return openFaulty(context: context)
     default:

@@ -4,6 +4,9 @@ import TerminalUI
 /// Everything the user has answered in the receiving wizard. Back and Esc keep all of it.
 public struct ReceiveAnswers {
   public internal(set) var item: ChoiceField
+  /// False while what arrives is still to be chosen (a record that named no
+  /// model or product); any key on the field chooses the one shown.
+  public internal(set) var itemChosen = true
   public internal(set) var ownership = RadioGroup(
     options: [
       RadioGroup.Option("Owned", hint: "bought: may be sold or rented"),
@@ -13,6 +16,9 @@ public struct ReceiveAnswers {
   public internal(set) var fields: ReferenceFields
   public internal(set) var serials = ReceiveSerials()
   public internal(set) var quantity = NumberField(range: 1...1_000_000, width: 10)
+  /// What could not be kept when the wizard was opened from a record (serials
+  /// taken meanwhile); on the status line until a key reaches a control.
+  public internal(set) var restoreNotice: StatusLine?
   /// Model names, by index, as they were when the wizard opened.
   public let modelNames: [String]
 

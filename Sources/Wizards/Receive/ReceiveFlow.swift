@@ -5,18 +5,38 @@ import TerminalUI
 /// Hardware serials of a model (typed, scanned, pasted or from a manifest
 /// file), or quantities of software tokens and capacity; owned or leased,
 /// into a container. Three steps: what, the serials or quantity, confirm.
-public struct ReceiveFlow: LegacyWizardFlow {
+public struct ReceiveFlow: WizardFlow {
   /// What can be received: a hardware model (index) or a software product.
   public enum Item: Hashable, Sendable {
     case hardware(model: Int)
     case software(Product)
   }
 
+  /// The wizard's steps, in order.
+  public enum Step: String, Hashable, Sendable, Codable, CaseIterable {
+    case stock, items, confirm
+  }
+
+  /// Every control of the wizard, by name; the serial list's are its own.
+  public enum Control: Hashable, Sendable, Codable {
+    case item, ownership, container, needsPIN, reference, comment
+    case serials(ReceiveSerials.Control)
+    case quantity
+  }
+
   public let items: [Item]
   public let itemTitles: [String]
 
   public var name: String { "Receive stock" }
-  public var steps: [String] { ["Stock", "Items", "Confirm"] }
+  public var steps: [Step] { Step.allCases }
+
+  public func title(of current: Step) -> String {
+    switch current {
+    case .stock: return "Stock"
+    case .items: return "Items"
+    case .confirm: return "Confirm"
+    }
+  }
 
   public static func make(context: AppContext) -> (flow: ReceiveFlow, answers: ReceiveAnswers) {
     let state = context.state
@@ -38,6 +58,12 @@ public struct ReceiveFlow: LegacyWizardFlow {
     return (flow, answers)
   }
 
+  /// The wizard's screen, on its first step.
+  public static func screen(context: AppContext) -> WizardScreen<ReceiveFlow> {
+    let made = make(context: context)
+    return WizardScreen(flow: made.flow, answers: made.answers)
+  }
+
   func item(_ answers: ReceiveAnswers) -> Item? {
     items.indices.contains(answers.item.selected) ? items[answers.item.selected] : nil
   }
@@ -47,23 +73,41 @@ public struct ReceiveFlow: LegacyWizardFlow {
     return false
   }
 
-  public func controlCount(step: Int, answers: ReceiveAnswers) -> Int {
-    switch step {
-    case 0: return 6
-    case 1: return isHardware(answers) ? 2 : 1
-    default: return 0
+  /// Owned or leased, nil while neither is chosen.
+  static func ownership(_ answers: ReceiveAnswers) -> Ownership? {
+    answers.ownership.selected.map { $0 == 1 ? .leased : .owned }
+  }
+
+  // MARK: - Steps
+
+  public func controls(step current: Step, answers: ReceiveAnswers) -> [Control] {
+    switch current {
+    case .stock: return [.item, .ownership, .container, .needsPIN, .reference, .comment]
+    case .items: return isHardware(answers) ? [.serials(.scan), .serials(.list)] : [.quantity]
+    case .confirm: return []
     }
   }
 
-  public func refusal(step: Int, answers: ReceiveAnswers) -> String? {
-    switch step {
-    case 0: return answers.fields.textRefusal(focus: nil)
-    case 1:
-      if isHardware(answers) {
-        return answers.serials.serials.isEmpty ? "Add at least one serial" : nil
+  public func refusal(step current: Step, answers: ReceiveAnswers) -> WizardRefusal<Control>? {
+    switch current {
+    case .stock:
+      if !answers.itemChosen { return WizardRefusal("Choose what arrives", control: .item) }
+      if answers.ownership.selected == nil {
+        return WizardRefusal("Choose Owned or Leased", control: .ownership)
       }
-      return answers.quantity.validation.map { "Quantity: " + $0 }
-    default: return nil
+      return answers.fields.textRefusal(focus: nil).map {
+        WizardRefusal($0, control: answers.fields.reference.error == nil ? .comment : .reference)
+      }
+    case .items:
+      if isHardware(answers) {
+        return answers.serials.serials.isEmpty
+          ? WizardRefusal("Add at least one serial", control: .serials(.scan)) : nil
+      }
+      return answers.quantity.validation.map {
+        WizardRefusal("Quantity: " + $0, control: .quantity)
+      }
+    case .confirm:
+      return nil
     }
   }
 
@@ -71,111 +115,81 @@ public struct ReceiveFlow: LegacyWizardFlow {
     !answers.serials.serials.isEmpty || !answers.quantity.text.isEmpty || answers.fields.hasAnswers
   }
 
-  public func isTextField(step: Int, focus: Int, answers: ReceiveAnswers) -> Bool {
-    switch step {
-    case 0: return focus >= 4
-    case 1:
-      return !isHardware(answers) || focus == 0 || answers.serials.filePrompt != nil
-    default: return false
+  public func isEditingText(_ control: Control, step: Step, answers: ReceiveAnswers) -> Bool {
+    switch control {
+    case .reference, .comment, .quantity: return true
+    case .serials(let serials): return answers.serials.isEditingText(serials)
+    case .item, .ownership, .container, .needsPIN: return false
     }
   }
 
-  /// Step 1's controls and their index among the reference fields.
-  static let fieldIndex = [2: 0, 4: 1, 5: 2]
+  /// The index among the Reference fields (Container, Reference, Comment) of `control`.
+  static func fieldIndex(_ control: Control?) -> Int? {
+    switch control {
+    case .container?: return 0
+    case .reference?: return 1
+    case .comment?: return 2
+    default: return nil
+    }
+  }
+
+  // MARK: - Layout, keys, drawing
+
+  public func layout(
+    step current: Step, answers: ReceiveAnswers, in rect: Rect
+  ) -> StepLayout<Control> {
+    switch current {
+    case .stock: return layoutStock(answers, in: rect)
+    case .items: return layoutItems(answers, in: rect)
+    case .confirm: return StepLayout(area: rect)
+    }
+  }
 
   public func update(
-    step: Int, focus: Int, key: Key, answers: inout ReceiveAnswers, context: AppContext
+    _ key: Key, control: Control, step current: Step, answers: inout ReceiveAnswers,
+    layout: StepLayout<Control>, context: AppContext
   ) -> KeyResult {
-    switch step {
-    case 0:
-      switch focus {
-      case 0: return answers.item.update(key)
-      case 1:
-        let result = answers.ownership.update(key)
-        if key == .up || key == .down { answers.ownership.choose(answers.ownership.highlighted) }
-        return result
-      case 3:
-        guard key == .character(" ") else { return key == .enter ? .activated : .ignored }
-        if isHardware(answers) { answers.needsPIN.toggle() }
-        return .handled
-      default: return answers.fields.update(ReceiveFlow.fieldIndex[focus] ?? 0, key: key)
-      }
-    case 1:
-      if isHardware(answers) {
-        return answers.serials.update(focus: focus, key: key, state: context.state)
-      }
-      return answers.quantity.update(key)
-    default: return .ignored
-    }
-  }
-
-  public func takesKey(_ key: Key, step: Int, answers: ReceiveAnswers) -> Bool {
-    step == 1 && isHardware(answers) && answers.serials.takesKey(key)
-  }
-
-  public func scanned(_ text: String, step: Int, answers: inout ReceiveAnswers) -> Bool {
-    false
-  }
-
-  public func keyBindings(step: Int, focus: Int?, answers: ReceiveAnswers) -> [KeyBinding] {
-    let file = answers.serials.filesAllowed ? [KeyBinding("^O", "manifest")] : []
-    switch (step, focus) {
-    case (0, .some(0)), (0, .some(2)): return [KeyBinding("←→", "choose")]
-    case (0, .some(1)): return [KeyBinding("↑↓", "choose")]
-    case (0, .some(3)): return [KeyBinding("Space", "needs PIN or not")]
-    case (1, _) where isHardware(answers) && answers.serials.preview != nil:
-      return [KeyBinding("Enter", "add"), KeyBinding("Esc", "cancel")]
-    case (1, _) where isHardware(answers) && answers.serials.filePrompt != nil:
-      return [KeyBinding("Enter", "preview"), KeyBinding("Esc", "cancel")]
-    case (1, .some(0)) where isHardware(answers):
-      return [KeyBinding("Enter", "add serial"), KeyBinding("^Z", "undo")] + file
-    case (1, .some(1)) where isHardware(answers):
-      return [.move, KeyBinding("Del", "take off"), KeyBinding("^Z", "undo")] + file
-    case (2, _): return [KeyBinding("Enter", "confirm")]
-    default: return []
-    }
-  }
-
-  public func hint(step: Int, focus: Int?, answers: ReceiveAnswers) -> StatusLine? {
-    switch step {
-    case 0:
-      let index = focus.flatMap { ReceiveFlow.fieldIndex[$0] }
-      return answers.fields.textRefusal(focus: index).map { StatusLine($0, kind: .error) }
-    case 1 where isHardware(answers): return answers.serials.notice
-    default: return nil
+    answers.restoreNotice = nil
+    switch current {
+    case .stock: return updateStock(key, control: control, answers: &answers, layout: layout)
+    case .items:
+      return updateItems(key, control: control, answers: &answers, layout: layout, context: context)
+    case .confirm: return .ignored
     }
   }
 
   public func view(
-    step: Int, focus: Int?, answers: ReceiveAnswers, into buffer: inout Buffer, in rect: Rect,
-    context: AppContext
+    step current: Step, focus: Control?, answers: ReceiveAnswers, layout: StepLayout<Control>,
+    into buffer: inout Buffer, context: AppContext
   ) {
-    switch step {
-    case 0: viewStock(focus: focus, answers: answers, into: &buffer, in: rect, context: context)
-    case 1: viewItems(focus: focus, answers: answers, into: &buffer, in: rect, context: context)
-    default: viewConfirm(answers: answers, into: &buffer, in: rect, context: context)
+    switch current {
+    case .stock: viewStock(focus: focus, answers: answers, layout: layout, into: &buffer)
+    case .items:
+      viewItems(focus: focus, answers: answers, layout: layout, into: &buffer, context: context)
+    case .confirm: viewConfirm(answers: answers, into: &buffer, in: layout.area, context: context)
     }
   }
 
-  public func cursor(step: Int, focus: Int, answers: ReceiveAnswers, in rect: Rect) -> Point? {
-    switch step {
-    case 0:
-      guard let index = ReceiveFlow.fieldIndex[focus] else { return nil }
-      let fieldX = rect.x + 1 + ReceiveFlow.labelWidth
-      return answers.fields.cursor(
-        index, fieldX: fieldX, width: rect.maxX - fieldX, rows: stockRows(rect))
-    case 1:
-      if isHardware(answers) { return answers.serials.cursor(focus: focus, in: rect) }
-      return answers.quantity.cursorPosition(
-        in: Rect(x: rect.x + 1 + ReceiveFlow.labelWidth, y: rect.y + 3, width: 12, height: 1))
-    default: return nil
+  public func cursor(
+    _ control: Control, step: Step, answers: ReceiveAnswers, layout: StepLayout<Control>
+  ) -> Point? {
+    switch control {
+    case .reference: return answers.fields.reference.cursorPosition(in: layout.frame(.reference))
+    case .comment: return answers.fields.comment.cursorPosition(in: layout.frame(.comment))
+    case .serials(let serials): return answers.serials.cursor(serials, in: layout.area)
+    case .quantity: return answers.quantity.cursorPosition(in: layout.frame(.quantity))
+    case .item, .ownership, .container, .needsPIN: return nil
     }
+  }
+
+  public func takesKey(_ key: Key, step: Step, answers: ReceiveAnswers) -> Bool {
+    step == .items && isHardware(answers) && answers.serials.takesKey(key)
   }
 
   // MARK: - Commit
 
   public func command(for answers: ReceiveAnswers) -> Command {
-    let ownership: Ownership = answers.ownership.selected == 1 ? .leased : .owned
+    let ownership = ReceiveFlow.ownership(answers) ?? .owned
     let container = answers.fields.containerCode
     switch item(answers) {
     case .hardware(let model)?:
@@ -201,8 +215,10 @@ public struct ReceiveFlow: LegacyWizardFlow {
   /// Another session received one of these serials meanwhile: back to the list, which says
   /// which (the refusal names them).
   public func recover(
-    fromConflict message: String, answers: inout ReceiveAnswers, context: AppContext
-  ) -> Int? { 1 }
+    from outcome: CommitOutcome, answers: inout ReceiveAnswers, context: AppContext
+  ) -> WizardPlace<Step, Control>? {
+    WizardPlace(.items)
+  }
 
   public func resultEffect(
     transactionId: String, answers: ReceiveAnswers, context: AppContext

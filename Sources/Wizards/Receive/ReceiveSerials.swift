@@ -17,6 +17,13 @@ public struct ReceiveSerials: Sendable {
   /// Sizes of the batches added, last last, for Ctrl-Z.
   private var batches: [Int] = []
   public var filesAllowed = true
+  /// Where the list was last laid out (nil: not yet), so a rebuilt list pages by the rows shown.
+  private var listArea: Rect?
+
+  /// The controls: the scan field, then the list of serials to receive.
+  public enum Control: String, Hashable, Sendable, Codable, CaseIterable {
+    case scan, list
+  }
 
   /// What a list would add: its new serials, and those refused with why.
   public struct Preview: Hashable, Sendable {
@@ -41,19 +48,43 @@ public struct ReceiveSerials: Sendable {
   }
 
   public init() {
-    table = ReceiveSerials.makeTable([])
+    table = ReceiveSerials.makeTable([], in: nil)
   }
 
-  static func makeTable(_ serials: [String]) -> Table {
+  static func makeTable(_ serials: [String], in area: Rect?) -> Table {
     var table = Table(columns: [.init("Serial", width: 0)], rowCount: serials.count) { row, _ in
       serials.indices.contains(row) ? TextSafety.neutralised(serials[row]) : ""
     }
-    table.layout(in: listRect(in: SerialPickStep.minimumBody))
+    if let area { table.layout(in: area) }
     return table
   }
 
-  static func listRect(in rect: Rect) -> Rect {
-    Rect(x: rect.x + 1, y: rect.y + 3, width: 40, height: rect.height - 3)
+  /// The list's rectangle in a step's `body`: under the two heading rows and the scan field.
+  static func listRect(in body: Rect) -> Rect {
+    Rect(x: body.x + 1, y: body.y + 3, width: 40, height: body.height - 3)
+  }
+
+  /// The scan field's rectangle in a step's `body`.
+  static func scanRect(in body: Rect) -> Rect {
+    Rect(x: body.x + 23, y: body.y + 2, width: 26, height: 1)
+  }
+
+  /// Where each control sits in a step's `body`: the one layout drawing, the
+  /// cursor, clicks and page sizes use.
+  static func layout(in body: Rect) -> [(control: Control, rect: Rect)] {
+    [(.scan, scanRect(in: body)), (.list, listRect(in: body))]
+  }
+
+  /// Lays the list out for the step's `body` as it is now (PgDn moves by the rows shown).
+  mutating func layout(in body: Rect) {
+    let area = ReceiveSerials.listRect(in: body)
+    listArea = area
+    table.layout(in: area)
+  }
+
+  /// True while `control` takes typed text (the scan field, the file prompt).
+  func isEditingText(_ control: Control) -> Bool {
+    control == .scan || filePrompt != nil
   }
 
   /// Counts `given` against what is listed and what the inventory knows.
@@ -79,7 +110,7 @@ public struct ReceiveSerials: Sendable {
     listed.formUnion(new)
     batches.append(new.count)
     let cursor = serials.count - 1
-    table = ReceiveSerials.makeTable(serials)
+    table = ReceiveSerials.makeTable(serials, in: listArea)
     table.moveCursor(to: cursor)
   }
 
@@ -113,7 +144,7 @@ public struct ReceiveSerials: Sendable {
     let removed = serials.suffix(last)
     listed.subtract(removed)
     serials.removeLast(last)
-    table = ReceiveSerials.makeTable(serials)
+    table = ReceiveSerials.makeTable(serials, in: listArea)
     table.moveCursor(to: max(0, serials.count - 1))
     notice = StatusLine("Undone: \(SerialPreview.count(last)) serials taken off.", kind: .success)
   }
@@ -124,7 +155,7 @@ public struct ReceiveSerials: Sendable {
     listed.remove(serial)
     batches = []
     let cursor = table.cursor
-    table = ReceiveSerials.makeTable(serials)
+    table = ReceiveSerials.makeTable(serials, in: listArea)
     table.moveCursor(to: min(cursor, max(0, serials.count - 1)))
     notice = StatusLine("\(TextSafety.neutralised(serial)) taken off the list.")
   }
@@ -134,8 +165,11 @@ public struct ReceiveSerials: Sendable {
       || (filesAllowed && key == .control("o"))
   }
 
-  /// Keys for the scan field (focus 0) and the list (focus 1).
-  mutating func update(focus: Int, key: Key, state: InventoryState) -> KeyResult {
+  /// Gives a key to `control`, laid out in the step's `body`.
+  mutating func update(
+    _ key: Key, control: Control, body: Rect, state: InventoryState
+  ) -> KeyResult {
+    layout(in: body)
     if let preview {
       switch key {
       case .enter, .character("y"), .character("Y"):
@@ -178,13 +212,13 @@ public struct ReceiveSerials: Sendable {
       return .handled
     case .paste(let text):
       let given = SerialListInput.serials(in: text)
-      if given.count == 1 && focus == 0 { return scan.update(key) }
+      if given.count == 1 && control == .scan { return scan.update(key) }
       preview = preview(source: "Paste", given, state: state)
       return .handled
     default:
       break
     }
-    if focus == 0 {
+    if control == .scan {
       if key == .enter {
         let text = scan.text
         scan.setText("")
@@ -202,12 +236,11 @@ public struct ReceiveSerials: Sendable {
   }
 
   /// The scan field on `rect.y + 2`, the list under it, and the preview or file prompt.
-  func render(focus: Int?, into buffer: inout Buffer, in rect: Rect) -> Point? {
+  func render(focus: Control?, into buffer: inout Buffer, in rect: Rect) -> Point? {
     let x = rect.x + 1
     let y = rect.y + 2
-    buffer.put("Scan or type a serial", x: x, y: y, style: focus == 0 ? .title : .plain)
-    scan.render(
-      into: &buffer, in: Rect(x: x + 22, y: y, width: 26, height: 1), focused: focus == 0)
+    buffer.put("Scan or type a serial", x: x, y: y, style: focus == .scan ? .title : .plain)
+    scan.render(into: &buffer, in: ReceiveSerials.scanRect(in: rect), focused: focus == .scan)
     buffer.put(
       "\(SerialPreview.count(serials.count)) to receive", x: x + 51, y: y, style: .title,
       clip: rect)
@@ -220,7 +253,7 @@ public struct ReceiveSerials: Sendable {
             : "."),
         in: Rect(x: x, y: list.y + 1, width: rect.width - 2, height: 3), style: .hint)
     } else {
-      table.render(into: &buffer, in: list, focused: focus == 1)
+      table.render(into: &buffer, in: list, focused: focus == .list)
       buffer.putWrapped(
         "Delete takes the highlighted serial off; Ctrl-Z undoes the last addition.",
         in: Rect(x: list.maxX + 2, y: list.y + 1, width: rect.maxX - list.maxX - 5, height: 4),
@@ -250,12 +283,12 @@ public struct ReceiveSerials: Sendable {
     return nil
   }
 
-  func cursor(focus: Int, in rect: Rect) -> Point? {
+  func cursor(_ control: Control, in rect: Rect) -> Point? {
     if filePrompt != nil {
       var scratch = Buffer(width: rect.maxX + 1, height: rect.maxY + 1)
-      return render(focus: focus, into: &scratch, in: rect)
+      return render(focus: control, into: &scratch, in: rect)
     }
-    guard focus == 0 else { return nil }
-    return scan.cursorPosition(in: Rect(x: rect.x + 23, y: rect.y + 2, width: 26, height: 1))
+    guard control == .scan else { return nil }
+    return scan.cursorPosition(in: ReceiveSerials.scanRect(in: rect))
   }
 }
