@@ -47,7 +47,10 @@ extension WizardScreen: DraftableScreen where Flow: DraftableFlow {
 public enum WizardCatalog {
   /// The wizards with records. A new draftable wizard is added here.
   public static var flows: [any DraftableFlow.Type] {
-    [DeallocationFlow.self, NewOrderFlow.self, SubscriptionActionFlow.self]
+    [
+      DeallocationFlow.self, AllocationFlow.self, ReceiveFlow.self, SubscriptionActionFlow.self,
+      NewOrderFlow.self,
+    ]
   }
 
   /// The wizard of `draft` opened again at its step and control, checked

@@ -39,8 +39,10 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     self.step = step
     self.commitKey = commitKey
     self.buttons = ButtonRow.wizard(lastStep: false)
-    // Opened without a place, focus starts on the step's first control.
-    enter(step, focusing: place?.control ?? flow.controls(step: step, answers: answers).first)
+    // Opened without a place, focus starts on the step's first control; at a
+    // place without a control, where the flow says the step opens.
+    let firstControl = flow.controls(step: step, answers: answers).first
+    enter(step, focusing: place == nil ? firstControl : place?.control)
   }
 
   /// Opens `flow` at the first step that still needs an answer.
