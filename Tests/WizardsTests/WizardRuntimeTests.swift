@@ -4,49 +4,74 @@ import Testing
 
 @testable import Wizards
 
-/// A two-step toy wizard: a quantity, then Confirm.
-struct QuantityFlow: LegacyWizardFlow {
+/// A two-step toy wizard: a quantity (and a reference), then Confirm.
+struct QuantityFlow: WizardFlow {
   struct Answers {
     var quantity = NumberField(range: 1...24, width: 6)
     var reference = TextField(width: 20, maxLength: 64, rule: .reference)
   }
 
+  enum Step: String, Codable, CaseIterable { case select, confirm }
+  enum Control: String, Codable, CaseIterable { case quantity, reference }
+
   var name: String { "Deallocate toy tokens" }
-  var steps: [String] { ["Select", "Confirm"] }
+  var steps: [Step] { Step.allCases }
+  func title(of step: Step) -> String { step.rawValue.capitalized }
 
-  func controlCount(step: Int, answers: Answers) -> Int { step == 0 ? 2 : 0 }
+  func controls(step: Step, answers: Answers) -> [Control] {
+    step == .select ? Control.allCases : []
+  }
 
-  func refusal(step: Int, answers: Answers) -> String? {
-    step == 0 ? answers.quantity.validation : nil
+  func describe(_ control: Control, step: Step, answers: Answers) -> ControlDescription {
+    switch control {
+    case .quantity:
+      return ControlDescription(
+        "Quantity", kind: .number, value: answers.quantity.text, isRequired: true, rule: "1 to 24")
+    case .reference:
+      return ControlDescription("Reference", kind: .text, value: answers.reference.text)
+    }
+  }
+
+  func refusal(step: Step, answers: Answers) -> WizardRefusal<Control>? {
+    guard step == .select else { return nil }
+    return answers.quantity.validation.map { WizardRefusal($0, control: .quantity) }
   }
 
   func hasAnswers(_ answers: Answers) -> Bool {
     !answers.quantity.text.isEmpty || !answers.reference.text.isEmpty
   }
 
-  func isTextField(step: Int, focus: Int, answers: Answers) -> Bool { step == 0 }
+  func layout(step: Step, answers: Answers, in rect: Rect) -> StepLayout<Control> {
+    var layout = StepLayout<Control>(area: rect)
+    if step == .select {
+      layout.place(.quantity, Rect(x: rect.x + 12, y: rect.y + 1, width: 40, height: 1))
+      layout.place(.reference, Rect(x: rect.x + 12, y: rect.y + 2, width: 40, height: 1))
+    }
+    return layout
+  }
 
   func update(
-    step: Int, focus: Int, key: Key, answers: inout Answers, context: AppContext
+    _ key: Key, control: Control, step: Step, answers: inout Answers,
+    layout: StepLayout<Control>, context: AppContext
   ) -> KeyResult {
-    focus == 0 ? answers.quantity.update(key) : answers.reference.update(key)
+    control == .quantity ? answers.quantity.update(key) : answers.reference.update(key)
   }
 
   func view(
-    step: Int, focus: Int?, answers: Answers, into buffer: inout Buffer, in rect: Rect,
-    context: AppContext
+    step: Step, focus: Control?, answers: Answers, layout: StepLayout<Control>,
+    into buffer: inout Buffer, context: AppContext
   ) {
-    if step == 0 {
+    let rect = layout.area
+    if step == .select {
       buffer.put("Quantity", x: rect.x + 1, y: rect.y + 1)
       answers.quantity.render(
-        into: &buffer, in: Rect(x: rect.x + 12, y: rect.y + 1, width: 40, height: 1),
-        focused: focus == 0)
+        into: &buffer, in: layout.frame(.quantity), focused: focus == .quantity)
     } else {
       buffer.put("Deallocate \(answers.quantity.text) tokens", x: rect.x + 1, y: rect.y + 1)
     }
   }
 
-  func help(step: Int) -> String { "Toy help for step \(step + 1)." }
+  func help(step: Step) -> String { "Toy help for step \(title(of: step))." }
 
   func commit(answers: Answers, key: String) -> PendingCommit {
     let quantity = answers.quantity.value ?? 0
@@ -69,12 +94,12 @@ struct QuantityFlow: LegacyWizardFlow {
 @Suite struct WizardRuntimeTests {
   func app() throws -> App {
     var app = App(home: Home.screen(), size: .minimum, context: try DemoFixture.context())
-    app.carryOut(.push(LegacyWizardScreen(flow: QuantityFlow(), answers: QuantityFlow.Answers())))
+    app.carryOut(.push(WizardScreen(flow: QuantityFlow(), answers: QuantityFlow.Answers())))
     return app
   }
 
-  func wizard(_ app: App) -> LegacyWizardScreen<QuantityFlow>? {
-    app.current as? LegacyWizardScreen<QuantityFlow>
+  func wizard(_ app: App) -> WizardScreen<QuantityFlow>? {
+    app.current as? WizardScreen<QuantityFlow>
   }
 
   func press(_ app: inout App, _ keys: Key...) {
@@ -87,20 +112,20 @@ struct QuantityFlow: LegacyWizardFlow {
   @Test func nextIsRefusedWithTheReasonUntilTheQuantityIsValid() throws {
     var app = try app()
     press(&app, .tab, .tab, .enter)
-    #expect(wizard(app)?.step == 0)
+    #expect(wizard(app)?.step == .select)
     #expect(app.render().buffer.text.contains("Enter a quantity"))
     press(&app, .tab, .character("9"), .character("9"), .tab, .tab, .enter)
-    #expect(wizard(app)?.step == 0)
+    #expect(wizard(app)?.step == .select)
     #expect(app.render().buffer.text.contains("From 1 to 24"))
   }
 
   @Test func backKeepsEveryAnswer() throws {
     var app = try app()
     press(&app, .character("1"), .character("2"), .tab, .tab, .enter)
-    #expect(wizard(app)?.step == 1)
+    #expect(wizard(app)?.step == .confirm)
     #expect(app.render().buffer.text.contains("Deallocate 12 tokens"))
     press(&app, .escape)
-    #expect(wizard(app)?.step == 0)
+    #expect(wizard(app)?.step == .select)
     #expect(wizard(app)?.answers.quantity.text == "12")
   }
 
@@ -166,7 +191,10 @@ struct QuantityFlow: LegacyWizardFlow {
     #expect(wizard(app)?.answers.reference.text == "")  // refused by the Reference rule
     press(&app, .function(1))
     #expect(app.help != nil)
-    #expect(app.render().buffer.text.contains("Toy help for step 1."))
+    let text = app.render().buffer.text
+    #expect(text.contains("Toy help for step Select."))
+    // Help lists each control from its description.
+    #expect(text.contains("Quantity (number, required): 1 to 24."), "\(text)")
   }
 
   @Test func controlCLeavesEvenWithHelpOpen() throws {

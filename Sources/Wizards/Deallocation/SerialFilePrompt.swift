@@ -8,7 +8,10 @@ public struct SerialFilePrompt: Sendable {
   public internal(set) var path = TextField(width: 44, maxLength: 1_024)
   public internal(set) var column = TextField(width: 16, maxLength: 64)
   /// 0: path, 1: column.
-  public internal(set) var focus = 0
+  /// The prompt's two fields.
+  public enum Field: Hashable, Sendable { case path, column }
+
+  public internal(set) var focus = Field.path
   /// Why the last Enter could not read the file.
   public internal(set) var problem: String?
 
@@ -42,11 +45,11 @@ public struct SerialFilePrompt: Sendable {
   mutating func update(_ key: Key) -> KeyResult {
     switch key {
     case .tab, .backTab, .up, .down:
-      focus = 1 - focus
+      focus = focus == .path ? .column : .path
       return .handled
     default:
       problem = nil
-      return focus == 0 ? path.update(key) : column.update(key)
+      return focus == .path ? path.update(key) : column.update(key)
     }
   }
 
@@ -56,12 +59,12 @@ public struct SerialFilePrompt: Sendable {
     buffer.fill(box)
     Box.draw(into: &buffer, box, title: "Load serials from a file")
     let x = box.x + 2
-    buffer.put("File", x: x, y: box.y + 2, style: focus == 0 ? .title : .plain)
+    buffer.put("File", x: x, y: box.y + 2, style: focus == .path ? .title : .plain)
     let pathRect = Rect(x: x + 8, y: box.y + 2, width: 46, height: 1)
-    path.render(into: &buffer, in: pathRect, focused: focus == 0)
-    buffer.put("Column", x: x, y: box.y + 3, style: focus == 1 ? .title : .plain)
+    path.render(into: &buffer, in: pathRect, focused: focus == .path)
+    buffer.put("Column", x: x, y: box.y + 3, style: focus == .column ? .title : .plain)
     let columnRect = Rect(x: x + 8, y: box.y + 3, width: 18, height: 1)
-    column.render(into: &buffer, in: columnRect, focused: focus == 1)
+    column.render(into: &buffer, in: columnRect, focused: focus == .column)
     buffer.put(
       "name or number (optional)", x: x + 28, y: box.y + 3, style: .hint,
       clip: box.inset(by: 1))
@@ -73,6 +76,7 @@ public struct SerialFilePrompt: Sendable {
         style: .hint, clip: box.inset(by: 1))
     }
     buffer.put("Enter preview  Tab field  Esc cancel", x: x, y: box.y + 6, style: .legend)
-    return focus == 0 ? path.cursorPosition(in: pathRect) : column.cursorPosition(in: columnRect)
+    return focus == .path
+      ? path.cursorPosition(in: pathRect) : column.cursorPosition(in: columnRect)
   }
 }
