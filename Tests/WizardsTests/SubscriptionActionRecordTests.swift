@@ -74,6 +74,35 @@ import Testing
     #expect(try wizard(again).place == shown.place)
   }
 
+  @Test func aDraftKeepsTheModalByNameAndResumesIt() throws {
+    let (number, keys) = Self.journeys[1]
+    let session = try open(number)
+    session.press(keys)
+    let draft = try #require(
+      session.app.draft(
+        id: "0123456789ab", user: "jdoe", uid: 1001, createdAt: "2026-11-22T09:00:00Z",
+        updatedAt: "2026-11-22T09:05:00Z"))
+    #expect(draft.wizard.kind == "subscription-action")
+    #expect(draft.wizard.step == .string("details"))
+    #expect(draft.wizard.control == .string("reference"))
+    let record = try #require(draft.wizard.record.decode(SubscriptionActionRecord.self))
+    #expect(record.item == "HUB-10001")
+    #expect(record.mode == "component")
+    #expect(record.reference == "WO-5")
+    let encoded = try #require(draft.encoded())
+    let loaded = try #require(Draft.decode(encoded))
+
+    var resumed = App(home: Home.screen(), size: .minimum, context: session.app.context)
+    #expect(resumed.resume(loaded) == nil)
+    let screen = try #require(resumed.current as? WizardScreen<Flow>)
+    let original = try wizard(session)
+    #expect(screen.place == original.place)
+    #expect(screen.commitKey == original.commitKey)
+    // The modal's own frame is the same; only the breadcrumb above it is shorter.
+    let body = { (app: App) in app.render().buffer.text.split(separator: "\n").dropFirst() }
+    #expect(body(resumed) == body(session.app))
+  }
+
   @Test func aRecordMissingAFieldStillRestoresTheRest() throws {
     // A draft written before `reason` existed: everything else is there.
     let fixture = """
