@@ -249,4 +249,26 @@ import Testing
     #expect(restored.changes.contains { $0.hasPrefix("Add feature: one at a time") })
     #expect(restored.changes.contains("Quantity is not asked for Add or remove features; left out"))
   }
+
+  /// A draft keeps the order wizard by name and reopens it at the same step and control.
+  @Test func aDraftReopensTheOrderWizard() throws {
+    let session = try Self.filled(.upgrade, rights: 6)
+    Self.keys(session, [.backTab])  // back on the comment
+    let draft = try #require(
+      session.app.draft(
+        id: "0123456789ab", user: "jdoe", uid: 1001, createdAt: "2026-11-22T09:00:00Z",
+        updatedAt: "2026-11-22T09:05:00Z"))
+    #expect(draft.wizard.kind == "order-new")
+    #expect(draft.wizard.step == .string("details"))
+    #expect(draft.wizard.control == .string("comment"))
+    let encoded = try #require(draft.encoded())
+    let loaded = try #require(Draft.decode(encoded))
+    var resumed = App(home: Home.screen(), size: .minimum, context: session.app.context)
+    #expect(resumed.resume(loaded) == nil)
+    let screen = try Self.wizard(resumed)
+    let original = try Self.wizard(session.app)
+    #expect(screen.place == original.place)
+    #expect(screen.commitKey == original.commitKey)
+    #expect(resumed.render().buffer.text == session.app.render().buffer.text)
+  }
 }
