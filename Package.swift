@@ -32,7 +32,9 @@ let package = Package(
     ),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
-    .testTarget(name: "WizardsTests", dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore"]),
+    .testTarget(
+      name: "WizardsTests", dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore"],
+      resources: [.process("Fixtures")]),
     .testTarget(name: "StockroomDomainTests", dependencies: ["StockroomDomain"]),
     .testTarget(name: "StockroomStoreTests", dependencies: ["StockroomStore", "StockroomDomain"]),
     .testTarget(name: "EndToEndTests", dependencies: []),

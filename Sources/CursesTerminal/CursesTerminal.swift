@@ -71,10 +71,13 @@ public final class CursesTerminal {
       start_color()
       defaultColours = use_default_colors() == OK
     }
+    // BUTTON1_CLICKED too: when a press and its release arrive in one read (a quick click,
+    // or both reports in one packet over SSH), curses reports only a click, and without
+    // it in the mask only the release, so the click would be lost.
     mousemask(
       mmask_t(
-        stockroom_button1_pressed | stockroom_button1_released | stockroom_button4_pressed
-          | stockroom_button5_pressed), nil)
+        stockroom_button1_pressed | stockroom_button1_released | stockroom_button1_clicked
+          | stockroom_button4_pressed | stockroom_button5_pressed), nil)
     mouseinterval(0)
     SignalHandling.install()
     stockroom_bracketed_paste(1)

@@ -64,6 +64,14 @@ public struct ListViewport: Hashable, Sendable {
     settle()
   }
 
+  /// Puts the cursor on `row` with `firstRow` at the top of the window where
+  /// that still shows the cursor (a list rebuilt after a refresh stays as it was).
+  public mutating func moveCursor(to row: Int, top firstRow: Int) {
+    cursor = row
+    top = max(0, firstRow)
+    settle()
+  }
+
   /// Scrolls the window by `rows` without moving the cursor off screen:
   /// the cursor is dragged along when it would leave the window.
   public mutating func scroll(by rows: Int) {

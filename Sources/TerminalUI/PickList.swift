@@ -44,7 +44,8 @@ public struct PickList: Widget, Sendable {
   private var onRight: [Bool]
   private var left = PickListSide()
   private var right = PickListSide()
-  private var area = Rect(x: 0, y: 0, width: 0, height: 0)
+  /// Where the list was last laid out (`layout(in:)`).
+  public private(set) var area = Rect(x: 0, y: 0, width: 0, height: 0)
   /// Serial → index, only for unsorted items.
   private let lookup: [String: Int32]
   /// The row a range was started on (`[`), and its list.
@@ -266,6 +267,14 @@ public struct PickList: Widget, Sendable {
     self[side].setFilter(text, items: items)
   }
 
+  /// Marks the serials of `serials` that the left list holds (a restored draft's marks).
+  public mutating func mark(_ serials: [String]) {
+    for serial in serials {
+      guard let item = index(of: serial), !onRight[Int(item)] else { continue }
+      left.marks.insert(item)
+    }
+  }
+
   /// Marks or unmarks the focused list's highlighted item.
   public mutating func toggleMark() {
     guard let item = self[focusedSide].cursorItem else { return }
@@ -445,7 +454,7 @@ public struct PickList: Widget, Sendable {
   }
 
   /// The two boxes and the gutter of three columns between them.
-  static func frames(in rect: Rect) -> (left: Rect, gutter: Rect, right: Rect) {
+  public static func frames(in rect: Rect) -> (left: Rect, gutter: Rect, right: Rect) {
     let (left, rest) = rect.splitColumns((rect.width - 3) / 2)
     let (gutter, right) = rest.splitColumns(3)
     return (left, gutter, right)

@@ -10,16 +10,35 @@ public struct Table: Widget, Sendable {
   }
 
   /// One column: its title (a `\n` gives a two-line header), its width in
-  /// cells (0 takes what is left of the row), and its alignment.
+  /// cells (0 takes what is left of the row), and its alignment. How a wider
+  /// row is shared out: see `columnWidths(in:)`.
   public struct Column: Hashable, Sendable {
     public var title: String
+    /// The width in cells; 0 takes what is left of the row.
     public var width: Int
     public var alignment: Alignment
+    /// A column that may grow: with room to spare in the row it widens past
+    /// `width`, up to this many cells (nil: never). `fitToContent` sets it to
+    /// the widest text the column holds, so only a column whose text is cut grows.
+    public var maxWidth: Int?
+    /// For a column that takes the rest (`width` 0): the cells it keeps before
+    /// growing columns take any of the row.
+    public var minWidth: Int
+    /// Shown only when the row has room for it beside every column that is
+    /// always shown (at `width`, a rest column at `minWidth`); hidden, it
+    /// takes no cells and no gap. Its index stays the same for `cell`.
+    public var isOptional: Bool
 
-    public init(_ title: String, width: Int, alignment: Alignment = .left) {
+    public init(
+      _ title: String, width: Int, alignment: Alignment = .left, maxWidth: Int? = nil,
+      minWidth: Int = 0, optional: Bool = false
+    ) {
       self.title = title
       self.width = width
       self.alignment = alignment
+      self.maxWidth = maxWidth
+      self.minWidth = minWidth
+      self.isOptional = optional
     }
   }
 
@@ -69,6 +88,12 @@ public struct Table: Widget, Sendable {
     viewport.moveCursor(to: row)
   }
 
+  /// Puts the cursor on `row` and the window's top on `top` where that still
+  /// shows the cursor: a table rebuilt for new rows scrolled as the old one was.
+  public mutating func moveCursor(to row: Int, top: Int) {
+    viewport.moveCursor(to: row, top: top)
+  }
+
   /// Changes which columns are selectable, keeping the selection on one.
   public mutating func setSelectableColumns(_ columns: Set<Int>) {
     selectableColumns = columns
@@ -103,7 +128,7 @@ public struct Table: Widget, Sendable {
     let body = view.area
     for row in view.visibleRows {
       let y = body.y + row - view.top
-      for (column, frame) in frames.enumerated() {
+      for (column, frame) in frames.enumerated() where frame.width > 0 {
         let text = Table.align(cell(row, column), in: frame.width, columns[column].alignment)
         buffer.put(text, x: frame.x, y: y, clip: rect)
       }
@@ -128,16 +153,69 @@ public struct Table: Widget, Sendable {
     rect.splitRows(headerHeight).1
   }
 
-  /// Where each column is drawn: one space between columns, a zero width
-  /// takes the rest.
+  /// How wide each column is drawn in a row of `width` cells, nil for a
+  /// hidden optional column; one space between shown columns:
+  /// 1. every column gets its `width`, a rest column (`width` 0) its `minWidth`;
+  /// 2. each optional column, left to right, is shown when it fits at its `width`
+  ///    beside those shown so far;
+  /// 3. the cells left over go to growing columns (`maxWidth`), one at a time in
+  ///    turn, until each reaches its `maxWidth`;
+  /// 4. a rest column takes whatever is still left.
+  /// A row no wider than the columns' widths is laid out exactly as without
+  /// steps 2 and 3, so a table designed for 80 columns looks the same there.
+  public func columnWidths(in width: Int) -> [Int?] {
+    func needed(_ column: Column) -> Int { column.width > 0 ? column.width : column.minWidth }
+    var shown = columns.map { !$0.isOptional }
+    var used = columns.indices.filter { shown[$0] }.reduce(0) { $0 + needed(columns[$1]) }
+    var count = shown.filter { $0 }.count
+    for (index, column) in columns.enumerated() where column.isOptional {
+      // With this column: its cells, and one more gap when it is not alone.
+      guard used + needed(column) + count <= width else { continue }
+      shown[index] = true
+      used += needed(column)
+      count += 1
+    }
+    var widths = columns.map { max(0, $0.width) }
+    let gaps = max(0, count - 1)
+    var spare = width - used - gaps
+    var growing = columns.indices.filter {
+      shown[$0] && columns[$0].width > 0 && (columns[$0].maxWidth ?? 0) > columns[$0].width
+    }
+    while spare > 0 && !growing.isEmpty {
+      for index in growing where spare > 0 {
+        widths[index] += 1
+        spare -= 1
+      }
+      growing.removeAll { widths[$0] >= columns[$0].maxWidth ?? 0 }
+    }
+    let fixed = columns.indices.filter { shown[$0] }.reduce(0) { $0 + widths[$1] } + gaps
+    for index in columns.indices where shown[index] && columns[index].width <= 0 {
+      widths[index] = max(0, width - fixed)
+    }
+    return columns.indices.map { shown[$0] ? widths[$0] : nil }
+  }
+
+  /// Sets each of `indices`' `maxWidth` to the widest text it holds (its
+  /// title included), so it grows when the row has room and its text is cut.
+  /// It reads every row once: for tables of up to some thousands of rows.
+  public mutating func fitToContent(columns indices: [Int]) {
+    for index in indices where columns.indices.contains(index) {
+      var widest =
+        columns[index].title.split(separator: "\n").map { CharacterWidth.of(String($0)) }
+        .max() ?? 0
+      for row in 0..<rowCount { widest = max(widest, CharacterWidth.of(cell(row, index))) }
+      columns[index].maxWidth = widest
+    }
+  }
+
+  /// Where each column is drawn (see `columnWidths(in:)`); a hidden column
+  /// has width 0 where the next one starts.
   private func columnFrames(x: Int, width: Int) -> [(x: Int, width: Int)] {
-    let fixed = columns.reduce(0) { $0 + $1.width } + max(0, columns.count - 1)
     var frames: [(x: Int, width: Int)] = []
     var left = x
-    for column in columns {
-      let w = column.width > 0 ? column.width : max(0, width - fixed)
-      frames.append((left, w))
-      left += w + 1
+    for shown in columnWidths(in: width) {
+      frames.append((left, shown ?? 0))
+      if let w = shown { left += w + 1 }
     }
     return frames
   }
@@ -152,7 +230,7 @@ public struct Table: Widget, Sendable {
     into buffer: inout Buffer, in rect: Rect, frames: [(x: Int, width: Int)]
   ) {
     let height = headerHeight
-    for (index, column) in columns.enumerated() {
+    for (index, column) in columns.enumerated() where frames[index].width > 0 {
       let lines = column.title.split(separator: "\n", omittingEmptySubsequences: false)
       // Shorter titles sit on the header's last line, next to the rows.
       let offset = height - lines.count

@@ -21,8 +21,6 @@ public struct App {
   public private(set) var pendingCommit: PendingCommit?
   /// Set when a screen asked for the demo data set.
   public private(set) var demoRequested = false
-  /// While a draft is replayed: commits and demo requests are dropped (App+Drafts.swift).
-  public var isReplaying = false
   /// Makes the home screen once there is data (after the first-run offer).
   public var makeHome: () -> any Screen = { Home.screen() }
 
@@ -133,9 +131,9 @@ public struct App {
     case .quit:
       isFinished = true
     case .commit(let request):
-      if !isReplaying { pendingCommit = request }
+      pendingCommit = request
     case .createDemoData:
-      if !isReplaying { demoRequested = true }
+      demoRequested = true
     }
   }
 

@@ -25,6 +25,10 @@ public struct AppContext {
   /// hit-testing, column widths) when it takes a key, not only when it draws.
   public var size: Size = .minimum
 
+  /// Where a screen's body is drawn at the current size: what a screen lays
+  /// its tables out in when it takes a key, as `view` is given when drawn.
+  public var bodyRect: Rect { App.bodyRect(for: size) }
+
   public init(
     now: Date, userName: String, userId: UInt32, dataDirectory: URL, version: String,
     store: (any InventoryStore)? = nil

@@ -40,9 +40,6 @@ public struct WidgetGallery: Screen {
       items: (0..<40).map { "RB1-" + WidgetGallery.digits(40_100 + $0 * 3) },
       leftTitle: "Allocated", rightTitle: "Deallocate",
       annotation: { $0 % 7 == 2 ? "PIN" : nil })
-    let layout = WidgetGallery.layout(in: App.bodyRect(for: .minimum))
-    table.layout(in: layout.table)
-    pickList.layout(in: layout.pickList)
   }
 
   static func digits(_ value: Int) -> String {
@@ -104,6 +101,9 @@ public struct WidgetGallery: Screen {
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    let areas = WidgetGallery.layout(in: context.bodyRect)
+    table.layout(in: areas.table)
+    pickList.layout(in: areas.pickList)
     message = nil
     let stops = Stop.allCases.count
     if key == .tab || key == .backTab || key == .control("p") {
@@ -135,7 +135,8 @@ public struct WidgetGallery: Screen {
     return .none
   }
 
-  /// Where each control goes in the body.
+  /// Where the table and the pick list go in the body: the one layout
+  /// drawing, keys and the mouse use.
   static func layout(in rect: Rect) -> (table: Rect, pickList: Rect) {
     let inside = rect.inset(by: 1)
     let table = Rect(x: inside.x + 1, y: inside.y + 7, width: 31, height: inside.height - 9)

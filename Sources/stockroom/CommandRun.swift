@@ -103,7 +103,7 @@ enum InteractiveRun {
 extension CommandRun where Summary == DeallocationSummary {
   /// `--interactive`: the wizard in the terminal, filled with `answers`, at
   /// the first step that still needs an answer.
-  static func openWizard(_ answers: DeallocationPrefill, global: GlobalOptions) -> Never {
+  static func openWizard(_ answers: DeallocationRecord, global: GlobalOptions) -> Never {
     InteractiveRun.open(global: global) { answers.screens(context: $0) }
   }
 }

@@ -34,8 +34,8 @@ struct DeallocateSoftwareCommand: ParsableCommand {
   @OptionGroup var options: TransactionOptions
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
-  func answers() -> DeallocationPrefill {
-    DeallocationPrefill(
+  func answers() -> DeallocationRecord {
+    DeallocationRecord(
       flow: .software, account: account,
       product: product.flatMap { Product(rawValue: $0.lowercased()) },
       type: type.flatMap { AllocationType(rawValue: $0.lowercased()) },
@@ -77,8 +77,8 @@ struct DeallocateMobilePassCommand: ParsableCommand {
   @OptionGroup var options: TransactionOptions
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
-  func answers() -> DeallocationPrefill {
-    DeallocationPrefill(
+  func answers() -> DeallocationRecord {
+    DeallocationRecord(
       flow: .mobilePass, account: account, product: .mobilepass,
       quantity: quantity.flatMap(UsageCheck.quantityValue), container: options.container,
       reference: options.reference, comment: options.comment)

@@ -22,7 +22,7 @@ struct DeallocateHardwareCommand: ParsableCommand {
   @OptionGroup var options: TransactionOptions
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
-  func answers() -> DeallocationPrefill {
+  func answers() -> DeallocationRecord {
     var serials: [String]? = serial.isEmpty ? nil : serial
     if serials == nil, let serialsFrom,
       let text = try? String(contentsOfFile: serialsFrom, encoding: .utf8)
@@ -30,7 +30,7 @@ struct DeallocateHardwareCommand: ParsableCommand {
       serials = try? SerialManifest.serials(
         in: text, column: column, csv: serialsFrom.lowercased().hasSuffix(".csv"))
     }
-    return DeallocationPrefill(
+    return DeallocationRecord(
       flow: .hardware, account: account, product: .hardware, serials: serials,
       disposition: disposition.flatMap { Disposition(rawValue: $0.lowercased()) },
       container: options.container, reference: options.reference, comment: options.comment)

@@ -6,23 +6,18 @@ import Wizards
 /// Saves the session's draft while the terminal loop runs: shortly after each
 /// change (debounced), at once before a SIGHUP or SIGTERM ends the process,
 /// and deletes it when the answers are committed, left, or the user quits.
+/// A draft is the top wizard's answers by name (`App.draft`), so a wizard
+/// opened by `--interactive` is kept from its first answer.
 final class DraftKeeper {
-  /// What the keeper noted before a key was handled.
-  struct Before {
-    var wasHome: Bool
-    var skip: Bool
-  }
-
   let files: DraftFiles
   let user: String
   let uid: UInt32
-  private(set) var recorder: DraftRecorder
   let id: String
   let createdAt: String
-  private var savedRevision = 0
   private var changedAt: Date?
   private var firstUnsaved: Date?
   private var onDisk = false
+  private var saved: Data?
   /// The last save failure, printed after the terminal is restored.
   private(set) var failure: String?
 
@@ -35,27 +30,17 @@ final class DraftKeeper {
     user = app.context.userName
     uid = app.context.userId
     if let draft {
-      recorder = DraftRecorder(resuming: draft, app: app)
       id = draft.id
       createdAt = draft.createdAt
       onDisk = true
     } else {
-      recorder = DraftRecorder(app: app)
       id = Draft.newIdentifier()
       createdAt = Draft.timestamp(Date())
     }
   }
 
-  func before(_ app: App) -> Before {
-    Before(wasHome: app.stack.count == 1, skip: app.current is ResumeNotice)
-  }
-
   /// Notes a handled key and the commit it caused, if any.
-  func after(_ key: Key, _ before: Before?, outcome: CommitOutcome?, app: App) {
-    guard let before, !before.skip else { return }
-    let revision = recorder.revision
-    recorder.record(key, wasHome: before.wasHome, outcome: outcome, app: app)
-    guard recorder.revision != revision else { return }
+  func after(_ key: Key, outcome: CommitOutcome?, app: App) {
     let now = Date()
     changedAt = now
     if firstUnsaved == nil { firstUnsaved = now }
@@ -78,16 +63,23 @@ final class DraftKeeper {
     changedAt = nil
     firstUnsaved = nil
     do {
-      if recorder.wantsDraft(app) {
-        let draft = recorder.draft(
-          id: id, user: user, uid: uid, createdAt: createdAt,
-          updatedAt: Draft.timestamp(Date()), app: app)
+      let stamp = Draft.timestamp(Date())
+      if let draft = app.draft(
+        id: id, user: user, uid: uid, createdAt: createdAt, updatedAt: stamp)
+      {
+        // Unchanged answers are not written again (the stamp aside).
+        var unstamped = draft
+        unstamped.updatedAt = createdAt
+        let comparable = unstamped.encoded()
+        if onDisk, comparable == saved { return }
         guard let data = draft.encoded() else { return }
         try files.save(id: id, data: data)
+        saved = comparable
         onDisk = true
       } else if onDisk {
         try files.remove(id: id)
         onDisk = false
+        saved = nil
       }
       failure = nil
     } catch {

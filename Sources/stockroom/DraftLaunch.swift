@@ -5,21 +5,37 @@ import TerminalUI
 import Wizards
 
 /// Before the home screen: offers the user's drafts (Resume, Discard, Start
-/// fresh), replays the chosen one from home with commits dropped, says when its
-/// answers changed meanwhile, and returns the keeper that saves this session's draft.
+/// fresh), reopens the chosen one's wizard from its answers, says what changed
+/// meanwhile, and returns the keeper that saves this session's draft. Drafts
+/// of an older format are named and refused, never replayed.
 enum DraftLaunch {
   static func prepare(_ app: inout App, on terminal: CursesTerminal) -> DraftKeeper? {
     guard app.context.store != nil,
       let files = try? DraftFiles(
         dataDirectory: app.context.dataDirectory, uid: app.context.userId, create: true)
     else { return nil }
-    // Opened above home (`--interactive`): drafts start once the screens are home again.
+    // Opened above home (`--interactive`): the wizard's draft is kept from its first answer.
     if app.stack.count > 1 { return DraftKeeper(files: files, app: app, resuming: nil) }
-    let drafts = files.list().compactMap { Draft.decode($0.data) }
-      .filter { $0.uid == app.context.userId }
-      .sorted { $0.updatedAt > $1.updatedAt }
-    guard !drafts.isEmpty else { return DraftKeeper(files: files, app: app, resuming: nil) }
-    var prompt = App(home: ResumeScreen(drafts: drafts), size: terminal.size, context: app.context)
+    var drafts: [Draft] = []
+    var refused = 0
+    for file in files.list() {
+      switch Draft.read(file.data) {
+      case .draft(let draft) where draft.uid == app.context.userId: drafts.append(draft)
+      case .draft: break
+      case .refused: refused += 1
+      }
+    }
+    drafts.sort { $0.updatedAt > $1.updatedAt }
+    guard !drafts.isEmpty || refused > 0 else {
+      return DraftKeeper(files: files, app: app, resuming: nil)
+    }
+    let note =
+      refused == 0
+      ? nil
+      : "\(refused == 1 ? "A draft" : "\(refused) drafts") of an older format cannot be "
+        + "resumed; `stockroom drafts` lists \(refused == 1 ? "it" : "them") to discard."
+    var prompt = App(
+      home: ResumeScreen(drafts: drafts, refused: note), size: terminal.size, context: app.context)
     runPrompt(&prompt, on: terminal)
     guard let screen = prompt.stack.first as? ResumeScreen else { return nil }
     for id in screen.discarded { _ = try? files.remove(id: id) }
@@ -31,13 +47,11 @@ enum DraftLaunch {
       return DraftKeeper(files: files, app: app, resuming: nil)
     }
     app.refresh()
-    app.replay(draft.events)
-    app.handle(.resize(terminal.size))
-    let keeper = DraftKeeper(files: files, app: app, resuming: draft)
-    if let changes = DraftComparison.differences(saved: draft.summary, replayed: app.draftSummary) {
-      app.carryOut(.push(ResumeNotice(message: changes)))
+    if let error = app.resume(draft) {
+      app.carryOut(.push(ResumeNotice(message: error.message, resumed: false)))
+      return DraftKeeper(files: files, app: app, resuming: nil)
     }
-    return keeper
+    return DraftKeeper(files: files, app: app, resuming: draft)
   }
 
   /// A small key loop for the prompt; a terminating signal ends the process cleanly.

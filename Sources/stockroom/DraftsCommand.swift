@@ -24,6 +24,14 @@ struct DraftsCommand: ParsableCommand {
     files.list().compactMap { Draft.decode($0.data) }.filter { $0.uid == files.uid }
       .sorted { $0.updatedAt > $1.updatedAt }
   }
+
+  /// The drafts of this user's folder that cannot be resumed (an older format), with why.
+  static func refused(_ files: DraftFiles) -> [(id: String, title: String, reason: String)] {
+    files.list().compactMap { file in
+      guard case .refused(let id, let title, let reason) = Draft.read(file.data) else { return nil }
+      return (id ?? file.id, title, reason)
+    }
+  }
 }
 
 /// `stockroom drafts [list] [--json]`.
@@ -35,10 +43,13 @@ struct DraftsList: ParsableCommand {
   @Flag(help: "Print JSON Lines.") var json = false
 
   func run() throws {
-    let drafts = DraftsCommand.drafts(DraftsCommand.files(global))
+    let files = DraftsCommand.files(global)
+    let drafts = DraftsCommand.drafts(files)
+    let refused = DraftsCommand.refused(files)
     var out = OutputBuffer()
     if json {
       for draft in drafts {
+        let wizard = draft.wizard
         out.line(
           JSONText.object([
             ("id", JSONText.string(draft.id)), ("user", JSONText.string(draft.user)),
@@ -48,17 +59,30 @@ struct DraftsList: ParsableCommand {
               "screens",
               "[" + draft.breadcrumb.map { JSONText.string($0) }.joined(separator: ",") + "]"
             ),
-            ("position", JSONText.string(draft.position)), ("keys", "\(draft.events.count)"),
+            ("position", JSONText.string(draft.position)), ("format", "\(draft.format)"),
+            ("wizard", JSONText.string(wizard.kind)), ("step", wizard.step.text),
+            ("control", wizard.control?.text ?? "null"), ("answers", wizard.record.text),
+            ("resumable", "true"), ("refusal", "null"),
+          ]))
+      }
+      for draft in refused {
+        out.line(
+          JSONText.object([
+            ("id", JSONText.string(draft.id)), ("resumable", "false"),
+            ("refusal", JSONText.string(draft.reason)),
           ]))
       }
       out.flush()
       return
     }
-    if drafts.isEmpty {
+    if drafts.isEmpty && refused.isEmpty {
       out.line("No drafts.")
     }
     for draft in drafts {
       out.line("\(draft.id)  \(draft.updatedAt)  \(TextRules.neutralised(draft.title))")
+    }
+    for draft in refused {
+      out.line("\(draft.id)  cannot be resumed: \(TextRules.neutralised(draft.reason))")
     }
     out.flush()
   }
@@ -81,11 +105,16 @@ struct DraftsDiscard: ParsableCommand {
 
   func run() throws {
     let files = DraftsCommand.files(global)
-    guard let draft = DraftsCommand.drafts(files).first(where: { $0.id == id }) else {
+    let title: String
+    if let draft = DraftsCommand.drafts(files).first(where: { $0.id == id }) {
+      title = draft.title
+    } else if let draft = DraftsCommand.refused(files).first(where: { $0.id == id }) {
+      title = draft.title.isEmpty ? "a draft of an older format" : draft.title
+    } else {
       StoreCommands.unknown("draft", id)
     }
     guard yes else {
-      print("Would discard draft \(draft.id): \(TextRules.neutralised(draft.title)).")
+      print("Would discard draft \(id): \(TextRules.neutralised(title)).")
       print("Nothing written; add --yes to commit.")
       return
     }
@@ -94,6 +123,6 @@ struct DraftsDiscard: ParsableCommand {
     } catch {
       StoreCommands.fail(error)
     }
-    print("Discarded draft \(draft.id).")
+    print("Discarded draft \(id).")
   }
 }

@@ -50,10 +50,13 @@ struct OrderNewCommand: ParsableCommand {
       Warranty: \(OrderRules.warrantyWarning)
       Restore: a disconnected line cannot be restored more than 30 days after the disconnect \
       date when its vendor does not allow it.
+      --interactive opens the new-order wizard filled with the options given, at the first \
+      step still to answer (the type list without --type); it needs a terminal.
       """)
 
   @OptionGroup var global: GlobalOptions
-  @Option(help: "The order type (see below).") var type: String
+  @Option(help: "The order type (see below); with --interactive it may be left to the wizard.")
+  var type: String?
   @Option(help: "The employee the order is for (EMP-0001).") var employee: String?
   @Option(help: "The line's service number.") var line: String?
   @Option(help: "Vendor code or name (new service, port).") var vendor: String?
@@ -69,10 +72,14 @@ struct OrderNewCommand: ParsableCommand {
   @Option(help: "Transfer of liability to personal or corporate.") var to: String?
   @Option(help: "Condition of the device going back to stock.") var oldCondition: String?
   @OptionGroup var acting: ActingOptions
+  @Flag(help: "Open the wizard filled with these answers, at the first step still to answer.")
+  var interactive = false
 
-  func request(actor: String) -> OrderRequest {
-    let kind = UsageCheck.word(type, option: "--type", OrderType.allCases)
-    return OrderRequest(
+  /// The order type given, checked (exit 2 when it is not one).
+  var kind: OrderType? { type.map { UsageCheck.word($0, option: "--type", OrderType.allCases) } }
+
+  func request(_ kind: OrderType, actor: String) -> OrderRequest {
+    OrderRequest(
       type: kind, employee: employee ?? actor, line: line, vendor: vendor,
       voicePlan: voicePlan, dataPlan: dataPlan, model: model, device: device, addFeatures: add,
       removeFeatures: remove, accessory: accessory, quantity: quantity,
@@ -82,11 +89,12 @@ struct OrderNewCommand: ParsableCommand {
   }
 
   func run() throws {
-    _ = UsageCheck.word(type, option: "--type", OrderType.allCases)
+    if interactive { openWizard() }
+    guard let kind else { UsageCheck.fail("--type is required (stockroom order new --help)") }
     let run = OrderRun(global: global, acting: acting)
     let comment = run.comment
     run.perform(
-      { actor, at in .submit(request(actor: actor), actor: actor, at: at, comment: comment) },
+      { actor, at in .submit(request(kind, actor: actor), actor: actor, at: at, comment: comment) },
       summary: { book, change in
         guard let order = change.order?.order else { return [] }
         var lines = ["New order \(order.number)"] + OrderRun.lines(book.rows(order))

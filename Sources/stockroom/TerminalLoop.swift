@@ -50,11 +50,10 @@ enum TerminalLoop {
       idle = 0
       watch?.noteKey()
       app.refresh()
-      let before = drafts?.before(app)
       app.handle(key)
       // Run the commit whether or not drafts are kept (an optional chain would skip it).
       let outcome = app.runPendingCommit()
-      drafts?.after(key, before, outcome: outcome, app: app)
+      drafts?.after(key, outcome: outcome, app: app)
       app.runDemoRequest()
       if !app.isFinished { draw(app, on: terminal) }
       busy = true

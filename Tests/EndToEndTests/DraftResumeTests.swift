@@ -104,4 +104,34 @@ import Testing
       log.filter { $0.contains("RB1-1100828") && $0.contains("deallocate-hardware") }.count == 1)
     #expect(demo.run(["verify"]).status == 0)
   }
+
+  /// A wizard opened by `--interactive` keeps a draft from its first answer:
+  /// a dropped connection (SIGHUP) before the screens were ever home loses nothing.
+  @Test func anInteractiveWizardComesBackWithResume() throws {
+    let demo = DemoDirectory()
+    defer { demo.remove() }
+    let session = try TmuxSession(
+      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
+        + " deallocate hardware --account ACC-0002 --serial RB1-1100828 --interactive",
+      environment: Self.environment)
+    defer { session.close() }
+    let opened = try session.waitFor("Step 2 of 3")
+    #expect(opened.contains("Deallocating 1 × RB-1: RB1-1100828"), "\(opened)")
+    session.send("Tab", "Tab")
+    session.type("RMA-9")
+    try session.waitFor("[RMA-9")
+    // The draft is written within a moment of the last key; then the line drops.
+    try session.waitUntil("the draft is saved") { _ in
+      demo.run(["drafts", "--json"]).output.contains("RMA-9")
+    }
+    try end(session, with: SIGHUP)
+    let listed = demo.run(["drafts", "--json"]).output
+    #expect(listed.contains("\"wizard\":\"deallocate\""), "\(listed)")
+    #expect(listed.contains("\"step\":\"reference\""), "\(listed)")
+    let second = try resume(demo)
+    defer { second.close() }
+    let screen = try second.waitFor("Step 2 of 3")
+    #expect(screen.contains("RB1-1100828") && screen.contains("[RMA-9"), "\(screen)")
+    try end(second, with: SIGTERM)
+  }
 }

@@ -95,4 +95,57 @@ import Testing
     let orders = Spawn.run([Binary.path, "orders"], environment: env).output
     #expect(orders.components(separatedBy: "completed").count - 1 == 4, "\(orders)")
   }
+
+  /// `order new --interactive`: the wizard opens above My orders on the first step still to
+  /// answer, the options filled in; what is missing is typed and the order submitted.
+  @Test func newInteractiveOpensFilledIn() throws {
+    let comment = TmuxSession.quote("Cracked screen")
+    let run = try Run(
+      arguments: "order new --type upgrade --line 312-555-0107 --comment \(comment) --interactive")
+    defer {
+      run.session.close()
+      try? FileManager.default.removeItem(atPath: run.dataDir)
+    }
+    let details = try run.session.waitFor("Step 2 of 3")
+    #expect(details.contains("Wireless orders › New wireless order"))
+    #expect(details.contains("‹ 312-555-0107 Kenji Sato (NT, active) ›"))
+    #expect(details.contains("[Cracked screen"))
+    #expect(details.contains("Upgrade needs a device model (--model)"))
+    run.session.type("Pixel 9")  // the cursor is in the missing answer
+    try run.session.waitFor("[Pixel 9")
+    press(run, "Tab")
+    press(run, "Tab")
+    press(run, "Enter")
+    let confirm = try run.session.waitFor("Step 3 of 3")
+    #expect(confirm.contains("New device      Pixel 9"))
+    #expect(confirm.contains("Comment         Cracked screen"))
+    press(run, "Enter")
+    try run.session.waitFor("Order ORD-000006 submitted (T")
+    press(run, "Enter")
+    try run.session.waitFor("My orders")
+    var env = ProcessInfo.processInfo.environment
+    env["STOCKROOM_DATA_DIR"] = run.dataDir
+    let order = Spawn.run([Binary.path, "order", "show", "ORD-000006", "--json"], environment: env)
+    #expect(order.output.contains(#""type":"upgrade""#), "\(order.output)")
+    #expect(order.output.contains(#""model":"Pixel 9""#), "\(order.output)")
+  }
+
+  /// Without `--type` the wizard opens on the type list, acting as `--as`; without a
+  /// terminal `--interactive` is a usage error.
+  @Test func newInteractiveWithoutTypeAndWithoutTerminal() throws {
+    let run = try Run(arguments: "order new --as EMP-0007 --interactive")
+    defer {
+      run.session.close()
+      try? FileManager.default.removeItem(atPath: run.dataDir)
+    }
+    try run.session.waitFor("Step 1 of 3")
+    press(run, "Escape")
+    try run.session.waitFor("Acting as Kenji Sato")
+    var env = ProcessInfo.processInfo.environment
+    env["STOCKROOM_DATA_DIR"] = run.dataDir
+    let piped = Spawn.run(
+      [Binary.path, "order", "new", "--type", "suspend", "--interactive"], environment: env)
+    #expect(piped.status == 2)
+    #expect(piped.output.contains("--interactive needs a terminal"))
+  }
 }

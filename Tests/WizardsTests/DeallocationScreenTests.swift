@@ -166,7 +166,7 @@ import Testing
       }?.serial)
     session.app.handle(.scan(serial))
     let screen = try #require(session.app.current as? WizardScreen<DeallocationFlow>)
-    #expect(screen.step == 0)
+    #expect(screen.step == .select)
     #expect(screen.answers.pickList?.rightItems == [serial])
     #expect(session.text.contains("\(serial) moved to Deallocate"))
     session.app.handle(.scan("NOT-A-SERIAL"))
@@ -208,7 +208,7 @@ import Testing
     // Step 1: Quantity, Search, scan field, two lists, then the buttons.
     for key in [Key.tab, .tab, .tab, .tab, .tab, .enter] { app.handle(key) }
     var screen = try #require(app.current as? WizardScreen<DeallocationFlow>)
-    #expect(screen.step == 1)
+    #expect(screen.step == .reference)
 
     let other = try DemoFixture.secondSession(of: store)
     _ = try other.commit(
@@ -222,7 +222,7 @@ import Testing
       app.runPendingCommit()
     }
     screen = try #require(app.current as? WizardScreen<DeallocationFlow>)
-    #expect(screen.step == 0)
+    #expect(screen.step == .select)
     #expect(screen.answers.pickList?.rightItems == [kept])
     #expect(!screen.isDone)
     let text = app.render().buffer.text

@@ -170,11 +170,11 @@ import Testing
 }
 
 /// The prefill maps its answers to an allocation-table column.
-@Suite struct DeallocationPrefillTests {
+@Suite struct DeallocationRecordTests {
   @Test func columns() {
-    #expect(DeallocationPrefill(flow: .software, product: .sms, type: .rental).column == .smsRental)
-    #expect(DeallocationPrefill(flow: .software, product: .sms).column == nil)
-    #expect(DeallocationPrefill(flow: .mobilePass).column == .mobilePass)
-    #expect(DeallocationPrefill(flow: .hardware, serials: ["A"]).column == nil)
+    #expect(DeallocationRecord(flow: .software, product: .sms, type: .rental).column == .smsRental)
+    #expect(DeallocationRecord(flow: .software, product: .sms).column == nil)
+    #expect(DeallocationRecord(flow: .mobilePass).column == .mobilePass)
+    #expect(DeallocationRecord(flow: .hardware, serials: ["A"]).column == nil)
   }
 }

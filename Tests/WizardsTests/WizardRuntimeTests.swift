@@ -5,7 +5,7 @@ import Testing
 @testable import Wizards
 
 /// A two-step toy wizard: a quantity, then Confirm.
-struct QuantityFlow: WizardFlow {
+struct QuantityFlow: LegacyWizardFlow {
   struct Answers {
     var quantity = NumberField(range: 1...24, width: 6)
     var reference = TextField(width: 20, maxLength: 64, rule: .reference)
@@ -69,12 +69,12 @@ struct QuantityFlow: WizardFlow {
 @Suite struct WizardRuntimeTests {
   func app() throws -> App {
     var app = App(home: Home.screen(), size: .minimum, context: try DemoFixture.context())
-    app.carryOut(.push(WizardScreen(flow: QuantityFlow(), answers: QuantityFlow.Answers())))
+    app.carryOut(.push(LegacyWizardScreen(flow: QuantityFlow(), answers: QuantityFlow.Answers())))
     return app
   }
 
-  func wizard(_ app: App) -> WizardScreen<QuantityFlow>? {
-    app.current as? WizardScreen<QuantityFlow>
+  func wizard(_ app: App) -> LegacyWizardScreen<QuantityFlow>? {
+    app.current as? LegacyWizardScreen<QuantityFlow>
   }
 
   func press(_ app: inout App, _ keys: Key...) {

@@ -47,7 +47,7 @@ public struct AccountsScreen: Screen {
       default: return String(account.hardwareInUse)
       }
     }
-    table.layout(in: SearchableTable.tableRect(in: App.bodyRect(for: .minimum)))
+    table.fitToContent(columns: [1])
     return table
   }
 
@@ -83,10 +83,11 @@ public struct AccountsScreen: Screen {
         hardware: account.hardwareAllocated.reduce(0, +),
         hardwareInUse: account.hardwareInUse.reduce(0, +))
     }
-    list.replaceTable(AccountsScreen.makeTable(rows))
+    list.replaceTable(AccountsScreen.makeTable(rows), in: context.bodyRect)
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    list.layout(in: context.bodyRect)
     notice = nil
     switch list.update(key) {
     case .none: return .none
@@ -106,7 +107,7 @@ public struct AccountsScreen: Screen {
     }
     let account = rows[list.cursor].index
     if purpose == .allocate, let made = AllocationFlow.make(account: account, context: context) {
-      return .replace(WizardScreen(flow: made.flow, answers: made.answers))
+      return .replace(LegacyWizardScreen(flow: made.flow, answers: made.answers))
     }
     return .push(AllocationScreen(account: account, context: context))
   }

@@ -114,14 +114,15 @@ public struct AllocationScreen: Screen {
       return logFocused ? openLog(context: context) : openCell(context: context)
     case .character("a"):
       guard let made = AllocationFlow.make(account: account, context: context) else { break }
-      return .push(WizardScreen(flow: made.flow, answers: made.answers))
+      return .push(LegacyWizardScreen(flow: made.flow, answers: made.answers))
     case .mouse(let mouse) where mouse.action == .press:
-      if mouse.position.y == AllocationScreen.logRow {
+      let layout = AllocationScreen.layout(in: context.bodyRect, titles: cells.map(\.title))
+      if mouse.position.y == layout.logRow {
         logFocused = true
         return openLog(context: context)
       }
-      if mouse.position.y == AllocationScreen.availableRow,
-        let column = AllocationScreen.column(atX: mouse.position.x), cells.indices.contains(column)
+      if mouse.position.y == layout.availableRow,
+        let column = layout.column(atX: mouse.position.x), cells.indices.contains(column)
       {
         selected = column
         logFocused = false
@@ -150,17 +151,55 @@ public struct AllocationScreen: Screen {
     return .push(WizardScreen(flow: flow.flow, answers: flow.answers))
   }
 
-  // Layout: the body starts on screen row 1; the box's inside on row 2.
+  /// The width of the row labels (Maximum, In Use, Available).
   static let labelWidth = 12
+  /// The narrowest product column: what 80 columns give, and what the
+  /// compact table after a commit uses.
   static let columnWidth = 8
-  static let headerRow = 4
-  static let availableRow = 8
-  static let logRow = 10
+  /// The widest product column: past it, extra room stays on the right.
+  static let widestColumn = 14
 
-  static func column(atX x: Int) -> Int? {
-    let start = 2 + labelWidth
-    guard x >= start else { return nil }
-    return (x - start) / columnWidth
+  /// Where the allocation table goes in a body: the one layout drawing and
+  /// mouse clicks use. Product columns widen with the room there is (8 cells
+  /// at 80 columns); when every title fits on one line, headings take one.
+  struct Layout: Hashable {
+    /// The inside of the box.
+    var inside: Rect
+    /// The width of each product column.
+    var columnWidth: Int
+    /// True when every column title fits on the heading's last line.
+    var oneLineHeadings: Bool
+
+    /// Where the row labels start.
+    var x: Int { inside.x + 1 }
+    /// The heading's last line (the first is the line above).
+    var headerRow: Int { inside.y + 2 }
+    var maximumRow: Int { headerRow + 2 }
+    var inUseRow: Int { headerRow + 3 }
+    var availableRow: Int { headerRow + 4 }
+    var logRow: Int { headerRow + 6 }
+
+    /// Where the numbers of column `index` start (its heading and the
+    /// Available brackets start one cell to the left).
+    func cellX(_ index: Int) -> Int {
+      x + AllocationScreen.labelWidth + index * columnWidth
+    }
+
+    /// The product column drawn at `x`, if any (the caller checks it exists).
+    func column(atX x: Int) -> Int? {
+      let start = cellX(0) - 1
+      guard x >= start else { return nil }
+      return (x - start) / columnWidth
+    }
+  }
+
+  /// The layout for a body of `rect` and the columns titled `titles`.
+  static func layout(in rect: Rect, titles: [String]) -> Layout {
+    let inside = rect.inset(by: 1)
+    let room = (inside.width - 2 - labelWidth) / max(1, titles.count)
+    let width = min(max(room, columnWidth), widestColumn)
+    let oneLine = titles.allSatisfy { CharacterWidth.of($0) < width }
+    return Layout(inside: inside, columnWidth: width, oneLineHeadings: oneLine)
   }
 
   /// A column title on two lines: "SMS Rental" → "SMS" / "Rental".
@@ -172,41 +211,44 @@ public struct AllocationScreen: Screen {
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     Box.draw(into: &buffer, rect, title: "Allocation")
-    let inside = rect.inset(by: 1)
-    let x = inside.x + 1
+    let layout = AllocationScreen.layout(in: rect, titles: cells.map(\.title))
+    let inside = layout.inside
+    let x = layout.x
     let name = TextSafety.neutralised(accountName)
     buffer.put(name, x: x, y: inside.y, style: .title, clip: inside)
     buffer.put(
       "  \(accountCode) · Virtual Server", x: x + CharacterWidth.of(name), y: inside.y,
       style: .hint, clip: inside)
-    let header = AllocationScreen.headerRow
+    let header = layout.headerRow
+    let width = layout.columnWidth
     for (index, cell) in cells.enumerated() {
-      let cx = x + AllocationScreen.labelWidth + index * AllocationScreen.columnWidth
-      let (top, bottom) = AllocationScreen.headerLines(cell.title)
-      let width = AllocationScreen.columnWidth
+      let cx = layout.cellX(index)
+      let (top, bottom) =
+        layout.oneLineHeadings ? ("", cell.title) : AllocationScreen.headerLines(cell.title)
       buffer.put(TextLayout.padLeft(top, to: width), x: cx - 1, y: header - 1, style: .title)
       buffer.put(TextLayout.padLeft(bottom, to: width), x: cx - 1, y: header, style: .title)
-      buffer.put(TextLayout.padLeft(String(cell.maximum), to: width - 1), x: cx, y: header + 2)
-      buffer.put(TextLayout.padLeft(String(cell.inUse), to: width - 1), x: cx, y: header + 3)
+      buffer.put(
+        TextLayout.padLeft(String(cell.maximum), to: width - 1), x: cx, y: layout.maximumRow)
+      buffer.put(TextLayout.padLeft(String(cell.inUse), to: width - 1), x: cx, y: layout.inUseRow)
       let value = TextLayout.padLeft(String(cell.available), to: width - 3)
       let isSelected = index == selected && !logFocused
       let text = isSelected ? "[" + value + "]" : " " + value + " "
       buffer.put(
-        text, x: cx - 1, y: AllocationScreen.availableRow,
+        text, x: cx - 1, y: layout.availableRow,
         style: isSelected ? .highlight : (cell.deallocatable > 0 ? .title : .hint))
     }
-    buffer.put("Maximum", x: x + 1, y: header + 2)
-    buffer.put("In Use", x: x + 1, y: header + 3)
-    buffer.put("Available", x: x + 1, y: AllocationScreen.availableRow, style: .title)
+    buffer.put("Maximum", x: x + 1, y: layout.maximumRow)
+    buffer.put("In Use", x: x + 1, y: layout.inUseRow)
+    buffer.put("Available", x: x + 1, y: layout.availableRow, style: .title)
     let log = "Transaction Log (\(logCount) transaction\(logCount == 1 ? "" : "s"))"
     buffer.put(
-      logFocused ? "▶ " + log : "  " + log, x: x, y: AllocationScreen.logRow,
+      logFocused ? "▶ " + log : "  " + log, x: x, y: layout.logRow,
       style: logFocused ? .highlight : .plain)
     buffer.putWrapped(
       "Each Available cell opens the deallocation wizard. Software tokens and capacity go "
         + "back to the provider's stock at once; deallocate hardware tokens only once they "
         + "are physically back.",
-      in: Rect(x: x, y: AllocationScreen.logRow + 2, width: inside.width - 2, height: 3),
+      in: Rect(x: x, y: layout.logRow + 2, width: inside.width - 2, height: 3),
       style: .hint)
   }
 }

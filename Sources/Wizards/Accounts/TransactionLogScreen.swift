@@ -21,7 +21,7 @@ public struct TransactionLogScreen: Screen {
     var table = Table(
       columns: [
         .init("ID", width: 8), .init("Time", width: 16), .init("Action", width: 13),
-        .init("What", width: 22), .init("Reference", width: 0),
+        .init("What", width: 22), .init("Reference", width: 0, minWidth: 13),
       ], rowCount: rows.count
     ) { row, column in
       guard rows.indices.contains(row) else { return "" }
@@ -36,10 +36,12 @@ public struct TransactionLogScreen: Screen {
       }
       return TextSafety.neutralised(text)
     }
-    table.layout(in: tableRect(in: App.bodyRect(for: .minimum)))
+    table.fitToContent(columns: [3])
     return table
   }
 
+  /// Where the table goes in the body: the one layout drawing, keys and the
+  /// mouse use (the rows shown, PgUp/PgDn, which row a click lands on).
   static func tableRect(in rect: Rect) -> Rect {
     let inside = rect.inset(by: 1)
     return Rect(x: inside.x + 1, y: inside.y, width: inside.width - 2, height: inside.height)
@@ -71,12 +73,14 @@ public struct TransactionLogScreen: Screen {
       return true
     }
     rows = found.reversed()
-    let cursor = table.cursor
+    let (cursor, top) = (table.cursor, table.viewport.top)
     table = TransactionLogScreen.makeTable(rows, timeZone: context.timeZone)
-    table.moveCursor(to: cursor)
+    table.layout(in: Self.tableRect(in: context.bodyRect))
+    table.moveCursor(to: cursor, top: top)
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    table.layout(in: Self.tableRect(in: context.bodyRect))
     let result = table.update(key)
     if result == .activated || key == .enter, rows.indices.contains(table.cursor) {
       return .push(

@@ -23,7 +23,8 @@ public struct TransactionScreen: Screen {
   static func makeTable(serials: [String], states: [String], models: [String]) -> Table {
     var table = Table(
       columns: [
-        .init("Serial", width: 20), .init("Model", width: 12), .init("State now", width: 0),
+        .init("Serial", width: 20), .init("Model", width: 12),
+        .init("State now", width: 0, minWidth: 12),
       ], rowCount: serials.count
     ) { row, column in
       guard serials.indices.contains(row) else { return "" }
@@ -33,10 +34,12 @@ public struct TransactionScreen: Screen {
       default: return states[row]
       }
     }
-    table.layout(in: tableRect(in: App.bodyRect(for: .minimum)))
+    table.fitToContent(columns: [0, 1])
     return table
   }
 
+  /// Where the token table goes in the body: the one layout drawing, keys and
+  /// the mouse use.
   static func tableRect(in rect: Rect) -> Rect {
     let inside = rect.inset(by: 1)
     return Rect(
@@ -72,15 +75,18 @@ public struct TransactionScreen: Screen {
       else { return "" }
       return state.models[Int(token.model)]
     }
-    let cursor = table.cursor
+    let (cursor, top) = (table.cursor, table.viewport.top)
     table = TransactionScreen.makeTable(serials: serials, states: states, models: models)
-    table.moveCursor(to: cursor)
+    table.layout(in: Self.tableRect(in: context.bodyRect))
+    table.moveCursor(to: cursor, top: top)
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    table.layout(in: Self.tableRect(in: context.bodyRect))
     if question != nil {
       let serial = serials.indices.contains(table.cursor) ? serials[table.cursor] : nil
-      return ReinitializeQuestion.answer(&question, key: key, serial: serial)
+      return ReinitializeQuestion.answer(
+        &question, key: key, serial: serial, body: context.bodyRect)
     }
     notice = nil
     let result = table.update(key)
@@ -93,7 +99,7 @@ public struct TransactionScreen: Screen {
         "\(serial) is \(states[table.cursor]); only faulty tokens are re-initialized.")
       return .none
     }
-    question = ReinitializeQuestion.dialog(for: serials[table.cursor])
+    question = ReinitializeQuestion.dialog(for: serials[table.cursor], in: context.bodyRect)
     return .none
   }
 

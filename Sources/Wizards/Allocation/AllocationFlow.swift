@@ -5,7 +5,7 @@ import TerminalUI
 /// provider's inventory to one account. Four steps: allocation type and
 /// product, the inventory (a quantity, or serials on the two-list pick list),
 /// billing references, confirm; one transaction through the store.
-public struct AllocationFlow: WizardFlow {
+public struct AllocationFlow: LegacyWizardFlow {
   public let account: Int
   public let accountCode: String
   public let accountName: String

@@ -87,6 +87,6 @@ public struct AllocationPrefill: Hashable, Sendable {
       step = 1
       if made.flow.refusal(step: 1, answers: answers) == nil { step = amount == nil ? 2 : 3 }
     }
-    return [table, WizardScreen(flow: made.flow, answers: made.answers, step: step)]
+    return [table, LegacyWizardScreen(flow: made.flow, answers: made.answers, step: step)]
   }
 }

@@ -23,6 +23,64 @@ public struct ReferenceFields: Sendable {
       : nil
   }
 
+  /// The fields' controls, named.
+  public enum Control: String, Hashable, Sendable, Codable, CaseIterable {
+    case container, reference, comment
+  }
+
+  /// The controls shown: Container (if any), Reference, Comment.
+  var controls: [Control] { container == nil ? [.reference, .comment] : Control.allCases }
+
+  /// Where each field goes: the labels at `labelX`, the fields at `fieldX`, one of `rows` each
+  /// (the Comment's counter sits on the row under it).
+  func layout(labelX: Int, fieldX: Int, rows: [Int]) -> [(control: Control, rect: Rect)] {
+    let widths: [Control: Int] = [.container: 44, .reference: 42, .comment: 58]
+    return zip(controls, rows).map { control, y in
+      (control, Rect(x: fieldX, y: y, width: widths[control] ?? 40, height: 1))
+    }
+  }
+
+  /// What each field says about itself, for help and the line mode.
+  func describe(_ control: Control) -> ControlDescription {
+    switch control {
+    case .container:
+      let names = container?.options ?? []
+      let chosen = container.map { names.indices.contains($0.selected) ? names[$0.selected] : "" }
+      return ControlDescription(
+        "Container", kind: .choice, choices: names, value: chosen ?? "", isRequired: true)
+    case .reference:
+      return ControlDescription(
+        "Reference", kind: .text, value: reference.text,
+        rule: "optional; up to \(TextRules.referenceLimit) letters, digits, spaces and - _ / . # :")
+    case .comment:
+      return ControlDescription(
+        "Comment", kind: .text, value: comment.text,
+        rule: "optional; up to \(TextRules.commentLimit) characters")
+    }
+  }
+
+  /// The index of `control` among the controls shown (the legacy wizards' numbering).
+  func index(of control: Control) -> Int? { controls.firstIndex(of: control) }
+
+  /// The control at index `index` of the controls shown.
+  func control(at index: Int) -> Control? {
+    controls.indices.contains(index) ? controls[index] : nil
+  }
+
+  func isEditingText(_ control: Control) -> Bool { control != .container }
+
+  mutating func update(_ control: Control, key: Key) -> KeyResult {
+    switch control {
+    case .container:
+      guard var field = container else { return .ignored }
+      let result = field.update(key)
+      container = field
+      return result
+    case .reference: return reference.update(key)
+    case .comment: return comment.update(key)
+    }
+  }
+
   /// How many controls: Container (if any), Reference, Comment.
   public var count: Int { container == nil ? 2 : 3 }
   /// The control index of Reference (Comment follows it).
@@ -43,72 +101,89 @@ public struct ReferenceFields: Sendable {
   }
 
   mutating func update(_ index: Int, key: Key) -> KeyResult {
-    switch index - referenceIndex {
-    case -1:
-      guard var field = container else { return .ignored }
-      let result = field.update(key)
-      container = field
-      return result
-    case 0: return reference.update(key)
-    default: return comment.update(key)
-    }
+    guard let control = control(at: index) else { return .ignored }
+    return update(control, key: key)
   }
 
   /// Draws the labels at `labelX` and the fields at `fieldX` on `rows` (one per control);
   /// `focus` is the index of the focused control among these, if one is.
   func render(focus: Int?, labelX: Int, fieldX: Int, rows: [Int], into buffer: inout Buffer) {
-    var row = 0
-    if let container {
-      buffer.put("Container", x: labelX, y: rows[0], style: focus == 0 ? .title : .plain)
-      container.render(
-        into: &buffer, in: Rect(x: fieldX, y: rows[0], width: 44, height: 1), focused: focus == 0)
-      row = 1
+    render(
+      focus: focus.flatMap(control(at:)), labelX: labelX,
+      layout: layout(labelX: labelX, fieldX: fieldX, rows: rows), into: &buffer)
+  }
+
+  /// Draws the labels at `labelX` and each field where `layout` puts it.
+  func render(
+    focus: Control?, labelX: Int, layout: [(control: Control, rect: Rect)],
+    into buffer: inout Buffer
+  ) {
+    for (control, frame) in layout {
+      let focused = focus == control
+      let label = ["Container", "Reference", "Comment"][
+        Control.allCases.firstIndex(of: control) ?? 0]
+      buffer.put(label, x: labelX, y: frame.y, style: focused ? .title : .plain)
+      switch control {
+      case .container:
+        container?.render(into: &buffer, in: frame, focused: focused)
+      case .reference:
+        // Fields are drawn without their refusal beside them (it would be cut at
+        // 80 columns): the refusal is shown under the fields and on the status line.
+        reference.render(into: &buffer, in: frame, focused: focused)
+        buffer.put(
+          reference.counterText, x: frame.maxX + 2, y: frame.y,
+          style: reference.error == nil ? .hint : .error)
+      case .comment:
+        comment.render(into: &buffer, in: frame, focused: focused)
+        let counter = comment.counterText
+        buffer.put(
+          counter, x: frame.maxX - CharacterWidth.of(counter), y: frame.y + 1,
+          style: comment.error == nil ? .hint : .error)
+      }
     }
-    let referenceY = rows[row]
-    buffer.put("Reference", x: labelX, y: referenceY, style: focus == row ? .title : .plain)
-    // Fields are drawn without their refusal beside them (it would be cut at
-    // 80 columns): the refusal is shown under the fields and on the status line.
-    reference.render(
-      into: &buffer, in: Rect(x: fieldX, y: referenceY, width: 42, height: 1),
-      focused: focus == row)
-    buffer.put(
-      reference.counterText, x: fieldX + 44, y: referenceY,
-      style: reference.error == nil ? .hint : .error)
-    let commentY = rows[row + 1]
-    buffer.put("Comment", x: labelX, y: commentY, style: focus == row + 1 ? .title : .plain)
-    comment.render(
-      into: &buffer, in: Rect(x: fieldX, y: commentY, width: 58, height: 1),
-      focused: focus == row + 1)
-    let counter = comment.counterText
-    buffer.put(
-      counter, x: fieldX + 58 - CharacterWidth.of(counter), y: commentY + 1,
-      style: comment.error == nil ? .hint : .error)
   }
 
   /// Why the last text typed into Reference or Comment was refused, the focused one's first.
   func textRefusal(focus: Int?) -> String? {
+    textRefusal(focused: focus.flatMap(control(at:)))
+  }
+
+  /// Why the last text typed into Reference or Comment was refused, the focused one's first.
+  func textRefusal(focused focus: Control?) -> String? {
     let reference = self.reference.error.map { "Reference: " + $0 }
     let comment = self.comment.error.map { "Comment: " + $0 }
-    return focus == referenceIndex + 1 ? (comment ?? reference) : (reference ?? comment)
+    return focus == .comment ? (comment ?? reference) : (reference ?? comment)
   }
 
   /// The explanation of a focused control (nil when none of these is).
   func explanation(focus: Int?, containerText: String) -> String? {
-    switch focus.map({ $0 - referenceIndex }) {
-    case .some(-1): return containerText
-    case .some(0):
+    explanation(focused: focus.flatMap(control(at:)), containerText: containerText)
+  }
+
+  /// The explanation of a focused control (nil when none of these is).
+  func explanation(focused focus: Control?, containerText: String) -> String? {
+    switch focus {
+    case .container: return containerText
+    case .reference:
       return "Reference (optional): an RMA, work order or similar number that authorizes this; "
         + "up to 64 letters, digits, spaces and - _ / . # :"
-    case .some(1): return "Comment (optional): up to 128 characters; it appears in reports."
-    default: return nil
+    case .comment: return "Comment (optional): up to 128 characters; it appears in reports."
+    case nil: return nil
     }
   }
 
   func cursor(_ index: Int, fieldX: Int, width: Int, rows: [Int]) -> Point? {
-    let row = index - referenceIndex
-    guard row == 0 || row == 1 else { return nil }
-    let field = row == 0 ? reference : comment
-    return field.cursorPosition(
-      in: Rect(x: fieldX, y: rows[index], width: width, height: 1))
+    guard let control = control(at: index), control != .container else { return nil }
+    let field = control == .reference ? reference : comment
+    return field.cursorPosition(in: Rect(x: fieldX, y: rows[index], width: width, height: 1))
+  }
+
+  /// Where the cursor belongs in `control`'s field at `frame`.
+  func cursor(_ control: Control, in frame: Rect) -> Point? {
+    switch control {
+    case .container: return nil
+    case .reference: return reference.cursorPosition(in: frame)
+    case .comment: return comment.cursorPosition(in: frame)
+    }
   }
 }

@@ -26,11 +26,19 @@ struct SearchableTable {
   var text: String { search.text }
   var cursor: Int { table.cursor }
 
-  /// A new table for new rows, keeping the highlighted row where it was.
-  mutating func replaceTable(_ new: Table, keepCursor: Bool = true) {
-    let cursor = table.cursor
+  /// A new table for new rows, laid out in `body`, keeping the highlighted
+  /// row (and the scroll) where it was.
+  mutating func replaceTable(_ new: Table, in body: Rect, keepCursor: Bool = true) {
+    let (cursor, top) = (table.cursor, table.viewport.top)
     table = new
-    table.moveCursor(to: keepCursor ? cursor : 0)
+    layout(in: body)
+    if keepCursor { table.moveCursor(to: cursor, top: top) } else { table.moveCursor(to: 0) }
+  }
+
+  /// Lays the table out for a screen body of `body`: the screen calls it
+  /// whenever it takes a key, so PgUp/PgDn and clicks use the room it has now.
+  mutating func layout(in body: Rect) {
+    table.layout(in: Self.tableRect(in: body))
   }
 
   mutating func update(_ key: Key) -> Outcome {
@@ -56,7 +64,8 @@ struct SearchableTable {
     return .none
   }
 
-  /// Where the table goes inside a screen's body.
+  /// Where the table goes inside a screen's body: the one layout drawing,
+  /// keys and the mouse use.
   static func tableRect(in rect: Rect) -> Rect {
     let inside = rect.inset(by: 1)
     return Rect(

@@ -6,7 +6,7 @@ import TerminalUI
 /// the last move into the right list (a scan, a range, a paste).
 extension SerialPickStep {
   /// Handles a selection key; nil when the key is not one.
-  mutating func updateSelection(focus: Int, key: Key, state: InventoryState) -> KeyResult? {
+  mutating func updateSelection(control: Control, key: Key, state: InventoryState) -> KeyResult? {
     guard let list = pickList else { return nil }
     if let preview {
       switch key {
@@ -45,7 +45,7 @@ extension SerialPickStep {
       filePrompt = SerialFilePrompt()
       return .handled
     case .paste(let text):
-      return pasted(text, focus: focus, state: state)
+      return pasted(text, control: control, state: state)
     default:
       return nil
     }
@@ -62,7 +62,9 @@ extension SerialPickStep {
 
   /// A paste of several serials (or any paste on a list) becomes a preview;
   /// one serial pasted into the scan field or a filter stays text there.
-  private mutating func pasted(_ text: String, focus: Int, state: InventoryState) -> KeyResult? {
+  private mutating func pasted(_ text: String, control: Control, state: InventoryState)
+    -> KeyResult?
+  {
     if text.utf8.count > SerialListInput.pasteLimit {
       scanNotice = StatusLine(
         "That paste is over 1 MiB: nothing moved."
@@ -72,7 +74,7 @@ extension SerialPickStep {
     }
     let serials = SerialListInput.serials(in: text)
     let editing = pickList?.isEditingFilter ?? false
-    let onList = focus >= 3 && !editing
+    let onList = (control == .left || control == .right) && !editing
     guard let list = pickList, serials.count > 1 || (onList && serials.count == 1) else {
       return nil
     }

@@ -63,16 +63,74 @@ public struct SerialPickStep: Sendable {
     if limit > 0 { listQuantity.setText(String(limit)) }
   }
 
-  /// The body of a step at 80x24 (inside the frame, above the buttons).
-  static let body = Rect(x: 1, y: 2, width: 78, height: 17)
+  /// The pick step's controls, in focus order: Quantity, Search, the scan
+  /// field, then the two lists once Search has filled them.
+  public enum Control: String, Hashable, Sendable, Codable, CaseIterable {
+    case quantity, search, scan, left, right
+
+    /// The legacy position of a control (the wizards still addressed by number).
+    init?(index: Int) {
+      guard Control.allCases.indices.contains(index) else { return nil }
+      self = Control.allCases[index]
+    }
+  }
+
+  /// The controls shown now.
+  var controls: [Control] { pickList == nil ? [.quantity, .search, .scan] : Control.allCases }
 
   /// Where the pick list goes in a step's body: under the two heading rows and the controls.
   static func listRect(in body: Rect) -> Rect {
     Rect(x: body.x + 1, y: body.y + 3, width: body.width - 2, height: body.height - 3)
   }
 
+  /// Where each control sits in a step's `body` (the two rows above are the
+  /// owner's): the one layout drawing, the cursor, clicks and page sizes use.
+  static func layout(in body: Rect) -> [(control: Control, rect: Rect)] {
+    let x = body.x + 1
+    let y = body.y + 2
+    let list = PickList.frames(in: listRect(in: body))
+    return [
+      (.quantity, Rect(x: x + 9, y: y, width: 10, height: 1)),
+      (.search, Rect(x: x + 21, y: y, width: 10, height: 1)),
+      (.scan, Rect(x: x + 57, y: y, width: 18, height: 1)),
+      (.left, list.left), (.right, list.right),
+    ]
+  }
+
+  static func frame(_ control: Control, in body: Rect) -> Rect {
+    layout(in: body).first { $0.control == control }?.rect ?? body
+  }
+
+  /// Lays the pick list out for the step's `body` as it is now (PgDn moves by the rows shown).
+  mutating func layout(in body: Rect) {
+    pickList?.layout(in: SerialPickStep.listRect(in: body))
+  }
+
   /// Controls: Quantity, Search, scan field, then the two lists once they exist.
-  var controlCount: Int { pickList == nil ? 3 : 5 }
+  var controlCount: Int { controls.count }
+
+  /// What each control of the pick step says about itself.
+  func describe(_ control: Control) -> ControlDescription {
+    switch control {
+    case .quantity:
+      return ControlDescription(
+        "Quantity", kind: .number, value: listQuantity.text,
+        rule: "the most serials to list, 1 to \(max(1, limit))")
+    case .search:
+      return ControlDescription("Search", kind: .button)
+    case .scan:
+      return ControlDescription(
+        "Scan or type a serial", kind: .text, value: scan.text,
+        rule: "a serial, or a range A..B; Enter moves it to \(words.right)")
+    case .left, .right:
+      let side: PickList.Side = control == .left ? .left : .right
+      let title = control == .left ? words.left : words.right
+      let count = pickList?.count(side) ?? 0
+      return ControlDescription(
+        "\(title) (\(count))", kind: .serialPickList, value: "\(count) serials",
+        isRequired: control == .right, rule: control == .right ? "at least one serial" : nil)
+    }
+  }
 
   /// Why Next is refused.
   var refusal: String? {
@@ -80,9 +138,13 @@ public struct SerialPickStep: Sendable {
     return pickList.count(.right) == 0 ? "Move at least one serial to \(words.right)" : nil
   }
 
-  func isTextField(focus: Int) -> Bool {
-    if focus == 0 || focus == 2 || filePrompt != nil { return true }
+  func isEditingText(_ control: Control) -> Bool {
+    if control == .quantity || control == .scan || filePrompt != nil { return true }
     return pickList?.isEditingFilter ?? false
+  }
+
+  func isTextField(focus: Int) -> Bool {
+    Control(index: focus).map(isEditingText) ?? false
   }
 
   /// A new on-offer count (after another session's commit), keeping what was typed.
@@ -101,7 +163,7 @@ public struct SerialPickStep: Sendable {
       annotation: { [items = found.serials] index in
         items.indices.contains(index) && pin.contains(items[index]) ? "needs PIN" : nil
       }, sorted: true)
-    list.layout(in: SerialPickStep.listRect(in: SerialPickStep.body))
+    list.layout(in: pickList?.area ?? SerialPickStep.listRect(in: SerialPickStep.minimumBody))
     for serial in pickList?.rightItems ?? [] { _ = list.scan(serial) }
     pickList = list
     needsPIN = pin
@@ -147,6 +209,14 @@ public struct SerialPickStep: Sendable {
     pickList = list
   }
 
+  /// Marks the listed serials of `serials` in the left list (a restored draft's marks).
+  mutating func mark(_ serials: [String]) {
+    guard var list = pickList else { return }
+    pickList = nil
+    list.mark(serials)
+    pickList = list
+  }
+
   /// Remembers a move into the right list, so Ctrl-Z can take it back.
   mutating func rememberMove(_ moved: [Int32]) {
     guard !moved.isEmpty else { return }
@@ -156,29 +226,43 @@ public struct SerialPickStep: Sendable {
 
   // MARK: - Keys
 
-  /// Gives a key to control `focus`; `source` lists the serials when Search is pressed.
+  /// Gives a key to control `focus` (legacy position); see `update(_:control:body:state:source:)`.
   mutating func update(
     focus: Int, key: Key, state: InventoryState, source: (InventoryState, Int) -> Found
   ) -> KeyResult {
-    if let result = updateSelection(focus: focus, key: key, state: state) { return result }
-    switch focus {
-    case 0:
+    guard let control = Control(index: focus) else { return .ignored }
+    return update(
+      key, control: control, body: pickList.map { _ in SerialPickStep.minimumBody }, state: state,
+      source: source)
+  }
+
+  /// Gives a key to `control`, laid out in the step's `body` (nil: as last
+  /// laid out); `source` lists the serials when Search is pressed.
+  mutating func update(
+    _ key: Key, control: Control, body: Rect?, state: InventoryState,
+    source: (InventoryState, Int) -> Found
+  ) -> KeyResult {
+    if let body { layout(in: body) }
+    if let result = updateSelection(control: control, key: key, state: state) { return result }
+    switch control {
+    case .quantity:
       return listQuantity.update(key)
-    case 1:
+    case .search:
       guard key == .enter || key == .character(" ") else { return .ignored }
       search(state: state, source: source)
+      if let body { layout(in: body) }
       return pickList == nil ? .handled : .activated
-    case 2:
+    case .scan:
       if key == .enter {
         scanEntered()
         return .handled
       }
       return scan.update(key)
-    default:
+    case .left, .right:
       guard var list = pickList else { return .ignored }
       // Taken out while it changes, so its arrays are not copied.
       pickList = nil
-      list.focusedSide = focus == 3 ? .left : .right
+      list.focusedSide = control == .left ? .left : .right
       let before = list.count(.right)
       let result = list.update(key)
       let grown = list.count(.right) - before
@@ -252,16 +336,21 @@ public struct SerialPickStep: Sendable {
   static let undoKey = KeyBinding("^Z", "undo")
   static let fileKey = KeyBinding("^O", "file")
 
-  /// The legend while control `focus` has focus (nil: none of the step's controls).
+  /// The legend while control `focus` has focus (legacy position).
   func keyBindings(focus: Int?) -> [KeyBinding] {
+    keyBindings(focus: focus.flatMap(Control.init(index:)))
+  }
+
+  /// The legend while `focus` has focus (nil: none of the step's controls).
+  func keyBindings(focus: Control?) -> [KeyBinding] {
     let file = filesAllowed ? [SerialPickStep.fileKey] : []
-    if focus == 1 { return [KeyBinding("Enter", "search")] }
+    if focus == .search { return [KeyBinding("Enter", "search")] }
     if preview != nil { return [KeyBinding("Enter", "move"), KeyBinding("Esc", "cancel")] }
     if filePrompt != nil { return [KeyBinding("Enter", "preview"), KeyBinding("Esc", "cancel")] }
     switch focus {
-    case 2:
+    case .scan:
       return [KeyBinding("Enter", "move serial or A..B range"), SerialPickStep.undoKey] + file
-    case 3, 4:
+    case .left, .right:
       return [
         .mark, KeyBinding("→", "move"), KeyBinding("←", "back"), .filter,
         KeyBinding("*", "all shown"), SerialPickStep.undoKey, KeyBinding("[ ]", "range"),
@@ -274,20 +363,26 @@ public struct SerialPickStep: Sendable {
   // MARK: - View
 
   /// Draws the controls on row `rect.y + 2` and the list (or `intro`) under them; the two
-  /// rows above are the owner's (a warning, what is on offer).
+  /// rows above are the owner's (a warning, what is on offer). `focus` is a legacy position.
   func render(focus: Int?, into buffer: inout Buffer, in rect: Rect) {
+    render(focus: focus.flatMap(Control.init(index:)), into: &buffer, in: rect)
+  }
+
+  /// Draws the controls where `layout(in:)` puts them, and the list (or `intro`) under them.
+  func render(focus: Control?, into buffer: inout Buffer, in rect: Rect) {
     let x = rect.x + 1
     let y = rect.y + 2
-    buffer.put("Quantity", x: x, y: y, style: focus == 0 ? .title : .plain)
-    listQuantity.render(
-      into: &buffer, in: Rect(x: x + 9, y: y, width: 10, height: 1), focused: focus == 0)
-    buffer.put("[ Search ]", x: x + 21, y: y, style: focus == 1 ? .highlight : .title)
-    buffer.put("Scan or type a serial", x: x + 35, y: y, style: focus == 2 ? .title : .plain)
-    scan.render(
-      into: &buffer, in: Rect(x: x + 57, y: y, width: 18, height: 1), focused: focus == 2)
+    let frame = { SerialPickStep.frame($0, in: rect) }
+    buffer.put("Quantity", x: x, y: y, style: focus == .quantity ? .title : .plain)
+    listQuantity.render(into: &buffer, in: frame(.quantity), focused: focus == .quantity)
+    buffer.put(
+      "[ Search ]", x: frame(.search).x, y: y, style: focus == .search ? .highlight : .title)
+    buffer.put("Scan or type a serial", x: x + 35, y: y, style: focus == .scan ? .title : .plain)
+    scan.render(into: &buffer, in: frame(.scan), focused: focus == .scan)
     let area = SerialPickStep.listRect(in: rect)
-    if let list = pickList {
-      list.render(into: &buffer, in: area, focused: focus == 3 || focus == 4)
+    if var list = pickList {
+      list.layout(in: area)
+      list.render(into: &buffer, in: area, focused: focus == .left || focus == .right)
       _ = renderSelection(into: &buffer, in: area)
     } else {
       buffer.putWrapped(
@@ -297,18 +392,22 @@ public struct SerialPickStep: Sendable {
   }
 
   func cursor(focus: Int, in rect: Rect) -> Point? {
-    let x = rect.x + 1
+    Control(index: focus).flatMap { cursor($0, in: rect) }
+  }
+
+  func cursor(_ control: Control, in rect: Rect) -> Point? {
     if filePrompt != nil {
       var scratch = Buffer(width: rect.maxX + 1, height: rect.maxY + 1)
       return renderSelection(into: &scratch, in: SerialPickStep.listRect(in: rect))
     }
-    switch focus {
-    case 0:
-      return listQuantity.cursorPosition(in: Rect(x: x + 9, y: rect.y + 2, width: 10, height: 1))
-    case 2:
-      return scan.cursorPosition(in: Rect(x: x + 57, y: rect.y + 2, width: 18, height: 1))
-    default:
-      return nil
+    switch control {
+    case .quantity:
+      return listQuantity.cursorPosition(in: SerialPickStep.frame(.quantity, in: rect))
+    case .scan: return scan.cursorPosition(in: SerialPickStep.frame(.scan, in: rect))
+    case .search, .left, .right: return nil
     }
   }
+
+  /// The body of a step at 80x24, for the legacy wizards that still lay out once.
+  static let minimumBody = Rect(x: 1, y: 2, width: 78, height: 17)
 }

@@ -49,9 +49,9 @@ extension DeallocationFlow {
       x: x, y: y + 7, style: .hint, clip: rect)
   }
 
-  public func help(step: Int) -> String {
+  public func help(step: Step) -> String {
     switch step {
-    case 0:
+    case .select:
       switch kind {
       case .software:
         return """
@@ -91,7 +91,7 @@ extension DeallocationFlow {
           cancels. Ctrl-Z undoes the last move into Deallocate (a scan, a range, a paste).
           """
       }
-    case 1:
+    case .reference:
       return """
         Reference information. Return as: \(DeallocationFlow.explanation(.return)) \
         \(DeallocationFlow.explanation(.initialize)) \(DeallocationFlow.explanation(.faulty)) \
@@ -101,7 +101,7 @@ extension DeallocationFlow {
         similar number (optional; up to 64 letters, digits, spaces and - _ / . # :). \
         Comment: why (optional; up to 128 characters; it appears in reports).
         """
-    default:
+    case .confirm:
       return """
         Confirm shows exactly what will change. Nothing is written until you press Confirm; \
         then the change is one transaction with its own Transaction ID. If another session \

@@ -32,7 +32,30 @@ public struct DeallocationFlow: WizardFlow {
     }
   }
 
-  public var steps: [String] { ["Select", "Reference", "Confirm"] }
+  /// The seed's three steps.
+  public enum Step: String, Hashable, Sendable, Codable, CaseIterable {
+    case select, reference, confirm
+  }
+
+  /// Every control of the wizard, named.
+  public enum Control: Hashable, Sendable, Codable {
+    /// Software: the radio column choosing the Product and Type row.
+    case softwareRow
+    /// Software: the chosen row's Deallocate field.
+    case softwareQuantity
+    /// MobilePASS: the quantity to deallocate.
+    case mobileQuantity
+    /// Hardware: a control of the pick list.
+    case pick(SerialPickStep.Control)
+    /// Hardware: Return as (the disposition).
+    case disposition
+    /// Container, Reference, Comment.
+    case field(ReferenceFields.Control)
+  }
+
+  public var steps: [Step] { Step.allCases }
+
+  public func title(of step: Step) -> String { step.rawValue.capitalized }
 
   var isHardware: Bool {
     if case .hardware = kind { return true }
@@ -77,34 +100,45 @@ public struct DeallocationFlow: WizardFlow {
 
   // MARK: - Steps
 
-  public func controlCount(step: Int, answers: DeallocationAnswers) -> Int {
+  public func controls(step: Step, answers: DeallocationAnswers) -> [Control] {
     switch step {
-    case 0:
+    case .select:
       switch kind {
-      case .software: return 2
-      case .mobilePass: return 1
-      case .hardware: return answers.pick.controlCount
+      case .software: return [.softwareRow, .softwareQuantity]
+      case .mobilePass: return [.mobileQuantity]
+      case .hardware: return answers.pick.controls.map(Control.pick)
       }
-    case 1: return isHardware ? 4 : 3
-    default: return 0
+    case .reference:
+      return (isHardware ? [.disposition] : []) + answers.fields.controls.map(Control.field)
+    case .confirm:
+      return []
     }
   }
 
-  public func refusal(step: Int, answers: DeallocationAnswers) -> String? {
-    guard step == 0 else { return nil }
+  public func refusal(step: Step, answers: DeallocationAnswers) -> WizardRefusal<Control>? {
+    guard step == .select else { return nil }
     switch kind {
     case .software:
       let row = answers.softwareRow
       let column = DeallocationFlow.softwareRows[row]
       if answers.softwareLimits[row] <= 0 {
-        return "\(column.title): nothing to deallocate; choose another row"
+        return WizardRefusal(
+          "\(column.title): nothing to deallocate; choose another row", control: .softwareRow)
       }
-      return answers.softwareQuantities[row].validation.map { "Deallocate: " + $0 }
+      return answers.softwareQuantities[row].validation.map {
+        WizardRefusal("Deallocate: " + $0, control: .softwareQuantity)
+      }
     case .mobilePass:
-      if answers.mobileLimit <= 0 { return "MobilePASS: nothing to deallocate" }
-      return answers.mobileQuantity.validation.map { "Deallocate: " + $0 }
+      if answers.mobileLimit <= 0 {
+        return WizardRefusal("MobilePASS: nothing to deallocate", control: .mobileQuantity)
+      }
+      return answers.mobileQuantity.validation.map {
+        WizardRefusal("Deallocate: " + $0, control: .mobileQuantity)
+      }
     case .hardware:
-      return answers.pick.refusal
+      return answers.pick.refusal.map {
+        WizardRefusal($0, control: .pick(answers.pickList == nil ? .search : .scan))
+      }
     }
   }
 
@@ -112,89 +146,146 @@ public struct DeallocationFlow: WizardFlow {
     answers.hasAnswers
   }
 
-  public func isTextField(step: Int, focus: Int, answers: DeallocationAnswers) -> Bool {
-    switch (step, kind) {
-    case (0, .software): return focus == 1
-    case (0, .mobilePass): return true
-    case (0, .hardware): return answers.pick.isTextField(focus: focus)
-    case (1, _): return focus >= (isHardware ? 2 : 1)
-    default: return false
+  public func isEditingText(_ control: Control, step: Step, answers: DeallocationAnswers) -> Bool {
+    switch control {
+    case .softwareRow, .disposition: return false
+    case .softwareQuantity, .mobileQuantity: return true
+    case .pick(let pick): return answers.pick.isEditingText(pick)
+    case .field(let field): return answers.fields.isEditingText(field)
     }
   }
 
+  public func describe(
+    _ control: Control, step: Step, answers: DeallocationAnswers
+  ) -> ControlDescription {
+    switch control {
+    case .softwareRow:
+      let rows = DeallocationFlow.softwareRows
+      return ControlDescription(
+        "Product and Type", kind: .radio, choices: rows.map(\.title),
+        value: rows[answers.softwareRow].title, isRequired: true)
+    case .softwareQuantity:
+      let row = answers.softwareRow
+      let limit = answers.softwareLimits[row]
+      return ControlDescription(
+        "Deallocate", kind: .number, value: answers.softwareQuantities[row].text, isRequired: true,
+        rule: limit > 0 ? "1 to \(limit)" : "nothing to deallocate")
+    case .mobileQuantity:
+      return ControlDescription(
+        "Deallocate", kind: .number, value: answers.mobileQuantity.text, isRequired: true,
+        rule: answers.mobileLimit > 0 ? "1 to \(answers.mobileLimit)" : "nothing to deallocate")
+    case .pick(let pick):
+      return answers.pick.describe(pick)
+    case .disposition:
+      return ControlDescription(
+        "Return as", kind: .radio, choices: Disposition.allCases.map(\.title),
+        value: answers.dispositionValue.title, isRequired: true)
+    case .field(let field):
+      return answers.fields.describe(field)
+    }
+  }
+
+  public func layout(
+    step: Step, answers: DeallocationAnswers, in rect: Rect
+  ) -> StepLayout<Control> {
+    var layout = StepLayout<Control>(area: rect)
+    switch step {
+    case .select: layoutSelect(answers: answers, into: &layout)
+    case .reference: layoutReference(answers: answers, into: &layout)
+    case .confirm: break
+    }
+    return layout
+  }
+
   public func update(
-    step: Int, focus: Int, key: Key, answers: inout DeallocationAnswers, context: AppContext
+    _ key: Key, control: Control, step: Step, answers: inout DeallocationAnswers,
+    layout: StepLayout<Control>, context: AppContext
   ) -> KeyResult {
     switch step {
-    case 0: return updateSelect(focus: focus, key: key, answers: &answers, context: context)
-    case 1: return updateReference(focus: focus, key: key, answers: &answers)
-    default: return .ignored
+    case .select:
+      return updateSelect(
+        key, control: control, answers: &answers, layout: layout, context: context)
+    case .reference:
+      return updateReference(key, control: control, answers: &answers)
+    case .confirm:
+      return .ignored
     }
   }
 
   public func view(
-    step: Int, focus: Int?, answers: DeallocationAnswers, into buffer: inout Buffer,
-    in rect: Rect, context: AppContext
+    step: Step, focus: Control?, answers: DeallocationAnswers, layout: StepLayout<Control>,
+    into buffer: inout Buffer, context: AppContext
   ) {
     switch step {
-    case 0: viewSelect(focus: focus, answers: answers, into: &buffer, in: rect)
-    case 1: viewReference(focus: focus, answers: answers, into: &buffer, in: rect)
-    default: viewConfirm(answers: answers, into: &buffer, in: rect, context: context)
+    case .select: viewSelect(focus: focus, answers: answers, layout: layout, into: &buffer)
+    case .reference: viewReference(focus: focus, answers: answers, layout: layout, into: &buffer)
+    case .confirm: viewConfirm(answers: answers, into: &buffer, in: layout.area, context: context)
     }
   }
 
   public func cursor(
-    step: Int, focus: Int, answers: DeallocationAnswers, in rect: Rect
+    _ control: Control, step: Step, answers: DeallocationAnswers, layout: StepLayout<Control>
   ) -> Point? {
-    switch step {
-    case 0: return cursorSelect(focus: focus, answers: answers, in: rect)
-    case 1: return cursorReference(focus: focus, answers: answers, in: rect)
-    default: return nil
+    switch control {
+    case .softwareQuantity:
+      return answers.softwareQuantities[answers.softwareRow].cursorPosition(
+        in: layout.frame(control))
+    case .mobileQuantity:
+      return answers.mobileQuantity.cursorPosition(in: layout.frame(control))
+    case .pick(let pick):
+      return answers.pick.cursor(pick, in: layout.area)
+    case .field(let field):
+      return answers.fields.cursor(field, in: layout.frame(control))
+    case .softwareRow, .disposition:
+      return nil
     }
   }
 
   public func keyBindings(
-    step: Int, focus: Int?, answers: DeallocationAnswers
+    step: Step, focus: Control?, answers: DeallocationAnswers
   ) -> [KeyBinding] {
-    switch (step, kind, focus) {
-    case (0, .software, 0): return [KeyBinding("↑↓", "choose row")]
-    case (0, .hardware, _): return answers.pick.keyBindings(focus: focus)
-    case (1, _, .some(let control)) where control <= (isHardware ? 1 : 0):
+    switch (step, focus) {
+    case (.select, .softwareRow): return [KeyBinding("↑↓", "choose row")]
+    case (.select, _) where isHardware:
+      guard case .pick(let pick) = focus else { return [] }
+      return answers.pick.keyBindings(focus: pick)
+    case (.reference, .disposition), (.reference, .field(.container)):
       return [KeyBinding("↑↓", "choose")]
-    case (2, _, _): return [KeyBinding("Enter", "confirm")]
+    case (.confirm, _): return [KeyBinding("Enter", "confirm")]
     default: return []
     }
   }
 
-  public func hint(step: Int, focus: Int?, answers: DeallocationAnswers) -> StatusLine? {
+  public func hint(step: Step, focus: Control?, answers: DeallocationAnswers) -> StatusLine? {
     switch step {
-    case 0: return answers.scanNotice
-    case 1: return textRefusal(answers, focus: focus).map { StatusLine($0, kind: .error) }
-    default: return nil
+    case .select: return answers.scanNotice
+    case .reference:
+      return textRefusal(answers, focus: focus).map { StatusLine($0, kind: .error) }
+    case .confirm: return nil
     }
   }
 
-  public func takesKey(_ key: Key, step: Int, answers: DeallocationAnswers) -> Bool {
-    step == 0 && isHardware && answers.pick.takesKey(key)
+  public func takesKey(_ key: Key, step: Step, answers: DeallocationAnswers) -> Bool {
+    step == .select && isHardware && answers.pick.takesKey(key)
   }
 
   /// A long filter goes on here, a chunk at a time, between key polls.
-  public func idle(step: Int, answers: inout DeallocationAnswers) -> Bool {
-    guard step == 0 else { return false }
+  public func idle(step: Step, answers: inout DeallocationAnswers) -> Bool {
+    guard step == .select else { return false }
     return answers.pick.idle()
   }
 
   /// On the hardware pick list a scan always goes to the scan field, whatever
   /// has focus, and its Enter never presses Next.
-  public func scanned(_ text: String, step: Int, answers: inout DeallocationAnswers) -> Bool {
-    guard step == 0, isHardware else { return false }
+  public func scanned(_ text: String, step: Step, answers: inout DeallocationAnswers) -> Bool {
+    guard step == .select, isHardware else { return false }
     return answers.pick.scanned(text)
   }
 
   /// Where focus lands on a step: on the hardware pick list, once serials
   /// are listed, the scan field (ready for the scanner).
-  public func initialFocus(step: Int, answers: DeallocationAnswers) -> Int {
-    step == 0 && isHardware && answers.pickList != nil ? 2 : 0
+  public func initialFocus(step: Step, answers: DeallocationAnswers) -> Control? {
+    step == .select && isHardware && answers.pickList != nil ? .pick(.scan) : nil
   }
 
   // MARK: - Commit
@@ -224,13 +315,14 @@ public struct DeallocationFlow: WizardFlow {
   }
 
   /// Another session took something: refresh the pick list (or the limits)
-  /// from the fresh state, keep every other answer, and go back to step 1.
+  /// from the fresh state, keep every other answer, and go back to the
+  /// Select step.
   public func recover(
-    fromConflict message: String, answers: inout DeallocationAnswers, context: AppContext
-  ) -> Int? {
+    from outcome: CommitOutcome, answers: inout DeallocationAnswers, context: AppContext
+  ) -> WizardPlace<Step, Control>? {
     answers.refreshLimits(flow: self, state: context.state)
     if isHardware { answers.researchKeepingPicks(flow: self, state: context.state) }
-    return 0
+    return WizardPlace(.select, initialFocus(step: .select, answers: answers))
   }
 
   public func resultEffect(

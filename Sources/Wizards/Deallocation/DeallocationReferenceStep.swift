@@ -29,12 +29,32 @@ extension DeallocationFlow {
 
   static let fieldX = 14
 
+  /// The Reference step's one layout: Return as (hardware), then the fields.
+  func layoutReference(answers: DeallocationAnswers, into layout: inout StepLayout<Control>) {
+    let rect = layout.area
+    let fieldX = rect.x + DeallocationFlow.fieldX
+    if isHardware {
+      layout.place(
+        .disposition, Rect(x: fieldX, y: rect.y + rows.disposition, width: 40, height: 4))
+    }
+    let fieldRows = [rows.container, rows.reference, rows.comment].map { rect.y + $0 }
+    for (field, frame) in answers.fields.layout(labelX: rect.x + 1, fieldX: fieldX, rows: fieldRows)
+    {
+      layout.place(.field(field), frame)
+    }
+  }
+
   func updateReference(
-    focus: Int, key: Key, answers: inout DeallocationAnswers
+    _ key: Key, control: Control, answers: inout DeallocationAnswers
   ) -> KeyResult {
-    let first = isHardware ? 1 : 0
-    if isHardware && focus == 0 { return answers.disposition.update(key) }
-    return answers.fields.update(focus - first, key: key)
+    switch control {
+    case .disposition:
+      return answers.disposition.update(key)
+    case .field(let field):
+      return answers.fields.update(field, key: key)
+    default:
+      return .ignored
+    }
   }
 
   /// "3 × RB-1: RB1-00040102, RB1-00040109, …" or "40 SMS Rental tokens".
@@ -58,8 +78,10 @@ extension DeallocationFlow {
   }
 
   func viewReference(
-    focus: Int?, answers: DeallocationAnswers, into buffer: inout Buffer, in rect: Rect
+    focus: Control?, answers: DeallocationAnswers, layout: StepLayout<Control>,
+    into buffer: inout Buffer
   ) {
+    let rect = layout.area
     let x = rect.x + 1
     let fieldX = rect.x + DeallocationFlow.fieldX
     buffer.put("Deallocating", x: x, y: rect.y, style: .title)
@@ -71,12 +93,11 @@ extension DeallocationFlow {
         ? TextLayout.truncate(line + " …", to: rect.width - 16) : line
       buffer.put(shown, x: fieldX, y: rect.y + index, clip: rect)
     }
-    let first = isHardware ? 1 : 0
-    if isHardware {
-      let y = rect.y + rows.disposition
-      buffer.put("Return as", x: x, y: y, style: focus == 0 ? .title : .plain)
-      answers.disposition.render(
-        into: &buffer, in: Rect(x: fieldX, y: y, width: 40, height: 4), focused: focus == 0)
+    if let frame = layout[.disposition] {
+      let y = frame.y
+      let focused = focus == .disposition
+      buffer.put("Return as", x: x, y: y, style: focused ? .title : .plain)
+      answers.disposition.render(into: &buffer, in: frame, focused: focused)
       let pins = (answers.pickList?.rightItems ?? []).filter { answers.needsPIN.contains($0) }
       if !pins.isEmpty {
         let hint =
@@ -85,20 +106,21 @@ extension DeallocationFlow {
         buffer.put(hint, x: fieldX + 40, y: y + 1, style: .warning, clip: rect)
       }
     }
-    let commentY = rect.y + rows.comment
+    let fields = layout.frames.compactMap { frame -> (ReferenceFields.Control, Rect)? in
+      guard case .field(let field) = frame.control else { return nil }
+      return (field, frame.rect)
+    }
     answers.fields.render(
-      focus: focus.map { $0 - first }, labelX: x, fieldX: fieldX,
-      rows: [rect.y + rows.container, rect.y + rows.reference, commentY], into: &buffer)
-    let explainY = commentY + 3
+      focus: focusedField(focus), labelX: x, layout: fields.map { ($0.0, $0.1) }, into: &buffer)
+    let explainY = layout.frame(.field(.comment)).y + 3
     var explanation: String
-    switch focus {
-    case .some(0) where isHardware:
+    if focus == .disposition {
       explanation = DeallocationFlow.explanation(
         Disposition.allCases[answers.disposition.highlighted])
-    default:
+    } else {
       explanation =
         answers.fields.explanation(
-          focus: focus.map { $0 - first },
+          focused: focusedField(focus),
           containerText:
             "Container: where in the Virtual Server's inventory the returned items go.") ?? ""
     }
@@ -112,18 +134,14 @@ extension DeallocationFlow {
       style: style)
   }
 
-  /// Why the last text typed into Reference or Comment was refused.
-  /// The focused field's refusal first.
-  func textRefusal(_ answers: DeallocationAnswers, focus: Int?) -> String? {
-    let first = isHardware ? 1 : 0
-    return answers.fields.textRefusal(focus: focus.map { $0 - first })
+  private func focusedField(_ focus: Control?) -> ReferenceFields.Control? {
+    guard case .field(let field) = focus else { return nil }
+    return field
   }
 
-  func cursorReference(focus: Int, answers: DeallocationAnswers, in rect: Rect) -> Point? {
-    let first = isHardware ? 1 : 0
-    return answers.fields.cursor(
-      focus - first, fieldX: rect.x + DeallocationFlow.fieldX,
-      width: rect.width - DeallocationFlow.fieldX,
-      rows: [rect.y + rows.container, rect.y + rows.reference, rect.y + rows.comment])
+  /// Why the last text typed into Reference or Comment was refused.
+  /// The focused field's refusal first.
+  func textRefusal(_ answers: DeallocationAnswers, focus: Control?) -> String? {
+    answers.fields.textRefusal(focused: focusedField(focus))
   }
 }

@@ -10,34 +10,64 @@ extension DeallocationFlow {
     "⚠ Deallocate hardware only once it is physically back: deallocation adds it to "
     + "your inventory, and any discrepancy with the return causes confusion."
 
-  func updateSelect(
-    focus: Int, key: Key, answers: inout DeallocationAnswers, context: AppContext
-  ) -> KeyResult {
+  private static let softwareX = (radio: 2, product: 6, type: 18, quantity: 26, field: 38)
+
+  /// The Select step's one layout: the software rows' radio column and the
+  /// chosen row's field, MobilePASS's quantity, or the pick list's controls.
+  func layoutSelect(answers: DeallocationAnswers, into layout: inout StepLayout<Control>) {
+    let rect = layout.area
     switch kind {
     case .software:
-      if focus == 0 {
-        switch key {
-        case .up: answers.chooseSoftwareRow(max(0, answers.softwareRow - 1))
-        case .down: answers.chooseSoftwareRow(min(3, answers.softwareRow + 1))
-        case .character(" "): break
-        case .enter: return .activated
-        default: return .ignored
-        }
-        return .handled
-      }
-      return answers.softwareQuantities[answers.softwareRow].update(key)
+      let columns = DeallocationFlow.softwareX
+      let first = rect.y + 4
+      layout.place(
+        .softwareRow,
+        Rect(
+          x: rect.x + columns.radio, y: first, width: columns.field - columns.radio - 1,
+          height: DeallocationFlow.softwareRows.count))
+      layout.place(
+        .softwareQuantity,
+        Rect(
+          x: rect.x + columns.field, y: first + answers.softwareRow,
+          width: rect.width - columns.field, height: 1))
     case .mobilePass:
-      return answers.mobileQuantity.update(key)
+      layout.place(.mobileQuantity, Rect(x: rect.x + 14, y: rect.y + 4, width: 60, height: 1))
     case .hardware:
-      return updateHardware(focus: focus, key: key, answers: &answers, context: context)
+      for (control, frame) in SerialPickStep.layout(in: rect) {
+        layout.place(.pick(control), frame)
+      }
     }
   }
 
-  private func updateHardware(
-    focus: Int, key: Key, answers: inout DeallocationAnswers, context: AppContext
+  func updateSelect(
+    _ key: Key, control: Control, answers: inout DeallocationAnswers,
+    layout: StepLayout<Control>, context: AppContext
   ) -> KeyResult {
-    answers.pick.update(focus: focus, key: key, state: context.state) { state, limit in
-      DeallocationAnswers.deallocatableSerials(flow: self, state: state, limit: limit)
+    switch control {
+    case .softwareRow:
+      switch key {
+      case .up: answers.chooseSoftwareRow(max(0, answers.softwareRow - 1))
+      case .down:
+        answers.chooseSoftwareRow(
+          min(DeallocationFlow.softwareRows.count - 1, answers.softwareRow + 1))
+      case .character(" "): break
+      case .enter: return .activated
+      case .mouse(let mouse):
+        answers.chooseSoftwareRow(mouse.position.y - layout.frame(control).y)
+      default: return .ignored
+      }
+      return .handled
+    case .softwareQuantity:
+      return answers.softwareQuantities[answers.softwareRow].update(key)
+    case .mobileQuantity:
+      return answers.mobileQuantity.update(key)
+    case .pick(let pick):
+      return answers.pick.update(key, control: pick, body: layout.area, state: context.state) {
+        state, limit in
+        DeallocationAnswers.deallocatableSerials(flow: self, state: state, limit: limit)
+      }
+    case .disposition, .field:
+      return .ignored
     }
   }
 
@@ -51,20 +81,21 @@ extension DeallocationFlow {
   // MARK: - View
 
   func viewSelect(
-    focus: Int?, answers: DeallocationAnswers, into buffer: inout Buffer, in rect: Rect
+    focus: Control?, answers: DeallocationAnswers, layout: StepLayout<Control>,
+    into buffer: inout Buffer
   ) {
     switch kind {
-    case .software: viewSoftware(focus: focus, answers: answers, into: &buffer, in: rect)
-    case .mobilePass: viewMobilePass(focus: focus, answers: answers, into: &buffer, in: rect)
-    case .hardware: viewHardware(focus: focus, answers: answers, into: &buffer, in: rect)
+    case .software: viewSoftware(focus: focus, answers: answers, layout: layout, into: &buffer)
+    case .mobilePass: viewMobilePass(focus: focus, answers: answers, layout: layout, into: &buffer)
+    case .hardware: viewHardware(focus: focus, answers: answers, layout: layout, into: &buffer)
     }
   }
 
-  private static let softwareX = (radio: 2, product: 6, type: 18, quantity: 26, field: 38)
-
   private func viewSoftware(
-    focus: Int?, answers: DeallocationAnswers, into buffer: inout Buffer, in rect: Rect
+    focus: Control?, answers: DeallocationAnswers, layout: StepLayout<Control>,
+    into buffer: inout Buffer
   ) {
+    let rect = layout.area
     let x = rect.x + 1
     let text = Rect(x: x, y: rect.y, width: rect.width - 2, height: 2)
     buffer.putWrapped(
@@ -85,7 +116,7 @@ extension DeallocationFlow {
       let radio = chosen ? "(•)" : "( )"
       buffer.put(
         radio, x: rect.x + columns.radio, y: y,
-        style: chosen && focus == 0 ? .highlight : .plain)
+        style: chosen && focus == .softwareRow ? .highlight : .plain)
       buffer.put(column.product.title, x: rect.x + columns.product, y: y)
       buffer.put(
         column.type?.title ?? (column == .st1Legacy ? "Legacy" : "—"), x: rect.x + columns.type,
@@ -98,7 +129,8 @@ extension DeallocationFlow {
       let fieldRect = Rect(
         x: rect.x + columns.field, y: y, width: rect.width - columns.field, height: 1)
       if chosen {
-        field.render(into: &buffer, in: fieldRect, focused: focus == 1)
+        field.render(
+          into: &buffer, in: layout.frame(.softwareQuantity), focused: focus == .softwareQuantity)
         if let message = field.message {
           buffer.put(message, x: fieldRect.x + 12, y: y, style: .error, clip: rect)
         } else if let note = softwareNote(column, limit: limit) {
@@ -126,8 +158,10 @@ extension DeallocationFlow {
   }
 
   private func viewMobilePass(
-    focus: Int?, answers: DeallocationAnswers, into buffer: inout Buffer, in rect: Rect
+    focus: Control?, answers: DeallocationAnswers, layout: StepLayout<Control>,
+    into buffer: inout Buffer
   ) {
+    let rect = layout.area
     let x = rect.x + 1
     buffer.put("Type the quantity of MobilePASS tokens to deallocate.", x: x, y: rect.y)
     buffer.put("Available", x: x, y: rect.y + 2, style: .title)
@@ -136,36 +170,22 @@ extension DeallocationFlow {
       y: rect.y + 2)
     buffer.put("Deallocate", x: x, y: rect.y + 4, style: .title)
     answers.mobileQuantity.render(
-      into: &buffer, in: Rect(x: x + 13, y: rect.y + 4, width: 60, height: 1),
-      focused: focus == 0)
+      into: &buffer, in: layout.frame(.mobileQuantity), focused: focus == .mobileQuantity)
     buffer.putWrapped(
       "MobilePASS tokens go back to the provider's stock at once, ready to allocate again.",
       in: Rect(x: x, y: rect.y + 6, width: rect.width - 2, height: 2), style: .hint)
   }
 
   private func viewHardware(
-    focus: Int?, answers: DeallocationAnswers, into buffer: inout Buffer, in rect: Rect
+    focus: Control?, answers: DeallocationAnswers, layout: StepLayout<Control>,
+    into buffer: inout Buffer
   ) {
+    let rect = layout.area
     buffer.putWrapped(
       DeallocationFlow.hardwareWarning,
       in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 2), style: .warning)
-    answers.pick.render(focus: focus, into: &buffer, in: rect)
-  }
-
-  func cursorSelect(focus: Int, answers: DeallocationAnswers, in rect: Rect) -> Point? {
-    let x = rect.x + 1
-    switch kind {
-    case .software:
-      guard focus == 1 else { return nil }
-      let y = rect.y + 4 + answers.softwareRow
-      let field = Rect(
-        x: rect.x + DeallocationFlow.softwareX.field, y: y, width: 10, height: 1)
-      return answers.softwareQuantities[answers.softwareRow].cursorPosition(in: field)
-    case .mobilePass:
-      return answers.mobileQuantity.cursorPosition(
-        in: Rect(x: x + 13, y: rect.y + 4, width: 60, height: 1))
-    case .hardware:
-      return answers.pick.cursor(focus: focus, in: rect)
-    }
+    var pick: SerialPickStep.Control?
+    if case .pick(let control) = focus { pick = control }
+    answers.pick.render(focus: pick, into: &buffer, in: rect)
   }
 }

@@ -82,9 +82,8 @@ public struct ScanReturnScreen: Screen {
       made.answers.pickList = list
     }
     made.answers.scanNotice = StatusLine("\(shown) is in Deallocate; scan the next serial.")
-    var screen = WizardScreen(flow: made.flow, answers: made.answers)
-    screen.focusControl(2)
-    return .success(screen)
+    return .success(
+      WizardScreen(flow: made.flow, answers: made.answers, at: WizardPlace(.select, .pick(.scan))))
   }
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {

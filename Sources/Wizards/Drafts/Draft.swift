@@ -1,42 +1,14 @@
 import Foundation
 import TerminalUI
 
-/// One thing that happened to the screens since they were last at home: a key,
-/// or the answer to a commit that was refused (a committed one ends the draft).
-public enum DraftEvent: Equatable, Sendable, Codable {
-  case key(Key)
-  case outcome(CommitOutcome)
-
-  public init(from decoder: any Decoder) throws {
-    let text = try decoder.singleValueContainer().decode(String.self)
-    if text.hasPrefix("!refused:") {
-      self = .outcome(.refused(String(text.dropFirst(9))))
-    } else if text.hasPrefix("!conflict:") {
-      self = .outcome(.conflict(String(text.dropFirst(10))))
-    } else if let key = Key(token: text) {
-      self = .key(key)
-    } else {
-      throw DecodingError.dataCorrupted(
-        DecodingError.Context(codingPath: decoder.codingPath, debugDescription: "not an event"))
-    }
-  }
-
-  public func encode(to encoder: any Encoder) throws {
-    var container = encoder.singleValueContainer()
-    switch self {
-    case .key(let key): try container.encode(key.token)
-    case .outcome(.refused(let text)): try container.encode("!refused:" + text)
-    case .outcome(.conflict(let text)): try container.encode("!conflict:" + text)
-    case .outcome(.committed(let id)): try container.encode("!committed:" + id)
-    }
-  }
-}
-
 /// A wizard's answers in progress, kept in the data directory so a dropped SSH
-/// session, SIGTERM or a crash loses nothing: the keys since the screens were
-/// last at home, replayed from home (never committing) to land where the user was.
+/// session, SIGTERM or a crash loses nothing. It holds the answers by name
+/// (the wizard's record), the step and control the user was on, and the
+/// commit's idempotency key; Resume opens the wizard from them directly,
+/// checked against the store as it is now. Keys are never replayed.
 public struct Draft: Codable, Sendable, Equatable {
-  public static let format = 1
+  /// 2: answers by name. 1 (keys replayed from home) is refused on Resume.
+  public static let format = 2
   public var format = Draft.format
   public var id: String
   public var user: String
@@ -48,16 +20,12 @@ public struct Draft: Codable, Sendable, Equatable {
   public var breadcrumb: [String]
   /// The top screen's position ("Step 2 of 3 · Reference").
   public var position: String
-  /// A fingerprint of the answers, compared after the replay.
-  public var summary: String
-  /// How many of `events` were handled at home (they rebuild the home screen).
-  public var homeEvents: Int
-  public var events: [DraftEvent]
+  /// The wizard and its answers.
+  public var wizard: WizardDraft
 
   public init(
     id: String, user: String, uid: UInt32, createdAt: String, updatedAt: String,
-    breadcrumb: [String], position: String, summary: String, homeEvents: Int,
-    events: [DraftEvent]
+    breadcrumb: [String], position: String, wizard: WizardDraft
   ) {
     self.id = id
     self.user = user
@@ -66,9 +34,7 @@ public struct Draft: Codable, Sendable, Equatable {
     self.updatedAt = updatedAt
     self.breadcrumb = breadcrumb
     self.position = position
-    self.summary = summary
-    self.homeEvents = homeEvents
-    self.events = events
+    self.wizard = wizard
   }
 
   /// Where the draft stands, e.g. "Accounts › Deallocate RB-1 tokens (Step 2 of 3 · Reference)".
@@ -83,11 +49,42 @@ public struct Draft: Codable, Sendable, Equatable {
     return try? encoder.encode(self)
   }
 
+  /// A draft file read back: the draft, or why it cannot be resumed.
+  public enum Reading: Sendable, Equatable {
+    case draft(Draft)
+    /// A draft of another format; `id` and `title` when they could be read.
+    case refused(id: String?, title: String, reason: String)
+  }
+
+  /// Reads a draft file; an older format is refused with a reason, never replayed.
+  public static func read(_ data: Data) -> Reading {
+    struct Header: Decodable {
+      var format: Int?
+      var id: String?
+      var breadcrumb: [String]?
+      var position: String?
+    }
+    guard let header = try? JSONDecoder().decode(Header.self, from: data) else {
+      return .refused(id: nil, title: "", reason: "The draft file cannot be read.")
+    }
+    let title = (header.breadcrumb ?? []).dropFirst().map(TextSafety.neutralised)
+      .joined(separator: " › ")
+    guard header.format == Draft.format else {
+      return .refused(
+        id: header.id, title: title,
+        reason: "This draft was saved by an older Stockroom (format \(header.format ?? 0)), as "
+          + "keys to replay; it cannot be resumed safely. Discard it and start the wizard again.")
+    }
+    guard let draft = try? JSONDecoder().decode(Draft.self, from: data) else {
+      return .refused(id: header.id, title: title, reason: "The draft file is damaged.")
+    }
+    return .draft(draft)
+  }
+
+  /// The draft in `data`, or nil when it cannot be resumed.
   public static func decode(_ data: Data) -> Draft? {
-    guard let draft = try? JSONDecoder().decode(Draft.self, from: data),
-      draft.format == Draft.format, draft.homeEvents <= draft.events.count
-    else { return nil }
-    return draft
+    if case .draft(let draft) = read(data) { return draft }
+    return nil
   }
 
   /// A fresh identifier: 12 lower-case hex digits.

@@ -17,8 +17,11 @@ public struct ResumeScreen: Screen {
   public private(set) var decision: Decision?
   private var notice: StatusLine?
 
-  public init(drafts: [Draft]) {
+  /// `refused` describes the drafts that cannot be resumed (an older format),
+  /// shown until the first key.
+  public init(drafts: [Draft], refused: String? = nil) {
     self.drafts = drafts
+    notice = refused.map { StatusLine($0, kind: .error) }
   }
 
   public var title: String { "Resume" }
@@ -113,9 +116,12 @@ public struct ResumeScreen: Screen {
 /// goes back to the wizard.
 public struct ResumeNotice: Screen {
   public let message: String
+  /// False when the draft could not be opened at all (the message says why).
+  public let resumed: Bool
 
-  public init(message: String) {
+  public init(message: String, resumed: Bool = true) {
     self.message = message
+    self.resumed = resumed
   }
 
   public var title: String { "Resumed" }
@@ -133,11 +139,15 @@ public struct ResumeNotice: Screen {
   }
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
-    Box.draw(into: &buffer, rect, title: "Your picks changed while you were away")
+    Box.draw(
+      into: &buffer, rect,
+      title: resumed ? "Your picks changed while you were away" : "The draft cannot be resumed")
     let inside = rect.inset(by: 1)
     let text =
-      "Your picks changed while you were away: \(message). Nothing was committed. Check the "
-      + "answers before you press Confirm.\n\nPress Enter to go back to the wizard."
+      resumed
+      ? "Your picks changed while you were away: \(message). Nothing was committed. Check the "
+        + "answers before you press Confirm.\n\nPress Enter to go back to the wizard."
+      : "\(message) Nothing was committed.\n\nPress Enter to go on."
     buffer.putWrapped(
       text,
       in: Rect(

@@ -23,16 +23,18 @@ public struct FaultyTokensScreen: Screen {
 
   static func makeTable(_ serials: [String], pins: [Bool]) -> Table {
     var table = Table(
-      columns: [.init("Serial", width: 24), .init("Token-side PIN", width: 0)],
+      columns: [.init("Serial", width: 24), .init("Token-side PIN", width: 0, minWidth: 14)],
       rowCount: serials.count
     ) { row, column in
       guard serials.indices.contains(row) else { return "" }
       return column == 0 ? TextSafety.neutralised(serials[row]) : (pins[row] ? "needs PIN" : "—")
     }
-    table.layout(in: tableRect(in: App.bodyRect(for: .minimum)))
+    table.fitToContent(columns: [0])
     return table
   }
 
+  /// Where the table goes in the body: the one layout drawing, keys and the
+  /// mouse use.
   static func tableRect(in rect: Rect) -> Rect {
     let inside = rect.inset(by: 1)
     return Rect(
@@ -73,22 +75,25 @@ public struct FaultyTokensScreen: Screen {
       pins.append(token.needsPIN)
     }
     serials = found
-    let cursor = table.cursor
+    let (cursor, top) = (table.cursor, table.viewport.top)
     table = FaultyTokensScreen.makeTable(found, pins: pins)
-    table.moveCursor(to: cursor)
+    table.layout(in: Self.tableRect(in: context.bodyRect))
+    table.moveCursor(to: cursor, top: top)
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    table.layout(in: Self.tableRect(in: context.bodyRect))
     if question != nil {
       let serial = serials.indices.contains(table.cursor) ? serials[table.cursor] : nil
-      return ReinitializeQuestion.answer(&question, key: key, serial: serial)
+      return ReinitializeQuestion.answer(
+        &question, key: key, serial: serial, body: context.bodyRect)
     }
     notice = nil
     let result = table.update(key)
     guard result == .activated || key == .enter, serials.indices.contains(table.cursor) else {
       return .none
     }
-    question = ReinitializeQuestion.dialog(for: serials[table.cursor])
+    question = ReinitializeQuestion.dialog(for: serials[table.cursor], in: context.bodyRect)
     return .none
   }
 

@@ -71,10 +71,12 @@ public struct InventoryScreen: Screen {
       default: return String(item.lost)
       }
     }
-    table.layout(in: tableRect(in: App.bodyRect(for: .minimum)))
+    table.fitToContent(columns: [0, 1])
     return table
   }
 
+  /// Where the hardware table goes in the body: the one layout drawing, keys
+  /// and the mouse use.
   static func tableRect(in rect: Rect) -> Rect {
     let inside = rect.inset(by: 1)
     return Rect(
@@ -86,19 +88,21 @@ public struct InventoryScreen: Screen {
     summary = state.inventorySummary()
     containerNames = Dictionary(
       state.containers.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
-    let cursor = table.cursor
+    let (cursor, top) = (table.cursor, table.viewport.top)
     table = InventoryScreen.makeTable(summary.hardware, names: containerNames)
-    table.moveCursor(to: cursor)
+    table.layout(in: Self.tableRect(in: context.bodyRect))
+    table.moveCursor(to: cursor, top: top)
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    table.layout(in: Self.tableRect(in: context.bodyRect))
     notice = nil
     switch key {
     case .character("a"):
       return .push(AccountsScreen(context: context, purpose: .allocate))
     case .character("r"):
       let made = ReceiveFlow.make(context: context)
-      return .push(WizardScreen(flow: made.flow, answers: made.answers))
+      return .push(LegacyWizardScreen(flow: made.flow, answers: made.answers))
     case .enter:
       return openFaulty(context: context)
     default:

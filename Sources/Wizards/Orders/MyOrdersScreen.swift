@@ -11,7 +11,7 @@ public struct MyOrdersScreen: Screen {
 
   public init(session: OrderSession, context: AppContext) {
     self.session = session
-    table = OrderTable.make([], book: OrderBook())
+    table = OrderTable.make([], book: OrderBook(), timeZone: context.timeZone)
     refreshed(context: context)
   }
 
@@ -50,12 +50,14 @@ public struct MyOrdersScreen: Screen {
       book.employee(session.actor)?.supportDesk == true
       ? book.orders : book.orders(of: session.actor)
     orders = mine.reversed()
-    let cursor = table.cursor
-    table = OrderTable.make(orders, book: book)
-    table.moveCursor(to: cursor)
+    let (cursor, top) = (table.cursor, table.viewport.top)
+    table = OrderTable.make(orders, book: book, timeZone: context.timeZone)
+    table.layout(in: OrderTable.rect(in: context.bodyRect))
+    table.moveCursor(to: cursor, top: top)
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    table.layout(in: OrderTable.rect(in: context.bodyRect))
     switch key {
     case .character("n"):
       return .push(NewOrderFlow.screen(session: session, context: context))
@@ -92,13 +94,15 @@ public struct MyOrdersScreen: Screen {
   }
 }
 
-/// The orders table shared by My orders and the approval queue.
+/// The orders table shared by My orders and the approval queue. A wide
+/// terminal also shows each order's approver and when it was submitted.
 enum OrderTable {
-  static func make(_ orders: [Order], book: OrderBook) -> Table {
+  static func make(_ orders: [Order], book: OrderBook, timeZone: TimeZone) -> Table {
     var table = Table(
       columns: [
         .init("Order", width: 10), .init("Type", width: 22), .init("State", width: 21),
-        .init("For", width: 0),
+        .init("For", width: 0, minWidth: 20), .init("Approver", width: 20, optional: true),
+        .init("Submitted", width: 16, optional: true),
       ], rowCount: orders.count
     ) { row, column in
       guard orders.indices.contains(row) else { return "" }
@@ -107,13 +111,17 @@ enum OrderTable {
       case 0: return order.number
       case 1: return order.type.title
       case 2: return order.state.title
-      default: return TextSafety.neutralised(book.name(order.employee))
+      case 3: return TextSafety.neutralised(book.name(order.employee))
+      case 4: return TextSafety.neutralised(book.name(order.approver))
+      default: return TimeText.local(order.created, in: timeZone)
       }
     }
-    table.layout(in: rect(in: App.bodyRect(for: .minimum)))
+    table.fitToContent(columns: [1, 2, 4])
     return table
   }
 
+  /// Where the table goes in the body: the one layout drawing, keys and the
+  /// mouse use.
   static func rect(in rect: Rect) -> Rect {
     let inside = rect.inset(by: 1)
     return Rect(
@@ -129,7 +137,7 @@ public struct ApprovalQueueScreen: Screen {
 
   public init(session: OrderSession, context: AppContext) {
     self.session = session
-    table = OrderTable.make([], book: OrderBook())
+    table = OrderTable.make([], book: OrderBook(), timeZone: context.timeZone)
     refreshed(context: context)
   }
 
@@ -153,10 +161,14 @@ public struct ApprovalQueueScreen: Screen {
   public mutating func refreshed(context: AppContext) {
     let book = context.state.orders
     orders = book.queue(approver: session.actor)
-    table = OrderTable.make(orders, book: book)
+    let (cursor, top) = (table.cursor, table.viewport.top)
+    table = OrderTable.make(orders, book: book, timeZone: context.timeZone)
+    table.layout(in: OrderTable.rect(in: context.bodyRect))
+    table.moveCursor(to: cursor, top: top)
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    table.layout(in: OrderTable.rect(in: context.bodyRect))
     let result = table.update(key)
     if result == .activated || key == .enter, orders.indices.contains(table.cursor) {
       return .push(OrderDetailScreen(number: orders[table.cursor].number, session: session))

@@ -22,8 +22,7 @@ public struct OrderSession: Sendable, Equatable {
 /// directory (the only file read here, at the entry point) and opens My orders.
 public enum OrderScreens {
   public static func open(_ context: AppContext) -> Effect {
-    let directory = (context.store as? FileStore)?.directory.path ?? context.dataDirectory.path
-    let map = UserMap.load(directory: directory)
+    let map = userMap(context)
     guard let entry = map.entry(user: context.userName, uid: context.userId) else {
       return .push(
         OrderMessageScreen(
@@ -34,6 +33,27 @@ public enum OrderScreens {
     let session = OrderSession(
       actor: entry.employee.uppercased(), mayActAsAnyone: entry.mayActAs.contains("anyone"))
     return .push(MyOrdersScreen(session: session, context: context))
+  }
+
+  /// The user map of the store's data directory.
+  static func userMap(_ context: AppContext) -> UserMap {
+    let directory = (context.store as? FileStore)?.directory.path ?? context.dataDirectory.path
+    return UserMap.load(directory: directory)
+  }
+
+  /// The OS user at the keyboard as an employee, acting as `other` where the map allows it.
+  static func session(_ context: AppContext, actingAs other: String?) -> Result<
+    OrderSession, WizardRestoreError
+  > {
+    let map = userMap(context)
+    switch map.acting(user: context.userName, uid: context.userId, as: other) {
+    case .failure(let refusal):
+      return .failure(WizardRestoreError(refusal.message))
+    case .success(let employee):
+      let anyone = map.entry(user: context.userName, uid: context.userId)?.mayActAs
+        .contains("anyone")
+      return .success(OrderSession(actor: employee.uppercased(), mayActAsAnyone: anyone == true))
+    }
   }
 }
 

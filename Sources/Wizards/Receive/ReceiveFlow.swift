@@ -5,7 +5,7 @@ import TerminalUI
 /// Hardware serials of a model (typed, scanned, pasted or from a manifest
 /// file), or quantities of software tokens and capacity; owned or leased,
 /// into a container. Three steps: what, the serials or quantity, confirm.
-public struct ReceiveFlow: WizardFlow {
+public struct ReceiveFlow: LegacyWizardFlow {
   /// What can be received: a hardware model (index) or a software product.
   public enum Item: Hashable, Sendable {
     case hardware(model: Int)

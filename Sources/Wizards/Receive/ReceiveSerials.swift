@@ -48,7 +48,7 @@ public struct ReceiveSerials: Sendable {
     var table = Table(columns: [.init("Serial", width: 0)], rowCount: serials.count) { row, _ in
       serials.indices.contains(row) ? TextSafety.neutralised(serials[row]) : ""
     }
-    table.layout(in: listRect(in: SerialPickStep.body))
+    table.layout(in: listRect(in: SerialPickStep.minimumBody))
     return table
   }
 

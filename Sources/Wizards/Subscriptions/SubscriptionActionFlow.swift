@@ -5,7 +5,7 @@ import TerminalUI
 /// action's information table on top, then the selection area (the installed item, the new
 /// item), the action detail area, and a preview of exactly what will change with every
 /// failing validation listed by the rule it breaks. Submit commits one transaction.
-public struct SubscriptionActionFlow: WizardFlow {
+public struct SubscriptionActionFlow: LegacyWizardFlow {
   public typealias Answers = SubscriptionActionAnswers
 
   /// The kinds of step an action is made of.
@@ -22,8 +22,8 @@ public struct SubscriptionActionFlow: WizardFlow {
   /// The modal for one action on one subscription.
   public static func make(
     _ action: SubscriptionAction, subscription: Subscription, context: AppContext
-  ) -> WizardScreen<SubscriptionActionFlow> {
-    WizardScreen(
+  ) -> LegacyWizardScreen<SubscriptionActionFlow> {
+    LegacyWizardScreen(
       flow: SubscriptionActionFlow(action: action, state: subscription.state),
       answers: SubscriptionActionAnswers(
         action: action, subscription: subscription, context: context))

@@ -18,16 +18,18 @@ public struct SubscriptionHistoryScreen: Screen {
     var table = Table(
       columns: [
         .init("Transaction", width: 11), .init("Time", width: 16), .init("Action", width: 19),
-        .init("By", width: 9), .init("What", width: 0),
+        .init("By", width: 9), .init("What", width: 0, minWidth: 19),
       ], rowCount: rows.count
     ) { row, column in
       guard rows.indices.contains(row), rows[row].indices.contains(column) else { return "" }
       return rows[row][column]
     }
-    table.layout(in: tableRect(in: App.bodyRect(for: .minimum)))
+    table.fitToContent(columns: [2, 3])
     return table
   }
 
+  /// Where the table goes in the body: the one layout drawing, keys and the
+  /// mouse use.
   static func tableRect(in rect: Rect) -> Rect {
     let inside = rect.inset(by: 1)
     return Rect(x: inside.x, y: inside.y + 1, width: inside.width, height: inside.height - 1)
@@ -61,10 +63,14 @@ public struct SubscriptionHistoryScreen: Screen {
         TextSafety.neutralised(SubscriptionHistory.line(transaction, for: subject)),
       ]
     }
+    let (cursor, top) = (table.cursor, table.viewport.top)
     table = Self.makeTable(rows)
+    table.layout(in: Self.tableRect(in: context.bodyRect))
+    table.moveCursor(to: cursor, top: top)
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    table.layout(in: Self.tableRect(in: context.bodyRect))
     switch key {
     case .up, .down, .pageUp, .pageDown, .home, .end, .mouse: _ = table.update(key)
     default: break

@@ -22,7 +22,7 @@ public struct SubscriptionsScreen: Screen {
       guard rows.indices.contains(row), rows[row].indices.contains(column) else { return "" }
       return rows[row][column]
     }
-    table.layout(in: SearchableTable.tableRect(in: App.bodyRect(for: .minimum)))
+    table.fitToContent(columns: [3])
     return table
   }
 
@@ -56,10 +56,11 @@ public struct SubscriptionsScreen: Screen {
         String(subscription.items.count),
       ]
     }
-    list.replaceTable(Self.makeTable(rows))
+    list.replaceTable(Self.makeTable(rows), in: context.bodyRect)
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    list.layout(in: context.bodyRect)
     notice = nil
     switch list.update(key) {
     case .none: return .none

@@ -2,10 +2,10 @@ import Foundation
 import TerminalUI
 
 /// The part of a wizard that differs from one wizard to the next: its steps,
-/// its answers, and how each step looks and takes keys. `WizardScreen` runs
+/// its answers, and how each step looks and takes keys. `LegacyWizardScreen` runs
 /// any flow with the same rules: Next may be refused with a reason, Back
 /// keeps every answer, Esc steps back, and the last step's action is Confirm.
-public protocol WizardFlow {
+public protocol LegacyWizardFlow {
   /// Everything the user has answered, and the state of each step's controls.
   associatedtype Answers
 
@@ -66,7 +66,7 @@ public protocol WizardFlow {
     context: AppContext)
 }
 
-extension WizardFlow {
+extension LegacyWizardFlow {
   public func isTextField(step: Int, focus: Int, answers: Answers) -> Bool { false }
   public func cursor(step: Int, focus: Int, answers: Answers, in rect: Rect) -> Point? { nil }
   public func keyBindings(step: Int, focus: Int?, answers: Answers) -> [KeyBinding] { [] }

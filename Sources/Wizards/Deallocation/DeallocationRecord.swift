@@ -1,10 +1,12 @@
 import StockroomDomain
 
-/// The answers a headless twin was given, so `--interactive` can open the deallocation wizard
-/// filled in at the first step that still needs an answer. Every answer is optional.
-public struct DeallocationPrefill: Hashable, Sendable {
+/// The deallocation wizard's answers by name, as plain values: what a draft
+/// keeps, and what a headless twin's options give `--interactive`. Every
+/// answer is optional, so a draft written before a control was added still
+/// opens with the answers it has.
+public struct DeallocationRecord: Hashable, Sendable, Codable {
   /// Which of the three deallocation flows the answers are for.
-  public enum Flow: String, Hashable, Sendable {
+  public enum Flow: String, Hashable, Sendable, Codable {
     case software
     case mobilePass
     case hardware
@@ -25,6 +27,12 @@ public struct DeallocationPrefill: Hashable, Sendable {
   public var container: String?
   public var reference: String?
   public var comment: String?
+  /// The hardware model's name ("RB-1"); without it, the first serial's model.
+  public var model: String?
+  /// The pick list's Quantity (the most serials to list), as typed.
+  public var listQuantity: String?
+  /// The serials marked in Allocated, not yet moved.
+  public var marked: [String]?
 
   public init(
     flow: Flow, account: String? = nil, product: Product? = nil, type: AllocationType? = nil,

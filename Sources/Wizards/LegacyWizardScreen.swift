@@ -1,11 +1,11 @@
 import Foundation
 import TerminalUI
 
-/// Runs a `WizardFlow` as a screen: the step indicator, focus moving over the
+/// Runs a `LegacyWizardFlow` as a screen: the step indicator, focus moving over the
 /// step's controls and then its buttons, Next refused with its reason on the
 /// status line, Back and Esc keeping every answer, and Confirm handing the
 /// commit to the runtime. After the commit the result stays on screen.
-public struct WizardScreen<Flow: WizardFlow>: Screen {
+public struct LegacyWizardScreen<Flow: LegacyWizardFlow>: Screen {
   public let flow: Flow
   public private(set) var answers: Flow.Answers
   public private(set) var step = 0
