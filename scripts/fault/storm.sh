@@ -200,7 +200,10 @@ key_storm() {
       continue
     fi
     storm_check_exit || true
-    echo "  $target: $per keys (screen seed $seed), $restarts restarts so far"
+    # A checksum of the keys sent: the same seed gives the same one.
+    echo "  $target: $per keys (screen seed $seed, keys cksum" \
+      "$(awk -v keys="$per" -v seed="$seed" -f "$root/scripts/fault/keys.awk" | cksum |
+        cut -d' ' -f1)), $restarts restarts so far"
   done
   storm kill-server 2>/dev/null || true
   storm_target="after the storm"
