@@ -71,7 +71,7 @@ import Testing
     Fixture.press(&app, .tab)
     Fixture.type(&app, "Second year")
     let original = try Self.wizard(app)
-    #expect(original.place == Place(.billing, .comment))
+    #expect(original.place == Place(.billing, .field(.comment)))
 
     let record = original.flow.record(of: original.answers)
     #expect(
@@ -108,7 +108,7 @@ import Testing
     Fixture.press(&app, .tab, .tab, .tab, .tab)
     Fixture.type(&app, "RMA-9")
     let original = try Self.wizard(app)
-    #expect(original.place == Place(.billing, .reference))
+    #expect(original.place == Place(.billing, .field(.reference)))
 
     let record = original.flow.record(of: original.answers)
     #expect(record.model == "RB-1")
@@ -126,6 +126,21 @@ import Testing
     let after = Fixture.text(restored.flow, restored.answers, at: original.place, context: context)
     #expect(after == before)
     Self.expectSameScreens(original, restored, context: context)
+  }
+
+  @Test func aDraftResumesAtTheSamePlaceWithTheSameAnswers() throws {
+    let context = try DemoFixture.context()
+    var app = try Self.app(context)
+    Fixture.press(&app, .tab, .down, .down, .down, .tab, .enter, .tab, .enter)
+    Fixture.type(&app, try Self.availableRB1(context.state)[1])
+    Fixture.press(&app, .enter)
+    let original = try Self.wizard(app)
+    let resumed = try Fixture.resumed(app, context: context)
+    let screen = try Self.wizard(resumed)
+    #expect(screen.place == Place(.select, .pick(.scan)))
+    #expect(screen.commitKey == original.commitKey)
+    #expect(screen.flow.record(of: screen.answers) == original.flow.record(of: original.answers))
+    #expect(Fixture.body(resumed.render().buffer.text) == Fixture.body(app.render().buffer.text))
   }
 
   /// A record written before the auto-capacity box existed: no `withCapacity`.

@@ -99,6 +99,28 @@ import Testing
     Self.expectSameScreens(original, restored, context: context)
   }
 
+  @Test func aDraftResumesAtTheSamePlaceWithTheSameAnswers() throws {
+    let context = try DemoFixture.context()
+    var app = Fixture.app(ReceiveFlow.screen(context: context), context: context)
+    Fixture.press(&app, .tab, .tab, .tab, .character(" "), .tab)
+    Fixture.type(&app, "DN-8")
+    Fixture.press(&app, .tab, .tab, .enter)
+    Fixture.type(&app, "NEW-00042")
+    Fixture.press(&app, .enter, .tab)
+    let original = try Self.wizard(app)
+    let resumed = try Fixture.resumed(app, context: context)
+    let screen = try Self.wizard(resumed)
+    #expect(screen.place == Place(.items, .serials(.list)))
+    #expect(screen.commitKey == original.commitKey)
+    #expect(screen.flow.record(of: screen.answers) == original.flow.record(of: original.answers))
+    #expect(screen.answers.serials.serials == ["NEW-00042"])
+    // The breadcrumb differs (the Inventory screen is not reopened); the wizard is the same.
+    let body = { (app: App) in
+      Fixture.body(app.render().buffer.text).split(separator: "\n").dropFirst()
+    }
+    #expect(body(resumed) == body(app))
+  }
+
   /// A record written before the PIN box existed: no `needsPIN`.
   @Test func anOlderRecordMissingAFieldStillRestoresTheRest() throws {
     let context = try DemoFixture.context()

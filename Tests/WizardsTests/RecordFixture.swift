@@ -41,6 +41,19 @@ enum RecordFixture {
       .joined(separator: "\n")
   }
 
+  /// The app's draft written to JSON and read back, then resumed in a new app.
+  static func resumed(_ app: App, context: AppContext) throws -> App {
+    let draft = try #require(
+      app.draft(
+        id: "0123456789ab", user: "jdoe", uid: 1001, createdAt: "2026-11-22T09:00:00Z",
+        updatedAt: "2026-11-22T09:05:00Z"))
+    let encoded = try #require(draft.encoded())
+    let loaded = try #require(Draft.decode(encoded))
+    var resumed = App(home: Home.screen(), size: .minimum, context: context)
+    #expect(resumed.resume(loaded) == nil)
+    return resumed
+  }
+
   /// Decodes a record from JSON text, as a draft file holds it.
   static func decode<Record: Decodable>(_ type: Record.Type, _ json: String) throws -> Record {
     try JSONDecoder().decode(Record.self, from: Data(json.utf8))

@@ -40,8 +40,9 @@ extension AllocationFlow {
     place(.per, rows.per, 30)
     place(.trigger, rows.trigger, 30)
     place(.customerReference, rows.customer, 42)
-    place(.reference, rows.reference, 42)
-    place(.comment, rows.comment, 58)
+    let fields = answers.fields.layout(
+      labelX: rect.x + 1, fieldX: fieldX, rows: [rect.y + rows.reference, rect.y + rows.comment])
+    for (field, frame) in fields { layout.place(.field(field), frame) }
     return layout
   }
 
@@ -51,19 +52,15 @@ extension AllocationFlow {
     case .per: return answers.per.update(key)
     case .trigger: return answers.trigger.update(key)
     case .customerReference: return answers.customerReference.update(key)
-    case .reference: return answers.fields.reference.update(key)
-    case .comment: return answers.fields.comment.update(key)
+    case .field(let field): return answers.fields.update(field, key: key)
     default: return .ignored
     }
   }
 
-  /// The index among the Reference fields of the focused control, if one of them is.
-  static func fieldIndex(_ focus: Control?) -> Int? {
-    switch focus {
-    case .reference?: return 0
-    case .comment?: return 1
-    default: return nil
-    }
+  /// The Reference field that has focus, if one has.
+  static func focusedField(_ focus: Control?) -> ReferenceFields.Control? {
+    if case .field(let field)? = focus { return field }
+    return nil
   }
 
   func viewBilling(
@@ -101,10 +98,11 @@ extension AllocationFlow {
     buffer.put(
       answers.customerReference.counterText, x: fieldX + 44, y: customer.y,
       style: answers.customerReference.error == nil ? .hint : .error)
-    let index = AllocationFlow.fieldIndex(focus)
+    let field = AllocationFlow.focusedField(focus)
     answers.fields.render(
-      focus: index, labelX: x, fieldX: fieldX,
-      rows: [layout.frame(.reference).y, layout.frame(.comment).y], into: &buffer)
+      focus: field, labelX: x,
+      layout: answers.fields.controls.map { (control: $0, rect: layout.frame(.field($0))) },
+      into: &buffer)
     let explainY = rect.y + rows.comment + 3
     var explanation: String
     switch focus {
@@ -119,7 +117,7 @@ extension AllocationFlow {
         "Customer ref (optional): the customer's own reference, e.g. a purchase order; up "
         + "to 64 letters, digits, spaces and - _ / . # :"
     default:
-      explanation = answers.fields.explanation(focus: index, containerText: "") ?? ""
+      explanation = answers.fields.explanation(focused: field, containerText: "") ?? ""
     }
     buffer.putWrapped(
       explanation,

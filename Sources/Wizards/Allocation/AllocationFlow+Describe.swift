@@ -27,7 +27,7 @@ extension AllocationFlow {
         "Quantity", kind: .number, value: answers.quantity.text, isRequired: true,
         rule: answers.limit > 0 ? "1 to \(answers.limit)" : "nothing is available")
     case .pick(let pick):
-      return describe(pick, answers: answers)
+      return answers.pick.describe(pick)
     case .amount:
       return ControlDescription(
         "Amount", kind: .text, value: answers.amount.text,
@@ -44,47 +44,11 @@ extension AllocationFlow {
       return ControlDescription(
         "Customer ref", kind: .text, value: answers.customerReference.text,
         rule: AllocationFlow.referenceRule)
-    case .reference:
-      return ControlDescription(
-        "Reference", kind: .text, value: answers.fields.reference.text,
-        rule: AllocationFlow.referenceRule)
-    case .comment:
-      return ControlDescription(
-        "Comment", kind: .text, value: answers.fields.comment.text,
-        rule: "up to \(TextRules.commentLimit) characters")
+    case .field(let field):
+      return answers.fields.describe(field)
     }
   }
 
   static let referenceRule =
     "up to \(TextRules.referenceLimit) letters, digits, spaces and - _ / . # :"
-
-  private func describe(
-    _ control: SerialPickStep.Control, answers: AllocationAnswers
-  ) -> ControlDescription {
-    let pick = answers.pick
-    let model = TextSafety.neutralised(answers.modelName)
-    switch control {
-    case .quantity:
-      return ControlDescription(
-        "Quantity", kind: .number, value: pick.listQuantity.text,
-        rule: "the most serials Search lists, 1 to \(max(1, pick.limit))")
-    case .search:
-      return ControlDescription(
-        "Search", kind: .button,
-        rule: "lists the provider's available \(model) serials in \(pick.words.left)")
-    case .scan:
-      return ControlDescription(
-        "Scan or type a serial", kind: .text,
-        rule: "a serial or a range A..B moves to \(pick.words.right) at once")
-    case .left:
-      return ControlDescription(
-        pick.words.left, kind: .serialPickList,
-        value: pick.pickList.map { "\($0.count(.left)) listed" } ?? "")
-    case .right:
-      let serials = pick.pickList?.rightItems ?? []
-      return ControlDescription(
-        pick.words.right, kind: .serialPickList, value: serials.joined(separator: ", "),
-        isRequired: true, rule: "at least one serial")
-    }
-  }
 }

@@ -69,7 +69,7 @@ extension AllocationFlow {
       let text = [
         answers.amount.error.map { "Amount: " + $0 },
         answers.customerReference.error.map { "Customer reference: " + $0 },
-        answers.fields.textRefusal(focus: AllocationFlow.fieldIndex(focus)),
+        answers.fields.textRefusal(focused: AllocationFlow.focusedField(focus)),
       ].compactMap { $0 }.first
       return text.map { StatusLine($0, kind: .error) } ?? answers.restoreNotice
     default: return answers.restoreNotice

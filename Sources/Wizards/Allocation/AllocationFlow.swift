@@ -16,7 +16,9 @@ public struct AllocationFlow: WizardFlow {
     case type, product, withCapacity
     case quantity
     case pick(SerialPickStep.Control)
-    case amount, per, trigger, customerReference, reference, comment
+    case amount, per, trigger, customerReference
+    /// The transaction's Reference and Comment.
+    case field(ReferenceFields.Control)
   }
 
   public let account: Int
@@ -80,7 +82,7 @@ public struct AllocationFlow: WizardFlow {
 
   /// The Billing step's controls, in focus order.
   static let billingControls: [Control] = [
-    .amount, .per, .trigger, .customerReference, .reference, .comment,
+    .amount, .per, .trigger, .customerReference, .field(.reference), .field(.comment),
   ]
 
   public func refusal(step current: Step, answers: AllocationAnswers) -> WizardRefusal<Control>? {
@@ -117,7 +119,8 @@ public struct AllocationFlow: WizardFlow {
   public func isEditingText(_ control: Control, step: Step, answers: AllocationAnswers) -> Bool {
     switch control {
     case .pick(let pick): return answers.pick.isEditingText(pick)
-    case .quantity, .amount, .customerReference, .reference, .comment: return true
+    case .field(let field): return answers.fields.isEditingText(field)
+    case .quantity, .amount, .customerReference: return true
     case .type, .product, .withCapacity, .per, .trigger: return false
     }
   }
@@ -176,8 +179,7 @@ public struct AllocationFlow: WizardFlow {
     case .amount: return answers.amount.cursorPosition(in: layout.frame(.amount))
     case .customerReference:
       return answers.customerReference.cursorPosition(in: layout.frame(.customerReference))
-    case .reference: return answers.fields.reference.cursorPosition(in: layout.frame(.reference))
-    case .comment: return answers.fields.comment.cursorPosition(in: layout.frame(.comment))
+    case .field(let field): return answers.fields.cursor(field, in: layout.frame(control))
     case .type, .product, .withCapacity, .per, .trigger: return nil
     }
   }

@@ -19,23 +19,12 @@ extension ReceiveFlow {
         "Ownership", kind: .radio, choices: answers.ownership.options.map(\.label),
         value: answers.ownership.selectedOption?.label ?? "", isRequired: true,
         rule: "owned stock may be sold or rented; leased stock may only be rented")
-    case .container:
-      return ControlDescription(
-        "Container", kind: .choice, choices: answers.fields.container?.options ?? [],
-        value: answers.fields.container?.value ?? "", isRequired: true,
-        rule: "where the new stock is placed")
     case .needsPIN:
       return ControlDescription(
         ReceiveFlow.needsPINText, kind: .check, value: answers.needsPIN ? "yes" : "no",
         rule: "hardware only, e.g. RB-1 tokens issued with PINs")
-    case .reference:
-      return ControlDescription(
-        "Reference", kind: .text, value: answers.fields.reference.text,
-        rule: "up to \(TextRules.referenceLimit) letters, digits, spaces and - _ / . # :")
-    case .comment:
-      return ControlDescription(
-        "Comment", kind: .text, value: answers.fields.comment.text,
-        rule: "up to \(TextRules.commentLimit) characters")
+    case .field(let field):
+      return answers.fields.describe(field)
     case .serials(.scan):
       return ControlDescription(
         "Scan or type a serial", kind: .text, value: answers.serials.scan.text,

@@ -44,7 +44,7 @@ extension ReceiveFlow {
       }
     }
     switch focus {
-    case .item?, .container?: return [KeyBinding("←→", "choose")]
+    case .item?, .field(.container)?: return [KeyBinding("←→", "choose")]
     case .ownership?: return [KeyBinding("↑↓", "choose")]
     case .needsPIN?: return [KeyBinding("Space", "needs PIN or not")]
     case .serials(.scan)?:
@@ -58,7 +58,7 @@ extension ReceiveFlow {
   public func hint(step current: Step, focus: Control?, answers: ReceiveAnswers) -> StatusLine? {
     switch current {
     case .stock:
-      return answers.fields.textRefusal(focus: ReceiveFlow.fieldIndex(focus)).map {
+      return answers.fields.textRefusal(focused: ReceiveFlow.focusedField(focus)).map {
         StatusLine($0, kind: .error)
       } ?? answers.restoreNotice
     case .items where isHardware(answers): return answers.serials.notice ?? answers.restoreNotice

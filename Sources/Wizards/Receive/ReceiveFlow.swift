@@ -19,7 +19,9 @@ public struct ReceiveFlow: WizardFlow {
 
   /// Every control of the wizard, by name; the serial list's are its own.
   public enum Control: Hashable, Sendable, Codable {
-    case item, ownership, container, needsPIN, reference, comment
+    case item, ownership, needsPIN
+    /// The Container, Reference and Comment.
+    case field(ReferenceFields.Control)
     case serials(ReceiveSerials.Control)
     case quantity
   }
@@ -82,7 +84,10 @@ public struct ReceiveFlow: WizardFlow {
 
   public func controls(step current: Step, answers: ReceiveAnswers) -> [Control] {
     switch current {
-    case .stock: return [.item, .ownership, .container, .needsPIN, .reference, .comment]
+    case .stock:
+      return [
+        .item, .ownership, .field(.container), .needsPIN, .field(.reference), .field(.comment),
+      ]
     case .items: return isHardware(answers) ? [.serials(.scan), .serials(.list)] : [.quantity]
     case .confirm: return []
     }
@@ -95,8 +100,9 @@ public struct ReceiveFlow: WizardFlow {
       if answers.ownership.selected == nil {
         return WizardRefusal("Choose Owned or Leased", control: .ownership)
       }
-      return answers.fields.textRefusal(focus: nil).map {
-        WizardRefusal($0, control: answers.fields.reference.error == nil ? .comment : .reference)
+      return answers.fields.textRefusal(focused: nil).map {
+        WizardRefusal(
+          $0, control: .field(answers.fields.reference.error == nil ? .comment : .reference))
       }
     case .items:
       if isHardware(answers) {
@@ -117,20 +123,17 @@ public struct ReceiveFlow: WizardFlow {
 
   public func isEditingText(_ control: Control, step: Step, answers: ReceiveAnswers) -> Bool {
     switch control {
-    case .reference, .comment, .quantity: return true
+    case .field(let field): return answers.fields.isEditingText(field)
+    case .quantity: return true
     case .serials(let serials): return answers.serials.isEditingText(serials)
-    case .item, .ownership, .container, .needsPIN: return false
+    case .item, .ownership, .needsPIN: return false
     }
   }
 
-  /// The index among the Reference fields (Container, Reference, Comment) of `control`.
-  static func fieldIndex(_ control: Control?) -> Int? {
-    switch control {
-    case .container?: return 0
-    case .reference?: return 1
-    case .comment?: return 2
-    default: return nil
-    }
+  /// The Reference field (Container, Reference, Comment) that has focus, if one has.
+  static func focusedField(_ focus: Control?) -> ReferenceFields.Control? {
+    if case .field(let field)? = focus { return field }
+    return nil
   }
 
   // MARK: - Layout, keys, drawing
@@ -174,11 +177,10 @@ public struct ReceiveFlow: WizardFlow {
     _ control: Control, step: Step, answers: ReceiveAnswers, layout: StepLayout<Control>
   ) -> Point? {
     switch control {
-    case .reference: return answers.fields.reference.cursorPosition(in: layout.frame(.reference))
-    case .comment: return answers.fields.comment.cursorPosition(in: layout.frame(.comment))
+    case .field(let field): return answers.fields.cursor(field, in: layout.frame(control))
     case .serials(let serials): return answers.serials.cursor(serials, in: layout.area)
     case .quantity: return answers.quantity.cursorPosition(in: layout.frame(.quantity))
-    case .item, .ownership, .container, .needsPIN: return nil
+    case .item, .ownership, .needsPIN: return nil
     }
   }
 

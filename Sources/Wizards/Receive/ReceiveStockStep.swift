@@ -15,11 +15,11 @@ extension ReceiveFlow {
     let fieldX = rect.x + 1 + ReceiveFlow.labelWidth
     layout.place(.item, Rect(x: fieldX, y: rect.y, width: 34, height: 1))
     layout.place(.ownership, Rect(x: fieldX, y: rect.y + 2, width: rect.maxX - fieldX, height: 2))
-    layout.place(.container, Rect(x: fieldX, y: rect.y + 5, width: 44, height: 1))
+    let fields = answers.fields.layout(
+      labelX: rect.x + 1, fieldX: fieldX, rows: [rect.y + 5, rect.y + 8, rect.y + 9])
+    for (field, frame) in fields { layout.place(.field(field), frame) }
     let pinWidth = 4 + CharacterWidth.of(ReceiveFlow.needsPINText)
     layout.place(.needsPIN, Rect(x: fieldX, y: rect.y + 6, width: pinWidth, height: 1))
-    layout.place(.reference, Rect(x: fieldX, y: rect.y + 8, width: 42, height: 1))
-    layout.place(.comment, Rect(x: fieldX, y: rect.y + 9, width: 58, height: 1))
     return layout
   }
 
@@ -40,9 +40,10 @@ extension ReceiveFlow {
       guard toggles else { return .ignored }
       if isHardware(answers) { answers.needsPIN.toggle() }
       return .handled
+    case .field(let field):
+      return answers.fields.update(field, key: key)
     default:
-      guard let index = ReceiveFlow.fieldIndex(control) else { return .ignored }
-      return answers.fields.update(index, key: key)
+      return .ignored
     }
   }
 
@@ -71,18 +72,18 @@ extension ReceiveFlow {
     buffer.put(
       hardware ? "  (RB-1 tokens issued with PINs)" : "  (hardware only)", x: end, y: pin.y,
       style: .hint, clip: rect)
-    let index = ReceiveFlow.fieldIndex(focus)
+    let field = ReceiveFlow.focusedField(focus)
     answers.fields.render(
-      focus: index, labelX: x, fieldX: pin.x,
-      rows: [layout.frame(.container).y, layout.frame(.reference).y, layout.frame(.comment).y],
+      focus: field, labelX: x,
+      layout: answers.fields.controls.map { (control: $0, rect: layout.frame(.field($0))) },
       into: &buffer)
     let explainY = rect.y + 12
     var text =
       answers.fields.explanation(
-        focus: index, containerText: "Container: where the new stock is placed.")
+        focused: field, containerText: "Container: where the new stock is placed.")
       ?? "Owned stock may be sold or rented; leased stock may only be rented."
     var style = Style.hint
-    if let refusal = answers.fields.textRefusal(focus: index) {
+    if let refusal = answers.fields.textRefusal(focused: field) {
       text = refusal
       style = .error
     }
