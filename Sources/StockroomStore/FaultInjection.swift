@@ -3,7 +3,7 @@ import Synchronization
 
 /// Test seams for the fault-injection suite (`scripts/fault-suite.sh`), inert unless set:
 /// `STOCKROOM_CRASH_AT=point[:N]` aborts the process the Nth time (default 1st) the store
-/// reaches a named point of a commit or a snapshot; `STOCKROOM_FAIL_IO=write:N|fsync:N` makes
+/// reaches a named point of a commit, a snapshot or an index write; `STOCKROOM_FAIL_IO=write:N|fsync:N` makes
 /// the Nth write (half written, then EIO) or the Nth fsync of the store fail.
 public enum FaultInjection {
   /// The named places where a crash can be injected.
@@ -13,6 +13,8 @@ public enum FaultInjection {
     case afterFsync = "after-fsync"
     case snapshotTemp = "snapshot-temp"
     case snapshotRenamed = "snapshot-renamed"
+    case indexTemp = "index-temp"
+    case indexRenamed = "index-renamed"
   }
 
   /// The system calls whose failure can be injected.

@@ -67,6 +67,7 @@ extension FileStore {
     var lines: [UInt8] = []
     var next = position
     var changed = false
+    var written: [(Transaction, UInt64, RecordLocation)] = []
     for request in requests {
       if let sequence = keys[request.key] {
         results.append(try existing(sequence: sequence, key: request.key))
@@ -97,6 +98,11 @@ extension FileStore {
       }
       changed = true
       keys[request.key] = sequence
+      written.append(
+        (
+          transaction, sequence,
+          RecordLocation(offset: next.offset, length: line.count - 1, crc: crc)
+        ))
       next = .init(offset: next.offset + line.count, sequence: sequence, crc: crc)
       results.append(CommitResult(transaction: transaction, alreadyCommitted: false))
     }
@@ -116,6 +122,9 @@ extension FileStore {
     }
     FaultInjection.crash(at: .afterFsync)
     position = next
+    for (transaction, sequence, location) in written {
+      recent.add(transaction, sequence: sequence, at: location)
+    }
     return results
   }
 
@@ -141,6 +150,9 @@ extension FileStore {
     keys = fresh.keys
     position = fresh.position
     snapshotSequence = fresh.snapshotSequence
+    recent = fresh.recent
+    indexFile = nil
+    indexReady = false
   }
 
   private var reloadOptions: Options {

@@ -4,7 +4,7 @@ import StockroomDomain
 
 extension FileStore {
   /// Creates the demo data set in a data directory (refused when it already holds a ledger,
-  /// unless `force`), writes a snapshot, and returns the open store. The TUI's first-run offer
+  /// unless `force`), writes a snapshot and an index, and returns the open store. The TUI's first-run offer
   /// and `stockroom demo` both call this.
   public static func createDemo(
     at url: URL, seed: UInt64 = 1, tokens: Int = 2_000, now: Date? = nil, force: Bool = false,
@@ -23,9 +23,11 @@ extension FileStore {
       }
       _ = store.ledger.sync()
       unlink(directory.file(Snapshot.fileName))
+      unlink(directory.file(IndexFile.fileName))
       store.state = InventoryState()
       store.keys = [:]
       store.position = .start
+      store.recent = RecentRecords(start: 1)
       var demo = DemoData(
         seed: seed, tokens: max(0, tokens),
         now: now ?? ProcessIdentity.now(environment: options.environment),

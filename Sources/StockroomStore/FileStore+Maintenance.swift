@@ -4,8 +4,9 @@ import StockroomDomain
 
 extension FileStore {
   /// Checks every record and the chain (by replaying the whole ledger), the snapshot (state
-  /// from snapshot plus tail equals the full replay), and the invariants. Returns one line per
-  /// problem; throws `.unavailable` when the ledger cannot be read at all.
+  /// from snapshot plus tail equals the full replay), the index (every place and subject it
+  /// holds equals the ledger's), and the invariants. Returns one line per problem; throws
+  /// `.unavailable` when the ledger cannot be read at all.
   public static func verify(at url: URL, options: Options = Options()) throws(StoreError)
     -> [String]
   {
@@ -16,6 +17,7 @@ extension FileStore {
     let replayed = try FileStore.open(at: url, options: full)
     var problems = replayed.warnings.filter { !$0.contains("missing") }
     problems += replayed.state.invariantViolations()
+    problems += replayed.indexProblems()
     var snapshotOptions = full
     snapshotOptions.useSnapshot = true
     do throws(StoreError) {
@@ -36,7 +38,7 @@ extension FileStore {
     return problems
   }
 
-  /// Copies a consistent store (ledger up to the last record, plus a fresh snapshot) into an
+  /// Copies a consistent store (ledger up to the last record, plus a fresh snapshot and index) into an
   /// empty or new directory, holding the lock so no commit lands halfway.
   public func backup(to url: URL) throws(StoreError) {
     if FileStore.hasData(at: url) { throw .notEmpty(url.path) }
@@ -62,6 +64,7 @@ extension FileStore {
       let anchor = SnapshotAnchor(
         sequence: position.sequence, crc: position.crc, ledgerOffset: position.offset)
       try Snapshot.write(SnapshotContents(anchor: anchor, state: state, keys: keys), in: target)
+      try writeIndex(in: target)
       if let reason = POSIXFile.syncDirectory(target.path) {
         throw .commitFailed("\(target.path): fsync failed: \(reason)")
       }
@@ -69,7 +72,8 @@ extension FileStore {
   }
 
   /// Cuts the ledger at its first invalid record (the rest kept beside it as
-  /// `ledger.jsonl.damaged-<offset>`), drops the snapshot and rebuilds it. Returns what it did.
+  /// `ledger.jsonl.damaged-<offset>`), drops the snapshot and the index and rebuilds them.
+  /// Returns what it did.
   public static func repair(at url: URL, options: Options = Options()) throws(StoreError)
     -> [String]
   {
@@ -113,8 +117,13 @@ extension FileStore {
             + "the \(size - cut) bytes after it are kept in \(keep)")
       }
       unlink(directory.file(Snapshot.fileName))
+      unlink(directory.file(IndexFile.fileName))
       try store.writeSnapshot()
       done.append("rebuilt \(directory.file(Snapshot.fileName)) at sequence \(store.lastSequence)")
+      if store.options.writeIndex {
+        done.append(
+          "rebuilt \(directory.file(IndexFile.fileName)) at sequence \(store.lastSequence)")
+      }
     }
     return done
   }

@@ -3,7 +3,7 @@ import Glibc
 import StockroomDomain
 
 /// The embedded store: an append-only JSON-lines ledger (`ledger.jsonl`), a `lock` file for
-/// `flock`, and a derived `snapshot.bin`, all in one data directory.
+/// `flock`, and a derived `snapshot.bin` and `index.bin`, all in one data directory.
 public final class FileStore: InventoryStore {
   public static let ledgerName = "ledger.jsonl"
   public static let lockName = "lock"
@@ -23,6 +23,10 @@ public final class FileStore: InventoryStore {
     /// Told how far a replay without a snapshot has read (bytes read, bytes in all), so a
     /// long rebuild can show progress.
     public var progress: (@Sendable (_ read: Int, _ total: Int) -> Void)?
+    /// Write `index.bin` with each snapshot and after a lookup rebuilt or extended it.
+    public var writeIndex = true
+    /// Told how far a rebuild of the index from the ledger has read (bytes read, in all).
+    public var indexProgress: (@Sendable (_ read: Int, _ total: Int) -> Void)?
 
     public init() {}
   }
@@ -38,6 +42,14 @@ public final class FileStore: InventoryStore {
   var keys: [String: UInt64] = [:]
   var snapshotSequence: UInt64 = 0
   var holdsLock = false
+  /// The records decoded by this process, indexed in memory (see `RecentRecords`).
+  var recent = RecentRecords(start: 1)
+  /// The index file, once a lookup has checked it (nil: none, or `recent` covers everything).
+  var indexFile: IndexFile?
+  /// True once the index file and `recent` together cover every record up to `position`.
+  var indexReady = false
+  /// How many records were decoded to extend or rebuild the index (for tests).
+  var indexDecodes = 0
   /// The clock for new transactions (STOCKROOM_NOW honoured).
   public var clock: () -> Date
 
@@ -132,6 +144,9 @@ public final class FileStore: InventoryStore {
     state = snapshot?.state ?? InventoryState()
     keys = snapshot?.keys ?? [:]
     position = .start
+    recent = RecentRecords(start: (snapshot?.anchor.sequence ?? 0) + 1)
+    indexFile = nil
+    indexReady = false
     snapshotSequence = snapshot?.anchor.sequence ?? 0
     let anchor = snapshot?.anchor
     let scanner = LedgerScanner(file: ledger, name: ledgerPath)
@@ -176,6 +191,9 @@ public final class FileStore: InventoryStore {
     }
     keys[transaction.key] = frame.sequence
     lastApplied.append(transaction)
+    recent.add(
+      transaction, sequence: frame.sequence,
+      at: RecordLocation(offset: offset, length: line.count, crc: frame.crc))
   }
 
   /// Transactions applied by the latest refresh (for conflict messages).
@@ -280,6 +298,7 @@ public final class FileStore: InventoryStore {
     try Snapshot.write(
       SnapshotContents(anchor: anchor, state: state, keys: keys), in: directory)
     snapshotSequence = position.sequence
+    if options.writeIndex { try writeIndex(in: directory) }
   }
 
   /// Writes a snapshot when it is `snapshotInterval` records behind (call after a commit).
@@ -297,17 +316,5 @@ public final class FileStore: InventoryStore {
       let transaction = try Self.decode(line, at: offset, in: ledgerPath)
       if !body(transaction) { stopped = true }
     }
-  }
-
-  public func transaction(id: String) throws(StoreError) -> Transaction? {
-    var found: Transaction?
-    try forEachTransaction { transaction in
-      if transaction.transactionId == id.uppercased() {
-        found = transaction
-        return false
-      }
-      return true
-    }
-    return found
   }
 }

@@ -7,8 +7,9 @@ public struct CommitResult: Sendable {
   public var alreadyCommitted: Bool
 }
 
-/// The storage the wizards and commands use (DESIGN.md section 6): open, read the current
-/// state, commit, see others' commits. The file ledger implements it; a database could.
+/// The storage the wizards and commands use (see docs/DESIGN.md, Ledger and Index): open,
+/// read the current state, commit, see others' commits, look transactions up. The file ledger
+/// implements it; a database could.
 public protocol InventoryStore: AnyObject {
   /// The state as of the last refresh or commit.
   var state: InventoryState { get }
@@ -26,4 +27,12 @@ public protocol InventoryStore: AnyObject {
   func forEachTransaction(_ body: (Transaction) -> Bool) throws(StoreError)
   /// The transaction with this ID (`T000123`), nil when there is none.
   func transaction(id: String) throws(StoreError) -> Transaction?
+  /// The transactions of an account (by code), in ledger order.
+  func transactions(account: String) throws(StoreError) -> [Transaction]
+  /// The transactions that name a serial (items or subscription change), in ledger order.
+  func transactions(serial: String) throws(StoreError) -> [Transaction]
+  /// The transactions run on a subscription (any case) or opening it, in ledger order.
+  func transactions(subscription: String) throws(StoreError) -> [Transaction]
+  /// The transactions of an order (any case), in ledger order.
+  func transactions(order: String) throws(StoreError) -> [Transaction]
 }

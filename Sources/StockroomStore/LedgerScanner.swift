@@ -23,18 +23,20 @@ struct LedgerScanner {
   let file: POSIXFile
   let name: String
 
-  /// Scans from `position` to the end of the file, calling `body` with each record's frame
-  /// and line (without newline). Throws `.unavailable` naming the byte offset of anything
-  /// invalid other than a torn tail.
+  /// Scans from `position` to the end of the file (or to byte `limit`), calling `body` with
+  /// each record's frame and line (without newline). Throws `.unavailable` naming the byte
+  /// offset of anything invalid other than a torn tail.
   func scan(
-    from position: Position,
+    from position: Position, to limit: Int? = nil,
     _ body: (LedgerRecord.Frame, Int, UnsafeRawBufferPointer) throws(StoreError) -> Void
   ) throws(StoreError) -> (Position, End) {
     var current = position
-    let size = try file.size()
-    if size < position.offset {
+    let fileSize = try file.size()
+    let size = min(fileSize, limit ?? fileSize)
+    if fileSize < max(position.offset, limit ?? 0) {
       throw .unavailable(
-        "\(name): the ledger is \(size) bytes, shorter than the \(position.offset) already read")
+        "\(name): the ledger is \(fileSize) bytes, shorter than the "
+          + "\(max(position.offset, limit ?? 0)) already read")
     }
     var pending: [UInt8] = []
     var pendingOffset = position.offset

@@ -9,7 +9,7 @@ struct LogCommand: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Only this account's transactions.") var account: String?
-  @Option(help: "Only transactions that moved this serial.") var serial: String?
+  @Option(help: "Only transactions that name this serial.") var serial: String?
   @Flag(help: "Print JSON Lines.") var json = false
   @Flag(help: "Print CSV with a header.") var csv = false
 
@@ -21,36 +21,47 @@ struct LogCommand: ParsableCommand {
     let store = StoreCommands.open(global, readOnly: true)
     let code = account.map { store.state.accounts[StoreCommands.account($0, in: store.state)].code }
     if let serial, store.state.tokenIndex[serial] == nil { StoreCommands.unknown("serial", serial) }
+    let subjects = [code.map(TransactionSubject.account), serial.map(TransactionSubject.serial)]
+      .compactMap { $0 }
     var out = OutputBuffer()
     if csv {
       out.line("transactionId,time,action,account,user,performedBy,reference,comment,items")
     }
-    do {
-      try store.forEachTransaction { transaction in
-        if let code, transaction.account != code { return true }
-        if let serial, !transaction.items.contains(where: { $0.serials?.contains(serial) ?? false })
-        {
+    // With a filter, the index names the few records to read; without, the whole ledger streams.
+    if let first = subjects.first {
+      let found = StoreCommands.lookUp(store) { () throws(StoreError) in
+        try store.transactions(about: first)
+      }
+      for transaction in found where subjects.allSatisfy({ $0.matches(transaction) }) {
+        emit(transaction, to: &out)
+      }
+    } else {
+      do {
+        try store.forEachTransaction { transaction in
+          emit(transaction, to: &out)
           return true
         }
-        if json {
-          out.line(JSONText.encode(transaction))
-        } else if csv {
-          out.line(
-            [
-              transaction.transactionId, transaction.time, transaction.action.rawValue,
-              transaction.account ?? "", transaction.user, transaction.performedBy ?? "",
-              transaction.reference, transaction.comment, transaction.summary,
-            ].map(TransactionText.csv).joined(separator: ","))
-        } else {
-          out.line(TransactionText.line(transaction))
-        }
-        return true
+      } catch {
+        out.flush()
+        StoreCommands.fail(error)
       }
-    } catch {
-      out.flush()
-      StoreCommands.fail(error)
     }
     out.flush()
+  }
+
+  private func emit(_ transaction: Transaction, to out: inout OutputBuffer) {
+    if json {
+      out.line(JSONText.encode(transaction))
+    } else if csv {
+      out.line(
+        [
+          transaction.transactionId, transaction.time, transaction.action.rawValue,
+          transaction.account ?? "", transaction.user, transaction.performedBy ?? "",
+          transaction.reference, transaction.comment, transaction.summary,
+        ].map(TransactionText.csv).joined(separator: ","))
+    } else {
+      out.line(TransactionText.line(transaction))
+    }
   }
 }
 

@@ -13,11 +13,8 @@ struct ShowCommand: ParsableCommand {
 
   func run() throws {
     let store = StoreCommands.open(global, readOnly: true)
-    let found: Transaction?
-    do {
-      found = try store.transaction(id: transactionId)
-    } catch {
-      StoreCommands.fail(error)
+    let found = StoreCommands.lookUp(store) { () throws(StoreError) in
+      try store.transaction(id: transactionId)
     }
     guard let transaction = found else { StoreCommands.unknown("transaction", transactionId) }
     if json {

@@ -17,10 +17,22 @@ enum StoreCommands {
     var options = FileStore.Options()
     options.readOnly = readOnly
     options.create = !readOnly
+    if isatty(2) != 0 { options.indexProgress = RebuildProgress.reporter("no usable index") }
     do {
       let store = try FileStore.open(at: global.resolvedDataDirectory(), options: options)
       warn(store.warnings)
       return store
+    } catch {
+      fail(error)
+    }
+  }
+
+  /// Runs a lookup, exiting on failure; prints the warnings it added (an index rebuilt).
+  static func lookUp<T>(_ store: FileStore, _ body: () throws(StoreError) -> T) -> T {
+    let before = store.warnings.count
+    defer { warn(Array(store.warnings.dropFirst(before))) }
+    do {
+      return try body()
     } catch {
       fail(error)
     }

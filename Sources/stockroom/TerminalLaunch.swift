@@ -21,7 +21,10 @@ enum TerminalLaunch {
       do {
         var options = FileStore.Options()
         options.progress = RebuildProgress.reporter()
+        options.indexProgress = RebuildProgress.reporter("no usable index")
         let store = try FileStore.open(at: dataDirectory, options: options)
+        // A missing or stale index is rebuilt now, with progress, not at the first lookup.
+        try store.prepareLookups()
         for warning in store.warnings {
           FileHandle.standardError.write(Data(("stockroom: warning: " + warning + "\n").utf8))
         }

@@ -1,0 +1,202 @@
+import Glibc
+import StockroomDomain
+
+/// Keeping the index: checked like the snapshot (by its stamp), extended from the ledger for
+/// the records it lacks, rebuilt when missing, damaged or stale, written beside the ledger.
+extension FileStore {
+  var indexPath: String { directory.file(IndexFile.fileName) }
+
+  private var canWriteIndex: Bool { !options.readOnly && options.writeIndex }
+
+  /// Checks the index now (rebuilding or extending it when needed) rather than at the first
+  /// lookup, so a long rebuild happens where its progress can be shown.
+  public func prepareLookups() throws(StoreError) { try prepareIndex() }
+
+  /// Makes the index file and `recent` together cover every record up to `position`: the
+  /// file is used when its stamp matches the ledger, extended by decoding only the records
+  /// between its stamp and `recent`, and rebuilt from the whole ledger otherwise.
+  func prepareIndex() throws(StoreError) {
+    if indexReady { return }
+    var changed = false
+    if recent.start > 1 {
+      var problem: String?
+      var file: IndexFile?
+      do throws(StoreError) {
+        file = try IndexFile.open(in: directory)
+        if let opened = file {
+          if try !opened.matches(ledger) {
+            problem =
+              "\(indexPath) does not match the ledger (it covers sequence "
+              + "\(opened.stamp.sequence))"
+            file = nil
+          }
+        } else {
+          problem = "\(indexPath) is missing"
+        }
+      } catch {
+        problem = error.message
+        file = nil
+      }
+      if let file {
+        if file.stamp.sequence + 1 < recent.start {
+          try extendIndex(
+            from: .init(
+              offset: file.stamp.ledgerLength, sequence: file.stamp.sequence, crc: file.stamp.crc),
+            progress: nil)
+          changed = true
+        }
+        indexFile = file
+      } else {
+        try extendIndex(from: .start, progress: options.indexProgress)
+        changed = true
+        warnings.append(
+          (problem ?? "\(indexPath) cannot be used") + "; rebuilt from the ledger"
+            + (canWriteIndex ? "" : " (in memory: opened read-only)"))
+      }
+    }
+    indexReady = true
+    if changed { persistIndexQuietly() }
+  }
+
+  /// Decodes the records from `start` up to where `recent` begins and puts them before it.
+  private func extendIndex(
+    from start: LedgerScanner.Position,
+    progress: (@Sendable (_ read: Int, _ total: Int) -> Void)?
+  ) throws(StoreError) {
+    let limit = recent.locations.first?.offset ?? position.offset
+    var earlier = RecentRecords(start: start.sequence + 1)
+    let scanner = LedgerScanner(file: ledger, name: ledgerPath)
+    let total = limit - start.offset
+    _ = try scanner.scan(from: start, to: limit) { (frame, offset, line) throws(StoreError) in
+      let transaction = try Self.decode(line, at: offset, in: ledgerPath)
+      earlier.add(
+        transaction, sequence: frame.sequence,
+        at: RecordLocation(offset: offset, length: line.count, crc: frame.crc))
+      indexDecodes += 1
+      progress?(offset + line.count + 1 - start.offset, total)
+    }
+    if earlier.end + 1 != recent.start {
+      throw .unavailable(
+        "\(ledgerPath) at byte \(limit): expected sequence \(recent.start), found the ledger "
+          + "ending at sequence \(earlier.end)")
+    }
+    recent = recent.appended(to: earlier)
+  }
+
+  /// Forgets the index file and rebuilds the index from the whole ledger, after a record
+  /// was not what the index said or a part of the file was damaged.
+  func distrustIndex(_ reason: String, persist: Bool = true) throws(StoreError) {
+    indexFile = nil
+    recent = RecentRecords(start: position.sequence + 1)
+    try extendIndex(from: .start, progress: options.indexProgress)
+    indexReady = true
+    warnings.append(reason + "; rebuilt from the ledger")
+    if persist { persistIndexQuietly() }
+  }
+
+  /// Writes the index when this store may; a failure is only a warning (the index is a cache).
+  private func persistIndexQuietly() {
+    guard canWriteIndex else { return }
+    do throws(StoreError) { try writeIndex(in: directory) } catch {
+      warnings.append("a new index could not be written: \(error.message)")
+    }
+  }
+
+  /// Writes an index of every record up to `position` into `target` (this data directory,
+  /// or a backup's): the index file's entries before `recent`, merged with `recent`.
+  func writeIndex(in target: DataDirectory) throws(StoreError) {
+    try prepareIndex()
+    let before = recent.start - 1
+    var locations: [RecordLocation] = []
+    var postings: [Posting] = []
+    if before > 0 {
+      do throws(StoreError) {
+        guard let file = indexFile else { throw .unavailable("\(indexPath) is missing") }
+        locations = Array(try file.allLocations().prefix(Int(before)))
+        postings = try file.allPostings().filter { $0.sequence <= before }
+      } catch {
+        try distrustIndex(error.message, persist: false)
+        return try writeIndex(in: target)
+      }
+    }
+    locations += recent.locations
+    let added = Self.sortedUnique(recent.postings.filter { $0.sequence <= position.sequence })
+    let stamp = IndexFile.Stamp(
+      ledgerLength: position.offset, sequence: position.sequence, crc: position.crc,
+      lastOffset: locations.last?.offset ?? 0)
+    try IndexFile.write(
+      stamp: stamp, locations: Array(locations.prefix(Int(position.sequence))),
+      postings: Self.merge(postings, added), in: target)
+    if target.path == directory.path, let written = try? IndexFile.open(in: directory) {
+      indexFile = written
+    }
+  }
+
+  static func sortedUnique(_ postings: [Posting]) -> [Posting] {
+    var sorted = postings.sorted()
+    var kept = 0
+    for index in sorted.indices where index == 0 || sorted[index] != sorted[kept - 1] {
+      sorted[kept] = sorted[index]
+      kept += 1
+    }
+    sorted.removeLast(sorted.count - kept)
+    return sorted
+  }
+
+  /// Two sorted lists as one.
+  static func merge(_ left: [Posting], _ right: [Posting]) -> [Posting] {
+    if left.isEmpty { return right }
+    if right.isEmpty { return left }
+    var merged: [Posting] = []
+    merged.reserveCapacity(left.count + right.count)
+    var (i, j) = (0, 0)
+    while i < left.count && j < right.count {
+      if left[i] < right[j] {
+        merged.append(left[i])
+        i += 1
+      } else {
+        merged.append(right[j])
+        j += 1
+      }
+    }
+    merged += left[i...]
+    merged += right[j...]
+    return merged
+  }
+
+  /// What is wrong with the index file against a full replay of the ledger (for `verify`;
+  /// call on a store opened without a snapshot, so `recent` holds every record).
+  func indexProblems() -> [String] {
+    do throws(StoreError) {
+      guard let file = try IndexFile.open(in: directory) else { return [] }
+      guard try file.matches(ledger) else {
+        return [
+          "\(file.path) does not match the ledger (it covers sequence \(file.stamp.sequence))"
+        ]
+      }
+      try file.checkWhole()
+      let covered = file.stamp.sequence
+      guard recent.start == 1, covered <= recent.end else {
+        return ["\(file.path) covers sequence \(covered), beyond the records read"]
+      }
+      let locations = try file.allLocations()
+      if let wrong = locations.indices.first(where: { locations[$0] != recent.locations[$0] }) {
+        return [
+          "\(file.path): \(Transaction.identifier(sequence: UInt64(wrong) + 1)) is not where "
+            + "the index says"
+        ]
+      }
+      let expected = Self.sortedUnique(recent.postings.filter { $0.sequence <= covered })
+      let stored = try file.allPostings()
+      if stored != expected {
+        return [
+          "\(file.path): its subjects differ from the ledger's (\(stored.count) postings, "
+            + "\(expected.count) expected)"
+        ]
+      }
+      return []
+    } catch {
+      return [error.message]
+    }
+  }
+}
