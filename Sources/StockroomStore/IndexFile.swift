@@ -31,31 +31,31 @@ final class IndexFile {
   let file: POSIXFile
   let stamp: Stamp
   let postingCount: Int
-  private let fence: [UInt64]
+  /// The first hash of each postings page, read at the first lookup by subject.
+  private var loadedFence: [UInt64]?
   private var recordPages: [Int: [RecordLocation]] = [:]
 
   var path: String { file.path }
   private var recordCount: Int { Int(stamp.sequence) }
-  private var fenceOffset: Int { Self.headerSize }
-  private var recordsOffset: Int { fenceOffset + fence.count * 8 + 4 }
+  private var postingPages: Int { Self.pages(postingCount, Self.postingsPerPage) }
+  private var recordsOffset: Int { Self.headerSize + postingPages * 8 + 4 }
   private var postingsOffset: Int {
     recordsOffset + recordCount * 16 + Self.pages(recordCount, Self.recordsPerPage) * 4
   }
   private var totalSize: Int {
-    postingsOffset + postingCount * 12 + fence.count * 4 + 4
+    postingsOffset + postingCount * 12 + postingPages * 4 + 4
   }
 
-  private init(file: POSIXFile, stamp: Stamp, postingCount: Int, fence: [UInt64]) {
+  private init(file: POSIXFile, stamp: Stamp, postingCount: Int) {
     self.file = file
     self.stamp = stamp
     self.postingCount = postingCount
-    self.fence = fence
   }
 
   static func pages(_ count: Int, _ perPage: Int) -> Int { (count + perPage - 1) / perPage }
 
-  /// Opens and checks the header, size and fence; nil when there is no index. Throws
-  /// `.unavailable` naming what is wrong with a damaged one.
+  /// Opens and checks the header and size; nil when there is no index. Throws `.unavailable`
+  /// naming what is wrong with a damaged one.
   static func open(in directory: DataDirectory) throws(StoreError) -> IndexFile? {
     let path = directory.file(fileName)
     guard POSIXFile.exists(path) else { return nil }
@@ -78,18 +78,23 @@ final class IndexFile {
     guard stamp.ledgerLength >= 0, stamp.lastOffset >= 0, stamp.sequence < UInt64(UInt32.max),
       postingCount >= 0, postingCount / 12 < size, Int(stamp.sequence) / 16 < size
     else { throw .unavailable("\(path): impossible counts in the header") }
-    let fenceCount = pages(postingCount, postingsPerPage)
-    let fenceBytes = try checkedRead(file, at: headerSize, count: fenceCount * 8)
-    var fenceReader = ByteReader(fenceBytes)
-    let fence = (0..<fenceCount).map { _ in fenceReader.u64() }
-    let index = IndexFile(file: file, stamp: stamp, postingCount: postingCount, fence: fence)
+    let index = IndexFile(file: file, stamp: stamp, postingCount: postingCount)
     if size != index.totalSize {
       throw .unavailable("\(path): \(size) bytes where its header promises \(index.totalSize)")
     }
+    return index
+  }
+
+  private func fence() throws(StoreError) -> [UInt64] {
+    if let loadedFence { return loadedFence }
+    var reader = ByteReader(
+      try Self.checkedRead(file, at: Self.headerSize, count: postingPages * 8))
+    let fence = (0..<postingPages).map { _ in reader.u64() }
     if zip(fence, fence.dropFirst()).contains(where: { $0 > $1 }) {
       throw .unavailable("\(path): the postings are out of order")
     }
-    return index
+    loadedFence = fence
+    return fence
   }
 
   /// Reads `count` bytes and the CRC-32C after them, throwing when it does not match.
@@ -142,7 +147,7 @@ final class IndexFile {
     }
   }
 
-  private func postingPage(_ page: Int) throws(StoreError) -> [Posting] {
+  private func postingPage(_ page: Int, _ fence: [UInt64]) throws(StoreError) -> [Posting] {
     let first = page * Self.postingsPerPage
     let count = min(Self.postingsPerPage, postingCount - first)
     let bytes = try Self.checkedRead(
@@ -162,6 +167,7 @@ final class IndexFile {
 
   /// The sequence numbers filed under `hash`, in order.
   func sequences(hash: UInt64) throws(StoreError) -> [UInt64] {
+    let fence = try fence()
     // The last page starting below `hash`: equal hashes may begin at its end.
     var low = 0
     var high = fence.count
@@ -172,7 +178,7 @@ final class IndexFile {
     var page = max(0, low - 1)
     var found: [UInt64] = []
     while page < fence.count, fence[page] <= hash {
-      for posting in try postingPage(page) where posting.hash == hash {
+      for posting in try postingPage(page, fence) where posting.hash == hash {
         found.append(posting.sequence)
       }
       page += 1
@@ -192,7 +198,8 @@ final class IndexFile {
   func allPostings() throws(StoreError) -> [Posting] {
     var all: [Posting] = []
     all.reserveCapacity(postingCount)
-    for page in fence.indices { all += try postingPage(page) }
+    let fence = try fence()
+    for page in fence.indices { all += try postingPage(page, fence) }
     return all
   }
 

@@ -9,8 +9,9 @@ import Wizards
 /// spread. It makes demo data sets of each size in a temporary folder, then
 /// times opening the store, the hardware pick list appearing after Search,
 /// each key in it (handled and drawn, CPU), a filter to its end, and commits
-/// of 1, 100 and 10,000 serials. Bytes per key need a terminal:
-/// `scripts/bench.sh` adds them (through a pseudo-terminal).
+/// of 1, 100 and 10,000 serials, and `show` and `log --account` on the demo data and at
+/// 1,000,000 tokens (`BenchLookups`). Bytes per key need a terminal:
+/// `scripts/bench-peers.sh` adds them (through a pseudo-terminal).
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "bench", abstract: "Measure the pick list, keys, store and commits.")
@@ -20,6 +21,24 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Rounds per figure (the median is printed).") var rounds = 9
   @Option(help: "Row counts for the pick list alone, comma-separated.")
   var widgetSizes = "10000,100000,1000000"
+  @Option(
+    help: "Only these parts, comma-separated: store (open and pick list), commits, widget, lookups."
+  )
+  var only = "store,commits,widget,lookups"
+  @Option(help: "Tokens of the large data set for the lookups (show, log).")
+  var lookupTokens = 1_000_000
+
+  func validate() throws {
+    let known: Set = ["store", "commits", "widget", "lookups"]
+    let unknown = parts.subtracting(known)
+    if !unknown.isEmpty {
+      throw ValidationError("unknown --only part: \(unknown.sorted().joined(separator: ", "))")
+    }
+  }
+
+  private var parts: Set<String> {
+    Set(only.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+  }
 
   func run() throws {
     print("stockroom bench: \(rounds) rounds, medians with min–max")
@@ -37,7 +56,7 @@ struct BenchCommand: ParsableCommand {
       .appendingPathComponent("stockroom-bench-\(getpid())")
     defer { try? FileManager.default.removeItem(at: root) }
     var largest: FileStore?
-    for count in counts {
+    for count in counts where parts.contains("store") || parts.contains("commits") {
       let url = root.appendingPathComponent("\(count)")
       _ = try FileStore.createDemo(at: url, tokens: count)
       var opens: [Double] = []
@@ -50,12 +69,21 @@ struct BenchCommand: ParsableCommand {
       }
       guard let store = opened else { continue }
       BenchReport.line("store open, \(count) tokens", opens)
-      benchPickList(store: store, url: url, tokens: count)
+      if parts.contains("store") { benchPickList(store: store, url: url, tokens: count) }
       largest = store
     }
-    if let largest { try benchCommits(largest) }
-    for count in widgetSizes.split(separator: ",").compactMap({ Int($0) }) {
-      benchWidget(rows: count)
+    if let largest, parts.contains("commits") { try benchCommits(largest) }
+    if parts.contains("widget") {
+      for count in widgetSizes.split(separator: ",").compactMap({ Int($0) }) {
+        benchWidget(rows: count)
+      }
+    }
+    if parts.contains("lookups") {
+      let small = root.appendingPathComponent("lookups-demo")
+      _ = try FileStore.createDemo(at: small)
+      let large = root.appendingPathComponent("lookups-\(lookupTokens)")
+      _ = try FileStore.createDemo(at: large, tokens: lookupTokens)
+      try BenchLookups(rounds: rounds).run(small: small, large: large, tokens: lookupTokens)
     }
   }
 

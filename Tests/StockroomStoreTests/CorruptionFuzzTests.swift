@@ -6,14 +6,16 @@ import Testing
 @testable import StockroomStore
 
 /// Corrupted files (issue 9): bit flips, truncations, duplicated, deleted and swapped records
-/// and garbage appended, in the ledger and the snapshot. Never a crash or a hang; each case
-/// ends in a documented outcome, and after a refusal `repair` leaves a store that verifies.
+/// and garbage appended, in the ledger, the snapshot and the index. Never a crash or a hang,
+/// never a wrong lookup; each case ends in a documented outcome, and after a refusal `repair`
+/// leaves a store that verifies.
 /// `STOCKROOM_CORRUPT_CASES` sets the count (the fault suite runs 1,000 or more), and
 /// `STOCKROOM_FUZZ_SEED` the seed (random unless given; printed, and named on failure).
 @Suite struct CorruptionFuzzTests {
   enum Mutation: CaseIterable {
     case ledgerBitFlip, ledgerTruncate, ledgerDuplicate, ledgerDelete, ledgerSwap, ledgerGarbage
     case snapshotBitFlip, snapshotTruncate, snapshotGarbage, snapshotEmpty
+    case indexBitFlip, indexTruncate, indexGarbage, indexEmpty
   }
 
   static func lines(_ bytes: [UInt8]) -> [[UInt8]] {
@@ -34,7 +36,8 @@ import Testing
   }
 
   static func mutate(
-    _ mutation: Mutation, ledger: inout [UInt8], snapshot: inout [UInt8], _ random: inout SplitMix
+    _ mutation: Mutation, ledger: inout [UInt8], snapshot: inout [UInt8], index: inout [UInt8],
+    _ random: inout SplitMix
   ) -> Bool {
     var records = lines(ledger)
     switch mutation {
@@ -65,6 +68,14 @@ import Testing
       snapshot += garbage(&random, count: Int(random.next() % 300) + 1)
     case .snapshotEmpty:
       snapshot = []
+    case .indexBitFlip:
+      index[Int(random.next() % UInt64(index.count))] ^= UInt8(1 << (random.next() % 8))
+    case .indexTruncate:
+      index.removeSubrange(Int(random.next() % UInt64(index.count))...)
+    case .indexGarbage:
+      index += garbage(&random, count: Int(random.next() % 300) + 1)
+    case .indexEmpty:
+      index = []
     }
     return false
   }
@@ -76,6 +87,7 @@ import Testing
     try FaultSuite.base(base)
     let ledger = try Support.bytes(Support.ledger(base))
     let snapshot = try Support.bytes(base.appendingPathComponent("snapshot.bin"))
+    let indexBytes = try Support.bytes(base.appendingPathComponent("index.bin"))
     let baseCount = Self.lines(ledger).count
     // On tmpfs when there is one: the cases fsync a lot and only the logic is under test here.
     let url = FaultSuite.scratchDirectory("corrupt")
@@ -83,6 +95,7 @@ import Testing
     chmod(url.path, 0o700)
     let ledgerPath = Support.ledger(url).path
     let snapshotPath = url.appendingPathComponent("snapshot.bin").path
+    let indexURL = url.appendingPathComponent("index.bin")
     var random = SplitMix(seed: seed.value)
     var tally: [DamageOutcome: Int] = [:]
     var problems: [String] = []
@@ -90,13 +103,16 @@ import Testing
       let mutation = Mutation.allCases[index % Mutation.allCases.count]
       var damagedLedger = ledger
       var damagedSnapshot = snapshot
+      var damagedIndex = indexBytes
       let removedOrAdded = Self.mutate(
-        mutation, ledger: &damagedLedger, snapshot: &damagedSnapshot, &random)
+        mutation, ledger: &damagedLedger, snapshot: &damagedSnapshot, index: &damagedIndex,
+        &random)
       for name in try FileManager.default.contentsOfDirectory(atPath: url.path) {
         unlink(url.path + "/" + name)
       }
       try Support.write(damagedLedger, to: Support.ledger(url))
       try Support.write(damagedSnapshot, to: URL(fileURLWithPath: snapshotPath))
+      try Support.write(damagedIndex, to: indexURL)
       var (outcome, problem) = FaultSuite.classify(url, ledger: ledgerPath, snapshot: snapshotPath)
       if outcome == .intact, damagedLedger != ledger {
         // Only a cut exactly at a record boundary (or a removed last record) may go unnoticed.
@@ -110,10 +126,25 @@ import Testing
       if outcome == .intact, damagedSnapshot != snapshot, problem == nil {
         problem = "\(mutation) of the snapshot went unnoticed"
       }
+      // Lookups read every part of the index but the checksum of the whole file, which only
+      // `verify` reads (and reports); `repair` rewrites it.
+      var unreadIndexDamage = false
+      if outcome == .intact, damagedIndex != indexBytes, problem == nil {
+        unreadIndexDamage =
+          damagedIndex.count == indexBytes.count
+          && damagedIndex.dropLast(4) == indexBytes.dropLast(4)
+        if !unreadIndexDamage {
+          problem = "\(mutation) of the index went unnoticed"
+        } else if !((try? FileStore.verify(at: url)) ?? []).contains(where: {
+          $0.contains(indexURL.path)
+        }) {
+          problem = "verify missed a damaged index"
+        }
+      }
       tally[outcome, default: 0] += 1
       if let problem { problems.append("case \(index) \(mutation): \(problem)") }
       // Every store left must verify once repaired (a refusal) or as it opened.
-      if outcome == .refused {
+      if outcome == .refused || unreadIndexDamage {
         do {
           _ = try FileStore.repair(at: url)
         } catch {
@@ -131,7 +162,8 @@ import Testing
     print("fault-figure: corrupted files \(count) (\(parts.joined(separator: ", "))), \(seed.note)")
     #expect(problems.isEmpty, "\(seed.note)\n\(problems.prefix(10).joined(separator: "\n"))")
     #expect(
-      tally[.refused, default: 0] > 0 && tally[.snapshotRebuilt, default: 0] > 0,
+      tally[.refused, default: 0] > 0 && tally[.snapshotRebuilt, default: 0] > 0
+        && tally[.indexRebuilt, default: 0] > 0,
       "\(seed.note): \(parts)")
     // A torn tail needs a cut or garbage among the few records after the snapshot: about one
     // case in 36. Forty cases miss it for about half the seeds; from 400 on (the fault suite)

@@ -49,12 +49,13 @@ struct FuzzSeed {
   }
 }
 
-/// The three documented outcomes of a damaged file (README "Faults and drafts"), plus a
-/// ledger cut exactly at a record boundary, which is a valid shorter ledger.
+/// The documented outcomes of a damaged file (README "Faults and drafts"), plus a ledger cut
+/// exactly at a record boundary, which is a valid shorter ledger.
 enum DamageOutcome: String, CaseIterable {
   case tornTailCut = "torn tail cut"
   case refused = "refused with file and offset"
   case snapshotRebuilt = "snapshot rebuilt"
+  case indexRebuilt = "index rebuilt"
   case validShorter = "valid shorter ledger"
   case intact = "nothing to notice"
 }
@@ -85,19 +86,28 @@ enum FaultSuite {
     }
   }
 
-  /// Opens a damaged store and says which outcome it met; records anything else as a problem.
+  /// Opens a damaged store and says which outcome it met; records anything else as a problem,
+  /// and any lookup (by ID, account, serial, subscription, order) that differs from a full scan.
   static func classify(_ url: URL, ledger: String, snapshot: String) -> (DamageOutcome, String?) {
     do {
       let store = try FileStore.open(at: url, options: Support.options(snapshots: true))
       let warnings = store.warnings
+      let outcome: DamageOutcome
+      var problem: String?
       if warnings.contains(where: { $0.contains(ledger) && $0.contains("cut an incomplete") }) {
-        return (.tornTailCut, nil)
+        outcome = .tornTailCut
+      } else if warnings.contains(where: { $0.contains(snapshot) && $0.contains("rebuilt") }) {
+        outcome = .snapshotRebuilt
+      } else {
+        outcome = .intact
+        problem = warnings.first.map { "unexpected warning: \($0)" }
       }
-      if warnings.contains(where: { $0.contains(snapshot) && $0.contains("rebuilt") }) {
-        return (.snapshotRebuilt, nil)
+      if let wrong = IndexCheck.problems(store) { return (outcome, "a lookup: \(wrong)") }
+      let index = url.appendingPathComponent("index.bin").path
+      let rebuilt = store.warnings.dropFirst(warnings.count).contains {
+        $0.contains(index) && $0.contains("rebuilt")
       }
-      if let other = warnings.first { return (.intact, "unexpected warning: \(other)") }
-      return (.intact, nil)
+      return (outcome == .intact && rebuilt ? .indexRebuilt : outcome, problem)
     } catch {
       let message = error.message
       let named = message.contains(ledger) || message.contains(snapshot)

@@ -68,6 +68,8 @@ struct SimulatedDisk {
     var images = [try Support.bytes(ledgerURL)]
     var writes: [[UInt8]] = []
     var snapshots: [(sequence: Int, bytes: [UInt8])] = [(0, try Support.bytes(snapshotURL))]
+    let indexURL = source.appendingPathComponent("index.bin")
+    var indexes: [(sequence: Int, bytes: [UInt8])] = [(0, try Support.bytes(indexURL))]
     for round in 0..<30 {
       let command: Command =
         round % 3 == 0
@@ -82,6 +84,7 @@ struct SimulatedDisk {
       if round % 5 == 4 {
         try store.writeSnapshot()
         snapshots.append((round + 1, try Support.bytes(snapshotURL)))
+        indexes.append((round + 1, try Support.bytes(indexURL)))
       }
     }
     let url = FaultSuite.scratchDirectory("power")
@@ -107,6 +110,14 @@ struct SimulatedDisk {
       }
       try Support.write(bytes, to: Support.ledger(url))
       try Support.write(snapshot.bytes, to: url.appendingPathComponent("snapshot.bin"))
+      // The index is written after the snapshot, so any one written before the crash (or
+      // none) may be there, independently of the snapshot.
+      let usableIndexes = indexes.filter { $0.sequence <= acknowledged }
+      let chosen = Int(random.next() % UInt64(usableIndexes.count + 1))
+      if chosen < usableIndexes.count {
+        try Support.write(
+          usableIndexes[chosen].bytes, to: url.appendingPathComponent("index.bin"))
+      }
       let (outcome, problem) = FaultSuite.classify(
         url, ledger: Support.ledger(url).path,
         snapshot: url.appendingPathComponent("snapshot.bin").path)

@@ -23,12 +23,15 @@ check_acks() {
   return $ok
 }
 
-# STOCKROOM_CRASH_AT at every named point of a commit and of a snapshot, CRASH_RUNS runs each,
+# STOCKROOM_CRASH_AT at every named point of a commit, a snapshot and an index write (the
+# index is written with each snapshot), CRASH_RUNS runs each,
 # the crash coming after a random number of arrivals.
 crash_points() {
   echo "fault-suite: crash points, $CRASH_RUNS runs each"
   local passed=0 runs=0 point run dir at status ok
-  for point in before-write after-write after-fsync snapshot-temp snapshot-renamed; do
+  local points=(before-write after-write after-fsync snapshot-temp snapshot-renamed index-temp
+    index-renamed)
+  for point in "${points[@]}"; do
     ok=1
     for run in $(seq 1 "$CRASH_RUNS"); do
       dir="$WORK/crash-$point-$run"
@@ -57,7 +60,7 @@ crash_points() {
     [ "$ok" = 1 ] && passed=$((passed + 1))
     echo "  $point: $([ "$ok" = 1 ] && echo passed || echo FAILED)"
   done
-  figures["crash points passed"]="$passed of 5"
+  figures["crash points passed"]="$passed of ${#points[@]}"
   figures["crash runs"]=$runs
 }
 
