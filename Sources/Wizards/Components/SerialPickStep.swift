@@ -47,6 +47,8 @@ public struct SerialPickStep: Sendable {
   public internal(set) var preview: SerialPreview?
   /// The "load a file" prompt, while open.
   public internal(set) var filePrompt: SerialFilePrompt?
+  /// The file the prompt asked to read, until the runtime takes the request.
+  var fileRequest: FileRequest?
   /// What each move into the right list took (a scan, a range, a paste…), last last, for Ctrl-Z.
   public internal(set) var undoBatches: [[Int32]] = []
   /// Listed serials that need a token-side PIN.
