@@ -30,7 +30,7 @@ public struct FileRead: Equatable, Sendable {
     self.contents = contents
   }
 
-  /// The most the runtime reads from one file: a list of serials far beyond the largest
-  /// stock, and still a bounded amount of memory.
-  public static let sizeLimit = 256 << 20
+  /// The most the runtime reads from one file (64 MiB): millions of serials, and still a
+  /// bounded amount of memory when the path names a device that never ends.
+  public static let sizeLimit = 64 << 20
 }

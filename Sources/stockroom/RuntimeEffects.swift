@@ -38,6 +38,7 @@ enum RuntimeEffects {
     guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else {
       return .failure(.unreadable)
     }
+    if info.st_size > limit { return .failure(.tooLarge(limit: limit)) }
     var data = Data()
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     while true {

@@ -2,6 +2,7 @@
 /// commit that hands back the committed transaction, and lookups that read only the
 /// transactions asked for (see docs/DESIGN.md, "Ledger" and "Index"). The file store
 /// implements it; a database store can, behind the same calls. Nothing here names a file.
+/// Lookups answer as of the last refresh or commit, as `state` does.
 public protocol InventoryLedger: AnyObject {
   /// The state as of the last refresh or commit.
   var state: InventoryState { get }

@@ -46,7 +46,8 @@ extension AllocationFlow {
     AllocationTableView.draw(
       state.allocationTable(account: account), x: x, y: rect.y + 5, into: &buffer)
     buffer.put(
-      "Enter opens \(transaction.transactionId) and what it allocated · Esc goes back", x: x, y: rect.y + 12,
+      "Enter opens \(transaction.transactionId) and what it allocated · Esc goes back", x: x,
+      y: rect.y + 12,
       style: .hint, clip: rect)
   }
 }

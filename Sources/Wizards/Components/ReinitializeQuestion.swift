@@ -34,7 +34,8 @@ enum ReinitializeQuestion {
   static func notice(_ outcome: CommitOutcome) -> StatusLine {
     switch outcome {
     case .committed(let transaction):
-      return StatusLine("Re-initialized as \(transaction.transactionId); the token is available.", kind: .success)
+      return StatusLine(
+        "Re-initialized as \(transaction.transactionId); the token is available.", kind: .success)
     case .refused(let why), .conflict(let why):
       return StatusLine(why, kind: .error)
     }

@@ -61,7 +61,8 @@ extension ReceiveFlow {
       }
     }
     buffer.put(
-      "Enter opens \(transaction.transactionId) and " + (isHardware(answers) ? "the serials" : "what")
+      "Enter opens \(transaction.transactionId) and "
+        + (isHardware(answers) ? "the serials" : "what")
         + " it received · Esc goes back", x: x, y: rect.y + 12,
       style: .hint, clip: rect)
   }

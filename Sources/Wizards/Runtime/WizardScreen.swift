@@ -102,7 +102,8 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
   public var status: StatusLine? {
     if let outcome {
       switch outcome {
-      case .committed(let transaction): return StatusLine("Committed as \(transaction.transactionId).", kind: .success)
+      case .committed(let transaction):
+        return StatusLine("Committed as \(transaction.transactionId).", kind: .success)
       case .refused(let why), .conflict(let why): return StatusLine(why, kind: .error)
       }
     }

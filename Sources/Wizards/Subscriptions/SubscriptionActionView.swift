@@ -291,7 +291,8 @@ enum SubscriptionActionView {
     switch outcome {
     case .committed(let transaction):
       buffer.put(
-        "\(answers.actionCode.title) done. Transaction ID \(transaction.transactionId)", x: inner.x, y: inner.y,
+        "\(answers.actionCode.title) done. Transaction ID \(transaction.transactionId)", x: inner.x,
+        y: inner.y,
         style: .success, clip: inner)
       buffer.put("System processing", x: inner.x, y: inner.y + 2, style: .title, clip: inner)
       var y = inner.y + 3
