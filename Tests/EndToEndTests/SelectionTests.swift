@@ -107,6 +107,7 @@ import Testing
     try session.waitFor("Deallocate (0)")
     session.send("Tab")
     session.send("Space")
+    session.send("Right")
     try session.waitFor("Deallocate (1)")
   }
 
