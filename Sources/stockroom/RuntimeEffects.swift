@@ -31,7 +31,8 @@ enum RuntimeEffects {
   }
 
   private static func contents(of path: String, limit: Int) -> Result<Data, FileRead.Failure> {
-    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    // Non-blocking, so a pipe or terminal with nothing to say is refused, never waited on.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
     guard descriptor >= 0 else { return .failure(.unreadable) }
     defer { close(descriptor) }
     var info = stat()
