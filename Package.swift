@@ -34,10 +34,15 @@ let package = Package(
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     .testTarget(
-      name: "WizardsTests", dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore"],
+      name: "WizardsTests",
+      dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore"],
       resources: [.process("Fixtures")]),
     .testTarget(name: "StockroomDomainTests", dependencies: ["StockroomDomain"]),
-    .testTarget(name: "StockroomStoreTests", dependencies: ["StockroomStore", "StockroomDomain"]),
-    .testTarget(name: "EndToEndTests", dependencies: []),
+    .testTarget(
+      name: "StockroomStoreTests",
+      dependencies: ["StockroomStore", "StockroomDomain", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    // Seeds and deterministic randomness shared by the randomized tests.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
   ]
 )
