@@ -1,5 +1,6 @@
 import Foundation
 import StockroomDomain
+import TestSupport
 import Testing
 
 @testable import StockroomStore
