@@ -155,11 +155,9 @@ public struct App {
 
   static func commit(_ pending: PendingCommit, context: AppContext) -> CommitOutcome {
     guard let store = context.store else { return .refused("There is no data to change.") }
-    let who = TransactionContext(
-      user: context.userName, uid: context.userId, performedBy: pending.performedBy,
-      reference: pending.reference, comment: pending.comment, billing: pending.billing)
     do {
-      let result = try store.commit(pending.command, context: who, key: pending.key)
+      let result = try store.commit(
+        pending.command, context: pending.transactionContext(context), key: pending.key)
       return .committed(result.transaction)
     } catch {
       switch error {

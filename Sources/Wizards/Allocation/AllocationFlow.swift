@@ -235,11 +235,13 @@ public struct AllocationFlow: WizardFlow {
       comment: answers.fields.comment.text, key: key, billing: answers.billing)
   }
 
-  /// Another session took stock: refresh the limits and the pick list, keep every other
-  /// answer, and go back to the Select step.
+  /// After a refusal or conflict: refresh the limits and the pick list, keep every other
+  /// answer, and go to the control of the answer refused (the Select step when another
+  /// session took stock).
   public func recover(
     from outcome: CommitOutcome, answers: inout AllocationAnswers, context: AppContext
   ) -> WizardPlace<Step, Control>? {
+    let problems = self.problems(committing: answers, context: context)
     answers.rebuildProducts(state: context.state, keeping: answers.choice)
     if case .hardware(let model) = answers.choice, answers.pick.pickList != nil {
       let limit = answers.pick.listQuantity.value ?? answers.pick.limit
@@ -247,7 +249,25 @@ public struct AllocationFlow: WizardFlow {
         AllocationAnswers.availableSerials(
           model: model, kind: answers.allocationKind, state: context.state, limit: limit))
     }
-    return WizardPlace(.select, initialFocus(step: .select, answers: answers))
+    return place(of: problems, answers: answers)
+      ?? WizardPlace(.select, initialFocus(step: .select, answers: answers))
+  }
+
+  public func place(
+    for field: DomainField, answers: AllocationAnswers
+  ) -> WizardPlace<Step, Control>? {
+    switch field {
+    case .product, .model: return WizardPlace(.type, .product)
+    case .quantity where isHardware(answers): return WizardPlace(.select, .pick(.quantity))
+    case .quantity: return WizardPlace(.select, .quantity)
+    case .serials: return WizardPlace(.select, initialFocus(step: .select, answers: answers))
+    case .amount: return WizardPlace(.billing, .amount)
+    case .billingTrigger: return WizardPlace(.billing, .trigger)
+    case .customerReference: return WizardPlace(.billing, .customerReference)
+    case .reference: return WizardPlace(.billing, .field(.reference))
+    case .comment: return WizardPlace(.billing, .field(.comment))
+    default: return nil
+    }
   }
 
   public func resultEffect(

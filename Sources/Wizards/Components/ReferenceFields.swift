@@ -9,9 +9,8 @@ public struct ReferenceFields: Sendable {
   /// Nil when the wizard has no container to choose.
   public internal(set) var container: ChoiceField?
   public internal(set) var containerCodes: [String]
-  public internal(set) var reference = TextField(
-    width: 40, maxLength: TextRules.referenceLimit, rule: .reference)
-  public internal(set) var comment = TextField(width: 56, maxLength: TextRules.commentLimit)
+  public internal(set) var reference = TextField.reference(width: 40)
+  public internal(set) var comment = TextField.comment(width: 56)
 
   /// The fields for `state`'s containers, or without a Container.
   public init(state: InventoryState, withContainer: Bool = true) {

@@ -324,15 +324,33 @@ public struct DeallocationFlow: WizardFlow {
       comment: answers.comment.text, key: key)
   }
 
-  /// Another session took something: refresh the pick list (or the limits)
-  /// from the fresh state, keep every other answer, and go back to the
-  /// Select step.
+  /// After a refusal or conflict: refresh the pick list (or the limits) from the fresh
+  /// state, keep every other answer, and go to the control of the answer refused
+  /// (the Select step when another session took something).
   public func recover(
     from outcome: CommitOutcome, answers: inout DeallocationAnswers, context: AppContext
   ) -> WizardPlace<Step, Control>? {
+    let problems = self.problems(committing: answers, context: context)
     answers.refreshLimits(flow: self, state: context.state)
     if isHardware { answers.researchKeepingPicks(flow: self, state: context.state) }
-    return WizardPlace(.select, initialFocus(step: .select, answers: answers))
+    return place(of: problems, answers: answers)
+      ?? WizardPlace(.select, initialFocus(step: .select, answers: answers))
+  }
+
+  public func place(
+    for field: DomainField, answers: DeallocationAnswers
+  ) -> WizardPlace<Step, Control>? {
+    switch (field, kind) {
+    case (.quantity, .software): return WizardPlace(.select, .softwareQuantity)
+    case (.quantity, .mobilePass): return WizardPlace(.select, .mobileQuantity)
+    case (.serials, .hardware):
+      return WizardPlace(.select, initialFocus(step: .select, answers: answers))
+    case (.container, _) where answers.fields.container != nil:
+      return WizardPlace(.reference, .field(.container))
+    case (.reference, _): return WizardPlace(.reference, .field(.reference))
+    case (.comment, _): return WizardPlace(.reference, .field(.comment))
+    default: return nil
+    }
   }
 
   public func resultEffect(

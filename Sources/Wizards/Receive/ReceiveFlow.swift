@@ -224,12 +224,30 @@ public struct ReceiveFlow: WizardFlow {
       comment: answers.fields.comment.text, key: key)
   }
 
-  /// Another session received one of these serials meanwhile: back to the list, which says
-  /// which (the refusal names them).
+  /// After a refusal or conflict: to the control of the answer refused. When another
+  /// session received one of these serials meanwhile, the list, on the first of them.
   public func recover(
     from outcome: CommitOutcome, answers: inout ReceiveAnswers, context: AppContext
   ) -> WizardPlace<Step, Control>? {
-    WizardPlace(.items)
+    let problems = self.problems(committing: answers, context: context)
+    for case .alreadyKnownSerials(let known) in problems {
+      answers.serials.point(at: known)
+    }
+    return place(of: problems, answers: answers) ?? WizardPlace(.items)
+  }
+
+  public func place(
+    for field: DomainField, answers: ReceiveAnswers
+  ) -> WizardPlace<Step, Control>? {
+    switch field {
+    case .model, .product: return WizardPlace(.stock, .item)
+    case .container: return WizardPlace(.stock, .field(.container))
+    case .reference: return WizardPlace(.stock, .field(.reference))
+    case .comment: return WizardPlace(.stock, .field(.comment))
+    case .serials where isHardware(answers): return WizardPlace(.items, .serials(.list))
+    case .quantity where !isHardware(answers): return WizardPlace(.items, .quantity)
+    default: return nil
+    }
   }
 
   public func resultEffect(

@@ -138,6 +138,12 @@ public struct ReceiveSerials: Sendable {
     }
   }
 
+  /// Puts the list's cursor on the first of `serials` that is listed.
+  mutating func point(at serials: [String]) {
+    guard let row = self.serials.firstIndex(where: serials.contains) else { return }
+    table.moveCursor(to: row)
+  }
+
   mutating func undo() {
     guard let last = batches.popLast() else {
       notice = StatusLine("Nothing to undo.")

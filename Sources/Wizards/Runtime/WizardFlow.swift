@@ -69,6 +69,9 @@ public protocol WizardFlow {
   func recover(
     from outcome: CommitOutcome, answers: inout Answers, context: AppContext
   ) -> WizardPlace<Step, Control>?
+  /// The step and control where the answer a refusal names (`DomainError.field`) is
+  /// given; nil when this wizard does not ask for it.
+  func place(for field: DomainField, answers: Answers) -> WizardPlace<Step, Control>?
   /// A barcode scan arrived while `step` is shown; true when the flow took
   /// it (whatever has focus), false to have it typed as keys.
   func scanned(_ text: String, step: Step, answers: inout Answers) -> Bool
@@ -143,6 +146,9 @@ extension WizardFlow {
   public func fileRead(
     _ read: FileRead, step: Step, answers: inout Answers, context: AppContext
   ) {}
+  public func place(for field: DomainField, answers: Answers) -> WizardPlace<Step, Control>? {
+    nil
+  }
   public func resultEffect(
     transaction: Transaction, answers: Answers, context: AppContext
   ) -> Effect { .popToHome }

@@ -71,7 +71,7 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
   private var isFirstStep: Bool { step == flow.steps.first }
 
   public var position: String {
-    if outcome != nil { return isDone ? "Done" : flow.title(of: step) }
+    if isDone { return "Done" }
     return StepIndicator(titles: flow.steps.map(flow.title(of:)), current: stepIndex).text
   }
 
