@@ -230,6 +230,9 @@ public struct ReceiveFlow: WizardFlow {
     from outcome: CommitOutcome, answers: inout ReceiveAnswers, context: AppContext
   ) -> WizardPlace<Step, Control>? {
     let problems = self.problems(committing: answers, context: context)
+    // The refusal says what is wrong; what the last scan did is stale.
+    answers.serials.notice = nil
+    answers.restoreNotice = nil
     for case .alreadyKnownSerials(let known) in problems {
       answers.serials.point(at: known)
     }
