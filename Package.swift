@@ -35,7 +35,7 @@ let package = Package(
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     .testTarget(
       name: "WizardsTests",
-      dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore"],
+      dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore", "TestSupport"],
       resources: [.process("Fixtures")]),
     .testTarget(name: "StockroomDomainTests", dependencies: ["StockroomDomain"]),
     .testTarget(

@@ -1,6 +1,7 @@
 import Foundation
 import StockroomDomain
 import TerminalUI
+import TestSupport
 import Testing
 import Wizards
 
@@ -158,9 +159,8 @@ import Wizards
   /// Random edits (typing, pasting, deleting, moving) of tricky characters: the field and
   /// the domain agree after every one.
   @Test func randomEditsAgree() {
-    let given = ProcessInfo.processInfo.environment["STOCKROOM_FUZZ_SEED"].flatMap(UInt64.init)
-    let seed = given ?? UInt64.random(in: 1...UInt64(UInt32.max))
-    var random = SplitMix(seed: seed)
+    let seed = FuzzSeed("randomEditsAgree")
+    var random = seed.generator
     let pool = Array(
       "aZé4 -_/.#:!;④٣Ａ\u{301}\u{308}\u{200D}\u{FE0F}\u{1F1E6}\u{1F1E7}\u{1F469}\u{1F4BB}"
         + "\u{1B}\u{202E}\u{85}\u{2028}\u{E49}\t\n"
@@ -190,9 +190,8 @@ import Wizards
         }
       }
     }
-    let note =
-      "seed \(seed) (reproduce: STOCKROOM_FUZZ_SEED=\(seed) swift test --filter randomEditsAgree)"
-    #expect(disagreements.isEmpty, "\(note) \(disagreements.count): \(disagreements.prefix(10))")
+    #expect(
+      disagreements.isEmpty, "\(seed.note) \(disagreements.count): \(disagreements.prefix(10))")
   }
 
   @Test func domainAndTerminalRefuseTheSameCharacters() {
@@ -202,18 +201,5 @@ import Wizards
       if TextRules.isUnsafe(scalar) != TextSafety.isUnsafe(scalar) { disagreements.append(value) }
     }
     #expect(disagreements.isEmpty, "\(disagreements.map { String($0, radix: 16) })")
-  }
-}
-
-/// Deterministic randomness: the same seed gives the same edits.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
