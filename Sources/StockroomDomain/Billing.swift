@@ -48,17 +48,13 @@ public struct Billing: Hashable, Sendable, Codable {
   public func validated() throws(DomainError) -> Billing {
     guard let normalized = Billing.amount(amount) else {
       throw .invalidText(
-        field: "Amount", reason: "not a decimal amount: \(TextRules.neutralised(amount))")
+        field: .amount, reason: "not a decimal amount: \(TextRules.neutralised(amount))")
     }
     if !trigger.isEmpty && !Billing.triggers.contains(trigger) {
       throw .invalidText(
-        field: "Billing trigger", reason: "one of " + Billing.triggers.joined(separator: ", "))
+        field: .billingTrigger, reason: "one of " + Billing.triggers.joined(separator: ", "))
     }
-    do throws(DomainError) {
-      try TextRules.checkReference(customerReference)
-    } catch {
-      throw .invalidText(field: "Customer reference", reason: error.message)
-    }
+    try TextRules.checkReference(customerReference, as: .customerReference)
     var copy = self
     copy.amount = normalized
     return copy

@@ -19,7 +19,7 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
   case notEnoughStock(product: String, requested: Int, available: Int)
   case inUseAboveMaximum(column: String, inUse: Int, maximum: Int)
   case notForProduct(String)
-  case invalidText(field: String, reason: String)
+  case invalidText(field: DomainField, reason: String)
   case unknownOrderItem(kind: String, name: String)
   case orderRule(String)
   case warrantyExpired(device: String, purchased: String)
@@ -78,7 +78,7 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     case .inUseAboveMaximum(let column, let inUse, let maximum):
       return "\(column): \(inUse) in use is more than the \(maximum) allocated"
     case .notForProduct(let what): return what
-    case .invalidText(let field, let reason): return "\(field): \(reason)"
+    case .invalidText(let field, let reason): return "\(field.label): \(reason)"
     case .unknownOrderItem(let kind, let name): return "unknown \(kind) \(name)"
     case .orderRule(let text): return text
     case .warrantyExpired(let device, let purchased):

@@ -1,42 +1,59 @@
-/// The limits on free text a transaction carries (DESIGN.md section 4).
+/// The rules on the free text a transaction carries, and on a serial's syntax: the one place
+/// they are written. The store checks them at commit and headless commands before they ask;
+/// the screens hand the same rules to their text fields, so a field refuses on the key
+/// exactly what Confirm would refuse. Lengths count characters as Swift does (grapheme
+/// clusters: "e" with a combining accent is one).
 public enum TextRules {
   public static let referenceLimit = 64
   public static let commentLimit = 128
+  public static let serialLimit = 64
 
-  /// Letters, digits, spaces and `- _ / . # :`, up to 64 characters.
-  public static func checkReference(_ text: String) throws(DomainError) {
-    if text.count > referenceLimit {
-      throw .invalidText(field: "Reference", reason: "more than \(referenceLimit) characters")
+  /// The punctuation a Reference may hold besides letters, digits and spaces.
+  static let referencePunctuation = " -_/.#:".unicodeScalars
+
+  /// Why `text` cannot be a Reference, without the field's name; nil when it can be one:
+  /// letters, the digits 0-9, spaces and `- _ / . # :`, up to 64 characters.
+  public static func referenceProblem(_ text: String) -> String? {
+    if text.count > referenceLimit { return "more than \(referenceLimit) characters" }
+    if text.unicodeScalars.contains(where: { !isReferenceScalar($0) }) {
+      return "only letters, digits, spaces and - _ / . # : are allowed"
     }
-    for scalar in text.unicodeScalars {
-      let allowed =
-        scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
-        || " -_/.#:".unicodeScalars
-          .contains(scalar)
-      if !allowed || isUnsafe(scalar) {
-        throw .invalidText(
-          field: "Reference", reason: "only letters, digits, spaces and - _ / . # : are allowed")
-      }
-    }
+    return nil
   }
 
-  /// Printable text, up to 128 characters.
+  /// Why `text` cannot be a Comment, without the field's name; nil when it can be one:
+  /// printable text, up to 128 characters.
+  public static func commentProblem(_ text: String) -> String? {
+    if text.count > commentLimit { return "more than \(commentLimit) characters" }
+    if text.unicodeScalars.contains(where: isUnsafe) { return "control characters are not allowed" }
+    return nil
+  }
+
+  /// A Reference's rule; `field` names what refuses (a billing's customer reference).
+  public static func checkReference(
+    _ text: String, as field: DomainField = .reference
+  ) throws(DomainError) {
+    if let reason = referenceProblem(text) { throw .invalidText(field: field, reason: reason) }
+  }
+
+  /// A Comment's rule.
   public static func checkComment(_ text: String) throws(DomainError) {
-    if text.count > commentLimit {
-      throw .invalidText(field: "Comment", reason: "more than \(commentLimit) characters")
-    }
-    if text.unicodeScalars.contains(where: isUnsafe) {
-      throw .invalidText(field: "Comment", reason: "control characters are not allowed")
-    }
+    if let reason = commentProblem(text) { throw .invalidText(field: .comment, reason: reason) }
   }
 
   /// A serial as printed on a device: 1 to 64 printable characters without spaces.
   public static func checkSerial(_ serial: String) throws(DomainError) {
-    if serial.isEmpty || serial.count > 64
+    if serial.isEmpty || serial.count > serialLimit
       || serial.unicodeScalars.contains(where: { isUnsafe($0) || $0 == " " })
     {
-      throw .invalidText(field: "Serial", reason: "not a serial: \(neutralised(serial))")
+      throw .invalidText(field: .serials, reason: "not a serial: \(neutralised(serial))")
     }
+  }
+
+  private static func isReferenceScalar(_ scalar: Unicode.Scalar) -> Bool {
+    guard !isUnsafe(scalar) else { return false }
+    return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+      || referencePunctuation.contains(scalar)
   }
 
   /// Control, C1, bidi-override and line-separator scalars.

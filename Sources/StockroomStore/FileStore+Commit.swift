@@ -37,9 +37,7 @@ extension FileStore {
     if options.readOnly { throw .unavailable("\(directory.path): opened read-only") }
     for request in requests {
       do throws(DomainError) {
-        try TextRules.checkReference(request.context.reference)
-        try TextRules.checkComment(request.context.comment)
-        if let billing = request.context.billing { _ = try billing.validated() }
+        try CommitCheck.check(request.context)
       } catch {
         throw .refused(error)
       }

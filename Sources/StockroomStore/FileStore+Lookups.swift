@@ -1,7 +1,7 @@
 import StockroomDomain
 
 /// Lookups by index: a transaction by ID and the transactions of an account, a serial, a
-/// subscription or an order, each reading only the records the index names. Every record is
+/// subscription, an order or a warehouse, each reading only the records the index names. Every record is
 /// checked as it is read (its place, checksum and sequence, then that it is about the
 /// subject); when one is not what the index says, the index is rebuilt from the ledger and
 /// the lookup runs again, so a damaged or stale index never gives a wrong answer.
@@ -25,19 +25,21 @@ extension FileStore {
   }
 
   public func transactions(subscription: String) throws(StoreError) -> [Transaction] {
-    try transactions(about: .subscription(subscription))
+    try transactions(about: .lookup(subscription: subscription))
   }
 
   public func transactions(order: String) throws(StoreError) -> [Transaction] {
     try transactions(about: .order(order))
   }
 
+  public func transactions(warehouse: String) throws(StoreError) -> [Transaction] {
+    try transactions(about: .warehouse(warehouse))
+  }
+
   /// The transactions about `subject`, in ledger order.
-  public func transactions(about subject: TransactionSubject) throws(StoreError)
-    -> [Transaction]
-  {
+  func transactions(about subject: IndexSubject) throws(StoreError) -> [Transaction] {
     try answer { () throws(StoreError) -> Lookup<[Transaction]> in
-      guard let sequences = candidates(Posting.hash(subject)) else {
+      guard let sequences = candidates(subject.hash) else {
         return .mismatch("\(indexPath): a part of it cannot be read")
       }
       var found: [Transaction] = []

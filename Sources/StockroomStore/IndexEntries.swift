@@ -10,7 +10,7 @@ struct RecordLocation: Equatable, Sendable {
   var crc: UInt32
 }
 
-/// One subject of one record: the subject's hash (see `Posting.hash`) and the sequence number.
+/// One subject of one record: the subject's hash (`IndexSubject.hash`) and the sequence number.
 /// The index keeps these sorted; two subjects may share a hash, so every answer is checked
 /// against the decoded transaction.
 struct Posting: Comparable, Hashable, Sendable {
@@ -19,22 +19,6 @@ struct Posting: Comparable, Hashable, Sendable {
 
   static func < (left: Posting, right: Posting) -> Bool {
     (left.hash, left.sequence) < (right.hash, right.sequence)
-  }
-
-  /// FNV-1a over the kind and the normalised key: the same in every process and version.
-  static func hash(_ subject: TransactionSubject) -> UInt64 {
-    let kind: UInt8
-    let text: String
-    switch subject.normalised {
-    case .account(let code): (kind, text) = (1, code)
-    case .serial(let serial): (kind, text) = (2, serial)
-    case .subscription(let number): (kind, text) = (3, number)
-    case .order(let number): (kind, text) = (4, number)
-    }
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    value = (value ^ UInt64(kind)) &* 0x100_0000_01b3
-    for byte in text.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    return value
   }
 }
 
@@ -56,8 +40,8 @@ struct RecentRecords {
   mutating func add(_ transaction: Transaction, sequence: UInt64, at location: RecordLocation) {
     guard sequence == end + 1 else { return }
     locations.append(location)
-    transaction.forEachSubject { subject in
-      postings.append(Posting(hash: Posting.hash(subject), sequence: sequence))
+    for subject in IndexSubject.subjects(of: transaction) {
+      postings.append(Posting(hash: subject.hash, sequence: sequence))
     }
   }
 

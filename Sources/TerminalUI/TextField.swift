@@ -1,41 +1,43 @@
-/// Which characters a text field accepts, with the sentence that explains the
-/// rule when a character is refused, so the refusal always says why.
-public struct CharacterRule: Sendable {
-  /// The refusal message, e.g. "Reference allows letters, digits, spaces and - _ / . # :".
-  public let message: String
-  public let allows: @Sendable (Character) -> Bool
+/// What a field accepts, judged on the whole text it would hold after an edit, with the
+/// sentence that says why not. A screen hands a field the rule its commit applies (the
+/// domain's, for a Reference or Comment), so the field refuses on the key exactly what
+/// Confirm would refuse, however characters combine.
+public struct FieldRule: Sendable {
+  /// Why `text` may not be the field's text (e.g. "only letters, digits, … are allowed"),
+  /// nil when it may.
+  public let refusal: @Sendable (String) -> String?
 
-  public init(message: String, allows: @escaping @Sendable (Character) -> Bool) {
-    self.message = message
-    self.allows = allows
+  public init(refusal: @escaping @Sendable (String) -> String?) {
+    self.refusal = refusal
   }
 
-  /// A Reference (DESIGN.md section 4): letters, digits, spaces and `- _ / . # :`.
-  public static let reference = CharacterRule(
-    message: "Reference allows letters, digits, spaces and - _ / . # :"
-  ) { character in
-    character.isLetter || character.isWholeNumber || " -_/.#:".contains(character)
+  /// A rule on each character: `message` when one is not allowed.
+  public init(message: String, allows: @escaping @Sendable (Character) -> Bool) {
+    refusal = { text in text.allSatisfy(allows) ? nil : message }
   }
 
   /// ASCII digits only.
-  public static let digits = CharacterRule(message: "Digits only, please") { character in
+  public static let digits = FieldRule(message: "Digits only, please") { character in
     character.isASCII && character.isWholeNumber
   }
 }
 
 /// A one-line input box, `[text      ]`, for names, references and serials.
 /// It exists so every field in Stockroom refuses the same things the same
-/// way: control, C1 and bidi characters never enter, a character rule and a
-/// maximum length (in characters, not bytes) are enforced, and a refusal keeps
-/// the text as it was and sets `error` to a sentence saying why.
+/// way: control, C1 and bidi characters never enter, a maximum length (in
+/// characters as the text counts them, not bytes) and the field's rule are
+/// enforced on the text an edit would make, and a refusal keeps the text as it
+/// was and sets `error` to a sentence saying why.
 public struct TextField: Widget, Sendable {
   /// Cells of text shown between the brackets.
   public let width: Int
   /// The most characters the text may hold.
   public let maxLength: Int
-  /// Extra rule for characters; nil accepts any printable character.
-  public let rule: CharacterRule?
+  /// What the text must satisfy; nil accepts any printable text.
+  public let rule: FieldRule?
 
+  /// The text's characters as the text counts them: re-read after every edit, so
+  /// characters that combine ("e" then a combining accent) are one.
   public private(set) var characters: [Character]
   /// Where the cursor is, as an index into `characters` (0...count).
   public private(set) var cursor: Int
@@ -46,7 +48,7 @@ public struct TextField: Widget, Sendable {
 
   public static let controlMessage = "Control characters are not allowed"
 
-  public init(width: Int, maxLength: Int, rule: CharacterRule? = nil, text: String = "") {
+  public init(width: Int, maxLength: Int, rule: FieldRule? = nil, text: String = "") {
     self.width = max(1, width)
     self.maxLength = max(0, maxLength)
     self.rule = rule
@@ -61,11 +63,12 @@ public struct TextField: Widget, Sendable {
   public var counterText: String { "\(characters.count)/\(maxLength)" }
 
   /// Replaces the whole text (for example when a screen fills in a default),
-  /// cursor at the end; unsafe characters are neutralised, excess is cut.
+  /// cursor at the end; unsafe characters are neutralised, excess is cut, and
+  /// `error` says why the rule refuses what is left (a draft saved under an older rule).
   public mutating func setText(_ text: String) {
-    characters = Array(TextSafety.neutralised(text).prefix(maxLength))
+    characters = Array(String(TextSafety.neutralised(text).prefix(maxLength)))
     cursor = characters.count
-    error = nil
+    error = rule?.refusal(self.text)
     keepCursorVisible()
   }
 
@@ -85,12 +88,11 @@ public struct TextField: Widget, Sendable {
       cursor = characters.count
     case .backspace:
       guard cursor > 0 else { return .handled }
-      characters.remove(at: cursor - 1)
-      cursor -= 1
+      settle(characters[..<(cursor - 1)], characters[cursor...])
       error = nil
     case .delete:
       guard cursor < characters.count else { return .handled }
-      characters.remove(at: cursor)
+      settle(characters[..<cursor], characters[(cursor + 1)...])
       error = nil
     case .control("u"):
       characters.removeAll()
@@ -105,18 +107,17 @@ public struct TextField: Widget, Sendable {
     return .handled
   }
 
-  /// The sentence explaining why `incoming` cannot be inserted, or nil.
+  /// The sentence explaining why `incoming` cannot be inserted at the cursor, or nil:
+  /// control characters, then the length and the rule of the text it would make.
   public func refusal(for incoming: [Character]) -> String? {
     if incoming.contains(where: { $0.unicodeScalars.contains(where: TextSafety.isUnsafe) }) {
       return Self.controlMessage
     }
-    if let rule, incoming.contains(where: { !rule.allows($0) }) {
-      return rule.message
-    }
-    if characters.count + incoming.count > maxLength {
+    let made = String(characters[..<cursor]) + String(incoming) + String(characters[cursor...])
+    if made.count > maxLength {
       return "At most \(maxLength) characters"
     }
-    return nil
+    return rule?.refusal(made)
   }
 
   private mutating func insert(_ incoming: [Character]) {
@@ -125,13 +126,19 @@ public struct TextField: Widget, Sendable {
       error = refusal
       return
     }
-    characters.insert(contentsOf: incoming, at: cursor)
-    cursor += incoming.count
+    settle(characters[..<cursor] + incoming, characters[cursor...])
     error = nil
   }
 
-  /// A paste is taken as its first line, without surrounding spaces.
-  static func firstLine(of pasted: String) -> Substring {
+  /// Makes the text `before` + `after`, read again as characters, the cursor between them.
+  private mutating func settle(_ before: ArraySlice<Character>, _ after: ArraySlice<Character>) {
+    let head = String(before)
+    characters = Array(head + String(after))
+    cursor = min(head.count, characters.count)
+  }
+
+  /// What a paste inserts: its first line, without surrounding spaces.
+  public static func firstLine(of pasted: String) -> Substring {
     let line = pasted.split(whereSeparator: \.isNewline).first ?? ""
     let start = line.firstIndex { !$0.isWhitespace } ?? line.endIndex
     let end = line.lastIndex { !$0.isWhitespace }.map(line.index(after:)) ?? start

@@ -4,7 +4,7 @@ import TerminalUI
 /// can try each with the keyboard and the mouse, and so the bytes a list
 /// move costs can be measured on a 10,000-row table.
 public struct WidgetGallery: Screen {
-  private var reference = TextField(width: 26, maxLength: 64, rule: .reference)
+  private var reference = TextField.reference(width: 26)
   private var quantity = NumberField(range: 1...24, width: 6)
   private var disposition = RadioGroup(
     options: [

@@ -21,18 +21,18 @@ struct LogCommand: ParsableCommand {
     let store = StoreCommands.open(global, readOnly: true)
     let code = account.map { store.state.accounts[StoreCommands.account($0, in: store.state)].code }
     if let serial, store.state.tokenIndex[serial] == nil { StoreCommands.unknown("serial", serial) }
-    let subjects = [code.map(TransactionSubject.account), serial.map(TransactionSubject.serial)]
-      .compactMap { $0 }
     var out = OutputBuffer()
     if csv {
       out.line("transactionId,time,action,account,user,performedBy,reference,comment,items")
     }
     // With a filter, the index names the few records to read; without, the whole ledger streams.
-    if let first = subjects.first {
+    if code != nil || serial != nil {
       let found = StoreCommands.lookUp(store) { () throws(StoreError) in
-        try store.transactions(about: first)
+        if let code { return try store.transactions(account: code) }
+        return try store.transactions(serial: serial ?? "")
       }
-      for transaction in found where subjects.allSatisfy({ $0.matches(transaction) }) {
+      for transaction in found
+      where serial.map({ transaction.namedSerials.contains($0) }) ?? true {
         emit(transaction, to: &out)
       }
     } else {

@@ -1,7 +1,6 @@
 import Foundation
 import StockroomDomain
 import StockroomStore
-import TerminalUI
 import Wizards
 
 /// Turns option text into values or ends the command with a usage error (exit 2, one line),
@@ -29,20 +28,12 @@ enum UsageCheck {
     return value
   }
 
-  /// Reference and comment checked with the domain's text rules.
+  /// Reference and comment checked with the domain's text rules (the ones the wizards'
+  /// fields take), failing with the first problem.
   static func context(reference: String?, comment: String?) -> TransactionContext {
-    let reference = reference ?? ""
-    let comment = comment ?? ""
-    do throws(DomainError) {
-      try TextRules.checkReference(reference)
-      try TextRules.checkComment(comment)
-    } catch {
-      fail(error.message)
-    }
-    // The wizard's fields refuse what TextSafety calls unsafe; the twins refuse the same.
-    if !TextSafety.isPrintable(reference) { fail("Reference: control characters are not allowed") }
-    if !TextSafety.isPrintable(comment) { fail("Comment: control characters are not allowed") }
-    return ProcessIdentity.context(reference: reference, comment: comment)
+    let context = ProcessIdentity.context(reference: reference ?? "", comment: comment ?? "")
+    if let problem = CommitCheck.problems(in: context).first { fail(problem.message) }
+    return context
   }
 
   /// A value from a fixed list of lower-case words.

@@ -1,12 +1,13 @@
 import Foundation
 import Glibc
 import StockroomDomain
+import TestSupport
 import Testing
 
 @testable import StockroomStore
 
-/// The index (issue 14): lookups by ID, account, serial, subscription and order answer exactly
-/// what a full scan of the ledger answers, whatever state the index file is in: current,
+/// The index (issue 14): lookups by ID, account, serial, subscription, order and warehouse
+/// answer exactly what a full scan of the ledger answers, whatever state the index file is in: current,
 /// behind, stale, damaged or lying about a record.
 @Suite struct IndexTests {
   @Test func indexAnswersWhatAFullScanAnswersOnRandomHistories() throws {
@@ -198,7 +199,7 @@ import Testing
     var shifted = locations
     shifted[2].offset += 1
     var lyingPostings = postings
-    let account = Posting.hash(.account("ACC-0002"))
+    let account = IndexSubject.account("ACC-0002").hash
     lyingPostings.append(Posting(hash: account, sequence: 3))
     let lies: [(String, [RecordLocation], [Posting], String)] = [
       ("a wrong checksum", wrongChecksum, postings, "T000003"),
@@ -243,15 +244,12 @@ enum IndexCheck {
   /// full scan gives; else the first difference.
   static func problems(_ store: FileStore) -> String? {
     var all: [Transaction] = []
-    var expected: [TransactionSubject: [String]] = [:]
+    var expected: [IndexSubject: [String]] = [:]
     do {
       try store.forEachTransaction { transaction in
         all.append(transaction)
-        var seen = Set<TransactionSubject>()
-        transaction.forEachSubject { subject in
-          if seen.insert(subject).inserted {
-            expected[subject, default: []].append(transaction.transactionId)
-          }
+        for subject in IndexSubject.subjects(of: transaction) {
+          expected[subject, default: []].append(transaction.transactionId)
         }
         return true
       }
@@ -264,8 +262,9 @@ enum IndexCheck {
       {
         return "a transaction beyond the last"
       }
-      let absent: [TransactionSubject] = [
-        .account("ACC-9999"), .serial("NO-SUCH"), .subscription("SUB-NONE"), .order("ORD-999999"),
+      let absent: [IndexSubject] = [
+        .account("ACC-9999"), .serial("NO-SUCH"), .subscription("SUB-NONE"),
+        .order("ORD-999999"), .warehouse("NOWHERE"),
       ]
       for subject in Array(expected.keys) + absent {
         let found = try store.transactions(about: subject).map(\.transactionId)
@@ -273,15 +272,10 @@ enum IndexCheck {
           return "\(subject): \(found) instead of \(expected[subject, default: []])"
         }
       }
-      for (subject, ids) in expected {
-        let lower: TransactionSubject
-        switch subject {
-        case .subscription(let number): lower = .subscription(number.lowercased())
-        case .order(let number): lower = .order(number.lowercased())
-        default: continue
-        }
-        if try store.transactions(about: lower).map(\.transactionId) != ids {
-          return "\(lower) (lower case) differs"
+      for case .subscription(let number) in expected.keys {
+        let found = try store.transactions(subscription: number.lowercased())
+        if found.map(\.transactionId) != expected[.subscription(number)] {
+          return "subscription \(number) in lower case differs"
         }
       }
     } catch {

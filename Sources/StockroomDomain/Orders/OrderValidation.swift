@@ -160,7 +160,7 @@ struct OrderStepCheck {
     }
     if let number = update.serviceNumber {
       guard OrderRules.isServiceNumber(number) else {
-        throw .invalidText(field: "Service number", reason: "not a phone number: \(number)")
+        throw .invalidText(field: .serviceNumber, reason: "not a phone number: \(number)")
       }
       if book.line(number) != nil {
         throw .orderRule("service number \(number) already belongs to a line")

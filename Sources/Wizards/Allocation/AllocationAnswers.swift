@@ -55,8 +55,7 @@ public struct AllocationAnswers {
     options: Billing.Basis.allCases.map(\.title), selected: 0, width: 21)
   public internal(set) var trigger = ChoiceField(
     options: Billing.triggers, selected: 0, width: 21)
-  public internal(set) var customerReference = TextField(
-    width: 40, maxLength: TextRules.referenceLimit, rule: .reference)
+  public internal(set) var customerReference = TextField.reference(width: 40)
   public internal(set) var fields: ReferenceFields
   /// False in a demo session.
   var filesAllowed = true

@@ -196,6 +196,16 @@ public struct AllocationFlow: WizardFlow {
     step == .select && isHardware(answers) ? answers.pick.scanned(text) : false
   }
 
+  public func takeFileRequest(step: Step, answers: inout AllocationAnswers) -> FileRequest? {
+    answers.pick.takeFileRequest()
+  }
+
+  public func fileRead(
+    _ read: FileRead, step: Step, answers: inout AllocationAnswers, context: AppContext
+  ) {
+    answers.pick.fileRead(read, state: context.state)
+  }
+
   /// The scan field once the pick list is there, so a scanner can start at once.
   public func initialFocus(step: Step, answers: AllocationAnswers) -> Control? {
     step == .select && isHardware(answers) && answers.pick.pickList != nil ? .pick(.scan) : nil
@@ -225,11 +235,13 @@ public struct AllocationFlow: WizardFlow {
       comment: answers.fields.comment.text, key: key, billing: answers.billing)
   }
 
-  /// Another session took stock: refresh the limits and the pick list, keep every other
-  /// answer, and go back to the Select step.
+  /// After a refusal or conflict: refresh the limits and the pick list, keep every other
+  /// answer, and go to the control of the answer refused (the Select step when another
+  /// session took stock).
   public func recover(
     from outcome: CommitOutcome, answers: inout AllocationAnswers, context: AppContext
   ) -> WizardPlace<Step, Control>? {
+    let problems = self.problems(committing: answers, context: context)
     answers.rebuildProducts(state: context.state, keeping: answers.choice)
     if case .hardware(let model) = answers.choice, answers.pick.pickList != nil {
       let limit = answers.pick.listQuantity.value ?? answers.pick.limit
@@ -237,12 +249,30 @@ public struct AllocationFlow: WizardFlow {
         AllocationAnswers.availableSerials(
           model: model, kind: answers.allocationKind, state: context.state, limit: limit))
     }
-    return WizardPlace(.select, initialFocus(step: .select, answers: answers))
+    return place(of: problems, answers: answers)
+      ?? WizardPlace(.select, initialFocus(step: .select, answers: answers))
+  }
+
+  public func place(
+    for field: DomainField, answers: AllocationAnswers
+  ) -> WizardPlace<Step, Control>? {
+    switch field {
+    case .product, .model: return WizardPlace(.type, .product)
+    case .quantity where isHardware(answers): return WizardPlace(.select, .pick(.quantity))
+    case .quantity: return WizardPlace(.select, .quantity)
+    case .serials: return WizardPlace(.select, initialFocus(step: .select, answers: answers))
+    case .amount: return WizardPlace(.billing, .amount)
+    case .billingTrigger: return WizardPlace(.billing, .trigger)
+    case .customerReference: return WizardPlace(.billing, .customerReference)
+    case .reference: return WizardPlace(.billing, .field(.reference))
+    case .comment: return WizardPlace(.billing, .field(.comment))
+    default: return nil
+    }
   }
 
   public func resultEffect(
-    transactionId: String, answers: AllocationAnswers, context: AppContext
+    transaction: Transaction, answers: AllocationAnswers, context: AppContext
   ) -> Effect {
-    .replace(TransactionScreen(transactionId: transactionId, context: context))
+    .replace(TransactionScreen(transaction: transaction, context: context))
   }
 }

@@ -282,6 +282,16 @@ public struct DeallocationFlow: WizardFlow {
     return answers.pick.scanned(text)
   }
 
+  public func takeFileRequest(step: Step, answers: inout DeallocationAnswers) -> FileRequest? {
+    answers.pick.takeFileRequest()
+  }
+
+  public func fileRead(
+    _ read: FileRead, step: Step, answers: inout DeallocationAnswers, context: AppContext
+  ) {
+    answers.pick.fileRead(read, state: context.state)
+  }
+
   /// Where focus lands on a step: on the hardware pick list, once serials
   /// are listed, the scan field (ready for the scanner).
   public func initialFocus(step: Step, answers: DeallocationAnswers) -> Control? {
@@ -314,20 +324,38 @@ public struct DeallocationFlow: WizardFlow {
       comment: answers.comment.text, key: key)
   }
 
-  /// Another session took something: refresh the pick list (or the limits)
-  /// from the fresh state, keep every other answer, and go back to the
-  /// Select step.
+  /// After a refusal or conflict: refresh the pick list (or the limits) from the fresh
+  /// state, keep every other answer, and go to the control of the answer refused
+  /// (the Select step when another session took something).
   public func recover(
     from outcome: CommitOutcome, answers: inout DeallocationAnswers, context: AppContext
   ) -> WizardPlace<Step, Control>? {
+    let problems = self.problems(committing: answers, context: context)
     answers.refreshLimits(flow: self, state: context.state)
     if isHardware { answers.researchKeepingPicks(flow: self, state: context.state) }
-    return WizardPlace(.select, initialFocus(step: .select, answers: answers))
+    return place(of: problems, answers: answers)
+      ?? WizardPlace(.select, initialFocus(step: .select, answers: answers))
+  }
+
+  public func place(
+    for field: DomainField, answers: DeallocationAnswers
+  ) -> WizardPlace<Step, Control>? {
+    switch (field, kind) {
+    case (.quantity, .software): return WizardPlace(.select, .softwareQuantity)
+    case (.quantity, .mobilePass): return WizardPlace(.select, .mobileQuantity)
+    case (.serials, .hardware):
+      return WizardPlace(.select, initialFocus(step: .select, answers: answers))
+    case (.container, _) where answers.fields.container != nil:
+      return WizardPlace(.reference, .field(.container))
+    case (.reference, _): return WizardPlace(.reference, .field(.reference))
+    case (.comment, _): return WizardPlace(.reference, .field(.comment))
+    default: return nil
+    }
   }
 
   public func resultEffect(
-    transactionId: String, answers: DeallocationAnswers, context: AppContext
+    transaction: Transaction, answers: DeallocationAnswers, context: AppContext
   ) -> Effect {
-    .replace(TransactionScreen(transactionId: transactionId, context: context))
+    .replace(TransactionScreen(transaction: transaction, context: context))
   }
 }

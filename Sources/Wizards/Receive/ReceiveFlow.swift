@@ -188,6 +188,16 @@ public struct ReceiveFlow: WizardFlow {
     step == .items && isHardware(answers) && answers.serials.takesKey(key)
   }
 
+  public func takeFileRequest(step: Step, answers: inout ReceiveAnswers) -> FileRequest? {
+    answers.serials.takeFileRequest()
+  }
+
+  public func fileRead(
+    _ read: FileRead, step: Step, answers: inout ReceiveAnswers, context: AppContext
+  ) {
+    answers.serials.fileRead(read, state: context.state)
+  }
+
   // MARK: - Commit
 
   public func command(for answers: ReceiveAnswers) -> Command {
@@ -214,17 +224,38 @@ public struct ReceiveFlow: WizardFlow {
       comment: answers.fields.comment.text, key: key)
   }
 
-  /// Another session received one of these serials meanwhile: back to the list, which says
-  /// which (the refusal names them).
+  /// After a refusal or conflict: to the control of the answer refused. When another
+  /// session received one of these serials meanwhile, the list, on the first of them.
   public func recover(
     from outcome: CommitOutcome, answers: inout ReceiveAnswers, context: AppContext
   ) -> WizardPlace<Step, Control>? {
-    WizardPlace(.items)
+    let problems = self.problems(committing: answers, context: context)
+    // The refusal says what is wrong; what the last scan did is stale.
+    answers.serials.notice = nil
+    answers.restoreNotice = nil
+    for case .alreadyKnownSerials(let known) in problems {
+      answers.serials.point(at: known)
+    }
+    return place(of: problems, answers: answers) ?? WizardPlace(.items)
+  }
+
+  public func place(
+    for field: DomainField, answers: ReceiveAnswers
+  ) -> WizardPlace<Step, Control>? {
+    switch field {
+    case .model, .product: return WizardPlace(.stock, .item)
+    case .container: return WizardPlace(.stock, .field(.container))
+    case .reference: return WizardPlace(.stock, .field(.reference))
+    case .comment: return WizardPlace(.stock, .field(.comment))
+    case .serials where isHardware(answers): return WizardPlace(.items, .serials(.list))
+    case .quantity where !isHardware(answers): return WizardPlace(.items, .quantity)
+    default: return nil
+    }
   }
 
   public func resultEffect(
-    transactionId: String, answers: ReceiveAnswers, context: AppContext
+    transaction: Transaction, answers: ReceiveAnswers, context: AppContext
   ) -> Effect {
-    .replace(TransactionScreen(transactionId: transactionId, context: context))
+    .replace(TransactionScreen(transaction: transaction, context: context))
   }
 }

@@ -14,6 +14,8 @@ public struct ReceiveSerials: Sendable {
   /// A paste or file waiting for Enter.
   public internal(set) var preview: Preview?
   public internal(set) var filePrompt: SerialFilePrompt?
+  /// The file the prompt asked to read, until the runtime takes the request.
+  var fileRequest: FileRequest?
   /// Sizes of the batches added, last last, for Ctrl-Z.
   private var batches: [Int] = []
   public var filesAllowed = true
@@ -136,6 +138,12 @@ public struct ReceiveSerials: Sendable {
     }
   }
 
+  /// Puts the list's cursor on the first of `serials` that is listed.
+  mutating func point(at serials: [String]) {
+    guard let row = self.serials.firstIndex(where: serials.contains) else { return }
+    table.moveCursor(to: row)
+  }
+
   mutating func undo() {
     guard let last = batches.popLast() else {
       notice = StatusLine("Nothing to undo.")
@@ -191,12 +199,7 @@ public struct ReceiveSerials: Sendable {
         filePrompt = nil
         return .handled
       case .enter:
-        if let loaded = prompt.load() {
-          filePrompt = nil
-          preview = preview(
-            source: "File \(TextSafety.neutralised(loaded.name))", loaded.serials, state: state)
-          return .handled
-        }
+        fileRequest = prompt.request()
       default:
         _ = prompt.update(key)
       }
@@ -233,6 +236,25 @@ public struct ReceiveSerials: Sendable {
     }
     let result = table.update(key)
     return result == .activated ? .handled : result
+  }
+
+  /// The manifest the prompt asked for, read by the runtime: its serials become
+  /// a preview, or the prompt says why they cannot.
+  mutating func fileRead(_ read: FileRead, state: InventoryState) {
+    guard var prompt = filePrompt else { return }
+    guard let loaded = prompt.loaded(read) else {
+      filePrompt = prompt
+      return
+    }
+    filePrompt = nil
+    preview = preview(
+      source: "File \(TextSafety.neutralised(loaded.name))", loaded.serials, state: state)
+  }
+
+  /// The file the prompt asked to read on the last key, taken.
+  mutating func takeFileRequest() -> FileRequest? {
+    defer { fileRequest = nil }
+    return fileRequest
   }
 
   /// The scan field on `rect.y + 2`, the list under it, and the preview or file prompt.

@@ -28,7 +28,7 @@ public struct SubscriptionActionAnswers {
   public var candidateCursor: Int? = 0
   public var performedBy: TextField
   public var performedOn: TextField
-  public var reference = TextField(width: 30, maxLength: 64, rule: .reference)
+  public var reference = TextField.reference(width: 30)
   /// The OS user at the keyboard (recorded beside "performed by").
   public let osUser: String
   public let now: Date
