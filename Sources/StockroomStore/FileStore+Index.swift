@@ -127,8 +127,10 @@ extension FileStore {
     try IndexFile.write(
       stamp: stamp, locations: Array(locations.prefix(Int(position.sequence))),
       postings: Self.merge(postings, added), in: target)
+    // The file now covers what `recent` held: a long session keeps only what comes next.
     if target.path == directory.path, let written = try? IndexFile.open(in: directory) {
       indexFile = written
+      recent = RecentRecords(start: position.sequence + 1)
     }
   }
 

@@ -76,7 +76,7 @@ final class IndexFile {
     }
     let size = try file.size()
     guard stamp.ledgerLength >= 0, stamp.lastOffset >= 0, stamp.sequence < UInt64(UInt32.max),
-      postingCount >= 0, postingCount / 12 < size, Int(stamp.sequence) / 16 < size
+      postingCount >= 0, postingCount / 12 < size
     else { throw .unavailable("\(path): impossible counts in the header") }
     let index = IndexFile(file: file, stamp: stamp, postingCount: postingCount)
     if size != index.totalSize {
