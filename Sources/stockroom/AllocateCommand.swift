@@ -69,19 +69,10 @@ struct AllocateCommand: ParsableCommand {
     if quantity != nil { UsageCheck.fail("--quantity needs --product") }
     if withCapacity { UsageCheck.fail("--with-capacity is for a sale of SMS tokens") }
     let serials = UsageCheck.serials(serial, from: serialsFrom, column: self.column)
-    let kind = allocation ?? .rental
-    let container = options.container
-    run.perform(.allocateHardware(account: account, serials: serials, type: kind)) { state in
-      guard state.accountIndex(account) != nil else { return [] }
-      var box: Int?
-      if let container {
-        guard let index = state.containerIndex(container) else {
-          return ["unknown container " + TextRules.neutralised(container)]
-        }
-        box = index
-      }
-      return SerialListCheck.allocation(serials, type: kind, container: box, state: state)
-    }
+    run.perform(
+      .allocateHardware(
+        account: account, serials: serials, type: allocation ?? .rental,
+        container: options.container))
   }
 
   /// The answers the options give, by name, for `--interactive` (unchecked:

@@ -47,10 +47,6 @@ struct DeallocateHardwareCommand: ParsableCommand {
     let context = UsageCheck.context(reference: options.reference, comment: options.comment)
     DeallocationRun(global: global, options: options, context: context).perform(
       .deallocateHardware(
-        account: account, serials: serials, disposition: chosen, container: options.container)
-    ) { state in
-      guard let holder = state.accountIndex(account) else { return [] }
-      return SerialListCheck.deallocation(serials, account: holder, state: state)
-    }
+        account: account, serials: serials, disposition: chosen, container: options.container))
   }
 }

@@ -55,10 +55,7 @@ struct ReceiveCommand: ParsableCommand {
     run.perform(
       .receiveHardware(
         model: model, serials: serials, ownership: owned, container: options.container,
-        needsPIN: needsPin)
-    ) { state in
-      SerialListCheck.receipt(serials, state: state)
-    }
+        needsPIN: needsPin))
   }
 
   /// The answers the options give, by name, for `--interactive` (unchecked:

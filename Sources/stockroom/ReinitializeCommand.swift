@@ -26,9 +26,6 @@ struct ReinitializeCommand: ParsableCommand {
     options.yes = yes
     options.json = json
     DeallocationRun(global: global, options: options, context: context).perform(
-      .reinitialize(serials: serials)
-    ) { state in
-      SerialListCheck.reinitialization(serials, state: state)
-    }
+      .reinitialize(serials: serials))
   }
 }

@@ -100,18 +100,18 @@ struct SubscriptionActionRun {
     var context = UsageCheck.context(reference: options.reference, comment: nil)
     context.performedBy = performer
     let store = StoreCommands.open(global, readOnly: !options.yes)
-    let change: Change
-    do throws(DomainError) {
-      change = try validate(.subscription(command), against: store.state)
-    } catch {
-      StoreCommands.fail(.refused(error))
-    }
-    let book = store.state.subscriptions
-    let lines =
-      change.subscription.map {
-        SubscriptionPreview.lines($0, action: change.action, book: book)
-      } ?? []
     guard options.yes else {
+      let change: Change
+      do throws(DomainError) {
+        change = try validate(.subscription(command), against: store.state)
+      } catch {
+        StoreCommands.fail(.refused(error))
+      }
+      let book = store.state.subscriptions
+      let lines =
+        change.subscription.map {
+          SubscriptionPreview.lines($0, action: change.action, book: book)
+        } ?? []
       if options.json {
         print(
           JSONText.object([

@@ -51,8 +51,9 @@ public struct NewOrderFlow: WizardFlow {
     }
   }
 
+  /// Next on Details is refused with the domain's reason; Confirm is checked by the commit.
   public func refusal(step: Step, answers: Answers) -> WizardRefusal<Control>? {
-    guard step != .type, case .failure(let error) = checked(answers) else { return nil }
+    guard step == .details, case .failure(let error) = checked(answers) else { return nil }
     return WizardRefusal(
       error.message, control: NewOrderRefusal.control(for: error, answers: answers, flow: self))
   }
