@@ -1,6 +1,5 @@
 import ArgumentParser
 import StockroomDomain
-import Wizards
 
 /// `stockroom deallocate hardware`: serials back from an account with a disposition.
 struct DeallocateHardwareCommand: ParsableCommand {
@@ -22,22 +21,8 @@ struct DeallocateHardwareCommand: ParsableCommand {
   @OptionGroup var options: TransactionOptions
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
-  func answers() -> DeallocationRecord {
-    var serials: [String]? = serial.isEmpty ? nil : serial
-    if serials == nil, let serialsFrom,
-      let text = try? String(contentsOfFile: serialsFrom, encoding: .utf8)
-    {
-      serials = try? SerialManifest.serials(
-        in: text, column: column, csv: serialsFrom.lowercased().hasSuffix(".csv"))
-    }
-    return DeallocationRecord(
-      flow: .hardware, account: account, product: .hardware, serials: serials,
-      disposition: disposition.flatMap { Disposition(rawValue: $0.lowercased()) },
-      container: options.container, reference: options.reference, comment: options.comment)
-  }
-
   func run() throws {
-    if interactive { DeallocationRun.openWizard(answers(), global: global) }
+    if interactive { openWizard() }
     guard let account else { UsageCheck.fail("--account is required") }
     let serials = UsageCheck.serials(serial, from: serialsFrom, column: column)
     guard let disposition else {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import StockroomDomain
-import Wizards
 
 /// `stockroom reinitialize`: faulty tokens re-initialized and available again.
 struct ReinitializeCommand: ParsableCommand {

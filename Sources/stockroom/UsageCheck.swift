@@ -2,7 +2,6 @@ import Foundation
 import StockroomDomain
 import StockroomStore
 import TerminalUI
-import Wizards
 
 /// Turns option text into values or ends the command with a usage error (exit 2, one line),
 /// so malformed values never reach the store.
