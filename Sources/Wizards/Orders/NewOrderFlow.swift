@@ -31,7 +31,7 @@ public struct NewOrderFlow: WizardFlow {
   public func controls(step shown: Step, answers: Answers) -> [Control] {
     switch shown {
     case .type: return [.type]
-    case .details: return OrderFields.keys(answers.type).map(Control.field)
+    case .details: return answers.type.spec.fields.map(Control.field)
     case .confirm: return []
     }
   }
@@ -75,7 +75,7 @@ public struct NewOrderFlow: WizardFlow {
       case .comment: rule = "up to \(TextRules.commentLimit) printable characters"
       default: rule = "up to 40 printable characters"
       }
-      let required = key == .quantity || (key == .model && answers.type != .port)
+      let required = key != .comment && !answers.type.spec.optional.contains(key)
       return ControlDescription(
         key.label, kind: key == .quantity ? .number : .text, value: answers.text(key),
         isRequired: required, rule: rule)
