@@ -265,7 +265,11 @@ enum Validation {
     let box = state.containers[try self.container(container, state)].code
     let holdings = state.accounts[holder]
     let holding = holdings.holding(column)
-    if quantity > holding.available {
+    let capacity = holdings.holding(.capacity)
+    if quantity > state.deallocatableQuantity(column, account: holder) {
+      if quantity <= holding.available {
+        throw .capacityInUse(requested: quantity, available: max(0, capacity.available))
+      }
       if column == .capacity {
         throw .capacityInUse(requested: quantity, available: max(0, holding.available))
       }
@@ -273,13 +277,7 @@ enum Validation {
         column: column.title, requested: quantity, available: max(0, holding.available))
     }
     var items = giveBack(column, quantity, holding, box)
-    if column == .smsRental {
-      let capacity = holdings.holding(.capacity)
-      if quantity > capacity.available {
-        throw .capacityInUse(requested: quantity, available: max(0, capacity.available))
-      }
-      items += giveBack(.capacity, quantity, capacity, box)
-    }
+    if column == .smsRental { items += giveBack(.capacity, quantity, capacity, box) }
     return Change(action: action, account: holdings.code, items: items)
   }
 
