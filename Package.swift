@@ -17,8 +17,9 @@ let package = Package(
     .target(name: "StockroomStore", dependencies: ["StockroomDomain"]),
     // Cell buffer, widgets, layout, key events; knows nothing of curses.
     .target(name: "TerminalUI"),
-    // Every wizard and screen: state, update, view.
-    .target(name: "Wizards", dependencies: ["TerminalUI", "StockroomDomain", "StockroomStore"]),
+    // Every wizard and screen: state, update, view. Reads the ledger only through the
+    // domain's InventoryLedger and opens no file: files are effects the executable carries out.
+    .target(name: "Wizards", dependencies: ["TerminalUI", "StockroomDomain"]),
     // ncursesw and a header of small inline helpers for what Swift cannot import.
     .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
     // The only code that calls curses: draw a buffer, read keys.
@@ -33,10 +34,15 @@ let package = Package(
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     .testTarget(
-      name: "WizardsTests", dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore"],
+      name: "WizardsTests",
+      dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore"],
       resources: [.process("Fixtures")]),
     .testTarget(name: "StockroomDomainTests", dependencies: ["StockroomDomain"]),
-    .testTarget(name: "StockroomStoreTests", dependencies: ["StockroomStore", "StockroomDomain"]),
-    .testTarget(name: "EndToEndTests", dependencies: []),
+    .testTarget(
+      name: "StockroomStoreTests",
+      dependencies: ["StockroomStore", "StockroomDomain", "TestSupport"]),
+    .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+    // Seeds and deterministic randomness shared by the randomized tests.
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
   ]
 )

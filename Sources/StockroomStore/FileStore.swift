@@ -4,7 +4,7 @@ import StockroomDomain
 
 /// The embedded store: an append-only JSON-lines ledger (`ledger.jsonl`), a `lock` file for
 /// `flock`, and a derived `snapshot.bin`, all in one data directory.
-public final class FileStore: InventoryStore {
+public final class FileStore: InventoryLedger {
   public static let ledgerName = "ledger.jsonl"
   public static let lockName = "lock"
 
@@ -289,6 +289,8 @@ public final class FileStore: InventoryStore {
     }
   }
 
+  /// Every committed transaction in order, decoded from byte 0; `body` returns false to stop.
+  /// For `verify`-like reports that read everything; a screen uses the lookups.
   public func forEachTransaction(_ body: (Transaction) -> Bool) throws(StoreError) {
     let scanner = LedgerScanner(file: ledger, name: ledgerPath)
     var stopped = false
@@ -310,4 +312,6 @@ public final class FileStore: InventoryStore {
     }
     return found
   }
+
+  public func userMap() throws(StoreError) -> UserMap { UserMap.load(directory: directory.path) }
 }

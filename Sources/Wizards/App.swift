@@ -1,12 +1,13 @@
 import Foundation
 import StockroomDomain
-import StockroomStore
 import TerminalUI
 
 /// The runtime every screen runs in: a stack of screens, the frame around
 /// them, help, the leave-with-answers question, and the effects screens ask
 /// for. It is pure: a key goes in, a new state comes out, and `render` draws
-/// a buffer. The terminal loop in the executable only feeds keys and draws.
+/// a buffer. The terminal loop in the executable feeds keys, draws, and
+/// carries out what touches the world outside the ledger: reading a file a
+/// screen asked for, creating the demo data.
 public struct App {
   public internal(set) var stack: [any Screen]
   public private(set) var size: Size
@@ -21,6 +22,8 @@ public struct App {
   public private(set) var pendingCommit: PendingCommit?
   /// Set when a screen asked for the demo data set.
   public private(set) var demoRequested = false
+  /// A file the top screen asked to read, waiting for the runtime.
+  public private(set) var pendingFileRead: FileRequest?
   /// Makes the home screen once there is data (after the first-run offer).
   public var makeHome: () -> any Screen = { Home.screen() }
 
@@ -134,6 +137,8 @@ public struct App {
       pendingCommit = request
     case .createDemoData:
       demoRequested = true
+    case .readFile(let request):
+      pendingFileRead = request
     }
   }
 
@@ -155,7 +160,7 @@ public struct App {
       reference: pending.reference, comment: pending.comment, billing: pending.billing)
     do {
       let result = try store.commit(pending.command, context: who, key: pending.key)
-      return .committed(transactionId: result.transaction.transactionId)
+      return .committed(result.transaction)
     } catch {
       switch error {
       case .conflict(let message): return .conflict(TextSafety.neutralised(message))
@@ -180,19 +185,33 @@ public struct App {
     return true
   }
 
-  /// Creates the demo data set the first-run screen asked for and opens the
-  /// home screen on it; a failure is shown on the first-run screen.
-  public mutating func runDemoRequest() {
-    guard demoRequested else { return }
-    demoRequested = false
-    do {
-      var options = FileStore.Options()
-      options.environment = ProcessInfo.processInfo.environment
-      let store = try FileStore.createDemo(
-        at: context.dataDirectory, now: context.now, options: options)
+  /// The file the top screen asked to read, taken: the executable reads it
+  /// (or a test hands over bytes) and gives the result to `fileRead(_:)`.
+  public mutating func takeFileRequest() -> FileRequest? {
+    defer { pendingFileRead = nil }
+    return pendingFileRead
+  }
+
+  /// Hands a file that was read to the screen that asked for it.
+  public mutating func fileRead(_ read: FileRead) {
+    stack[stack.count - 1].fileRead(read, context: context)
+  }
+
+  /// True once when the first-run screen asked for the demo data set: the
+  /// executable then creates it and calls `demoDataCreated(_:)`.
+  public mutating func takeDemoRequest() -> Bool {
+    defer { demoRequested = false }
+    return demoRequested
+  }
+
+  /// Opens the home screen on the demo data the executable created, or shows
+  /// why it could not on the first-run screen.
+  public mutating func demoDataCreated(_ result: Result<any InventoryLedger, LedgerError>) {
+    switch result {
+    case .success(let store):
       context.store = store
       stack = [makeHome()]
-    } catch {
+    case .failure(let error):
       stack[stack.count - 1].committed(
         .refused("Could not create the demo data: \(error.message)"), context: context)
     }

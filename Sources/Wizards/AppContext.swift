@@ -1,6 +1,5 @@
 import Foundation
 import StockroomDomain
-import StockroomStore
 import TerminalUI
 
 /// What every screen may read about the world it runs in, fixed for tests:
@@ -13,7 +12,7 @@ public struct AppContext {
   public var dataDirectory: URL
   public var version: String
   /// The open store; nil while there is no data (the first-run offer).
-  public var store: (any InventoryStore)?
+  public var store: (any InventoryLedger)?
   /// Where times are shown (stored in UTC, shown in local time).
   public var timeZone: TimeZone = .current
   /// True in `stockroom --demo-session` (a visitor over SSH): nothing may start a shell or an
@@ -31,7 +30,7 @@ public struct AppContext {
 
   public init(
     now: Date, userName: String, userId: UInt32, dataDirectory: URL, version: String,
-    store: (any InventoryStore)? = nil
+    store: (any InventoryLedger)? = nil
   ) {
     self.now = now
     self.userName = userName
@@ -57,7 +56,7 @@ public struct AppContext {
   public static let referenceNow = Date(timeIntervalSince1970: 1_795_338_000)  // 2026-11-22T09:00Z
 
   /// The context used by `screens/` and snapshot tests: a fixed clock and user.
-  public static func reference(store: (any InventoryStore)? = nil) -> AppContext {
+  public static func reference(store: (any InventoryLedger)? = nil) -> AppContext {
     var context = AppContext(
       now: referenceNow, userName: "jdoe", userId: 1001,
       dataDirectory: URL(fileURLWithPath: "/home/jdoe/.local/share/stockroom"),

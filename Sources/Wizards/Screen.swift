@@ -25,7 +25,11 @@ public enum Effect {
   /// to the screen with `committed(_:)`.
   case commit(PendingCommit)
   /// Create the demo data set in the (empty) data directory, then go home.
+  /// The executable creates it and hands the store to `App.demoDataCreated(_:)`.
   case createDemoData
+  /// Read a file (the Ctrl-O prompt's Enter); the runtime hands the bytes or
+  /// the failure back to the screen with `fileRead(_:context:)`.
+  case readFile(FileRequest)
 }
 
 /// A change a screen asks the runtime to commit: the domain command and the
@@ -53,9 +57,9 @@ public struct PendingCommit: Sendable {
   }
 }
 
-/// The answer to a commit: a Transaction ID, or a refusal in words.
+/// The answer to a commit: the committed transaction, or a refusal in words.
 public enum CommitOutcome: Sendable, Equatable {
-  case committed(transactionId: String)
+  case committed(Transaction)
   case refused(String)
   case conflict(String)
 }
@@ -87,6 +91,8 @@ public protocol Screen {
   func cursor(in rect: Rect) -> Point?
   /// Receives the outcome of a commit this screen asked for.
   mutating func committed(_ outcome: CommitOutcome, context: AppContext)
+  /// Receives the file this screen asked to read (`Effect.readFile`).
+  mutating func fileRead(_ read: FileRead, context: AppContext)
   /// Called when the screen comes back on top, or when other sessions'
   /// commits arrived: recompute what was derived from the store.
   mutating func refreshed(context: AppContext)
@@ -128,6 +134,7 @@ extension Screen {
   public var status: StatusLine? { nil }
   public func cursor(in rect: Rect) -> Point? { nil }
   public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {}
+  public mutating func fileRead(_ read: FileRead, context: AppContext) {}
   public mutating func refreshed(context: AppContext) {}
   public mutating func scanned(_ text: String, context: AppContext) -> Bool { false }
   public mutating func idle(context: AppContext) -> Bool { false }

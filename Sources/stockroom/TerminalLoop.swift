@@ -54,7 +54,7 @@ enum TerminalLoop {
       // Run the commit whether or not drafts are kept (an optional chain would skip it).
       let outcome = app.runPendingCommit()
       drafts?.after(key, outcome: outcome, app: app)
-      app.runDemoRequest()
+      RuntimeEffects.carryOut(&app)
       if !app.isFinished { draw(app, on: terminal) }
       busy = true
     }

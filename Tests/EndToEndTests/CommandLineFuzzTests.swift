@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Command-line fuzzing (issue 9): for every headless command found in `--help`, a generated

@@ -89,6 +89,28 @@ import Testing
     try session.waitFor("Deallocate (2)")
   }
 
+  /// A path that never ends (a device) is read only up to the limit, and refused in the
+  /// prompt; the wizard goes on.
+  @Test func aFileThatNeverEndsIsRefused() throws {
+    let (session, demo, _) = try open()
+    defer {
+      session.close()
+      demo.remove()
+    }
+    session.send("C-o")
+    try session.waitFor("Load serials from a file")
+    session.type("/dev/zero")
+    try session.waitFor("/dev/zero")
+    session.send("Enter")
+    try session.waitFor("/dev/zero is over 64 MiB.")
+    session.send("Escape")
+    try session.waitFor("Deallocate (0)")
+    session.send("Tab")
+    session.send("Space")
+    session.send("Right")
+    try session.waitFor("Deallocate (1)")
+  }
+
   @Test func scannerBurstThenUndo() throws {
     let (session, demo, serials) = try open()
     defer {

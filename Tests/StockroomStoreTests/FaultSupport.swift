@@ -1,53 +1,10 @@
 import Foundation
 import Glibc
 import StockroomDomain
+import TestSupport
 import Testing
 
 @testable import StockroomStore
-
-/// Deterministic randomness and the outcome of opening a damaged store, for the fault suites.
-/// The randomized tests take their seed from `FuzzSeed` (random unless given).
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-}
-
-/// The seed of a randomized test: `STOCKROOM_FUZZ_SEED` when set, else a fresh random one.
-/// It is printed when the test starts (`fuzz-seed: NAME seed N (reproduce: ...)`, also when it
-/// hangs or crashes) and belongs in every failure message (`note`), with the command that runs
-/// the same cases again.
-struct FuzzSeed {
-  static let variable = "STOCKROOM_FUZZ_SEED"
-  let value: UInt64
-  let note: String
-
-  /// `filter` is what `swift test --filter` runs the test by; `settings` are the other
-  /// environment variables the cases depend on (their count).
-  init(_ filter: String, settings: [String] = []) {
-    let given = ProcessInfo.processInfo.environment[Self.variable].flatMap {
-      $0.isEmpty ? nil : $0
-    }
-    var value = UInt64.random(in: 1...UInt64(UInt32.max))
-    if let given {
-      if let parsed = UInt64(given) {
-        value = parsed
-      } else {
-        Issue.record("\(Self.variable)=\(given) is not a whole number; a random seed is used")
-      }
-    }
-    self.value = value
-    let command = (["\(Self.variable)=\(value)"] + settings).joined(separator: " ")
-    note = "seed \(value) (reproduce: \(command) swift test --filter \(filter))"
-    print("fuzz-seed: \(filter) \(note)")
-  }
-}
 
 /// The three documented outcomes of a damaged file (README "Faults and drafts"), plus a
 /// ledger cut exactly at a record boundary, which is a valid shorter ledger.

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import StockroomDomain
+import TestSupport
 import Testing
 
 @testable import StockroomStore

@@ -33,6 +33,7 @@ import Testing
     private func handle(_ key: Key) {
       app.handle(key)
       app.runPendingCommit()
+      app.readRequestedFile()
     }
 
     func check(_ name: String, sourceLocation: SourceLocation = #_sourceLocation) {

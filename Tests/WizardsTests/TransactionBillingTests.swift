@@ -16,7 +16,7 @@ import Testing
       .allocateSoftware(account: "ACC-0004", column: .mobilePass, quantity: 2, withCapacity: false),
       context: TransactionContext(user: "jdoe", uid: 1001, billing: billing), key: "billing-test")
     let screen = TransactionScreen(
-      transactionId: result.transaction.transactionId, context: context)
+      transaction: result.transaction, context: context)
     var buffer = Buffer(size: .minimum)
     screen.view(into: &buffer, in: App.bodyRect(for: .minimum), context: context)
     #expect(

@@ -85,8 +85,8 @@ struct QuantityFlow: WizardFlow {
     _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
     context: AppContext
   ) {
-    if case .committed(let id) = outcome {
-      buffer.put("Transaction ID \(id)", x: rect.x + 1, y: rect.y + 1)
+    if case .committed(let transaction) = outcome {
+      buffer.put("Transaction ID \(transaction.transactionId)", x: rect.x + 1, y: rect.y + 1)
     }
   }
 }

@@ -88,11 +88,7 @@ public struct AllocationScreen: Screen {
     accountName = state.accounts[account].name
     cells = state.allocationTable(account: account)
     selected = min(selected, max(0, cells.count - 1))
-    logCount = 0
-    try? context.store?.forEachTransaction { transaction in
-      if transaction.account == accountCode { logCount += 1 }
-      return true
-    }
+    logCount = ((try? context.store?.transactions(account: accountCode)) ?? nil)?.count ?? 0
   }
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {

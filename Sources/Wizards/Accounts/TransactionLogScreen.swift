@@ -67,12 +67,8 @@ public struct TransactionLogScreen: Screen {
   }
 
   public mutating func refreshed(context: AppContext) {
-    var found: [Transaction] = []
-    try? context.store?.forEachTransaction { transaction in
-      if transaction.account == accountCode { found.append(transaction) }
-      return true
-    }
-    rows = found.reversed()
+    let found = (try? context.store?.transactions(account: accountCode)) ?? nil
+    rows = (found ?? []).reversed()
     let (cursor, top) = (table.cursor, table.viewport.top)
     table = TransactionLogScreen.makeTable(rows, timeZone: context.timeZone)
     table.layout(in: Self.tableRect(in: context.bodyRect))
@@ -84,7 +80,7 @@ public struct TransactionLogScreen: Screen {
     let result = table.update(key)
     if result == .activated || key == .enter, rows.indices.contains(table.cursor) {
       return .push(
-        TransactionScreen(transactionId: rows[table.cursor].transactionId, context: context))
+        TransactionScreen(transaction: rows[table.cursor], context: context))
     }
     return .none
   }

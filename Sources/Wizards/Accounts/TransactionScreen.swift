@@ -14,8 +14,10 @@ public struct TransactionScreen: Screen {
   private var question: Modal?
   private var notice: StatusLine?
 
-  public init(transactionId: String, context: AppContext) {
-    self.transactionId = transactionId
+  /// Opens a transaction already in hand (just committed, or a row of a log).
+  public init(transaction: Transaction, context: AppContext) {
+    transactionId = transaction.transactionId
+    self.transaction = transaction
     table = TransactionScreen.makeTable(serials: [], states: [], models: [])
     refreshed(context: context)
   }
@@ -65,8 +67,8 @@ public struct TransactionScreen: Screen {
 
   public var status: StatusLine? { notice }
 
+  /// A transaction never changes: only the tokens' states now are read again.
   public mutating func refreshed(context: AppContext) {
-    transaction = try? context.store?.transaction(id: transactionId)
     let state = context.state
     serials = transaction?.items.flatMap { $0.serials ?? [] } ?? []
     states = serials.map { state.token(serial: $0)?.state.rawValue ?? "unknown" }

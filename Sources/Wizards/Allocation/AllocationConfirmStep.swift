@@ -31,10 +31,10 @@ extension AllocationFlow {
     _ outcome: CommitOutcome, answers: AllocationAnswers, into buffer: inout Buffer,
     in rect: Rect, context: AppContext
   ) {
-    guard case .committed(let id) = outcome else { return }
+    guard case .committed(let transaction) = outcome else { return }
     let x = rect.x + 1
     let end = buffer.put("Allocated. Transaction ID ", x: x, y: rect.y, style: .success)
-    buffer.put(id, x: end, y: rect.y, style: .title)
+    buffer.put(transaction.transactionId, x: end, y: rect.y, style: .title)
     buffer.put(
       TextLayout.truncate(allocatingText(answers), to: rect.width - 2), x: x, y: rect.y + 1)
     buffer.put(
@@ -46,7 +46,8 @@ extension AllocationFlow {
     AllocationTableView.draw(
       state.allocationTable(account: account), x: x, y: rect.y + 5, into: &buffer)
     buffer.put(
-      "Enter opens \(id) and what it allocated · Esc goes back", x: x, y: rect.y + 12,
+      "Enter opens \(transaction.transactionId) and what it allocated · Esc goes back", x: x,
+      y: rect.y + 12,
       style: .hint, clip: rect)
   }
 }

@@ -196,6 +196,16 @@ public struct AllocationFlow: WizardFlow {
     step == .select && isHardware(answers) ? answers.pick.scanned(text) : false
   }
 
+  public func takeFileRequest(step: Step, answers: inout AllocationAnswers) -> FileRequest? {
+    answers.pick.takeFileRequest()
+  }
+
+  public func fileRead(
+    _ read: FileRead, step: Step, answers: inout AllocationAnswers, context: AppContext
+  ) {
+    answers.pick.fileRead(read, state: context.state)
+  }
+
   /// The scan field once the pick list is there, so a scanner can start at once.
   public func initialFocus(step: Step, answers: AllocationAnswers) -> Control? {
     step == .select && isHardware(answers) && answers.pick.pickList != nil ? .pick(.scan) : nil
@@ -240,8 +250,8 @@ public struct AllocationFlow: WizardFlow {
   }
 
   public func resultEffect(
-    transactionId: String, answers: AllocationAnswers, context: AppContext
+    transaction: Transaction, answers: AllocationAnswers, context: AppContext
   ) -> Effect {
-    .replace(TransactionScreen(transactionId: transactionId, context: context))
+    .replace(TransactionScreen(transaction: transaction, context: context))
   }
 }

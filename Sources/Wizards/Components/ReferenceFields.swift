@@ -59,14 +59,6 @@ public struct ReferenceFields: Sendable {
     }
   }
 
-  /// The index of `control` among the controls shown (the legacy wizards' numbering).
-  func index(of control: Control) -> Int? { controls.firstIndex(of: control) }
-
-  /// The control at index `index` of the controls shown.
-  func control(at index: Int) -> Control? {
-    controls.indices.contains(index) ? controls[index] : nil
-  }
-
   func isEditingText(_ control: Control) -> Bool { control != .container }
 
   mutating func update(_ control: Control, key: Key) -> KeyResult {
@@ -81,11 +73,6 @@ public struct ReferenceFields: Sendable {
     }
   }
 
-  /// How many controls: Container (if any), Reference, Comment.
-  public var count: Int { container == nil ? 2 : 3 }
-  /// The control index of Reference (Comment follows it).
-  var referenceIndex: Int { container == nil ? 0 : 1 }
-
   var hasAnswers: Bool { !reference.text.isEmpty || !comment.text.isEmpty }
 
   /// The chosen container's code, nil without a Container.
@@ -94,23 +81,8 @@ public struct ReferenceFields: Sendable {
     return containerCodes[container.selected]
   }
 
-  func isTextField(_ index: Int) -> Bool { index >= referenceIndex }
-
   mutating func selectContainer(_ name: String, state: InventoryState) {
     if let index = state.containerIndex(name) { container?.select(index) }
-  }
-
-  mutating func update(_ index: Int, key: Key) -> KeyResult {
-    guard let control = control(at: index) else { return .ignored }
-    return update(control, key: key)
-  }
-
-  /// Draws the labels at `labelX` and the fields at `fieldX` on `rows` (one per control);
-  /// `focus` is the index of the focused control among these, if one is.
-  func render(focus: Int?, labelX: Int, fieldX: Int, rows: [Int], into buffer: inout Buffer) {
-    render(
-      focus: focus.flatMap(control(at:)), labelX: labelX,
-      layout: layout(labelX: labelX, fieldX: fieldX, rows: rows), into: &buffer)
   }
 
   /// Draws the labels at `labelX` and each field where `layout` puts it.
@@ -144,20 +116,10 @@ public struct ReferenceFields: Sendable {
   }
 
   /// Why the last text typed into Reference or Comment was refused, the focused one's first.
-  func textRefusal(focus: Int?) -> String? {
-    textRefusal(focused: focus.flatMap(control(at:)))
-  }
-
-  /// Why the last text typed into Reference or Comment was refused, the focused one's first.
   func textRefusal(focused focus: Control?) -> String? {
     let reference = self.reference.error.map { "Reference: " + $0 }
     let comment = self.comment.error.map { "Comment: " + $0 }
     return focus == .comment ? (comment ?? reference) : (reference ?? comment)
-  }
-
-  /// The explanation of a focused control (nil when none of these is).
-  func explanation(focus: Int?, containerText: String) -> String? {
-    explanation(focused: focus.flatMap(control(at:)), containerText: containerText)
   }
 
   /// The explanation of a focused control (nil when none of these is).
@@ -170,12 +132,6 @@ public struct ReferenceFields: Sendable {
     case .comment: return "Comment (optional): up to 128 characters; it appears in reports."
     case nil: return nil
     }
-  }
-
-  func cursor(_ index: Int, fieldX: Int, width: Int, rows: [Int]) -> Point? {
-    guard let control = control(at: index), control != .container else { return nil }
-    let field = control == .reference ? reference : comment
-    return field.cursorPosition(in: Rect(x: fieldX, y: rows[index], width: width, height: 1))
   }
 
   /// Where the cursor belongs in `control`'s field at `frame`.

@@ -33,8 +33,9 @@ enum ReinitializeQuestion {
   /// What the status line says after the commit.
   static func notice(_ outcome: CommitOutcome) -> StatusLine {
     switch outcome {
-    case .committed(let id):
-      return StatusLine("Re-initialized as \(id); the token is available.", kind: .success)
+    case .committed(let transaction):
+      return StatusLine(
+        "Re-initialized as \(transaction.transactionId); the token is available.", kind: .success)
     case .refused(let why), .conflict(let why):
       return StatusLine(why, kind: .error)
     }

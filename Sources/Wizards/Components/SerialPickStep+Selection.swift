@@ -24,13 +24,7 @@ extension SerialPickStep {
         filePrompt = nil
         return .handled
       case .enter:
-        if let loaded = prompt.load() {
-          filePrompt = nil
-          preview = makePreview(
-            source: "File \(TextSafety.neutralised(loaded.name))", serials: loaded.serials,
-            list: list, state: state)
-          return .handled
-        }
+        fileRequest = prompt.request()
       default:
         _ = prompt.update(key)
       }
@@ -49,6 +43,26 @@ extension SerialPickStep {
     default:
       return nil
     }
+  }
+
+  /// The file the prompt asked for, read by the runtime: its serials become a
+  /// preview, or the prompt says why they cannot.
+  mutating func fileRead(_ read: FileRead, state: InventoryState) {
+    guard var prompt = filePrompt, let list = pickList else { return }
+    guard let loaded = prompt.loaded(read) else {
+      filePrompt = prompt
+      return
+    }
+    filePrompt = nil
+    preview = makePreview(
+      source: "File \(TextSafety.neutralised(loaded.name))", serials: loaded.serials,
+      list: list, state: state)
+  }
+
+  /// The file the prompt asked to read on the last key, taken.
+  mutating func takeFileRequest() -> FileRequest? {
+    defer { fileRequest = nil }
+    return fileRequest
   }
 
   private func makePreview(

@@ -47,6 +47,8 @@ public struct SerialPickStep: Sendable {
   public internal(set) var preview: SerialPreview?
   /// The "load a file" prompt, while open.
   public internal(set) var filePrompt: SerialFilePrompt?
+  /// The file the prompt asked to read, until the runtime takes the request.
+  var fileRequest: FileRequest?
   /// What each move into the right list took (a scan, a range, a paste…), last last, for Ctrl-Z.
   public internal(set) var undoBatches: [[Int32]] = []
   /// Listed serials that need a token-side PIN.
@@ -68,11 +70,6 @@ public struct SerialPickStep: Sendable {
   public enum Control: String, Hashable, Sendable, Codable, CaseIterable {
     case quantity, search, scan, left, right
 
-    /// The legacy position of a control (the wizards still addressed by number).
-    init?(index: Int) {
-      guard Control.allCases.indices.contains(index) else { return nil }
-      self = Control.allCases[index]
-    }
   }
 
   /// The controls shown now.
@@ -105,9 +102,6 @@ public struct SerialPickStep: Sendable {
   mutating func layout(in body: Rect) {
     pickList?.layout(in: SerialPickStep.listRect(in: body))
   }
-
-  /// Controls: Quantity, Search, scan field, then the two lists once they exist.
-  var controlCount: Int { controls.count }
 
   /// What each control of the pick step says about itself.
   func describe(_ control: Control) -> ControlDescription {
@@ -143,10 +137,6 @@ public struct SerialPickStep: Sendable {
     return pickList?.isEditingFilter ?? false
   }
 
-  func isTextField(focus: Int) -> Bool {
-    Control(index: focus).map(isEditingText) ?? false
-  }
-
   /// A new on-offer count (after another session's commit), keeping what was typed.
   mutating func setLimit(_ limit: Int) {
     self.limit = limit
@@ -163,7 +153,7 @@ public struct SerialPickStep: Sendable {
       annotation: { [items = found.serials] index in
         items.indices.contains(index) && pin.contains(items[index]) ? "needs PIN" : nil
       }, sorted: true)
-    list.layout(in: pickList?.area ?? SerialPickStep.listRect(in: SerialPickStep.minimumBody))
+    if let area = pickList?.area { list.layout(in: area) }
     for serial in pickList?.rightItems ?? [] { _ = list.scan(serial) }
     pickList = list
     needsPIN = pin
@@ -225,16 +215,6 @@ public struct SerialPickStep: Sendable {
   }
 
   // MARK: - Keys
-
-  /// Gives a key to control `focus` (legacy position); see `update(_:control:body:state:source:)`.
-  mutating func update(
-    focus: Int, key: Key, state: InventoryState, source: (InventoryState, Int) -> Found
-  ) -> KeyResult {
-    guard let control = Control(index: focus) else { return .ignored }
-    return update(
-      key, control: control, body: pickList.map { _ in SerialPickStep.minimumBody }, state: state,
-      source: source)
-  }
 
   /// Gives a key to `control`, laid out in the step's `body` (nil: as last
   /// laid out); `source` lists the serials when Search is pressed.
@@ -336,11 +316,6 @@ public struct SerialPickStep: Sendable {
   static let undoKey = KeyBinding("^Z", "undo")
   static let fileKey = KeyBinding("^O", "file")
 
-  /// The legend while control `focus` has focus (legacy position).
-  func keyBindings(focus: Int?) -> [KeyBinding] {
-    keyBindings(focus: focus.flatMap(Control.init(index:)))
-  }
-
   /// The legend while `focus` has focus (nil: none of the step's controls).
   func keyBindings(focus: Control?) -> [KeyBinding] {
     let file = filesAllowed ? [SerialPickStep.fileKey] : []
@@ -361,12 +336,6 @@ public struct SerialPickStep: Sendable {
   }
 
   // MARK: - View
-
-  /// Draws the controls on row `rect.y + 2` and the list (or `intro`) under them; the two
-  /// rows above are the owner's (a warning, what is on offer). `focus` is a legacy position.
-  func render(focus: Int?, into buffer: inout Buffer, in rect: Rect) {
-    render(focus: focus.flatMap(Control.init(index:)), into: &buffer, in: rect)
-  }
 
   /// Draws the controls where `layout(in:)` puts them, and the list (or `intro`) under them.
   func render(focus: Control?, into buffer: inout Buffer, in rect: Rect) {
@@ -391,10 +360,6 @@ public struct SerialPickStep: Sendable {
     }
   }
 
-  func cursor(focus: Int, in rect: Rect) -> Point? {
-    Control(index: focus).flatMap { cursor($0, in: rect) }
-  }
-
   func cursor(_ control: Control, in rect: Rect) -> Point? {
     if filePrompt != nil {
       var scratch = Buffer(width: rect.maxX + 1, height: rect.maxY + 1)
@@ -407,7 +372,4 @@ public struct SerialPickStep: Sendable {
     case .search, .left, .right: return nil
     }
   }
-
-  /// The body of a step at 80x24, for the legacy wizards that still lay out once.
-  static let minimumBody = Rect(x: 1, y: 2, width: 78, height: 17)
 }

@@ -30,10 +30,10 @@ extension DeallocationFlow {
     _ outcome: CommitOutcome, answers: DeallocationAnswers, into buffer: inout Buffer,
     in rect: Rect, context: AppContext
   ) {
-    guard case .committed(let id) = outcome else { return }
+    guard case .committed(let transaction) = outcome else { return }
     let x = rect.x + 1
     buffer.put("Deallocated. Transaction ID ", x: x, y: rect.y, style: .success)
-    buffer.put(id, x: x + 28, y: rect.y, style: .title)
+    buffer.put(transaction.transactionId, x: x + 28, y: rect.y, style: .title)
     buffer.put(
       TextLayout.truncate(deallocatingText(answers), to: rect.width - 2), x: x, y: rect.y + 1)
     buffer.put(
@@ -45,7 +45,7 @@ extension DeallocationFlow {
     let y = rect.y + 5
     AllocationTableView.draw(cells, x: x, y: y, into: &buffer)
     buffer.put(
-      "Enter opens \(id) and the tokens it returned · Esc goes back",
+      "Enter opens \(transaction.transactionId) and the tokens it returned · Esc goes back",
       x: x, y: y + 7, style: .hint, clip: rect)
   }
 

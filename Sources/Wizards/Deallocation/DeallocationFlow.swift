@@ -282,6 +282,16 @@ public struct DeallocationFlow: WizardFlow {
     return answers.pick.scanned(text)
   }
 
+  public func takeFileRequest(step: Step, answers: inout DeallocationAnswers) -> FileRequest? {
+    answers.pick.takeFileRequest()
+  }
+
+  public func fileRead(
+    _ read: FileRead, step: Step, answers: inout DeallocationAnswers, context: AppContext
+  ) {
+    answers.pick.fileRead(read, state: context.state)
+  }
+
   /// Where focus lands on a step: on the hardware pick list, once serials
   /// are listed, the scan field (ready for the scanner).
   public func initialFocus(step: Step, answers: DeallocationAnswers) -> Control? {
@@ -326,8 +336,8 @@ public struct DeallocationFlow: WizardFlow {
   }
 
   public func resultEffect(
-    transactionId: String, answers: DeallocationAnswers, context: AppContext
+    transaction: Transaction, answers: DeallocationAnswers, context: AppContext
   ) -> Effect {
-    .replace(TransactionScreen(transactionId: transactionId, context: context))
+    .replace(TransactionScreen(transaction: transaction, context: context))
   }
 }

@@ -4,11 +4,10 @@ import TerminalUI
 
 /// The wizard's "load a file" prompt: the path of a serial list or an RMA
 /// manifest (CSV) and, optionally, its serial column (name or number). Enter
-/// reads it into the same preview a paste gets.
+/// asks the runtime to read it; its serials get the same preview a paste gets.
 public struct SerialFilePrompt: Sendable {
   public internal(set) var path = TextField(width: 44, maxLength: 1_024)
   public internal(set) var column = TextField(width: 16, maxLength: 64)
-  /// 0: path, 1: column.
   /// The prompt's two fields.
   public enum Field: Hashable, Sendable { case path, column }
 
@@ -16,16 +15,27 @@ public struct SerialFilePrompt: Sendable {
   /// Why the last Enter could not read the file.
   public internal(set) var problem: String?
 
-  /// Reads the file and returns its serials, or sets `problem`.
-  mutating func load() -> (name: String, serials: [String])? {
+  /// Enter: the file to ask the runtime for, or nil with `problem` set.
+  mutating func request() -> FileRequest? {
     let typed = path.text.trimmingCharacters(in: .whitespaces)
     guard !typed.isEmpty else {
       problem = "Type the path of a file of serials."
       return nil
     }
-    let expanded = NSString(string: typed).expandingTildeInPath
-    guard let data = FileManager.default.contents(atPath: expanded) else {
-      problem = "Cannot read \(TextSafety.neutralised(typed))."
+    return FileRequest(path: typed)
+  }
+
+  /// The serials of the file the runtime read, or nil with `problem` set.
+  mutating func loaded(_ read: FileRead) -> (name: String, serials: [String])? {
+    let typed = TextSafety.neutralised(read.request.path)
+    let data: Data
+    switch read.contents {
+    case .success(let bytes): data = bytes
+    case .failure(.unreadable):
+      problem = "Cannot read \(typed)."
+      return nil
+    case .failure(.tooLarge(let limit)):
+      problem = "\(typed) is over \(limit >> 20) MiB."
       return nil
     }
     let text = String(decoding: data, as: UTF8.self)
@@ -33,9 +43,9 @@ public struct SerialFilePrompt: Sendable {
     do {
       let serials = try SerialManifest.serials(
         in: text, column: wanted.isEmpty ? nil : wanted,
-        csv: expanded.lowercased().hasSuffix(".csv"))
+        csv: read.path.lowercased().hasSuffix(".csv"))
       problem = nil
-      return (URL(fileURLWithPath: expanded).lastPathComponent, serials)
+      return (URL(fileURLWithPath: read.path).lastPathComponent, serials)
     } catch {
       problem = TextSafety.neutralised(error.description)
       return nil

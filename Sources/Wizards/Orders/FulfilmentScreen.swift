@@ -35,8 +35,8 @@ public struct FulfilmentScreen: Screen {
 
   public var status: StatusLine? {
     switch outcome {
-    case .committed(let id)?:
-      return StatusLine("Committed as \(id). Esc goes back.", kind: .success)
+    case .committed(let transaction)?:
+      return StatusLine("Committed as \(transaction.transactionId). Esc goes back.", kind: .success)
     case .refused(let why)?, .conflict(let why)?: return StatusLine(why, kind: .error)
     case nil: return fields[focus].error.map { StatusLine($0, kind: .error) }
     }

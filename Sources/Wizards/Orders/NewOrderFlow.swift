@@ -107,7 +107,7 @@ public struct NewOrderFlow: WizardFlow {
     return WizardPlace(.details, refusal.control)
   }
 
-  public func resultEffect(transactionId: String, answers: Answers, context: AppContext)
+  public func resultEffect(transaction: Transaction, answers: Answers, context: AppContext)
     -> Effect
   {
     .pop
@@ -117,11 +117,11 @@ public struct NewOrderFlow: WizardFlow {
     _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
     context: AppContext
   ) {
-    guard case .committed(let id) = outcome else { return }
+    guard case .committed(let transaction) = outcome else { return }
     let book = context.state.orders
     let order = book.orders.last
     let text =
-      "Order \(order?.number ?? "?") submitted (\(id)). It waits for "
+      "Order \(order?.number ?? "?") submitted (\(transaction.transactionId)). It waits for "
       + "\(book.person(order?.approver ?? "")) to approve it; the requester and the approver "
       + "were emailed. Enter or Esc goes back to your orders."
     buffer.putWrapped(text, in: rect.inset(by: 1), style: .success)

@@ -136,8 +136,8 @@ public struct OrderStepScreen: Screen {
 
   public var status: StatusLine? {
     switch outcome {
-    case .committed(let id)?:
-      return StatusLine("Committed as \(id). Esc goes back.", kind: .success)
+    case .committed(let transaction)?:
+      return StatusLine("Committed as \(transaction.transactionId). Esc goes back.", kind: .success)
     case .refused(let why)?, .conflict(let why)?: return StatusLine(why, kind: .error)
     case nil: return comment.error.map { StatusLine($0, kind: .error) }
     }

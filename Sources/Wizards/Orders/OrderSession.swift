@@ -1,6 +1,5 @@
 import Foundation
 import StockroomDomain
-import StockroomStore
 import TerminalUI
 
 /// Who is at the keyboard in the orders screens: the employee the user map says, and whether
@@ -15,11 +14,15 @@ public struct OrderSession: Sendable, Equatable {
   }
 
   /// Now as the ledger records it.
-  static func iso(_ date: Date) -> String { ProcessIdentity.format(date) }
+  static func iso(_ date: Date) -> String {
+    let formatter = ISO8601DateFormatter()
+    formatter.timeZone = TimeZone(identifier: "UTC")
+    return formatter.string(from: date)
+  }
 }
 
-/// The way into the orders screens from Home: reads the user map of the store's data
-/// directory (the only file read here, at the entry point) and opens My orders.
+/// The way into the orders screens from Home: reads the user map kept with the ledger
+/// and opens My orders.
 public enum OrderScreens {
   public static func open(_ context: AppContext) -> Effect {
     let map = userMap(context)
@@ -35,10 +38,9 @@ public enum OrderScreens {
     return .push(MyOrdersScreen(session: session, context: context))
   }
 
-  /// The user map of the store's data directory.
+  /// The user map kept with the ledger (empty without one).
   static func userMap(_ context: AppContext) -> UserMap {
-    let directory = (context.store as? FileStore)?.directory.path ?? context.dataDirectory.path
-    return UserMap.load(directory: directory)
+    (try? context.store?.userMap()) ?? UserMap()
   }
 
   /// The OS user at the keyboard as an employee, acting as `other` where the map allows it.

@@ -28,10 +28,10 @@ extension ReceiveFlow {
     _ outcome: CommitOutcome, answers: ReceiveAnswers, into buffer: inout Buffer, in rect: Rect,
     context: AppContext
   ) {
-    guard case .committed(let id) = outcome else { return }
+    guard case .committed(let transaction) = outcome else { return }
     let x = rect.x + 1
     let end = buffer.put("Received. Transaction ID ", x: x, y: rect.y, style: .success)
-    buffer.put(id, x: end, y: rect.y, style: .title)
+    buffer.put(transaction.transactionId, x: end, y: rect.y, style: .title)
     let what =
       isHardware(answers)
       ? "\(SerialPreview.count(answers.serials.serials.count)) \(answers.item.value ?? "") tokens"
@@ -61,7 +61,8 @@ extension ReceiveFlow {
       }
     }
     buffer.put(
-      "Enter opens \(id) and " + (isHardware(answers) ? "the serials" : "what")
+      "Enter opens \(transaction.transactionId) and "
+        + (isHardware(answers) ? "the serials" : "what")
         + " it received · Esc goes back", x: x, y: rect.y + 12,
       style: .hint, clip: rect)
   }

@@ -188,6 +188,16 @@ public struct ReceiveFlow: WizardFlow {
     step == .items && isHardware(answers) && answers.serials.takesKey(key)
   }
 
+  public func takeFileRequest(step: Step, answers: inout ReceiveAnswers) -> FileRequest? {
+    answers.serials.takeFileRequest()
+  }
+
+  public func fileRead(
+    _ read: FileRead, step: Step, answers: inout ReceiveAnswers, context: AppContext
+  ) {
+    answers.serials.fileRead(read, state: context.state)
+  }
+
   // MARK: - Commit
 
   public func command(for answers: ReceiveAnswers) -> Command {
@@ -223,8 +233,8 @@ public struct ReceiveFlow: WizardFlow {
   }
 
   public func resultEffect(
-    transactionId: String, answers: ReceiveAnswers, context: AppContext
+    transaction: Transaction, answers: ReceiveAnswers, context: AppContext
   ) -> Effect {
-    .replace(TransactionScreen(transactionId: transactionId, context: context))
+    .replace(TransactionScreen(transaction: transaction, context: context))
   }
 }

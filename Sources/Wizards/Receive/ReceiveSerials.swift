@@ -14,6 +14,8 @@ public struct ReceiveSerials: Sendable {
   /// A paste or file waiting for Enter.
   public internal(set) var preview: Preview?
   public internal(set) var filePrompt: SerialFilePrompt?
+  /// The file the prompt asked to read, until the runtime takes the request.
+  var fileRequest: FileRequest?
   /// Sizes of the batches added, last last, for Ctrl-Z.
   private var batches: [Int] = []
   public var filesAllowed = true
@@ -191,12 +193,7 @@ public struct ReceiveSerials: Sendable {
         filePrompt = nil
         return .handled
       case .enter:
-        if let loaded = prompt.load() {
-          filePrompt = nil
-          preview = preview(
-            source: "File \(TextSafety.neutralised(loaded.name))", loaded.serials, state: state)
-          return .handled
-        }
+        fileRequest = prompt.request()
       default:
         _ = prompt.update(key)
       }
@@ -233,6 +230,25 @@ public struct ReceiveSerials: Sendable {
     }
     let result = table.update(key)
     return result == .activated ? .handled : result
+  }
+
+  /// The manifest the prompt asked for, read by the runtime: its serials become
+  /// a preview, or the prompt says why they cannot.
+  mutating func fileRead(_ read: FileRead, state: InventoryState) {
+    guard var prompt = filePrompt else { return }
+    guard let loaded = prompt.loaded(read) else {
+      filePrompt = prompt
+      return
+    }
+    filePrompt = nil
+    preview = preview(
+      source: "File \(TextSafety.neutralised(loaded.name))", loaded.serials, state: state)
+  }
+
+  /// The file the prompt asked to read on the last key, taken.
+  mutating func takeFileRequest() -> FileRequest? {
+    defer { fileRequest = nil }
+    return fileRequest
   }
 
   /// The scan field on `rect.y + 2`, the list under it, and the preview or file prompt.

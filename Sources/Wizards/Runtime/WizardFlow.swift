@@ -1,4 +1,5 @@
 import Foundation
+import StockroomDomain
 import TerminalUI
 
 /// The part of a wizard that differs from one wizard to the next: its named
@@ -78,8 +79,13 @@ public protocol WizardFlow {
   /// True for a key the flow handles whatever has focus (a preview's Esc,
   /// undo): it goes straight to `update`, before Tab, Esc and the buttons.
   func takesKey(_ key: Key, step: Step, answers: Answers) -> Bool
+  /// The file the last key asked to read (a file prompt's Enter), taken: the
+  /// runtime reads it and hands it to `fileRead`. Nil when none was asked for.
+  func takeFileRequest(step: Step, answers: inout Answers) -> FileRequest?
+  /// The file the flow asked for, read by the runtime (or why it could not be).
+  func fileRead(_ read: FileRead, step: Step, answers: inout Answers, context: AppContext)
   /// What Enter does on the result (e.g. open the Transaction ID).
-  func resultEffect(transactionId: String, answers: Answers, context: AppContext) -> Effect
+  func resultEffect(transaction: Transaction, answers: Answers, context: AppContext) -> Effect
   /// Draws the result after a commit (the Transaction ID and what changed).
   func viewResult(
     _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
@@ -133,8 +139,12 @@ extension WizardFlow {
   public func recover(
     from outcome: CommitOutcome, answers: inout Answers, context: AppContext
   ) -> WizardPlace<Step, Control>? { nil }
+  public func takeFileRequest(step: Step, answers: inout Answers) -> FileRequest? { nil }
+  public func fileRead(
+    _ read: FileRead, step: Step, answers: inout Answers, context: AppContext
+  ) {}
   public func resultEffect(
-    transactionId: String, answers: Answers, context: AppContext
+    transaction: Transaction, answers: Answers, context: AppContext
   ) -> Effect { .popToHome }
 
   /// The first step whose Next is refused (where an opened-with-answers wizard

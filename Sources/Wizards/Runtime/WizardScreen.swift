@@ -102,7 +102,8 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
   public var status: StatusLine? {
     if let outcome {
       switch outcome {
-      case .committed(let id): return StatusLine("Committed as \(id).", kind: .success)
+      case .committed(let transaction):
+        return StatusLine("Committed as \(transaction.transactionId).", kind: .success)
       case .refused(let why), .conflict(let why): return StatusLine(why, kind: .error)
       }
     }
@@ -142,11 +143,25 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
   // MARK: - Keys
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
+    let effect = handle(key, context: context)
+    if let request = flow.takeFileRequest(step: step, answers: &answers) {
+      return .readFile(request)
+    }
+    return effect
+  }
+
+  public mutating func fileRead(_ read: FileRead, context: AppContext) {
+    guard !isDone else { return }
+    flow.fileRead(read, step: step, answers: &answers, context: context)
+    refreshButtons(refocus: false)
+  }
+
+  private mutating func handle(_ key: Key, context: AppContext) -> Effect {
     if isDone {
       switch key {
       case .enter:
-        if case .committed(let id) = outcome {
-          return flow.resultEffect(transactionId: id, answers: answers, context: context)
+        if case .committed(let transaction) = outcome {
+          return flow.resultEffect(transaction: transaction, answers: answers, context: context)
         }
         return .popToHome
       case .escape: return .pop

@@ -100,7 +100,7 @@ public struct SubscriptionActionFlow: WizardFlow {
       performedBy: answers.performedBy.text, key: key)
   }
 
-  public func resultEffect(transactionId: String, answers: Answers, context: AppContext)
+  public func resultEffect(transaction: Transaction, answers: Answers, context: AppContext)
     -> Effect
   {
     .replace(

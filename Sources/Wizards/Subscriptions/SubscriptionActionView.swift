@@ -289,9 +289,10 @@ enum SubscriptionActionView {
   ) {
     let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
     switch outcome {
-    case .committed(let id):
+    case .committed(let transaction):
       buffer.put(
-        "\(answers.actionCode.title) done. Transaction ID \(id)", x: inner.x, y: inner.y,
+        "\(answers.actionCode.title) done. Transaction ID \(transaction.transactionId)", x: inner.x,
+        y: inner.y,
         style: .success, clip: inner)
       buffer.put("System processing", x: inner.x, y: inner.y + 2, style: .title, clip: inner)
       var y = inner.y + 3

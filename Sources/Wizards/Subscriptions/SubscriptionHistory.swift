@@ -1,9 +1,8 @@
 import Foundation
 import StockroomDomain
-import StockroomStore
 
-/// The history of a subscription, an installed item or a warehouse, read from the ledger:
-/// every subscription transaction that names it, oldest first.
+/// The history of a subscription, an installed item or a warehouse, looked up in the
+/// ledger: every subscription transaction that names it, oldest first.
 public enum SubscriptionHistory {
   /// What to look for.
   public enum Subject: Hashable, Sendable {
@@ -12,30 +11,20 @@ public enum SubscriptionHistory {
     case warehouse(String)
   }
 
-  /// The transactions about `subject` (at most `limit`, the newest kept).
+  /// The transactions about `subject` (at most `limit`, the newest kept), from the
+  /// ledger's lookups.
   public static func transactions(
-    _ subject: Subject, store: (any InventoryStore)?, limit: Int = 500
+    _ subject: Subject, store: (any InventoryLedger)?, limit: Int = 500
   ) -> [Transaction] {
     guard let store else { return [] }
-    var found: [Transaction] = []
-    try? store.forEachTransaction { transaction in
-      guard let change = transaction.subscription else { return true }
-      let matches: Bool
-      switch subject {
-      case .subscription(let number):
-        matches =
-          change.subscription?.uppercased() == number.uppercased()
-          || change.opened?.number.uppercased() == number.uppercased()
-      case .item(let serial): matches = change.serials.contains(serial)
-      case .warehouse(let code): matches = change.warehouses.contains(code)
-      }
-      if matches {
-        found.append(transaction)
-        if found.count > limit { found.removeFirst() }
-      }
-      return true
+    let found: [Transaction]?
+    switch subject {
+    case .subscription(let number): found = try? store.transactions(subscription: number)
+    case .item(let serial):
+      found = try? store.transactions(serial: serial).filter { $0.subscription != nil }
+    case .warehouse(let code): found = try? store.transactions(warehouse: code)
     }
-    return found
+    return Array((found ?? []).suffix(limit))
   }
 
   /// One line about what a transaction did to `subject`.

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-/// Deterministic randomness for the randomized end-to-end tests (a key storm, a sample of bad
-/// command lines): the same seed gives the same choices.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
+/// Deterministic randomness for the randomized tests of every target (corrupted files, power
+/// loss, a key storm, a sample of bad command lines): the same seed gives the same choices.
+public struct SplitMix: RandomNumberGenerator {
+  public var state: UInt64
+  public init(seed: UInt64) { state = seed }
+  public mutating func next() -> UInt64 {
     state &+= 0x9E37_79B9_7F4A_7C15
     var z = state
     z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -19,14 +19,14 @@ struct SplitMix: RandomNumberGenerator {
 /// It is printed when the test starts (`fuzz-seed: NAME seed N (reproduce: ...)`, also when it
 /// hangs or crashes) and belongs in every failure message (`note`), with the command that makes
 /// the same choices again.
-struct FuzzSeed {
-  static let variable = "STOCKROOM_FUZZ_SEED"
-  let value: UInt64
-  let note: String
+public struct FuzzSeed {
+  public static let variable = "STOCKROOM_FUZZ_SEED"
+  public let value: UInt64
+  public let note: String
 
   /// `filter` is what `swift test --filter` runs the test by; `settings` are the other
   /// environment variables the choices depend on.
-  init(_ filter: String, settings: [String] = []) {
+  public init(_ filter: String, settings: [String] = []) {
     let given = ProcessInfo.processInfo.environment[Self.variable].flatMap {
       $0.isEmpty ? nil : $0
     }
@@ -44,5 +44,5 @@ struct FuzzSeed {
     print("fuzz-seed: \(filter) \(note)")
   }
 
-  var generator: SplitMix { SplitMix(seed: value) }
+  public var generator: SplitMix { SplitMix(seed: value) }
 }

@@ -1,8 +1,4 @@
-import Foundation
-import Glibc
-import StockroomDomain
-
-/// Which OS user is which employee (DESIGN.md section 1): `users.tsv` in the data directory,
+/// Which OS user is which employee: kept with the ledger (the file store's `users.tsv`),
 /// one user a line (`user`, `uid`, `employee`, `may act as`). The real uid is the key when it
 /// is recorded; `anyone` in the last column lets the user act `--as` any employee.
 public struct UserMap: Sendable, Equatable {
@@ -79,36 +75,29 @@ public struct UserMap: Sendable, Equatable {
     var map = UserMap()
     for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
       let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map {
-        String($0).trimmingCharacters(in: .whitespaces)
+        Self.trimmed($0)
       }
       guard cells.count >= 3, !cells[0].isEmpty, !cells[2].isEmpty else { continue }
       let acts =
         cells.count > 3 && cells[3] != "-"
-        ? cells[3].split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } : []
+        ? cells[3].split(separator: ",").map(Self.trimmed) : []
       map.entries.append(
         Entry(user: cells[0], uid: UInt32(cells[1]), employee: cells[2], mayActAs: acts))
     }
     return map
   }
 
-  /// The map of a data directory (empty when there is none).
-  public static func load(directory: String) -> UserMap {
-    guard let text = try? String(contentsOfFile: directory + "/" + fileName, encoding: .utf8)
-    else { return UserMap() }
-    return parse(text)
-  }
-
-  /// Writes the map atomically (a temporary file renamed over it).
-  public func write(directory: String) throws(StoreError) {
-    let path = directory + "/" + Self.fileName
-    let temporary = path + ".tmp-\(getpid())"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-      throw .unavailable("\(temporary): cannot write")
+  /// `text` without the spaces and tabs around it.
+  private static func trimmed(_ text: Substring) -> String {
+    func blank(_ character: Character) -> Bool {
+      character.unicodeScalars.allSatisfy {
+        $0 == "\t" || $0.properties.generalCategory == .spaceSeparator
+      }
     }
-    if rename(temporary, path) != 0 {
-      unlink(temporary)
-      throw .unavailable("\(path): cannot write: \(String(cString: strerror(errno)))")
-    }
+    guard let first = text.firstIndex(where: { !blank($0) }),
+      let last = text.lastIndex(where: { !blank($0) })
+    else { return "" }
+    return String(text[first...last])
   }
 
   /// The demo's map: the OS user who made it is the support desk, allowed to act as anyone.
