@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import StockroomDomain
@@ -170,8 +171,8 @@ import Testing
   }
 
   @Test func rangesReadAsFoundationReadThem() {
-    let seed = UInt64.random(in: 0...UInt64.max)
-    var random = SeededRandom(seed: seed)
+    let seed = FuzzSeed("SerialListInputTests")
+    var random = seed.generator
     let pieces = [
       "A", "7", ".", "..", "...", " ", "\t", "\u{A0}", "\u{3000}", "\n", ",", "é", "e\u{301}",
       ".\u{301}", "RB1-0001", "\u{301}",
@@ -183,21 +184,8 @@ import Testing
       let theirs = Self.foundationRange(text)
       #expect(
         mine?.first == theirs?.first && mine?.last == theirs?.last,
-        "seed \(seed): \(text.debugDescription)")
+        "\(seed.note): \(text.debugDescription)")
     }
-  }
-}
-
-/// A small seeded generator, so a failure can be replayed from the printed seed.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
 
