@@ -42,13 +42,6 @@ extension FileStore {
         throw .refused(error)
       }
     }
-    if requests.count == 1, let request = requests.first, keys[request.key] == nil {
-      do throws(DomainError) {
-        _ = try validate(request.command, against: state)
-      } catch {
-        throw .refused(error)
-      }
-    }
     return try withLock { () throws(StoreError) -> [CommitResult] in
       let seen = position.sequence
       try refresh()

@@ -58,13 +58,13 @@ struct OrderRun {
     let actor = actor()
     let command = Command.order(make(actor, Self.now))
     let store = StoreCommands.open(global, readOnly: !acting.yes)
-    let change: Change
-    do throws(DomainError) {
-      change = try validate(command, against: store.state)
-    } catch {
-      StoreCommands.fail(.refused(error))
-    }
     guard acting.yes else {
+      let change: Change
+      do throws(DomainError) {
+        change = try validate(command, against: store.state)
+      } catch {
+        StoreCommands.fail(.refused(error))
+      }
       let lines = summary(store.state.orders, change)
       if acting.json {
         print(
