@@ -75,7 +75,7 @@ public struct OrderDetailScreen: Screen {
     }
     let inside = rect.inset(by: 1)
     let failed = context.failedMail.filter { $0.order == number }
-    let below = failed.isEmpty ? 1 : 3
+    let below = failed.isEmpty ? 1 : 4
     let left = Rect(x: inside.x + 1, y: inside.y, width: 44, height: inside.height - below)
     OrderRowsView.draw(book.rows(order), into: &buffer, in: left, labelWidth: 15)
     let right = Rect(
@@ -92,7 +92,7 @@ public struct OrderDetailScreen: Screen {
       let area = Rect(x: right.x + 1, y: y, width: right.width - 1, height: right.maxY - y)
       y += buffer.putWrapped(TextSafety.neutralised(text), in: area)
     }
-    Self.drawFailures(failed, into: &buffer, at: inside.maxY - 3, in: inside)
+    Self.drawFailures(failed, into: &buffer, at: inside.maxY - 4, in: inside)
     let offered = steps(context).map { "\($0.0) \($0.1.verb)" }
     let line = offered.isEmpty ? "No step is yours to take." : offered.joined(separator: " · ")
     buffer.put(line, x: inside.x + 1, y: inside.maxY - 1, style: .hint, clip: inside)
@@ -100,22 +100,21 @@ public struct OrderDetailScreen: Screen {
 }
 
 extension OrderDetailScreen {
-  /// Two lines about the order's mail that could not be delivered: which, to whom, and why.
+  /// Three lines about the order's mail that could not be delivered: which, to whom, and why.
   static func drawFailures(
     _ failed: [MailDelivery], into buffer: inout Buffer, at y: Int, in area: Rect
   ) {
     guard let first = failed.first else { return }
     let tries = first.attempts == 1 ? "tried once" : "tried \(first.attempts) times"
-    var text = "Mail not delivered: \(first.milestoneTitle) to "
-    text += first.to.joined(separator: ", ") + ", " + tries
-    if failed.count > 1 { text += " (and \(failed.count - 1) more)" }
+    var text = "Mail failed: \(first.milestoneTitle) to \(first.to.joined(separator: ", "))"
+    text += failed.count > 1 ? " and \(failed.count - 1) more" : ", " + tries
     let width = area.width - 3
     let reason = TextSafety.neutralised(first.error ?? "")
     buffer.put(
       TextLayout.truncate(TextSafety.neutralised(text), to: width), x: area.x + 1, y: y,
       style: .error, clip: area)
-    buffer.put(
-      TextLayout.truncate(reason, to: width), x: area.x + 2, y: y + 1, style: .hint, clip: area)
+    _ = buffer.putWrapped(
+      reason, in: Rect(x: area.x + 2, y: y + 1, width: width, height: 2), style: .hint)
   }
 }
 
