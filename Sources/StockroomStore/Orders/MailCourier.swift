@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import StockroomDomain
 
 /// Delivers the outbox on a thread of its own, so that on screen a sendmail that hangs never
@@ -78,6 +79,10 @@ public final class MailCourier: @unchecked Sendable {
   }
 
   private func run() {
+    // Signals (a resize, Ctrl-C, a hang-up) belong to the key loop's thread.
+    var all = sigset_t()
+    sigfillset(&all)
+    pthread_sigmask(SIG_BLOCK, &all, nil)
     while true {
       condition.lock()
       while !deliveryWanted && !lookWanted && !finishing { condition.wait() }

@@ -38,7 +38,9 @@ extension Outbox {
     let sender = Sendmail(
       program: program, environment: environment, timeout: timeout, scratch: path + "/tmp")
     var stopped = false
+    var untried = 0
     for name in order {
+      if stopped { untried += 1 }
       guard !stopped, let claim = claim(name) else {
         report.waiting.append(name)
         continue
@@ -57,6 +59,10 @@ extension Outbox {
           "\(reason); the message stays in the outbox (\(newFolder)/\(name))")
         stopped = timedOut
       }
+    }
+    if untried > 0 {
+      report.problems.append(
+        "\(untried) more message\(untried == 1 ? "" : "s") left in the outbox for the next try")
     }
     return report
   }

@@ -65,12 +65,14 @@ public struct Outbox: Sendable {
     return (names, problems)
   }
 
-  /// Creates the maildir folders (and `failed/`) when missing.
+  /// Creates the maildir folders (and `failed/`) when missing, durably.
   func prepare() -> String? {
     for sub in ["", "/tmp", "/new", "/cur", "/failed"] {
       let folder = path + sub
-      if mkdir(folder, 0o700) != 0 && errno != EEXIST {
-        return "\(folder): cannot create: \(String(cString: strerror(errno)))"
+      if mkdir(folder, 0o700) == 0 {
+        _ = POSIXFile.syncDirectory((folder as NSString).deletingLastPathComponent)
+      } else if errno != EEXIST {
+        return "\(folder): cannot create: \(POSIXFile.errnoText())"
       }
     }
     return nil
