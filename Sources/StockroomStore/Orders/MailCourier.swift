@@ -13,7 +13,6 @@ public final class MailCourier: @unchecked Sendable {
   private var lookWanted = false
   private var finishing = false
   private var finished = false
-  private var busy = false
   private var last: [MailDelivery] = []
   private var fresh: [MailDelivery]?
 
@@ -48,13 +47,6 @@ public final class MailCourier: @unchecked Sendable {
     let taken = fresh
     fresh = nil
     return taken
-  }
-
-  /// True while a pass is running or asked for (a message may still go out).
-  public var isBusy: Bool {
-    condition.lock()
-    defer { condition.unlock() }
-    return busy || deliveryWanted
   }
 
   /// Lets the pass asked for finish and ends the thread; `waiting` is told once when that
@@ -95,12 +87,10 @@ public final class MailCourier: @unchecked Sendable {
       }
       deliveryWanted = false
       lookWanted = false
-      busy = true
       condition.unlock()
       if delivering { _ = outbox.deliver() }
       let failures = outbox.deliveries(states: [.failed])
       condition.lock()
-      busy = false
       if failures != last {
         last = failures
         fresh = failures
