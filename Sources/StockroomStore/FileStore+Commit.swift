@@ -26,7 +26,7 @@ extension FileStore {
     let results = try commitAll([CommitRequest(command: command, context: context, key: key)])
     guard let result = results.first else { throw .commitFailed("nothing committed") }
     if !result.alreadyCommitted && result.transaction.order != nil {
-      deliverOrderMail(result.transaction)
+      postOrderMail(result.transaction)
     }
     return result
   }
