@@ -37,7 +37,7 @@ let package = Package(
       name: "WizardsTests",
       dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore", "TestSupport"],
       resources: [.process("Fixtures")]),
-    .testTarget(name: "StockroomDomainTests", dependencies: ["StockroomDomain"]),
+    .testTarget(name: "StockroomDomainTests", dependencies: ["StockroomDomain", "TestSupport"]),
     .testTarget(
       name: "StockroomStoreTests",
       dependencies: ["StockroomStore", "StockroomDomain", "TestSupport"]),

@@ -23,11 +23,9 @@ extension InventoryState {
     let holder = accounts[account]
     var cells: [AllocationCell] = SoftwareColumn.allCases.map { column in
       let holding = holder.holding(column)
-      var limit = holding.available
-      if column == .smsRental { limit = min(limit, holder.holding(.capacity).available) }
       return AllocationCell(
         column: .software(column), title: column.title, maximum: holding.maximum,
-        inUse: holding.inUse, deallocatable: max(0, limit))
+        inUse: holding.inUse, deallocatable: deallocatableQuantity(column, account: account))
     }
     for (model, name) in models.enumerated() {
       let maximum = holder.hardwareAllocated[model]
@@ -35,7 +33,7 @@ extension InventoryState {
       cells.append(
         AllocationCell(
           column: .hardware(model: model), title: name, maximum: maximum, inUse: inUse,
-          deallocatable: maximum - inUse))
+          deallocatable: deallocatableCount(account: account, model: model)))
     }
     return cells
   }

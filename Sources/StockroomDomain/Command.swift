@@ -10,8 +10,10 @@ public enum Command: Hashable, Sendable {
   /// Software quantities to an account; rental SMS brings capacity, `withCapacity` adds it
   /// to a sale.
   case allocateSoftware(account: String, column: SoftwareColumn, quantity: Int, withCapacity: Bool)
-  /// Available hardware serials to an account.
-  case allocateHardware(account: String, serials: [String], type: AllocationType)
+  /// Available hardware serials to an account; with a container (code or name), only
+  /// serials kept there.
+  case allocateHardware(
+    account: String, serials: [String], type: AllocationType, container: String? = nil)
   /// Capacity, SMS (rental or sale) or ST-1 back to a container.
   case deallocateSoftware(
     account: String, column: SoftwareColumn, quantity: Int, container: String?)

@@ -11,9 +11,6 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
   case emptySelection
   case notPositive(Int)
   case notAllocatedToAccount(serials: [String], account: String)
-  case inUse([String])
-  case notAvailable([String])
-  case notFaulty([String])
   case moreThanAvailable(column: String, requested: Int, available: Int)
   case capacityInUse(requested: Int, available: Int)
   case notEnoughStock(product: String, requested: Int, available: Int)
@@ -42,10 +39,9 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
   case duplicateReference(String)
   case performedInFuture(String)
   case notAComponent(String)
-  case leasedNotForSale([String])
   case leasedStockNotForSale(product: String, requested: Int, owned: Int)
-  case faultyNotAllocatable([String])
-  case lostNotAllocatable([String])
+  /// Every problem with a list of serials, one phrase per kind (`SerialListCheck`).
+  case serialList([String])
 
   public var description: String { message }
 
@@ -65,9 +61,6 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     case .notPositive(let quantity): return "quantity \(quantity) is not a whole number above 0"
     case .notAllocatedToAccount(let serials, let account):
       return "not allocated to \(account): " + Self.list(serials)
-    case .inUse(let serials): return "in use, cannot be deallocated: " + Self.list(serials)
-    case .notAvailable(let serials): return "not available for allocation: " + Self.list(serials)
-    case .notFaulty(let serials): return "not faulty: " + Self.list(serials)
     case .moreThanAvailable(let column, let requested, let available):
       return "\(column): \(requested) is more than the \(available) available"
     case .capacityInUse(let requested, let available):
@@ -119,14 +112,10 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
       return "transaction reference \(reference) is already used by another action"
     case .performedInFuture(let time): return "performed date \(time) is in the future"
     case .notAComponent(let serial): return "\(serial) is not a component of a bundle"
-    case .leasedNotForSale(let serials):
-      return "leased tokens can only be rented, not sold: " + Self.list(serials)
     case .leasedStockNotForSale(let product, let requested, let owned):
       return "\(product) Sale: \(requested) requested but the provider owns \(owned); "
         + "leased stock can only be rented"
-    case .faultyNotAllocatable(let serials):
-      return "faulty, never allocated until re-initialized: " + Self.list(serials)
-    case .lostNotAllocatable(let serials): return "lost, never allocatable: " + Self.list(serials)
+    case .serialList(let problems): return problems.joined(separator: "; ")
     }
   }
 

@@ -37,8 +37,7 @@ extension DomainError {
     case .unknownModel: return .model
     case .notForProduct: return .product
     case .unknownSerials, .duplicateSerials, .alreadyKnownSerials, .emptySelection,
-      .notAllocatedToAccount, .inUse, .notAvailable, .notFaulty, .leasedNotForSale,
-      .faultyNotAllocatable, .lostNotAllocatable:
+      .notAllocatedToAccount, .serialList:
       return .serials
     case .notPositive, .moreThanAvailable, .capacityInUse, .notEnoughStock, .inUseAboveMaximum,
       .leasedStockNotForSale:

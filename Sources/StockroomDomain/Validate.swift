@@ -20,8 +20,8 @@ public func validate(_ command: Command, against state: InventoryState) throws(D
     return try Validation.receiveHardware(model, serials, ownership, container, needsPIN, state)
   case .allocateSoftware(let account, let column, let quantity, let withCapacity):
     return try Validation.allocateSoftware(account, column, quantity, withCapacity, state)
-  case .allocateHardware(let account, let serials, let type):
-    return try Validation.allocateHardware(account, serials, type, state)
+  case .allocateHardware(let account, let serials, let type, let container):
+    return try Validation.allocateHardware(account, serials, type, container, state)
   case .deallocateSoftware(let account, let column, let quantity, let container):
     guard column != .mobilePass else {
       throw .notForProduct("MobilePASS is deallocated on its own")
@@ -34,10 +34,11 @@ public func validate(_ command: Command, against state: InventoryState) throws(D
   case .deallocateHardware(let account, let serials, let disposition, let container):
     return try Validation.deallocateHardware(account, serials, disposition, container, state)
   case .reinitialize(let serials):
-    let indices = try Validation.known(serials, state)
-    let bad = indices.filter { state.tokens[$0].state != .faulty }
-    if !bad.isEmpty { throw .notFaulty(bad.map { state.tokens[$0].serial }) }
-    return Change(action: .reinitialize, items: Validation.byModel(indices, state) { _ in })
+    if serials.isEmpty { throw .emptySelection }
+    try Validation.refuse(SerialListCheck.reinitialization(serials, state: state))
+    return Change(
+      action: .reinitialize,
+      items: Validation.byModel(Validation.indices(serials, state), state) { _ in })
   case .assignSoftware(let account, let column, let inUse):
     let holder = try Validation.account(account, state)
     let holding = state.accounts[holder].holding(column)
@@ -64,6 +65,16 @@ public func validate(_ command: Command, against state: InventoryState) throws(D
 enum Validation {
   static func positive(_ quantity: Int) throws(DomainError) {
     if quantity < 1 { throw .notPositive(quantity) }
+  }
+
+  /// Refuses a list of serials with every problem `SerialListCheck` found, if any.
+  static func refuse(_ problems: [String]) throws(DomainError) {
+    if !problems.isEmpty { throw .serialList(problems) }
+  }
+
+  /// Token indices of serials a `SerialListCheck` found known and listed once.
+  static func indices(_ serials: [String], _ state: InventoryState) -> [Int] {
+    serials.compactMap { state.tokenIndex[$0].map(Int.init) }
   }
 
   static func account(_ name: String, _ state: InventoryState) throws(DomainError) -> Int {
@@ -108,9 +119,7 @@ enum Validation {
     throws(DomainError) -> [Int]
   {
     let indices = try known(serials, state)
-    let foreign = indices.filter {
-      state.tokens[$0].state != .allocated || state.tokens[$0].accountIndex != account
-    }
+    let foreign = indices.filter { !state.tokens[$0].isAllocated(to: account) }
     if !foreign.isEmpty {
       throw .notAllocatedToAccount(
         serials: foreign.map { state.tokens[$0].serial }, account: state.accounts[account].code)
@@ -160,19 +169,11 @@ enum Validation {
     _ model: String, _ serials: [String], _ ownership: Ownership, _ container: String?,
     _ needsPIN: Bool, _ state: InventoryState
   ) throws(DomainError) -> Change {
+    try refuse(SerialListCheck.receipt(serials, state: state))
     guard let modelIndex = state.modelIndex(model) else { throw .unknownModel(model) }
     if serials.isEmpty { throw .emptySelection }
     let box = try self.container(container, state)
-    var seen = Set<String>()
-    var duplicates: [String] = []
-    var known: [String] = []
-    for serial in serials {
-      try TextRules.checkSerial(serial)
-      if !seen.insert(serial).inserted { duplicates.append(serial) }
-      if state.tokenIndex[serial] != nil { known.append(serial) }
-    }
-    if !duplicates.isEmpty { throw .duplicateSerials(duplicates) }
-    if !known.isEmpty { throw .alreadyKnownSerials(known) }
+    for serial in serials { try TextRules.checkSerial(serial) }
     return Change(
       action: .receive,
       items: [
@@ -220,33 +221,23 @@ enum Validation {
     let holder = try self.account(account, state)
     try positive(quantity)
     var items = try draw(column.product, quantity, type: column.type, state)
-    if column == .smsRental || (column == .smsSale && withCapacity) {
+    if column.bringsCapacity(withCapacity: withCapacity) {
       items += try draw(.capacity, quantity, type: nil, state)
     }
     return Change(action: .allocate, account: state.accounts[holder].code, items: items)
   }
 
   static func allocateHardware(
-    _ account: String, _ serials: [String], _ type: AllocationType, _ state: InventoryState
+    _ account: String, _ serials: [String], _ type: AllocationType, _ container: String?,
+    _ state: InventoryState
   ) throws(DomainError) -> Change {
     let holder = try self.account(account, state)
-    let indices = try known(serials, state)
-    func named(_ tokenState: TokenState) -> [String] {
-      indices.filter { state.tokens[$0].state == tokenState }.map { state.tokens[$0].serial }
-    }
-    let faulty = named(.faulty)
-    if !faulty.isEmpty { throw .faultyNotAllocatable(faulty) }
-    let lost = named(.lost)
-    if !lost.isEmpty { throw .lostNotAllocatable(lost) }
-    let allocated = named(.allocated)
-    if !allocated.isEmpty { throw .notAvailable(allocated) }
-    if type == .sale {
-      let leased = indices.filter { state.tokens[$0].ownership == .leased }
-      if !leased.isEmpty { throw .leasedNotForSale(leased.map { state.tokens[$0].serial }) }
-    }
+    if serials.isEmpty { throw .emptySelection }
+    try refuse(
+      SerialListCheck.allocation(serials, type: type, container: container, state: state))
     return Change(
       action: .allocate, account: state.accounts[holder].code,
-      items: byModel(indices, state) { $0.type = type })
+      items: byModel(indices(serials, state), state) { $0.type = type })
   }
 
   /// Splits a returned quantity into leased (first) and owned parts.
@@ -274,7 +265,11 @@ enum Validation {
     let box = state.containers[try self.container(container, state)].code
     let holdings = state.accounts[holder]
     let holding = holdings.holding(column)
-    if quantity > holding.available {
+    let capacity = holdings.holding(.capacity)
+    if quantity > state.deallocatableQuantity(column, account: holder) {
+      if quantity <= holding.available {
+        throw .capacityInUse(requested: quantity, available: max(0, capacity.available))
+      }
       if column == .capacity {
         throw .capacityInUse(requested: quantity, available: max(0, holding.available))
       }
@@ -282,13 +277,7 @@ enum Validation {
         column: column.title, requested: quantity, available: max(0, holding.available))
     }
     var items = giveBack(column, quantity, holding, box)
-    if column == .smsRental {
-      let capacity = holdings.holding(.capacity)
-      if quantity > capacity.available {
-        throw .capacityInUse(requested: quantity, available: max(0, capacity.available))
-      }
-      items += giveBack(.capacity, quantity, capacity, box)
-    }
+    if column == .smsRental { items += giveBack(.capacity, quantity, capacity, box) }
     return Change(action: action, account: holdings.code, items: items)
   }
 
@@ -297,13 +286,12 @@ enum Validation {
     _ state: InventoryState
   ) throws(DomainError) -> Change {
     let holder = try self.account(account, state)
-    let indices = try allocated(serials, to: holder, state)
-    let busy = indices.filter { state.tokens[$0].inUse }
-    if !busy.isEmpty { throw .inUse(busy.map { state.tokens[$0].serial }) }
+    if serials.isEmpty { throw .emptySelection }
+    try refuse(SerialListCheck.deallocation(serials, account: holder, state: state))
     let box = state.containers[try self.container(container, state)].code
     return Change(
       action: .deallocateHardware, account: state.accounts[holder].code,
-      items: byModel(indices, state) {
+      items: byModel(indices(serials, state), state) {
         $0.disposition = disposition
         $0.container = box
       })

@@ -26,7 +26,7 @@ extension FileStore {
     let results = try commitAll([CommitRequest(command: command, context: context, key: key)])
     guard let result = results.first else { throw .commitFailed("nothing committed") }
     if !result.alreadyCommitted && result.transaction.order != nil {
-      deliverOrderMail(result.transaction)
+      postOrderMail(result.transaction)
     }
     return result
   }
@@ -38,13 +38,6 @@ extension FileStore {
     for request in requests {
       do throws(DomainError) {
         try CommitCheck.check(request.context)
-      } catch {
-        throw .refused(error)
-      }
-    }
-    if requests.count == 1, let request = requests.first, keys[request.key] == nil {
-      do throws(DomainError) {
-        _ = try validate(request.command, against: state)
       } catch {
         throw .refused(error)
       }

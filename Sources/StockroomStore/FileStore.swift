@@ -34,6 +34,9 @@ public final class FileStore: InventoryLedger {
   public let directory: DataDirectory
   public internal(set) var state: InventoryState
   public internal(set) var warnings: [String] = []
+  /// The outbox names of the messages this store's commits posted, oldest first: whoever
+  /// committed delivers them (see `Outbox.deliver(first:)`).
+  public internal(set) var posted: [String] = []
   public var lastSequence: UInt64 { position.sequence }
   let options: Options
   let ledger: POSIXFile

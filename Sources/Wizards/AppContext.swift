@@ -23,6 +23,9 @@ public struct AppContext {
   /// so a screen lays itself out for the room it really has (page sizes, mouse
   /// hit-testing, column widths) when it takes a key, not only when it draws.
   public var size: Size = .minimum
+  /// Order mail whose last delivery failed, as the outbox last reported it; the runtime keeps
+  /// it current and screens only read it (the order's screen shows its own).
+  public var failedMail: [MailDelivery] = []
 
   /// Where a screen's body is drawn at the current size: what a screen lays
   /// its tables out in when it takes a key, as `view` is given when drawn.

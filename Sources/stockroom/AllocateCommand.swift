@@ -1,6 +1,5 @@
 import ArgumentParser
 import StockroomDomain
-import Wizards
 
 /// The allocation issue's headless twins, registered by the root command.
 enum AllocationCommands {
@@ -44,10 +43,7 @@ struct AllocateCommand: ParsableCommand {
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
   func run() throws {
-    if interactive {
-      let record = interactiveRecord()
-      InteractiveRun.open(global: global) { AllocationFlow.interactiveScreens(record, context: $0) }
-    }
+    if interactive { openWizard() }
     guard let account else { UsageCheck.fail("--account is required") }
     var context = UsageCheck.context(reference: options.reference, comment: options.comment)
     context.billing = billing()
@@ -69,38 +65,10 @@ struct AllocateCommand: ParsableCommand {
     if quantity != nil { UsageCheck.fail("--quantity needs --product") }
     if withCapacity { UsageCheck.fail("--with-capacity is for a sale of SMS tokens") }
     let serials = UsageCheck.serials(serial, from: serialsFrom, column: self.column)
-    let kind = allocation ?? .rental
-    let container = options.container
-    run.perform(.allocateHardware(account: account, serials: serials, type: kind)) { state in
-      guard state.accountIndex(account) != nil else { return [] }
-      var box: Int?
-      if let container {
-        guard let index = state.containerIndex(container) else {
-          return ["unknown container " + TextRules.neutralised(container)]
-        }
-        box = index
-      }
-      return SerialListCheck.allocation(serials, type: kind, container: box, state: state)
-    }
-  }
-
-  /// The answers the options give, by name, for `--interactive` (unchecked:
-  /// the wizard explains what is wrong with them).
-  private func interactiveRecord() -> AllocationRecord {
-    let chosen = product.flatMap { Product(rawValue: $0.lowercased()) }
-    let sale = type.flatMap { AllocationType(rawValue: $0.lowercased()) }
-    let kind: AllocationKind? =
-      chosen == .capacity ? .capacityOnly : sale.map { $0 == .sale ? .sale : .rental }
-    let serials =
-      serial.isEmpty && serialsFrom == nil
-      ? nil : UsageCheck.serials(serial, from: serialsFrom, column: column)
-    return AllocationRecord(
-      account: account, type: kind, product: chosen,
-      quantity: serials == nil ? quantity.flatMap(UsageCheck.quantityValue) : nil,
-      serials: serials, withCapacity: withCapacity ? true : nil, amount: amount,
-      per: per.flatMap { Billing.Basis(rawValue: $0.lowercased()) }, trigger: billingTrigger,
-      customerReference: customerReference, reference: options.reference,
-      comment: options.comment)
+    run.perform(
+      .allocateHardware(
+        account: account, serials: serials, type: allocation ?? .rental,
+        container: options.container))
   }
 
   /// The allocation-table column of a software product and type (usage errors otherwise).

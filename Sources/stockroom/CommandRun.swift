@@ -1,11 +1,12 @@
 import Foundation
 import StockroomDomain
 import StockroomStore
-import Wizards
+import TerminalUI
 
-/// The consent contract of a headless twin (DESIGN.md section 5): check the command against
+/// The consent contract of a headless twin (docs/DESIGN.md, Adding a command): check the command against
 /// the store, then either print the summary and write nothing, or commit it with `--yes`.
-/// `Summary` says the change in words (deallocation, allocation, receiving).
+/// `Summary` says the change in words (deallocation, allocation, receiving). The domain checks
+/// the command once: `validate` for the summary, or the store's commit with `--yes`.
 struct CommandRun<Summary: CommandSummary> {
   var global: GlobalOptions
   var options: TransactionOptions
@@ -14,26 +15,17 @@ struct CommandRun<Summary: CommandSummary> {
   /// The width summary lines are wrapped to.
   static var width: Int { 80 }
 
-  /// Checks and then prints or commits `command`. `precheck` names every problem of a serial
-  /// list at once (exit 1) before the domain's own validation runs.
-  func perform(
-    _ command: Command, precheck: (InventoryState) -> [String] = { _ in [] }
-  ) {
+  /// Prints the summary of `command`, or commits it with `--yes`.
+  func perform(_ command: Command) {
     let store = StoreCommands.open(global, readOnly: !options.yes)
-    let problems = precheck(store.state)
-    if !problems.isEmpty {
-      CommandFailure(status: .refused, message: "refused: " + problems.joined(separator: "; "))
-        .exit()
-    }
-    let change: Change
-    do throws(DomainError) {
-      change = try validate(command, against: store.state)
-    } catch {
-      StoreCommands.fail(.refused(error))
-    }
-    let summary = Summary(command: command, context: context, state: store.state)
     guard options.yes else {
-      preview(change, summary)
+      let change: Change
+      do throws(DomainError) {
+        change = try validate(command, against: store.state)
+      } catch {
+        StoreCommands.fail(.refused(error))
+      }
+      preview(change, Summary(command: command, context: context, state: store.state))
       return
     }
     let result: CommitResult
@@ -56,7 +48,9 @@ struct CommandRun<Summary: CommandSummary> {
 
   /// Without `--yes`: the summary (or a JSON object with `committed: false`), nothing written.
   private func preview(_ change: Change, _ summary: Summary) {
-    let lines = summary.lines(width: Self.width)
+    let lines = SummaryLayout.lines(
+      heading: summary.heading, bullets: summary.bullets,
+      rows: summary.rows.map { ($0.label, $0.items, $0.isList) }, width: Self.width)
     if options.json {
       print(
         JSONText.object(
@@ -85,25 +79,3 @@ struct CommandRun<Summary: CommandSummary> {
 
 /// The deallocation twins' run.
 typealias DeallocationRun = CommandRun<DeallocationSummary>
-
-/// `--interactive` for any twin: the screens in the terminal, filled with what the options gave.
-enum InteractiveRun {
-  /// Opens `screens` above home, or refuses without a terminal (exit 2).
-  static func open(global: GlobalOptions, _ screens: (AppContext) -> [any Screen])
-    -> Never
-  {
-    guard isatty(0) != 0, isatty(1) != 0 else {
-      UsageCheck.fail("--interactive needs a terminal")
-    }
-    TerminalLaunch.run(global: global, screens: screens)
-    exit(0)
-  }
-}
-
-extension CommandRun where Summary == DeallocationSummary {
-  /// `--interactive`: the wizard in the terminal, filled with `answers`, at
-  /// the first step that still needs an answer.
-  static func openWizard(_ answers: DeallocationRecord, global: GlobalOptions) -> Never {
-    InteractiveRun.open(global: global) { answers.screens(context: $0) }
-  }
-}

@@ -1,6 +1,5 @@
 import ArgumentParser
 import StockroomDomain
-import Wizards
 
 /// The deallocation issue's headless twins, registered by the root command.
 enum DeallocationCommands {
@@ -34,17 +33,8 @@ struct DeallocateSoftwareCommand: ParsableCommand {
   @OptionGroup var options: TransactionOptions
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
-  func answers() -> DeallocationRecord {
-    DeallocationRecord(
-      flow: .software, account: account,
-      product: product.flatMap { Product(rawValue: $0.lowercased()) },
-      type: type.flatMap { AllocationType(rawValue: $0.lowercased()) },
-      quantity: quantity.flatMap(UsageCheck.quantityValue), container: options.container,
-      reference: options.reference, comment: options.comment)
-  }
-
   func run() throws {
-    if interactive { DeallocationRun.openWizard(answers(), global: global) }
+    if interactive { openWizard() }
     guard let account else { UsageCheck.fail("--account is required") }
     guard let product else { UsageCheck.fail("--product is required (sms, capacity or st-1)") }
     let chosen = UsageCheck.word(product, option: "--product", [Product.sms, .capacity, .st1])
@@ -77,15 +67,8 @@ struct DeallocateMobilePassCommand: ParsableCommand {
   @OptionGroup var options: TransactionOptions
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
-  func answers() -> DeallocationRecord {
-    DeallocationRecord(
-      flow: .mobilePass, account: account, product: .mobilepass,
-      quantity: quantity.flatMap(UsageCheck.quantityValue), container: options.container,
-      reference: options.reference, comment: options.comment)
-  }
-
   func run() throws {
-    if interactive { DeallocationRun.openWizard(answers(), global: global) }
+    if interactive { openWizard() }
     guard let account else { UsageCheck.fail("--account is required") }
     let count = UsageCheck.quantity(quantity)
     let context = UsageCheck.context(reference: options.reference, comment: options.comment)

@@ -1,6 +1,5 @@
 import ArgumentParser
 import StockroomDomain
-import Wizards
 
 /// `stockroom deallocate hardware`: serials back from an account with a disposition.
 struct DeallocateHardwareCommand: ParsableCommand {
@@ -22,22 +21,8 @@ struct DeallocateHardwareCommand: ParsableCommand {
   @OptionGroup var options: TransactionOptions
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
-  func answers() -> DeallocationRecord {
-    var serials: [String]? = serial.isEmpty ? nil : serial
-    if serials == nil, let serialsFrom,
-      let text = try? String(contentsOfFile: serialsFrom, encoding: .utf8)
-    {
-      serials = try? SerialManifest.serials(
-        in: text, column: column, csv: serialsFrom.lowercased().hasSuffix(".csv"))
-    }
-    return DeallocationRecord(
-      flow: .hardware, account: account, product: .hardware, serials: serials,
-      disposition: disposition.flatMap { Disposition(rawValue: $0.lowercased()) },
-      container: options.container, reference: options.reference, comment: options.comment)
-  }
-
   func run() throws {
-    if interactive { DeallocationRun.openWizard(answers(), global: global) }
+    if interactive { openWizard() }
     guard let account else { UsageCheck.fail("--account is required") }
     let serials = UsageCheck.serials(serial, from: serialsFrom, column: column)
     guard let disposition else {
@@ -47,10 +32,6 @@ struct DeallocateHardwareCommand: ParsableCommand {
     let context = UsageCheck.context(reference: options.reference, comment: options.comment)
     DeallocationRun(global: global, options: options, context: context).perform(
       .deallocateHardware(
-        account: account, serials: serials, disposition: chosen, container: options.container)
-    ) { state in
-      guard let holder = state.accountIndex(account) else { return [] }
-      return SerialListCheck.deallocation(serials, account: holder, state: state)
-    }
+        account: account, serials: serials, disposition: chosen, container: options.container))
   }
 }

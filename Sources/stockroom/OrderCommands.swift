@@ -6,7 +6,7 @@ import StockroomStore
 enum OrderCommands {
   static let all: [ParsableCommand.Type] = [
     OrderRootCommand.self, OrdersCommand.self, EmployeesCommand.self, LinesCommand.self,
-    DevicesCommand.self,
+    DevicesCommand.self, OutboxCommand.self,
   ]
 }
 
@@ -27,32 +27,21 @@ struct OrderRootCommand: ParsableCommand {
 struct OrderNewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "new", abstract: "Submit a new wireless order; prints its number.",
-    discussion: """
-      Types and what each needs (the employee defaults to the line's, else to you):
-        new-line            --vendor --voice-plan [--data-plan] --model [--add F…]
-        warranty            --line --issue defect|physical|liquid|battery
-        accessory           --accessory CODE [--quantity N] [--employee]
-        port                --line --vendor --voice-plan [--data-plan] [--model]
-        transfer-liability  --line --to personal|corporate
-        stipend-enrol       [--employee]
-        activate            --device SERIAL --vendor --voice-plan [--data-plan]
-        upgrade             --line --model [--old-condition TEXT]
-        features            --line [--add F…] [--remove F…]
-        change-plan         --line [--voice-plan] [--data-plan]
-        change-number       --line
-        move-line           --line --device SERIAL
-        new-sim             --line
-        restore             --line
-        assign              --line --employee
-        suspend             --line
-        disconnect          --line
-        stipend-remove      [--employee]
-      Warranty: \(OrderRules.warrantyWarning)
-      Restore: a disconnected line cannot be restored more than 30 days after the disconnect \
-      date when its vendor does not allow it.
-      --interactive opens the new-order wizard filled with the options given, at the first \
-      step still to answer (the type list without --type); it needs a terminal.
-      """)
+    discussion: "Types and what each needs (the employee defaults to the line's, else to you):\n"
+      + OrderType.allCases.map(usage).joined() + """
+        Warranty: \(OrderRules.warrantyWarning)
+        Restore: a disconnected line cannot be restored more than 30 days after the disconnect \
+        date when its vendor does not allow it.
+        --interactive opens the new-order wizard filled with the options given, at the first \
+        step still to answer (the type list without --type); it needs a terminal.
+        """)
+
+  /// The help's line for `type`: its name and the options it reads.
+  static func usage(_ type: OrderType) -> String {
+    let name = type.rawValue
+    return "  " + name + String(repeating: " ", count: max(2, 20 - name.count)) + type.spec.usage
+      + "\n"
+  }
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "The order type (see below); with --interactive it may be left to the wizard.")

@@ -9,7 +9,9 @@ enum OrderJSON {
     "[" + values.map { JSONText.string($0) }.joined(separator: ",") + "]"
   }
 
-  static func order(_ order: Order) -> String {
+  /// One order; `mail` (its messages in the outbox) is added when given, as `order show`
+  /// and a committed step print it.
+  static func order(_ order: Order, mail: [MailDelivery]? = nil) -> String {
     let request = order.request
     let done = order.fulfilment
     let events = order.timeline.map { event in
@@ -19,18 +21,37 @@ enum OrderJSON {
         ("state", JSONText.string(event.state.rawValue)),
       ])
     }
-    return JSONText.object([
-      ("number", JSONText.string(order.number)), ("type", JSONText.string(order.type.rawValue)),
-      ("state", JSONText.string(order.state.rawValue)),
-      ("employee", JSONText.string(order.employee)),
-      ("requestedBy", JSONText.string(order.requestedBy)),
-      ("approver", JSONText.string(order.approver)), ("created", JSONText.string(order.created)),
-      ("updated", JSONText.string(order.updated)), ("line", JSONText.string(request.line)),
-      ("request", JSONText.encode(request)),
-      ("serviceNumber", JSONText.string(done.serviceNumber)),
-      ("serials", strings(done.serials)), ("sim", JSONText.string(done.sim)),
-      ("tracking", strings(done.tracking)), ("timeline", "[" + events.joined(separator: ",") + "]"),
-    ])
+    return JSONText.object(
+      [
+        ("number", JSONText.string(order.number)), ("type", JSONText.string(order.type.rawValue)),
+        ("state", JSONText.string(order.state.rawValue)),
+        ("employee", JSONText.string(order.employee)),
+        ("requestedBy", JSONText.string(order.requestedBy)),
+        ("approver", JSONText.string(order.approver)), ("created", JSONText.string(order.created)),
+        ("updated", JSONText.string(order.updated)), ("line", JSONText.string(request.line)),
+        ("request", JSONText.encode(request)),
+        ("serviceNumber", JSONText.string(done.serviceNumber)),
+        ("serials", strings(done.serials)), ("sim", JSONText.string(done.sim)),
+        ("tracking", strings(done.tracking)),
+        ("timeline", "[" + events.joined(separator: ",") + "]"),
+      ] + (mail.map { [("mail", deliveries($0))] } ?? []))
+  }
+
+  /// Order mail as a JSON array of `delivery` objects.
+  static func deliveries(_ mail: [MailDelivery]) -> String {
+    "[" + mail.map { delivery($0) }.joined(separator: ",") + "]"
+  }
+
+  /// One message: `milestone`, `transaction`, `to`, `state`, `attempts`, `error` (with
+  /// `order` first when asked, as `outbox --json` prints it).
+  static func delivery(_ delivery: MailDelivery, withOrder: Bool = false) -> String {
+    JSONText.object(
+      (withOrder ? [("order", JSONText.string(delivery.order))] : []) + [
+        ("milestone", JSONText.string(delivery.milestone)),
+        ("transaction", JSONText.string(delivery.transactionId)),
+        ("to", strings(delivery.to)), ("state", JSONText.string(delivery.state.rawValue)),
+        ("attempts", String(delivery.attempts)), ("error", JSONText.string(delivery.error)),
+      ])
   }
 
   static func line(_ line: Line) -> String {
@@ -133,10 +154,12 @@ struct OrderShowCommand: ParsableCommand {
   @Flag(help: "Print one JSON object.") var json = false
 
   func run() throws {
-    let book = StoreCommands.open(global, readOnly: true).state.orders
+    let store = StoreCommands.open(global, readOnly: true)
+    let book = store.state.orders
     guard let found = book.order(order) else { StoreCommands.unknown("order", order) }
+    let mail = store.outbox.deliveries(order: found.number)
     if json {
-      print(OrderJSON.order(found))
+      print(OrderJSON.order(found, mail: mail))
       return
     }
     for line in OrderRun.lines(book.rows(found)) { print(TextRules.neutralised(line)) }
@@ -144,6 +167,12 @@ struct OrderShowCommand: ParsableCommand {
     for event in found.timeline {
       var text = "  \(event.time)  \(event.step.title) by \(book.person(event.actor))"
       if !event.comment.isEmpty { text += ": " + event.comment }
+      print(TextRules.neutralised(text))
+    }
+    if !mail.isEmpty { print("Mail") }
+    for delivery in mail {
+      var text = "  \(delivery.milestoneTitle) to \(delivery.to.joined(separator: ", ")): "
+      text += delivery.state.rawValue + (delivery.error.map { " (\($0))" } ?? "")
       print(TextRules.neutralised(text))
     }
   }

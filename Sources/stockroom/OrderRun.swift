@@ -58,13 +58,13 @@ struct OrderRun {
     let actor = actor()
     let command = Command.order(make(actor, Self.now))
     let store = StoreCommands.open(global, readOnly: !acting.yes)
-    let change: Change
-    do throws(DomainError) {
-      change = try validate(command, against: store.state)
-    } catch {
-      StoreCommands.fail(.refused(error))
-    }
     guard acting.yes else {
+      let change: Change
+      do throws(DomainError) {
+        change = try validate(command, against: store.state)
+      } catch {
+        StoreCommands.fail(.refused(error))
+      }
       let lines = summary(store.state.orders, change)
       if acting.json {
         print(
@@ -93,10 +93,13 @@ struct OrderRun {
     } catch {
       StoreCommands.warn(["snapshot not written: " + error.message])
     }
+    // Headless, the mail goes out before the command ends (the ledger already holds the change).
+    StoreCommands.warn(store.outbox.deliver(first: store.posted).problems)
     if acting.json {
       let number = result.transaction.order?.number
       let order = number.flatMap { store.state.orders.order($0) }
-      print(order.map { OrderJSON.order($0) } ?? JSONText.encode(result.transaction))
+      let mail = number.map { store.outbox.deliveries(order: $0) } ?? []
+      print(order.map { OrderJSON.order($0, mail: mail) } ?? JSONText.encode(result.transaction))
     } else {
       print(TextRules.neutralised(done(store.state.orders, result.transaction)))
     }

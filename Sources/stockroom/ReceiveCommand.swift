@@ -1,6 +1,5 @@
 import ArgumentParser
 import StockroomDomain
-import Wizards
 
 /// `stockroom receive`: new stock into the provider's inventory, the receiving wizard
 /// without a screen.
@@ -30,10 +29,7 @@ struct ReceiveCommand: ParsableCommand {
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
   func run() throws {
-    if interactive {
-      let record = interactiveRecord()
-      InteractiveRun.open(global: global) { ReceiveFlow.interactiveScreens(record, context: $0) }
-    }
+    if interactive { openWizard() }
     guard let ownership else { UsageCheck.fail("--ownership is required (owned or leased)") }
     let owned = UsageCheck.word(ownership, option: "--ownership", Ownership.allCases)
     let context = UsageCheck.context(reference: options.reference, comment: options.comment)
@@ -55,22 +51,6 @@ struct ReceiveCommand: ParsableCommand {
     run.perform(
       .receiveHardware(
         model: model, serials: serials, ownership: owned, container: options.container,
-        needsPIN: needsPin)
-    ) { state in
-      SerialListCheck.receipt(serials, state: state)
-    }
-  }
-
-  /// The answers the options give, by name, for `--interactive` (unchecked:
-  /// the wizard explains what is wrong with them).
-  private func interactiveRecord() -> ReceiveRecord {
-    ReceiveRecord(
-      model: model, product: product.flatMap { Product(rawValue: $0.lowercased()) },
-      ownership: ownership.flatMap { Ownership(rawValue: $0.lowercased()) },
-      container: options.container, needsPIN: needsPin ? true : nil,
-      serials: serial.isEmpty && serialsFrom == nil
-        ? nil : UsageCheck.serials(serial, from: serialsFrom, column: column),
-      quantity: quantity.flatMap(UsageCheck.quantityValue), reference: options.reference,
-      comment: options.comment)
+        needsPIN: needsPin))
   }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import StockroomDomain
-import Wizards
 
 /// `stockroom reinitialize`: faulty tokens re-initialized and available again.
 struct ReinitializeCommand: ParsableCommand {
@@ -26,9 +25,6 @@ struct ReinitializeCommand: ParsableCommand {
     options.yes = yes
     options.json = json
     DeallocationRun(global: global, options: options, context: context).perform(
-      .reinitialize(serials: serials)
-    ) { state in
-      SerialListCheck.reinitialization(serials, state: state)
-    }
+      .reinitialize(serials: serials))
   }
 }

@@ -48,9 +48,12 @@ enum StoreCommands {
 
   /// Exits with the store error's code and message.
   static func fail(_ error: StoreError) -> Never {
+    var message = error.message
+    // A list of serials refused whole names every problem after "refused:".
+    if case .refused(.serialList) = error { message = "refused: " + message }
     CommandFailure(
       status: ExitStatus(rawValue: error.exitCode) ?? .refused,
-      message: TextRules.neutralised(error.message)
+      message: TextRules.neutralised(message)
     ).exit()
   }
 

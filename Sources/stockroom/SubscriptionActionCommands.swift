@@ -3,7 +3,6 @@ import Foundation
 import StockroomDomain
 import StockroomStore
 import TerminalUI
-import Wizards
 
 /// The options the item actions share: who performed it, the reference, consent.
 struct ActionOptions: ParsableArguments {
@@ -31,55 +30,6 @@ struct ActionOptions: ParsableArguments {
     }
     return performer
   }
-
-  /// The answers these options give, for `--interactive`, checked as the headless run
-  /// checks them; the command adds its own.
-  func record(_ action: SubscriptionAction) -> SubscriptionActionRecord {
-    _ = UsageCheck.context(reference: reference, comment: nil)
-    return SubscriptionActionRecord(
-      action: action.commandName, subscription: number,
-      performedBy: performedBy == nil ? nil : performer, reference: reference)
-  }
-}
-
-/// `--interactive` for the item actions: the subscription action modal over the
-/// subscription's screen, filled with the options' answers, at the first step that still
-/// needs one. Without a terminal it is a usage error; a record the store cannot take (an
-/// unknown subscription, an action not available on it) is refused before the screen opens.
-enum SubscriptionActionInteractive {
-  static func open(_ record: SubscriptionActionRecord, global: GlobalOptions) -> Never {
-    guard isatty(0) != 0, isatty(1) != 0 else {
-      UsageCheck.fail("--interactive needs a terminal")
-    }
-    check(record, global: global)
-    InteractiveRun.open(global: global) { screens(record, context: $0) }
-  }
-
-  /// Refuses (exit 1) a record the store as it is cannot open.
-  private static func check(_ record: SubscriptionActionRecord, global: GlobalOptions) {
-    let environment = ProcessInfo.processInfo.environment
-    let store = StoreCommands.open(global, readOnly: true)
-    let context = AppContext(
-      now: AppContext.fixedClock(environment) ?? Date(), userName: OSUser.current.name,
-      userId: OSUser.current.uid, dataDirectory: global.resolvedDataDirectory(),
-      version: Stockroom.version, store: store)
-    if case .failure(let error) = SubscriptionActionFlow.restore(record, context: context) {
-      CommandFailure(status: .refused, message: TextRules.neutralised(error.message)).exit()
-    }
-  }
-
-  /// Subscriptions, the subscription, and the modal opened from `record`.
-  static func screens(_ record: SubscriptionActionRecord, context: AppContext) -> [any Screen] {
-    var screens: [any Screen] = [SubscriptionsScreen(context: context)]
-    guard let number = record.subscription,
-      context.state.subscriptions.subscription(number) != nil
-    else { return screens }
-    screens.append(SubscriptionScreen(number: number, context: context))
-    if case .success(let restored) = SubscriptionActionFlow.restore(record, context: context) {
-      screens.append(SubscriptionActionFlow.screen(restored))
-    }
-    return screens
-  }
 }
 
 /// Runs an item action with the consent contract of the README's Commands section: the
@@ -100,18 +50,18 @@ struct SubscriptionActionRun {
     var context = UsageCheck.context(reference: options.reference, comment: nil)
     context.performedBy = performer
     let store = StoreCommands.open(global, readOnly: !options.yes)
-    let change: Change
-    do throws(DomainError) {
-      change = try validate(.subscription(command), against: store.state)
-    } catch {
-      StoreCommands.fail(.refused(error))
-    }
-    let book = store.state.subscriptions
-    let lines =
-      change.subscription.map {
-        SubscriptionPreview.lines($0, action: change.action, book: book)
-      } ?? []
     guard options.yes else {
+      let change: Change
+      do throws(DomainError) {
+        change = try validate(.subscription(command), against: store.state)
+      } catch {
+        StoreCommands.fail(.refused(error))
+      }
+      let book = store.state.subscriptions
+      let lines =
+        change.subscription.map {
+          SubscriptionPreview.lines($0, action: change.action, book: book)
+        } ?? []
       if options.json {
         print(
           JSONText.object([
@@ -170,16 +120,7 @@ struct SwapCommand: ParsableCommand {
 
   func run() throws {
     let number = options.number
-    if options.interactive {
-      var record = options.record(.swap)
-      record.item = item
-      record.newItem = newSerial
-      record.mode = mode.map { UsageCheck.word($0, option: "--mode", SwapMode.allCases).rawValue }
-      record.reason = reason.map {
-        UsageCheck.word($0, option: "--reason", SwapReason.allCases).rawValue
-      }
-      SubscriptionActionInteractive.open(record, global: global)
-    }
+    if options.interactive { openInteractive() }
     guard let item else { UsageCheck.fail("--item is required") }
     guard let newSerial else { UsageCheck.fail("--new is required") }
     let chosenMode = mode.map { UsageCheck.word($0, option: "--mode", SwapMode.allCases) }
@@ -210,11 +151,7 @@ struct RemoveItemCommand: ParsableCommand {
 
   func run() throws {
     let number = options.number
-    if options.interactive {
-      var record = options.record(.remove)
-      record.item = item
-      SubscriptionActionInteractive.open(record, global: global)
-    }
+    if options.interactive { openInteractive() }
     guard let item else { UsageCheck.fail("--item is required") }
     let run = SubscriptionActionRun(global: global, options: options)
     run.perform(.remove(RemoveRequest(subscription: number, serial: item, details: run.details())))
@@ -233,14 +170,7 @@ struct AddItemCommand: ParsableCommand {
 
   func run() throws {
     let number = options.number
-    if options.interactive {
-      var record = options.record(.add)
-      record.newItem = item
-      record.ownership = ownership.map {
-        UsageCheck.word($0, option: "--ownership", ItemOwnership.allCases).rawValue
-      }
-      SubscriptionActionInteractive.open(record, global: global)
-    }
+    if options.interactive { openInteractive() }
     guard let item else { UsageCheck.fail("--item is required") }
     let chosen = ownership.map {
       UsageCheck.word($0, option: "--ownership", ItemOwnership.allCases)

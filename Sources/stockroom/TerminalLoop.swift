@@ -22,6 +22,8 @@ enum TerminalLoop {
     // True while a screen has background work (a long filter): keys are then
     // polled without waiting and the work goes on in small steps between them.
     var busy = false
+    // Delivers the order mail commits post, off the key loop (a retry of what is waiting too).
+    var courier = MailCourier.start(for: app.context.store)
     while !app.isFinished {
       if let signal = terminal.pendingSignal {
         watch?.beforeSignalExit()
@@ -30,6 +32,10 @@ enum TerminalLoop {
       }
       guard let key = nextKey(terminal, queue: &queue, timeout: busy ? 0 : 50) else {
         if watch?.shouldStop() == true { break }
+        if let failures = courier?.takeFailures() {
+          app.context.failedMail = failures
+          draw(app, on: terminal)
+        }
         if busy {
           busy = app.idle()
           if busy { draw(app, on: terminal) }
@@ -41,6 +47,7 @@ enum TerminalLoop {
         if idle >= 20 {
           idle = 0
           if app.refresh() { draw(app, on: terminal) }
+          courier?.look()
           // Keep opening fast: a new snapshot when enough records piled up,
           // written while the user is idle, never on a commit's path.
           try? (app.context.store as? FileStore)?.writeSnapshotIfDue()
@@ -54,12 +61,15 @@ enum TerminalLoop {
       // Run the commit whether or not drafts are kept (an optional chain would skip it).
       let outcome = app.runPendingCommit()
       drafts?.after(key, outcome: outcome, app: app)
+      if case .committed? = outcome { courier?.deliver() }
       RuntimeEffects.carryOut(&app)
+      courier = courier ?? MailCourier.start(for: app.context.store)
       if !app.isFinished { draw(app, on: terminal) }
       busy = true
     }
     drafts?.finish()
     terminal.stop()
+    courier?.finish(waiting: MailCourier.sayWaiting)
   }
 
   /// The next key, with a scanner's burst (characters and Enter within a few

@@ -1,7 +1,7 @@
 import Foundation
 import StockroomDomain
 import StockroomStore
-import Wizards
+import TerminalUI
 
 /// Turns option text into values or ends the command with a usage error (exit 2, one line),
 /// so malformed values never reach the store.

@@ -277,12 +277,15 @@ import Testing
     refused(["order", "new", "--type", "suspend", "--line", "312-555-0107"], "is not in users.tsv")
   }
 
-  /// Every message in outbox/new as (headers, body).
+  /// Every message in the outbox (waiting in new/, delivered in cur/) as (headers, body).
   func outbox() -> [([String: String], String)] {
-    let folder = demo.path + "/outbox/new"
-    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-    return names.sorted().compactMap { name in
-      guard let text = try? String(contentsOfFile: folder + "/" + name, encoding: .utf8) else {
+    let files = ["new", "cur"].flatMap { folder in
+      let path = demo.path + "/outbox/" + folder
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+      return names.map { path + "/" + $0 }
+    }
+    return files.sorted().compactMap { file in
+      guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
         return nil
       }
       guard let split = text.range(of: "\r\n\r\n") else { return nil }
@@ -364,5 +367,69 @@ import Testing
     #expect(failed.status == 0)
     #expect(failed.output.contains("sendmail /bin/false failed with status 1"))
     #expect(outbox().contains { $0.0["X-Stockroom-Milestone"] == "cancelled" })
+  }
+
+  /// A message that could not be delivered stays in the outbox, shows in `order show --json`
+  /// and `outbox`, and goes out with the next process that commits, or `outbox deliver`.
+  @Test func failedMailIsRetriedByTheNextProcessAndByOutboxDeliver() throws {
+    defer { demo.remove() }
+    let script = demo.path + "/sendmail.sh"
+    try "cat >> \(demo.path)/sent.log\n".write(toFile: script, atomically: true, encoding: .utf8)
+    var env = demo.environment
+    env["STOCKROOM_SENDMAIL"] = "/bin/false"
+    let rejected = Spawn.run(
+      [
+        Binary.path, "order", "reject", "ORD-000002", "--as", "EMP-0001", "--comment", "No",
+        "--yes", "--json",
+      ],
+      environment: env)
+    #expect(rejected.status == 0, "\(rejected.output)")
+    let failed =
+      #""milestone":"rejected","transaction":"T000167","to":["marcus.lee@contoso.example"],"state":"failed","attempts":1,"error":"sendmail /bin/false failed with status 1"}"#
+    #expect(rejected.output.contains(#""mail":[{"# + failed), "\(rejected.output)")
+    let shown = demo.run(["order", "show", "ORD-000002", "--json"]).output
+    #expect(shown.contains(#""mail":[{"# + failed + "]"), "\(shown)")
+    #expect(
+      demo.run(["order", "show", "ORD-000002"]).output.contains(
+        "Rejected to marcus.lee@contoso.example: failed (sendmail /bin/false failed with status 1)")
+    )
+    let listed = demo.run(["outbox", "--json"]).output
+    #expect(listed == #"{"order":"ORD-000002","# + failed + "\n", "\(listed)")
+
+    // Without a sendmail, `outbox deliver` says so and leaves it (exit 1).
+    let unset = demo.run(["outbox", "deliver"])
+    #expect(unset.status == 1)
+    #expect(
+      unset.output.contains("STOCKROOM_SENDMAIL is not set: delivered 0, failed 0, waiting 1"))
+
+    // The next process that commits delivers its own message and the one left over.
+    env["STOCKROOM_SENDMAIL"] = "/bin/sh " + script
+    let approve = Spawn.run(
+      [Binary.path, "order", "approve", "ORD-000005", "--as", "EMP-0002", "--yes"],
+      environment: env)
+    #expect(approve.status == 0, "\(approve.output)")
+    let sent = (try? String(contentsOfFile: demo.path + "/sent.log", encoding: .utf8)) ?? ""
+    for milestone in ["rejected", "approved"] {
+      #expect(sent.contains("X-Stockroom-Milestone: \(milestone)"), "\(milestone)")
+    }
+    #expect(demo.run(["outbox"]).output.split(separator: "\n").count == 1)  // the heading
+    let all = demo.run(["outbox", "--all", "--json"]).output.split(separator: "\n")
+    #expect(all.count == 2 && all.allSatisfy { $0.contains(#""state":"delivered""#) })
+
+    // `outbox deliver` retries a failure too.
+    env["STOCKROOM_SENDMAIL"] = "/bin/false"
+    let respond = Spawn.run(
+      [
+        Binary.path, "order", "respond", "ORD-000003", "--as", "EMP-0005", "--comment",
+        "Need it", "--yes",
+      ],
+      environment: env)
+    #expect(respond.status == 0, "\(respond.output)")
+    #expect(demo.run(["outbox"]).output.contains("failed"))
+    env["STOCKROOM_SENDMAIL"] = "/bin/sh " + script
+    let delivered = Spawn.run([Binary.path, "outbox", "deliver"], environment: env)
+    #expect(delivered.status == 0, "\(delivered.output)")
+    #expect(delivered.output.contains("Delivered 1, failed 0, waiting 0"))
+    #expect(demo.run(["outbox"]).output.split(separator: "\n").count == 1)
   }
 }

@@ -75,7 +75,7 @@ import Testing
     ),
     (
       Command.allocateHardware(account: "ACC-0002", serials: ["A1"], type: .rental),
-      "not available for allocation: A1"
+      "already allocated: A1"
     ),
     (
       Command.receiveHardware(

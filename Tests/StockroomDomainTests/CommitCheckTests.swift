@@ -34,7 +34,7 @@ import Testing
 
   @Test func refusalsNameTheAnswerTheyAreAbout() {
     let cases: [(DomainError, DomainField?)] = [
-      (.unknownContainer("X"), .container), (.notAvailable(["A1"]), .serials),
+      (.unknownContainer("X"), .container), (.serialList(["already allocated: A1"]), .serials),
       (.alreadyKnownSerials(["A1"]), .serials), (.notPositive(0), .quantity),
       (.moreThanAvailable(column: "SMS", requested: 2, available: 1), .quantity),
       (.duplicateReference("R"), .reference),

@@ -76,25 +76,25 @@ import Testing
 
   @Test func hardwareStateMachine() throws {
     var state = try Fixture.state()
-    #expect(throws: DomainError.inUse(["A3"])) {
+    #expect(throws: DomainError.serialList(["in use: A3"])) {
       try validate(
         .deallocateHardware(
           account: "ACC-0001", serials: ["A3"], disposition: .return, container: nil),
         against: state)
     }
-    #expect(throws: DomainError.unknownSerials(["ZZ"])) {
+    #expect(throws: DomainError.serialList(["unknown serial: ZZ"])) {
       try validate(
         .deallocateHardware(
           account: "ACC-0001", serials: ["A1", "ZZ"], disposition: .return, container: nil),
         against: state)
     }
-    #expect(throws: DomainError.notAllocatedToAccount(serials: ["A4"], account: "ACC-0001")) {
+    #expect(throws: DomainError.serialList(["not allocated to ACC-0001: A4"])) {
       try validate(
         .deallocateHardware(
           account: "ACC-0001", serials: ["A4"], disposition: .return, container: nil),
         against: state)
     }
-    #expect(throws: DomainError.duplicateSerials(["A1"])) {
+    #expect(throws: DomainError.serialList(["listed twice: A1"])) {
       try validate(
         .deallocateHardware(
           account: "ACC-0001", serials: ["A1", "A1"], disposition: .return, container: nil),
@@ -109,11 +109,11 @@ import Testing
     #expect(state.token(serial: "A1")?.account == -1)
     #expect(state.token(serial: "B1")?.container == 1)
     #expect(state.accounts[0].hardwareAllocated == [2, 0])
-    #expect(throws: DomainError.faultyNotAllocatable(["A1"])) {
+    #expect(throws: DomainError.serialList(["faulty, never allocated until re-initialized: A1"])) {
       try validate(
         .allocateHardware(account: "ACC-0002", serials: ["A1"], type: .rental), against: state)
     }
-    #expect(throws: DomainError.notFaulty(["A4"])) {
+    #expect(throws: DomainError.serialList(["not faulty: A4"])) {
       try validate(.reinitialize(serials: ["A4"]), against: state)
     }
     try state.apply(try validate(.reinitialize(serials: ["A1"]), against: state))
@@ -137,7 +137,7 @@ import Testing
       try validate(
         .allocateHardware(account: "ACC-0002", serials: ["B2"], type: .sale), against: state)
     }
-    #expect(throws: DomainError.alreadyKnownSerials(["A1"])) {
+    #expect(throws: DomainError.serialList(["serial already in the inventory: A1"])) {
       try validate(
         .receiveHardware(
           model: "RB-1", serials: ["A1"], ownership: .owned, container: nil, needsPIN: false),

@@ -37,9 +37,7 @@ import Testing
   /// The RB-1 serials a rental may allocate now, sorted.
   static func availableRB1(_ state: InventoryState) throws -> [String] {
     let model = try #require(state.modelIndex("RB-1"))
-    return AllocationAnswers.availableSerials(
-      model: model, kind: .rental, state: state, limit: Int.max
-    ).serials
+    return state.allocatableSerials(model: model, type: .rental, limit: Int.max).serials
   }
 
   /// Every step of `original` and `restored`, each at its first control, draws the same.

@@ -139,36 +139,6 @@ import Testing
   }
 }
 
-/// Manifests: one serial a line, or a CSV column by header, name or number.
-@Suite struct SerialManifestTests {
-  @Test func plainLines() throws {
-    #expect(try SerialManifest.serials(in: "A1\r\n  B2 \n\nC3") == ["A1", "B2", "C3"])
-    #expect(try SerialManifest.serials(in: "A1\nB2,C3\n") == ["A1", "B2,C3"])
-  }
-
-  @Test func csvPicksTheSerialColumn() throws {
-    let text = "\u{FEFF}Model,Serial Number,Note\nRB-1,A1,\"scratched, boxed\"\nRB-1, B2 ,\n,,\n"
-    #expect(try SerialManifest.serials(in: text) == ["A1", "B2"])
-    #expect(try SerialManifest.serials(in: text, column: "note") == ["scratched, boxed"])
-    #expect(try SerialManifest.serials(in: text, column: "1") == ["RB-1", "RB-1"])
-    #expect(try SerialManifest.serials(in: "id;x\nA1\n", csv: true) == ["A1"])
-  }
-
-  @Test func csvFallsBackToTheFirstColumn() throws {
-    #expect(try SerialManifest.serials(in: "Device,Box\nA1,3\nB2,4") == ["A1", "B2"])
-  }
-
-  @Test func badColumnsAndEmptyFiles() {
-    #expect(throws: SerialManifest.Failure.columnOutOfRange(4, count: 2)) {
-      try SerialManifest.serials(in: "a,b\n1,2", column: "4")
-    }
-    #expect(throws: SerialManifest.Failure.noColumn("zz", headers: ["a", "b"])) {
-      try SerialManifest.serials(in: "a,b\n1,2", column: "zz")
-    }
-    #expect(throws: SerialManifest.Failure.empty) { try SerialManifest.serials(in: "\n \n") }
-  }
-}
-
 /// The prefill maps its answers to an allocation-table column.
 @Suite struct DeallocationRecordTests {
   @Test func columns() {

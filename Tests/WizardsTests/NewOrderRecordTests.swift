@@ -47,7 +47,7 @@ import Testing
     let texts: [OrderFieldKey: String] = [
       .model: "Pixel 9", .quantity: "3", .comment: "Cracked screen",
     ]
-    for key in OrderFields.keys(type) {
+    for key in type.spec.fields {
       if let text = texts[key] {
         keys(session, [.control("u")] + text.map { Key.character($0) })
       } else {

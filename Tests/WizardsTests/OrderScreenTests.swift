@@ -107,4 +107,29 @@ import Testing
     session.check("orders/17-order-timeline")
     #expect(session.text.contains("Delivered"))
   }
+
+  /// Mail that could not be delivered shows on its order, from what the runtime hands over:
+  /// which milestone, to whom, how often tried and why; another order's failure does not.
+  @Test func failedMailShowsOnItsOrder() throws {
+    let session = try self.session { _ in
+      OrderDetailScreen(number: "ORD-000001", session: Self.desk)
+    }
+    session.app.context.failedMail = [
+      MailDelivery(
+        order: "ORD-000001", milestone: "completed", transactionId: "T000042",
+        to: ["elena.garcia@contoso.example"], state: .failed, attempts: 2,
+        error: "sendmail /usr/sbin/sendmail failed with status 75: relay refused"),
+      MailDelivery(
+        order: "ORD-000002", milestone: "approved", transactionId: "T000043",
+        to: ["marcus.lee@contoso.example"], state: .failed, attempts: 1, error: "other"),
+    ]
+    session.check("orders/19-order-mail-failed")
+    #expect(
+      session.text.contains(
+        "Mail failed: Completed to elena.garcia@contoso.example, tried 2 times"))
+    #expect(session.text.contains("failed with status 75: relay refused"))
+    #expect(!session.text.contains("marcus.lee"))
+    session.app.context.failedMail = []
+    session.check("orders/17-order-timeline")
+  }
 }

@@ -24,16 +24,6 @@ import Testing
     return (session, serials)
   }
 
-  @Test func parsesRangesAndPastedLists() {
-    #expect(
-      SerialListInput.range("RB1-00001000..RB1-00001999")! == ("RB1-00001000", "RB1-00001999"))
-    #expect(SerialListInput.range(" A .. B ")! == ("A", "B"))
-    #expect(SerialListInput.range("RB1-1000") == nil)
-    #expect(SerialListInput.range("A..B..C") == nil)
-    #expect(SerialListInput.range("A B..C") == nil)
-    #expect(SerialListInput.serials(in: "A\nB, C;D\tE  F\r\n\n") == ["A", "B", "C", "D", "E", "F"])
-  }
-
   @Test func aTypedRangeIsPreviewedThenMovedAndUndone() throws {
     let (session, serials) = try searched()
     try #require(serials.count >= 4)

@@ -104,107 +104,16 @@ struct OrderSubmitCheck {
     }
   }
 
+  /// What the request's type needs (`OrderTypeSpec.check`), then the line as the book names it.
   func checkType(_ request: inout OrderRequest, _ employee: Employee) throws(DomainError) {
-    switch request.type {
-    case .newLine:
-      let vendor = try vendor(request.vendor)
-      request.vendor = vendor.code
-      request.voicePlan = try plan(request.voicePlan, .voice, vendor, required: true)
-      request.dataPlan = try plan(request.dataPlan, .data, vendor, required: false)
-      request.model = try model()
-      try features(request.addFeatures, vendor)
-    case .warranty:
-      let line = try line(request.line)
-      try warranty(line, request.issue)
-    case .accessory:
-      guard let code = request.accessory, let found = book.accessory(code) else {
-        throw unknown("accessory", request.accessory ?? "(none: --accessory)")
-      }
-      request.accessory = found.code
-      let quantity = request.quantity ?? 1
-      guard quantity >= 1, quantity <= 20 else { throw .notPositive(quantity) }
-      request.quantity = quantity
-    case .port:
-      let line = try line(request.line)
-      try active(line)
-      let vendor = try vendor(request.vendor)
-      guard vendor.code != line.vendor else {
-        throw .orderRule("line \(line.number) is already with \(vendor.name)")
-      }
-      request.vendor = vendor.code
-      request.voicePlan = try plan(request.voicePlan, .voice, vendor, required: true)
-      request.dataPlan = try plan(request.dataPlan, .data, vendor, required: false)
-      if request.model != nil { request.model = try model() }
-    case .transferLiability:
-      let line = try line(request.line)
-      guard let to = request.liability else {
-        throw .orderRule("Transfer of liability needs --to personal or corporate")
-      }
-      guard to != line.liability else {
-        throw .orderRule("line \(line.number) is already on the \(to.rawValue) account")
-      }
-    case .stipendEnrol:
-      guard book.stipend != nil else { throw .orderRule("there is no stipend program") }
-      if employee.stipend { throw .orderRule("\(employee.id) is already in the stipend program") }
-    case .stipendRemove:
-      if !employee.stipend { throw .orderRule("\(employee.id) is not in the stipend program") }
-    case .activate:
-      let device = try stockDevice(request.device)
-      request.device = device.serial
-      let vendor = try vendor(request.vendor)
-      request.vendor = vendor.code
-      request.voicePlan = try plan(request.voicePlan, .voice, vendor, required: true)
-      request.dataPlan = try plan(request.dataPlan, .data, vendor, required: false)
-    case .upgrade:
-      let line = try line(request.line)
-      try active(line)
-      request.model = try model()
-    case .features:
-      let line = try line(request.line)
-      guard let vendor = book.vendor(line.vendor) else { throw unknown("vendor", line.vendor) }
-      if request.addFeatures.isEmpty && request.removeFeatures.isEmpty {
-        throw .orderRule("Features needs --add or --remove")
-      }
-      try features(request.addFeatures, vendor)
-      let missing = request.removeFeatures.filter { !line.features.contains($0) }
-      if !missing.isEmpty {
-        throw .orderRule("line \(line.number) does not have " + missing.joined(separator: ", "))
-      }
-      let present = request.addFeatures.filter { line.features.contains($0) }
-      if !present.isEmpty {
-        throw .orderRule("line \(line.number) already has " + present.joined(separator: ", "))
-      }
-    case .changePlan:
-      let line = try line(request.line)
-      guard let vendor = book.vendor(line.vendor) else { throw unknown("vendor", line.vendor) }
-      request.voicePlan = try plan(request.voicePlan, .voice, vendor, required: false)
-      request.dataPlan = try plan(request.dataPlan, .data, vendor, required: false)
-      if request.voicePlan == nil && request.dataPlan == nil {
-        throw .orderRule("Change plan needs --voice-plan and/or --data-plan")
-      }
-    case .changeNumber, .newSim, .suspend:
-      let line = try line(request.line)
-      try active(line)
-    case .moveLine:
-      let line = try line(request.line)
-      try active(line)
-      let device = try stockDevice(request.device)
-      request.device = device.serial
-    case .restore:
-      let line = try line(request.line)
-      try restorable(line)
-    case .assign:
-      let line = try line(request.line)
-      if line.employee == employee.id {
-        throw .orderRule("line \(line.number) is already assigned to \(employee.id)")
-      }
-    case .disconnect:
-      let line = try line(request.line)
-      if line.state == .disconnected {
-        throw .orderRule("line \(line.number) is already disconnected")
-      }
-    }
+    try request.type.spec.check(self, &request, employee)
     if let line = request.line, let found = book.line(line) { request.line = found.number }
+  }
+
+  /// The vendor a line is with.
+  func vendorOf(_ line: Line) throws(DomainError) -> Vendor {
+    guard let vendor = book.vendor(line.vendor) else { throw unknown("vendor", line.vendor) }
+    return vendor
   }
 
   func features(_ names: [String], _ vendor: Vendor) throws(DomainError) {

@@ -20,7 +20,7 @@ extension OrderBook {
       rows.append(("Line", text))
     }
     if let code = request.vendor {
-      rows.append((request.type == .port ? "To vendor" : "Vendor", vendor(code)?.name ?? code))
+      rows.append((request.type.spec.vendorLabel, vendor(code)?.name ?? code))
     }
     let planVendor = request.vendor ?? request.line.flatMap { line($0)?.vendor }
     let planName = { (code: String, kind: Plan.Kind) -> String in
@@ -70,27 +70,11 @@ extension OrderBook {
 
   /// The warning shown before a request is submitted (the seed's warranty text), if any.
   public func warning(_ request: OrderRequest) -> String? {
-    request.type == .warranty ? OrderRules.warrantyWarning : nil
+    request.type.spec.warning
   }
 
   /// What fulfilment still has to record before `complete`, in words; empty when ready.
   public func missing(_ order: Order) -> [String] {
-    var missing: [String] = []
-    let done = order.fulfilment
-    switch order.type {
-    case .newLine:
-      if done.serviceNumber == nil { missing.append("service number") }
-      if done.serials.isEmpty { missing.append("IMEI/serial") }
-    case .activate, .changeNumber:
-      if done.serviceNumber == nil { missing.append("service number") }
-    case .warranty, .upgrade:
-      if done.serials.isEmpty { missing.append("IMEI/serial") }
-    case .port:
-      if order.request.model != nil && done.serials.isEmpty { missing.append("IMEI/serial") }
-    case .newSim:
-      if done.sim == nil { missing.append("SIM ICCID") }
-    default: break
-    }
-    return missing
+    order.type.spec.missing(order)
   }
 }

@@ -2,13 +2,15 @@ import Foundation
 import Glibc
 import StockroomDomain
 
-/// The outbox maildir in the data directory (`outbox/{tmp,new,cur}`): every notification is
-/// written to `tmp/` and renamed into `new/`, then handed to the program named by
-/// `STOCKROOM_SENDMAIL` when it is set. A sendmail failure is reported; the outbox copy stays.
+/// The outbox maildir in the data directory, where order notifications wait to go out. A
+/// commit only posts its messages here (written in `tmp/`, synced, renamed into `new/`);
+/// delivery to `STOCKROOM_SENDMAIL` happens afterwards, so a sendmail that hangs never holds
+/// a commit. A delivered message moves to `cur/` flagged passed (`:2,P`); a failed try leaves
+/// it in `new/` with a note in `failed/` saying why, for the next try.
 public struct Outbox: Sendable {
   public static let folder = "outbox"
-  /// Seconds a sendmail program may take before it is stopped and reported.
-  public static let timeout = 30.0
+  /// Seconds a sendmail program may take when `STOCKROOM_SENDMAIL_TIMEOUT` does not say.
+  public static let defaultTimeout = 30.0
 
   public let path: String
   public var environment: [String: String]
@@ -26,43 +28,62 @@ public struct Outbox: Sendable {
     return "Stockroom <stockroom@localhost>"
   }
 
-  /// Writes and sends each message; returns one line per problem.
-  public func deliver(_ mails: [OrderMail]) -> [String] {
-    guard !mails.isEmpty else { return [] }
-    if let problem = prepare() { return [problem] }
-    var problems: [String] = []
-    for mail in mails {
-      let name =
-        "\(Int(mail.time.timeIntervalSince1970)).\(mail.transactionId)-\(mail.milestone.rawValue)"
-        + ".\(getpid()).stockroom"
-      switch write(mail.rendered(from: from), name: name) {
-      case .failure(let problem): problems.append(problem.message)
-      case .success(let file):
-        if let problem = send(file) { problems.append(problem) }
-      }
-    }
-    return problems
+  /// The program messages are handed to (`STOCKROOM_SENDMAIL`), nil when unset.
+  public var sendmail: String? {
+    guard let program = environment["STOCKROOM_SENDMAIL"], !program.isEmpty else { return nil }
+    return program
   }
 
-  private func prepare() -> String? {
-    for sub in ["", "/tmp", "/new", "/cur"] {
+  /// Seconds one message may take before its sendmail is stopped
+  /// (`STOCKROOM_SENDMAIL_TIMEOUT`, default 30).
+  public var timeout: Double {
+    guard let text = environment["STOCKROOM_SENDMAIL_TIMEOUT"], let seconds = Double(text),
+      seconds > 0, seconds.isFinite
+    else { return Self.defaultTimeout }
+    return seconds
+  }
+
+  var newFolder: String { path + "/new" }
+  var curFolder: String { path + "/cur" }
+  var failedFolder: String { path + "/failed" }
+
+  /// Writes each message durably into `new/`; the names written, and one line per problem.
+  public func post(_ mails: [OrderMail]) -> (names: [String], problems: [String]) {
+    guard !mails.isEmpty else { return ([], []) }
+    if let problem = prepare() { return ([], [problem]) }
+    var names: [String] = []
+    var problems: [String] = []
+    for mail in mails {
+      let name = OutboxName(mail: mail, pid: getpid()).text
+      if let problem = write(Array(mail.rendered(from: from).utf8), into: newFolder, name: name) {
+        problems.append(problem)
+      } else {
+        names.append(name)
+      }
+    }
+    _ = POSIXFile.syncDirectory(newFolder)
+    return (names, problems)
+  }
+
+  /// Creates the maildir folders (and `failed/`) when missing, durably.
+  func prepare() -> String? {
+    for sub in ["", "/tmp", "/new", "/cur", "/failed"] {
       let folder = path + sub
-      if mkdir(folder, 0o700) != 0 && errno != EEXIST {
-        return "\(folder): cannot create: \(String(cString: strerror(errno)))"
+      if mkdir(folder, 0o700) == 0 {
+        _ = POSIXFile.syncDirectory((folder as NSString).deletingLastPathComponent)
+      } else if errno != EEXIST {
+        return "\(folder): cannot create: \(POSIXFile.errnoText())"
       }
     }
     return nil
   }
 
-  /// Writes `text` to tmp/, syncs it, renames it into new/; the path in new/.
-  private func write(_ text: String, name: String) -> Result<String, UserMap.Refusal> {
-    let temporary = path + "/tmp/" + name
-    let final = path + "/new/" + name
+  /// Writes `bytes` to `tmp/`, syncs them and renames the file to `folder/name`; nil when done.
+  func write(_ bytes: [UInt8], into folder: String, name: String) -> String? {
+    let temporary = path + "/tmp/" + name + ".\(getpid()).\(UUID().uuidString.prefix(8))"
+    let final = folder + "/" + name
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-    guard fd >= 0 else {
-      return .failure(.init("\(temporary): cannot write: \(String(cString: strerror(errno)))"))
-    }
-    let bytes = Array(text.utf8)
+    guard fd >= 0 else { return "\(temporary): cannot write: \(POSIXFile.errnoText())" }
     var done = 0
     while done < bytes.count {
       let wrote = bytes.withUnsafeBytes { raw in
@@ -70,90 +91,41 @@ public struct Outbox: Sendable {
       }
       if wrote < 0 && errno == EINTR { continue }
       if wrote <= 0 {
-        let reason = String(cString: strerror(errno))
+        let reason = POSIXFile.errnoText()
         close(fd)
         unlink(temporary)
-        return .failure(.init("\(temporary): cannot write: \(reason)"))
+        return "\(temporary): cannot write: \(reason)"
       }
       done += wrote
     }
     fsync(fd)
     close(fd)
     if rename(temporary, final) != 0 {
-      let reason = String(cString: strerror(errno))
+      let reason = POSIXFile.errnoText()
       unlink(temporary)
-      return .failure(.init("\(final): cannot write: \(reason)"))
+      return "\(final): cannot write: \(reason)"
     }
-    _ = POSIXFile.syncDirectory(path + "/new")
-    return .success(final)
+    return nil
   }
 
-  /// Runs `STOCKROOM_SENDMAIL -i -t` with the message on stdin; nil when it exits 0.
-  private func send(_ file: String) -> String? {
-    guard let program = environment["STOCKROOM_SENDMAIL"], !program.isEmpty else { return nil }
-    let words = program.split(separator: " ").map(String.init)
-    guard let executable = words.first else { return nil }
-    let arguments = words + ["-i", "-t"]
-    let errorPath = path + "/tmp/sendmail-\(getpid())-\(UUID().uuidString.prefix(8))"
-    defer { unlink(errorPath) }
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, file, O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var emptyMask = sigset_t()
-    sigemptyset(&emptyMask)
-    var allSignals = sigset_t()
-    sigfillset(&allSignals)
-    posix_spawnattr_setsigmask(&attributes, &emptyMask)
-    posix_spawnattr_setsigdefault(&attributes, &allSignals)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-    var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    var envp: [UnsafeMutablePointer<CChar>?] =
-      environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer {
-      for pointer in argv { free(pointer) }
-      for pointer in envp { free(pointer) }
-    }
-    var pid: pid_t = 0
-    let spawned = posix_spawnp(&pid, executable, &actions, &attributes, &argv, &envp)
-    let shown = TextRules.neutralised(executable)
-    let kept = "the message is kept in \(file)"
-    guard spawned == 0 else {
-      return "sendmail \(shown) did not start (\(String(cString: strerror(spawned)))); \(kept)"
-    }
-    var status: Int32 = 0
-    let deadline = Date().addingTimeInterval(Self.timeout)
-    while true {
-      let done = waitpid(pid, &status, WNOHANG)
-      if done == pid { break }
-      if done == -1 && errno != EINTR { return "sendmail \(shown): wait failed; \(kept)" }
-      if Date() > deadline {
-        kill(pid, SIGKILL)
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return "sendmail \(shown) took more than \(Int(Self.timeout)) s and was stopped; \(kept)"
-      }
-      usleep(5_000)
-    }
-    let code = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-    guard code != 0 else { return nil }
-    let said = (try? String(contentsOfFile: errorPath, encoding: .utf8))?
-      .split(whereSeparator: \.isNewline).first.map { ": " + TextRules.neutralised(String($0)) }
-    return "sendmail \(shown) failed with status \(code)\(said ?? ""); \(kept)"
+  /// The entries of a folder that are messages (no dot files).
+  func names(in folder: String) -> [String] {
+    ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+      .filter { !$0.hasPrefix(".") }.sorted()
   }
 }
 
 extension FileStore {
-  /// Writes the notifications of a committed order transaction to the outbox (and sendmail);
-  /// problems become warnings. Called after the commit: the ledger is the truth.
-  func deliverOrderMail(_ transaction: Transaction) {
+  /// The outbox of this store's data directory, with the store's environment.
+  public var outbox: Outbox { Outbox(directory: directory.path, environment: options.environment) }
+
+  /// Posts the notifications of a committed order transaction to the outbox, to be delivered
+  /// after the commit; a message that cannot be written becomes a warning. The ledger is the
+  /// truth: the commit stands either way.
+  func postOrderMail(_ transaction: Transaction) {
     let mails = OrderMail.messages(for: transaction, book: state.orders)
-    let problems = Outbox(directory: directory.path, environment: options.environment)
-      .deliver(mails)
+    let (names, problems) = outbox.post(mails)
+    posted += names
     warnings += problems
   }
 }

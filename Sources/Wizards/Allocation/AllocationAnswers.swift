@@ -134,30 +134,17 @@ public struct AllocationAnswers {
     }
   }
 
-  /// How many can be allocated of `choice`: for hardware the available serials (owned only
-  /// for a sale); for software the stock a sale (owned) or rental (any) draws on, and for
-  /// SMS Rental (or a sale with capacity) also the capacity in stock.
+  /// How many can be allocated of `choice` (the domain's offer): for hardware the
+  /// allocatable serials, for software the stock the allocation draws on.
   static func available(
     _ choice: AllocationChoice, kind: AllocationKind, withCapacity: Bool = false,
     state: InventoryState
   ) -> Int {
     switch choice {
     case .hardware(let model):
-      var count = 0
-      for token in state.tokens
-      where Int(token.model) == model && token.state == .available && token.account < 0
-        && (kind != .sale || token.ownership == .owned)
-      {
-        count += 1
-      }
-      return count
+      return state.allocatableCount(model: model, type: kind == .sale ? .sale : .rental)
     case .software(let column):
-      let ownership: Ownership? = column == .smsSale ? .owned : nil
-      var stock = state.stockQuantity(column.product, ownership: ownership)
-      if column == .smsRental || (column == .smsSale && withCapacity) {
-        stock = min(stock, state.stockQuantity(.capacity))
-      }
-      return stock
+      return state.allocatableQuantity(column, withCapacity: withCapacity)
     }
   }
 
@@ -198,28 +185,6 @@ public struct AllocationAnswers {
         + "ones). Quantity is the most serials to list (all by default); Search lists them in "
         + "Available. Mark the ones to allocate and move them to Allocate, or scan them.",
       foreign: "not available here or not listed")
-  }
-
-  /// The available serials of the model, sorted, the first `limit` of them (owned only for a
-  /// sale).
-  static func availableSerials(
-    model: Int, kind: AllocationKind, state: InventoryState, limit: Int
-  ) -> SerialPickStep.Found {
-    var serials: [String] = []
-    var pin: Set<String> = []
-    for token in state.tokens
-    where Int(token.model) == model && token.state == .available && token.account < 0
-      && (kind != .sale || token.ownership == .owned)
-    {
-      serials.append(token.serial)
-      if token.needsPIN { pin.insert(token.serial) }
-    }
-    if !PickList.isAscending(serials) { serials.sort() }
-    if serials.count > limit {
-      serials.removeSubrange(limit...)
-      pin = pin.filter { $0 <= serials[serials.count - 1] }
-    }
-    return (serials, pin)
   }
 
   var hasAnswers: Bool {

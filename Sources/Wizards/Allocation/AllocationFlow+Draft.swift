@@ -138,8 +138,7 @@ extension AllocationFlow: DraftableFlow {
     }
     let kind = answers.allocationKind
     let limit = answers.pick.listQuantity.value ?? answers.pick.limit
-    answers.pick.fill(
-      AllocationAnswers.availableSerials(model: model, kind: kind, state: state, limit: limit))
+    answers.pick.fill(state.allocatableSerials(model: model, type: answers.type, limit: limit))
     answers.pick.pick(serials)
     let kept = Set(answers.pick.pickList?.rightItems ?? [])
     let dropped = serials.filter { !kept.contains($0) }
@@ -175,12 +174,12 @@ extension AllocationFlow: DraftableFlow {
     guard let token = state.token(serial: serial) else { return "is not a known serial" }
     let name = state.models.indices.contains(model) ? state.models[model] : "?"
     if Int(token.model) != model { return "is not \(TextSafety.neutralised(name)) hardware" }
-    if token.state == .faulty || token.state == .lost { return "is \(token.state.rawValue)" }
-    if token.state != .available || token.account >= 0 {
-      return "is no longer available in the provider's stock"
+    switch token.allocationBar(as: kind == .sale ? .sale : .rental) {
+    case .faulty, .lost: return "is \(token.state.rawValue)"
+    case .allocated: return "is no longer available in the provider's stock"
+    case .leasedForSale: return "is leased: it can only be rented"
+    case nil: return nil
     }
-    if kind == .sale && token.ownership != .owned { return "is leased: it can only be rented" }
-    return nil
   }
 
   /// The status line naming what a restore could not keep, nil when it kept everything.

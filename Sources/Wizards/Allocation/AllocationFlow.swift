@@ -246,8 +246,7 @@ public struct AllocationFlow: WizardFlow {
     if case .hardware(let model) = answers.choice, answers.pick.pickList != nil {
       let limit = answers.pick.listQuantity.value ?? answers.pick.limit
       answers.pick.researchKeepingPicks(
-        AllocationAnswers.availableSerials(
-          model: model, kind: answers.allocationKind, state: context.state, limit: limit))
+        context.state.allocatableSerials(model: model, type: answers.type, limit: limit))
     }
     return place(of: problems, answers: answers)
       ?? WizardPlace(.select, initialFocus(step: .select, answers: answers))

@@ -28,10 +28,10 @@ extension AllocationFlow {
       return control == .quantity ? answers.quantity.update(key) : .ignored
     }
     guard case .pick(let pick) = control else { return .ignored }
-    let kind = answers.allocationKind
+    let type = answers.type
     return answers.pick.update(key, control: pick, body: layout.area, state: context.state) {
       state, limit in
-      AllocationAnswers.availableSerials(model: model, kind: kind, state: state, limit: limit)
+      state.allocatableSerials(model: model, type: type, limit: limit)
     }
   }
 

@@ -66,14 +66,13 @@ public struct DeallocationAnswers {
   /// after another session's commit), keeping what was typed.
   mutating func refreshLimits(flow: DeallocationFlow, state: InventoryState) {
     guard state.accounts.indices.contains(flow.account) else { return }
-    let cells = state.allocationTable(account: flow.account)
-    func limit(_ column: SoftwareColumn) -> Int {
-      cells.first { $0.column == .software(column) }?.deallocatable ?? 0
+    softwareLimits = DeallocationFlow.softwareRows.map {
+      state.deallocatableQuantity($0, account: flow.account)
     }
-    softwareLimits = DeallocationFlow.softwareRows.map(limit)
-    mobileLimit = limit(.mobilePass)
+    mobileLimit = state.deallocatableQuantity(.mobilePass, account: flow.account)
     if case .hardware(let model) = flow.kind {
-      pick.setLimit(cells.first { $0.column == .hardware(model: model) }?.deallocatable ?? 0)
+      let known = state.models.indices.contains(model)
+      pick.setLimit(known ? state.deallocatableCount(account: flow.account, model: model) : 0)
     }
     if softwareQuantities.count == softwareLimits.count {
       for (index, limit) in softwareLimits.enumerated() {
@@ -102,42 +101,16 @@ public struct DeallocationAnswers {
 
   var containerCode: String? { fields.containerCode }
 
-  /// The serials of the model allocated to the account and not in use,
-  /// sorted, the first `limit` of them.
-  static func deallocatableSerials(
-    flow: DeallocationFlow, state: InventoryState, limit: Int
-  ) -> (serials: [String], needsPIN: Set<String>) {
-    guard case .hardware(let model) = flow.kind else { return ([], []) }
-    var serials: [String] = []
-    var pin: Set<String> = []
-    let indices = state.tokenIndices(account: flow.account, model: model)
-    serials.reserveCapacity(indices.count)
-    for index in indices {
-      let token = state.tokens[index]
-      guard token.state == .allocated, !token.inUse else { continue }
-      serials.append(token.serial)
-      if token.needsPIN { pin.insert(token.serial) }
-    }
-    // Tokens are kept in receipt order, usually serial order already.
-    if !PickList.isAscending(serials) { serials.sort() }
-    if serials.count > limit {
-      serials.removeSubrange(limit...)
-      pin = pin.filter { $0 <= serials[serials.count - 1] }
-    }
-    return (serials, pin)
-  }
-
   /// Search: fills the Allocated list with up to Quantity serials.
   mutating func search(flow: DeallocationFlow, state: InventoryState) {
     let limit = pick.listQuantity.value ?? pick.limit
-    pick.fill(DeallocationAnswers.deallocatableSerials(flow: flow, state: state, limit: limit))
+    pick.fill(flow.offered(state, limit: limit))
   }
 
   /// After a conflict: search again on the fresh state, keeping the picks
   /// that are still valid, and say which were dropped.
   mutating func researchKeepingPicks(flow: DeallocationFlow, state: InventoryState) {
     let limit = pick.listQuantity.value ?? pick.limit
-    pick.researchKeepingPicks(
-      DeallocationAnswers.deallocatableSerials(flow: flow, state: state, limit: limit))
+    pick.researchKeepingPicks(flow.offered(state, limit: limit))
   }
 }

@@ -64,17 +64,24 @@ extension DeallocationFlow {
     case .pick(let pick):
       return answers.pick.update(key, control: pick, body: layout.area, state: context.state) {
         state, limit in
-        DeallocationAnswers.deallocatableSerials(flow: self, state: state, limit: limit)
+        offered(state, limit: limit)
       }
     case .disposition, .field:
       return .ignored
     }
   }
 
+  /// The serials of the model the account may give back (allocated, not in use), sorted,
+  /// the first `limit` of them.
+  func offered(_ state: InventoryState, limit: Int) -> SerialPickStep.Found {
+    guard case .hardware(let model) = kind else { return ([], []) }
+    return state.deallocatableSerials(account: account, model: model, limit: limit)
+  }
+
   /// Search fills the Allocated list; the screen runs it with fresh state.
   func search(answers: inout DeallocationAnswers, state: InventoryState) {
     answers.pick.search(state: state) { state, limit in
-      DeallocationAnswers.deallocatableSerials(flow: self, state: state, limit: limit)
+      offered(state, limit: limit)
     }
   }
 

@@ -61,12 +61,12 @@ public struct ScanReturnScreen: Screen {
     guard let token = state.token(serial: serial) else {
       return .failure(Refusal(message: "\(shown) is not a known serial."))
     }
-    guard token.state == .allocated, let account = token.accountIndex else {
+    guard let account = token.accountIndex, token.isAllocated(to: account) else {
       return .failure(
         Refusal(message: "\(shown) is not allocated to an account (it is \(token.state.rawValue)).")
       )
     }
-    guard !token.inUse else {
+    guard token.isDeallocatable(from: account) else {
       return .failure(
         Refusal(
           message: "\(shown) is in use in \(TextSafety.neutralised(state.accounts[account].name)); "

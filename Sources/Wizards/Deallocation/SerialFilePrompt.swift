@@ -1,4 +1,5 @@
 import Foundation
+import StockroomDomain
 import TerminalUI
 
 /// The wizard's "load a file" prompt: the path of a serial list or an RMA

@@ -1,33 +1,5 @@
 import StockroomDomain
 
-/// A detail the new-order wizard may ask; each order type asks only the ones it needs
-/// (`OrderFields.keys`).
-public enum OrderFieldKey: String, CaseIterable, Codable, Sendable {
-  case employee, line, vendor, voicePlan, dataPlan, model, device, addFeature, removeFeature
-  case accessory, quantity, issue, liability, comment
-
-  var label: String {
-    switch self {
-    case .employee: return "Employee"
-    case .line: return "Line"
-    case .vendor: return "Vendor"
-    case .voicePlan: return "Voice plan"
-    case .dataPlan: return "Data plan"
-    case .model: return "Device model"
-    case .device: return "In-stock device"
-    case .addFeature: return "Add feature"
-    case .removeFeature: return "Remove feature"
-    case .accessory: return "Accessory"
-    case .quantity: return "Quantity"
-    case .issue: return "Issue"
-    case .liability: return "Transfer to"
-    case .comment: return "Comment"
-    }
-  }
-
-  var isText: Bool { self == .model || self == .quantity || self == .comment }
-}
-
 extension NewOrderFlow {
   /// A control of the new-order wizard: the list of order types, or one detail field.
   /// Written in a draft as one word ("type", "line", "voicePlan").

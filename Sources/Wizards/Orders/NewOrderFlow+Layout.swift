@@ -23,7 +23,7 @@ extension NewOrderFlow {
         .type,
         Rect(x: rect.x, y: rect.y, width: rect.width, height: Self.typeRows(height: rect.height)))
     case .details:
-      for (index, key) in OrderFields.keys(answers.type).enumerated() {
+      for (index, key) in answers.type.spec.fields.enumerated() {
         layout.place(
           .field(key),
           Rect(x: rect.x + 1, y: rect.y + 2 + index * 2, width: rect.width - 2, height: 1))
@@ -110,7 +110,7 @@ extension NewOrderFlow {
       if key.isText {
         var copy = answers
         copy.field(key).render(into: &buffer, in: Self.textBox(frame), focused: focused)
-        if key == .model && answers.type == .port {
+        if answers.type.spec.optional.contains(key) {
           buffer.put(
             "optional", x: value.x + Self.textBoxWidth + 2, y: value.y, style: .hint, clip: value)
         }

@@ -31,7 +31,7 @@ public struct NewOrderFlow: WizardFlow {
   public func controls(step shown: Step, answers: Answers) -> [Control] {
     switch shown {
     case .type: return [.type]
-    case .details: return OrderFields.keys(answers.type).map(Control.field)
+    case .details: return answers.type.spec.fields.map(Control.field)
     case .confirm: return []
     }
   }
@@ -51,8 +51,9 @@ public struct NewOrderFlow: WizardFlow {
     }
   }
 
+  /// Next on Details is refused with the domain's reason; Confirm is checked by the commit.
   public func refusal(step: Step, answers: Answers) -> WizardRefusal<Control>? {
-    guard step != .type, case .failure(let error) = checked(answers) else { return nil }
+    guard step == .details, case .failure(let error) = checked(answers) else { return nil }
     return WizardRefusal(
       error.message, control: NewOrderRefusal.control(for: error, answers: answers, flow: self))
   }
@@ -74,7 +75,7 @@ public struct NewOrderFlow: WizardFlow {
       case .comment: rule = "up to \(TextRules.commentLimit) printable characters"
       default: rule = "up to 40 printable characters"
       }
-      let required = key == .quantity || (key == .model && answers.type != .port)
+      let required = key != .comment && !answers.type.spec.optional.contains(key)
       return ControlDescription(
         key.label, kind: key == .quantity ? .number : .text, value: answers.text(key),
         isRequired: required, rule: rule)

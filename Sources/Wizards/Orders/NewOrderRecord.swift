@@ -109,7 +109,7 @@ extension NewOrderFlow: DraftableFlow {
   public func record(of answers: Answers) -> Record {
     let fields = fields(answers)
     var record = Record(type: answers.type.rawValue, actingAs: session.actor)
-    for key in OrderFields.keys(answers.type) {
+    for key in answers.type.spec.fields {
       record.set(key, fields.value(key, answers))
     }
     return record

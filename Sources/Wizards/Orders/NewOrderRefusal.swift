@@ -29,7 +29,7 @@ enum NewOrderRefusal {
   static func control(
     for error: DomainError, answers: NewOrderAnswers, flow: NewOrderFlow
   ) -> NewOrderFlow.Control? {
-    let keys = OrderFields.keys(answers.type)
+    let keys = answers.type.spec.fields
     func asked(_ key: OrderFieldKey) -> NewOrderFlow.Control? {
       keys.contains(key) ? .field(key) : nil
     }

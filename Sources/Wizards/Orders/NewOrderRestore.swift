@@ -22,7 +22,7 @@ struct NewOrderRestore {
       answers.notes = notes
       return answers
     }
-    let keys = OrderFields.keys(answers.type)
+    let keys = answers.type.spec.fields
     // In the type's order: a vendor or line before the plans and features it offers.
     for key in keys {
       let given = record.values(key)

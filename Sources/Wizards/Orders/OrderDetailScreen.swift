@@ -22,7 +22,9 @@ public struct OrderDetailScreen: Screen {
     returns to approval. Approval moves it to fulfilment, where the support desk records the \
     new service number, IMEI or serial numbers and tracking numbers (f) and completes it (d); \
     the inventory then updates itself. Assign or reassign completes on approval. Requester, \
-    approver or support desk may cancel (c) an open order. Each milestone sends an email.
+    approver or support desk may cancel (c) an open order. Each milestone sends an email; one \
+    that could not be delivered is named here in red, and the next Stockroom (or \
+    `stockroom outbox deliver`) tries it again.
     """
   }
 
@@ -72,11 +74,13 @@ public struct OrderDetailScreen: Screen {
       return
     }
     let inside = rect.inset(by: 1)
-    let left = Rect(x: inside.x + 1, y: inside.y, width: 44, height: inside.height - 1)
+    let failed = context.failedMail.filter { $0.order == number }
+    let below = failed.isEmpty ? 1 : 4
+    let left = Rect(x: inside.x + 1, y: inside.y, width: 44, height: inside.height - below)
     OrderRowsView.draw(book.rows(order), into: &buffer, in: left, labelWidth: 15)
     let right = Rect(
       x: left.maxX + 1, y: inside.y, width: inside.maxX - left.maxX - 2,
-      height: inside.height - 1)
+      height: inside.height - below)
     buffer.put("Timeline", x: right.x, y: right.y, style: .title, clip: right)
     var y = right.y + 1
     for event in order.timeline.suffix(6) where y < right.maxY {
@@ -88,9 +92,29 @@ public struct OrderDetailScreen: Screen {
       let area = Rect(x: right.x + 1, y: y, width: right.width - 1, height: right.maxY - y)
       y += buffer.putWrapped(TextSafety.neutralised(text), in: area)
     }
+    Self.drawFailures(failed, into: &buffer, at: inside.maxY - 4, in: inside)
     let offered = steps(context).map { "\($0.0) \($0.1.verb)" }
     let line = offered.isEmpty ? "No step is yours to take." : offered.joined(separator: " · ")
     buffer.put(line, x: inside.x + 1, y: inside.maxY - 1, style: .hint, clip: inside)
+  }
+}
+
+extension OrderDetailScreen {
+  /// Three lines about the order's mail that could not be delivered: which, to whom, and why.
+  static func drawFailures(
+    _ failed: [MailDelivery], into buffer: inout Buffer, at y: Int, in area: Rect
+  ) {
+    guard let first = failed.first else { return }
+    let tries = first.attempts == 1 ? "tried once" : "tried \(first.attempts) times"
+    var text = "Mail failed: \(first.milestoneTitle) to \(first.to.joined(separator: ", "))"
+    text += failed.count > 1 ? " and \(failed.count - 1) more" : ", " + tries
+    let width = area.width - 3
+    let reason = TextSafety.neutralised(first.error ?? "")
+    buffer.put(
+      TextLayout.truncate(TextSafety.neutralised(text), to: width), x: area.x + 1, y: y,
+      style: .error, clip: area)
+    _ = buffer.putWrapped(
+      reason, in: Rect(x: area.x + 2, y: y + 1, width: width, height: 2), style: .hint)
   }
 }
 

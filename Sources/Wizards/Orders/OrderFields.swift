@@ -14,24 +14,6 @@ struct OrderFields {
   let book: OrderBook
   let actor: String
 
-  static func keys(_ type: OrderType) -> [OrderFieldKey] {
-    switch type {
-    case .newLine: return [.employee, .vendor, .voicePlan, .dataPlan, .model, .comment]
-    case .warranty: return [.line, .issue, .comment]
-    case .accessory: return [.employee, .accessory, .quantity, .comment]
-    case .port: return [.line, .vendor, .voicePlan, .dataPlan, .model, .comment]
-    case .transferLiability: return [.line, .liability, .comment]
-    case .stipendEnrol, .stipendRemove: return [.employee, .comment]
-    case .activate: return [.employee, .device, .vendor, .voicePlan, .dataPlan, .comment]
-    case .upgrade: return [.line, .model, .comment]
-    case .features: return [.line, .addFeature, .removeFeature, .comment]
-    case .changePlan: return [.line, .voicePlan, .dataPlan, .comment]
-    case .moveLine: return [.line, .device, .comment]
-    case .assign: return [.line, .employee, .comment]
-    case .changeNumber, .newSim, .restore, .suspend, .disconnect: return [.line, .comment]
-    }
-  }
-
   func value(_ key: OrderFieldKey, _ answers: NewOrderAnswers) -> String? {
     if key.isText {
       let text = answers.text(key)
@@ -61,7 +43,7 @@ struct OrderFields {
   }
 
   func lineVendor(_ answers: NewOrderAnswers) -> Vendor? {
-    if [.newLine, .port, .activate].contains(answers.type) {
+    if answers.type.spec.fields.contains(.vendor) {
       return value(.vendor, answers).flatMap { book.vendor($0) }
     }
     return value(.line, answers).flatMap { book.line($0) }.flatMap { book.vendor($0.vendor) }
@@ -73,13 +55,7 @@ struct OrderFields {
     case .employee:
       return book.employees.map { OrderOption(value: $0.id, label: "\($0.name) (\($0.id))") }
     case .line:
-      return book.lines.filter { line in
-        switch type {
-        case .restore: return line.state != .active
-        case .disconnect, .transferLiability, .assign: return line.state != .disconnected
-        default: return line.state == .active
-        }
-      }.map { line in
+      return book.lines.filter(type.spec.offers).map { line in
         OrderOption(
           value: line.number,
           label: "\(line.number) \(line.employee.map { book.name($0) } ?? "-") "
@@ -125,7 +101,7 @@ struct OrderFields {
   /// The request the answers make.
   func request(_ answers: NewOrderAnswers) -> OrderRequest {
     let type = answers.type
-    let keys = Self.keys(type)
+    let keys = type.spec.fields
     func pick(_ key: OrderFieldKey) -> String? { keys.contains(key) ? value(key, answers) : nil }
     return OrderRequest(
       type: type,

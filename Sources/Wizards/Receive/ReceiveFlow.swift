@@ -233,9 +233,9 @@ public struct ReceiveFlow: WizardFlow {
     // The refusal says what is wrong; what the last scan did is stale.
     answers.serials.notice = nil
     answers.restoreNotice = nil
-    for case .alreadyKnownSerials(let known) in problems {
-      answers.serials.point(at: known)
-    }
+    // A serial another session received meanwhile is known now: the list points at it.
+    let known = answers.serials.serials.filter { context.state.token(serial: $0) != nil }
+    if !known.isEmpty { answers.serials.point(at: known) }
     return place(of: problems, answers: answers) ?? WizardPlace(.items)
   }
 

@@ -1,68 +1,57 @@
-import StockroomDomain
-import TerminalUI
-
 /// What an allocation or a receipt of stock will change, in words: the Confirm step of the
 /// allocation and receiving wizards and the `allocate` and `receive` twins print the same
-/// lines. Laid out as a `DeallocationSummary` (bullets, then labelled rows).
+/// lines.
 public struct StockSummary: CommandSummary, Hashable {
-  public var base: DeallocationSummary
+  public var bullets: [String]
+  public var rows: [SummaryRow]
 
   public init(command: Command, context: TransactionContext, state: InventoryState) {
-    var bullets: [String] = []
     var serials: [String] = []
+    var billed = false
     switch command {
     case .allocateSoftware(let account, let column, let quantity, let withCapacity):
+      billed = true
       bullets = Self.software(account, column, quantity, withCapacity, state)
-    case .allocateHardware(let account, let list, let type):
+    case .allocateHardware(let account, let list, let type, _):
+      billed = true
       serials = list
       bullets = Self.hardware(account, list, type, state)
     case .receiveSoftware(let product, let quantity, let ownership, let container):
       let what =
         product == .capacity
-        ? DeallocationSummary.count(quantity, "unit of Capacity", "units of Capacity")
-        : DeallocationSummary.count(quantity, "\(product.title) token", "\(product.title) tokens")
+        ? SummaryWords.count(quantity, "unit of Capacity", "units of Capacity")
+        : SummaryWords.count(quantity, "\(product.title) token", "\(product.title) tokens")
       let before = state.stockQuantity(product)
       bullets = [
         "receive \(what) (\(ownership.rawValue)) into provider stock",
-        "place them in the container \(DeallocationSummary.containerName(container, state))",
+        "place them in the container \(SummaryWords.containerName(container, state))",
         "\(product.title) in stock: \(before) → \(before + quantity)",
       ]
     case .receiveHardware(let model, let list, let ownership, let container, let needsPIN):
       serials = list
-      let name = TextSafety.neutralised(model)
+      let name = TextRules.neutralised(model)
       bullets = [
         "receive "
-          + DeallocationSummary.count(
+          + SummaryWords.count(
             list.count, "new \(name) hardware token", "new \(name) hardware tokens")
           + " (\(ownership.rawValue))"
           + (needsPIN ? ", needing a token-side PIN" : ""),
         "place \(list.count == 1 ? "it" : "them") in the container "
-          + DeallocationSummary.containerName(container, state)
+          + SummaryWords.containerName(container, state)
           + ", available for allocation at once",
       ]
     default:
-      break
+      bullets = []
     }
-    var rows: [DeallocationSummary.Row] = []
-    if !serials.isEmpty {
-      rows.append(.init(label: "Serials", items: serials.map(TextSafety.neutralised), isList: true))
-    }
-    if case .allocateSoftware = command {
-      rows.append(.init(label: "Billing", items: [Self.billing(context.billing)]))
-    } else if case .allocateHardware = command {
-      rows.append(.init(label: "Billing", items: [Self.billing(context.billing)]))
+    var rows = SummaryRow.serials(serials)
+    if billed {
+      rows.append(SummaryRow(label: "Billing", items: [Self.billing(context.billing)]))
     }
     if let customer = context.billing?.customerReference, !customer.isEmpty {
-      rows.append(.init(label: "Customer", items: [TextSafety.neutralised(customer)]))
+      rows.append(SummaryRow(label: "Customer", items: [TextRules.neutralised(customer)]))
     }
-    rows.append(.init(label: "Reference", items: [DeallocationSummary.optional(context.reference)]))
-    rows.append(.init(label: "Comment", items: [DeallocationSummary.optional(context.comment)]))
-    rows.append(
-      .init(label: "By", items: ["\(TextSafety.neutralised(context.user)) (uid \(context.uid))"]))
-    base = DeallocationSummary(bullets: bullets, rows: rows)
+    self.rows = rows + SummaryRow.context(context)
   }
-
-  public func lines(width: Int) -> [String] { base.lines(width: width) }
 
   /// "12.50 per unit, billed on allocation" or "(none)".
   static func billing(_ billing: Billing?) -> String {
@@ -76,7 +65,7 @@ public struct StockSummary: CommandSummary, Hashable {
     _ account: String, _ column: SoftwareColumn, _ quantity: Int, _ withCapacity: Bool,
     _ state: InventoryState
   ) -> [String] {
-    let (index, name) = DeallocationSummary.accountName(account, state)
+    let (index, name) = SummaryWords.accountName(account, state)
     func change(_ column: SoftwareColumn) -> String {
       guard let index else { return "" }
       let before = state.accounts[index].holding(column).maximum
@@ -84,12 +73,12 @@ public struct StockSummary: CommandSummary, Hashable {
     }
     let what =
       column == .capacity
-      ? DeallocationSummary.count(quantity, "unit of Capacity", "units of Capacity")
-      : DeallocationSummary.count(quantity, "\(column.title) token", "\(column.title) tokens")
+      ? SummaryWords.count(quantity, "unit of Capacity", "units of Capacity")
+      : SummaryWords.count(quantity, "\(column.title) token", "\(column.title) tokens")
     var bullets = ["allocate \(what) to \(name)" + change(column)]
-    if column == .smsRental || (column == .smsSale && withCapacity) {
+    if column.bringsCapacity(withCapacity: withCapacity) {
       bullets.append(
-        "also allocate \(DeallocationSummary.count(quantity, "unit", "units")) of Capacity"
+        "also allocate \(SummaryWords.count(quantity, "unit", "units")) of Capacity"
           + change(.capacity))
     }
     if column == .smsSale {
@@ -97,12 +86,12 @@ public struct StockSummary: CommandSummary, Hashable {
     } else if column != .capacity {
       bullets.append("ownership stays with the provider")
     }
-    let command = Command.allocateSoftware(
-      account: account, column: column, quantity: quantity, withCapacity: withCapacity)
-    if let change = try? validate(command, against: state) {
-      let parts = change.items.map { item in
+    if let items = try? Validation.allocateSoftware(
+      account, column, quantity, withCapacity, state
+    ).items {
+      let parts = items.map { item in
         "\(item.quantity ?? 0) \(item.product.title) \(item.ownership?.rawValue ?? "")"
-          + " from \(DeallocationSummary.containerName(item.container, state))"
+          + " from \(SummaryWords.containerName(item.container, state))"
       }
       bullets.append("take them from provider stock: " + parts.joined(separator: ", "))
     }
@@ -112,12 +101,12 @@ public struct StockSummary: CommandSummary, Hashable {
   static func hardware(
     _ account: String, _ serials: [String], _ type: AllocationType, _ state: InventoryState
   ) -> [String] {
-    let (index, name) = DeallocationSummary.accountName(account, state)
+    let (index, name) = SummaryWords.accountName(account, state)
     var bullets: [String] = []
-    for (model, count) in DeallocationSummary.modelCounts(serials, state) {
+    for (model, count) in SummaryWords.modelCounts(serials, state) {
       var text =
         "allocate "
-        + DeallocationSummary.count(
+        + SummaryWords.count(
           count, "\(model.name) hardware token", "\(model.name) hardware tokens")
         + " to \(name) as a \(type.title)"
       if let index, let modelIndex = model.index {

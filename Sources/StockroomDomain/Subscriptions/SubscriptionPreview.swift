@@ -1,5 +1,3 @@
-import StockroomDomain
-
 /// Exactly what a subscription action will change, in words: shared by the modal's preview
 /// area and the headless twins' summary, so both say the same.
 public enum SubscriptionPreview {

@@ -1,0 +1,132 @@
+/// Why a hardware token may not be allocated now.
+public enum AllocationBar: Hashable, Sendable {
+  case faulty
+  case lost
+  /// Already allocated to an account.
+  case allocated
+  /// Leased stock: rented, never sold.
+  case leasedForSale
+}
+
+/// What is allowed: the one rule per action that the pick lists (what they offer), the
+/// headless commands and `validate` (what they accept) all read.
+extension HardwareToken {
+  /// Why the token may not be allocated as `type`; nil when it may: available in the
+  /// provider's stock, and owned for a sale.
+  public func allocationBar(as type: AllocationType) -> AllocationBar? {
+    switch state {
+    case .faulty: return .faulty
+    case .lost: return .lost
+    case .allocated: return .allocated
+    case .available:
+      if account >= 0 { return .allocated }
+      return type == .sale && ownership == .leased ? .leasedForSale : nil
+    }
+  }
+
+  /// Allocated to `account`, in use or not.
+  public func isAllocated(to account: Int) -> Bool {
+    state == .allocated && accountIndex == account
+  }
+
+  /// May be deallocated from `account`: allocated there and not in use.
+  public func isDeallocatable(from account: Int) -> Bool {
+    isAllocated(to: account) && !inUse
+  }
+}
+
+/// What is offered: the serials and quantities a wizard lists and a command may take.
+extension InventoryState {
+  /// Serials offered on a pick list, sorted, and those of them that need a token-side PIN.
+  public typealias Offered = (serials: [String], needsPIN: Set<String>)
+
+  /// How many tokens of `model` may be allocated as `type`.
+  public func allocatableCount(model: Int, type: AllocationType) -> Int {
+    var count = 0
+    for token in tokens where Int(token.model) == model && token.allocationBar(as: type) == nil {
+      count += 1
+    }
+    return count
+  }
+
+  /// The tokens of `model` that may be allocated as `type`, the first `limit` serials.
+  public func allocatableSerials(model: Int, type: AllocationType, limit: Int) -> Offered {
+    var serials: [String] = []
+    var pin: Set<String> = []
+    for token in tokens where Int(token.model) == model && token.allocationBar(as: type) == nil {
+      serials.append(token.serial)
+      if token.needsPIN { pin.insert(token.serial) }
+    }
+    return Self.first(limit, of: serials, pin: pin)
+  }
+
+  /// The tokens of `model` that may be deallocated from `account`, the first `limit` serials.
+  public func deallocatableSerials(account: Int, model: Int, limit: Int) -> Offered {
+    var serials: [String] = []
+    var pin: Set<String> = []
+    let indices = tokenIndices(account: account, model: model)
+    serials.reserveCapacity(indices.count)
+    for index in indices where tokens[index].isDeallocatable(from: account) {
+      serials.append(tokens[index].serial)
+      if tokens[index].needsPIN { pin.insert(tokens[index].serial) }
+    }
+    return Self.first(limit, of: serials, pin: pin)
+  }
+
+  /// How many tokens of `model` may be deallocated from `account`: allocated, not in use.
+  public func deallocatableCount(account: Int, model: Int) -> Int {
+    let holder = accounts[account]
+    return holder.hardwareAllocated[model] - holder.hardwareInUse[model]
+  }
+
+  /// How many of `column` may be allocated now: the stock it draws on (owned only for a
+  /// sale) and, for SMS Rental or an SMS sale with capacity, the capacity in stock too.
+  public func allocatableQuantity(_ column: SoftwareColumn, withCapacity: Bool = false) -> Int {
+    let ownership: Ownership? = column.type == .sale ? .owned : nil
+    var stock = stockQuantity(column.product, ownership: ownership)
+    if column.bringsCapacity(withCapacity: withCapacity) {
+      stock = min(stock, stockQuantity(.capacity))
+    }
+    return stock
+  }
+
+  /// How many of `column` may be deallocated from `account`: Maximum − In Use and, for SMS
+  /// Rental, no more than the capacity not in use.
+  public func deallocatableQuantity(_ column: SoftwareColumn, account: Int) -> Int {
+    let holder = accounts[account]
+    var limit = holder.holding(column).available
+    if column == .smsRental { limit = min(limit, holder.holding(.capacity).available) }
+    return max(0, limit)
+  }
+
+  /// The first `limit` of `serials` in serial order, and which of those need a PIN.
+  static func first(_ limit: Int, of serials: [String], pin: Set<String>) -> Offered {
+    var serials = serials
+    var pin = pin
+    // Tokens are kept in receipt order, usually serial order already.
+    if !isAscending(serials) { serials.sort() }
+    if serials.count > limit {
+      serials.removeSubrange(max(0, limit)...)
+      let last = serials.last
+      pin = pin.filter { serial in last.map { serial <= $0 } ?? false }
+    }
+    return (serials, pin)
+  }
+
+  static func isAscending(_ serials: [String]) -> Bool {
+    var previous: String?
+    for serial in serials {
+      if let previous, previous > serial { return false }
+      previous = serial
+    }
+    return true
+  }
+}
+
+extension SoftwareColumn {
+  /// True when allocating the column also allocates as many units of capacity: SMS Rental
+  /// always, an SMS sale when asked.
+  public func bringsCapacity(withCapacity: Bool) -> Bool {
+    self == .smsRental || (self == .smsSale && withCapacity)
+  }
+}
