@@ -1,4 +1,4 @@
-/// One column of an account's allocation table (DESIGN.md section 1).
+/// One column of an account's allocation table (docs/DESIGN.md section 1).
 public enum AllocationColumn: Hashable, Sendable {
   case software(SoftwareColumn)
   /// Hardware tokens of one model (index into `InventoryState.models`).

@@ -1,4 +1,4 @@
-/// The products a service provider allocates to accounts (DESIGN.md section 1).
+/// The products a service provider allocates to accounts (docs/DESIGN.md section 1).
 public enum Product: String, CaseIterable, Hashable, Sendable, Codable {
   case capacity
   case sms

@@ -160,7 +160,7 @@ public struct TransactionContext: Hashable, Sendable, Codable {
   }
 }
 
-/// One committed, durable change: the unit of the ledger (DESIGN.md section 6).
+/// One committed, durable change: the unit of the ledger (docs/DESIGN.md section 6).
 public struct Transaction: Hashable, Sendable, Codable {
   /// The record kind of inventory transactions.
   public static let recordKind = "transaction"

@@ -13,7 +13,7 @@ public enum Ownership: String, CaseIterable, Hashable, Sendable, Codable {
   case leased
 }
 
-/// The life-cycle state of a hardware token (DESIGN.md section 1).
+/// The life-cycle state of a hardware token (docs/DESIGN.md section 1).
 public enum TokenState: String, CaseIterable, Hashable, Sendable, Codable {
   case available
   case allocated
@@ -80,7 +80,7 @@ public enum SoftwareColumn: String, CaseIterable, Hashable, Sendable, Codable {
     }
   }
 
-  /// The column heading (DESIGN.md section 1).
+  /// The column heading (docs/DESIGN.md section 1).
   public var title: String {
     switch self {
     case .capacity: return "Capacity"

@@ -15,7 +15,7 @@ public struct KeyBinding: Hashable, Sendable {
     self.inLegend = inLegend
   }
 
-  // The conventions of DESIGN.md section 4, named once.
+  // The conventions of docs/DESIGN.md section 4, named once.
   public static let move = KeyBinding("↑↓", "move")
   public static let page = KeyBinding("PgUp PgDn Home End", "page", inLegend: false)
   public static let nextField = KeyBinding("Tab", "next field")

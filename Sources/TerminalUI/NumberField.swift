@@ -1,5 +1,5 @@
 /// A field for a whole number in a range, such as a quantity. It keeps
-/// whatever printable text was typed (invalid input is never lost, DESIGN.md
+/// whatever printable text was typed (invalid input is never lost, docs/DESIGN.md
 /// section 4) and says in `validation` what is wrong with it, so the screen
 /// can refuse Next with that sentence while the user corrects the text.
 public struct NumberField: Widget, Sendable {

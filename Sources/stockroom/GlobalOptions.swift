@@ -12,7 +12,7 @@ struct GlobalOptions: ParsableArguments {
       valueName: "path"))
   var dataDir: String?
 
-  /// The data directory this run uses (DESIGN.md section 5).
+  /// The data directory this run uses (docs/DESIGN.md section 5).
   func resolvedDataDirectory(
     environment: [String: String] = ProcessInfo.processInfo.environment
   ) -> URL {
@@ -28,7 +28,7 @@ struct GlobalOptions: ParsableArguments {
   }
 }
 
-/// The exit codes scripts rely on (DESIGN.md section 5).
+/// The exit codes scripts rely on (docs/DESIGN.md section 5).
 enum ExitStatus: Int32 {
   /// Done, or a summary printed without --yes.
   case done = 0

@@ -17,7 +17,7 @@ struct ActingOptions: ParsableArguments {
   var json = false
 }
 
-/// The consent contract for order commands (DESIGN.md section 5): the acting employee from
+/// The consent contract for order commands (docs/DESIGN.md section 5): the acting employee from
 /// the user map, the command checked against the store, then the summary or the commit.
 struct OrderRun {
   var global: GlobalOptions

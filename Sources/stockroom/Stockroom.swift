@@ -29,7 +29,7 @@ struct Stockroom: ParsableCommand {
   }
 
   /// Runs the command; ArgumentParser's own usage errors (exit 64) become
-  /// exit 2, as DESIGN.md section 5 promises, with one line on stderr.
+  /// exit 2, as docs/DESIGN.md section 5 promises, with one line on stderr.
   static func main() {
     do {
       var command = try parseAsRoot()

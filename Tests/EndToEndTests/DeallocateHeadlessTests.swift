@@ -65,7 +65,7 @@ struct DemoDirectory {
   func lastTransaction() -> [String: Any]? { objects(["log", "--json"]).last }
 }
 
-/// The deallocation wizard's headless twins against the real binary (DESIGN.md section 5).
+/// The deallocation wizard's headless twins against the real binary (docs/DESIGN.md section 5).
 @Suite(.serialized) struct DeallocateHeadlessTests {
   @Test func withoutYesNothingIsWritten() throws {
     let demo = DemoDirectory()

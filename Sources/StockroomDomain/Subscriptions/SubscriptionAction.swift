@@ -1,5 +1,5 @@
 /// The installed-item actions of the subscription action modal and their information table
-/// (seeds 001 and 003, DESIGN.md section 1).
+/// (seeds 001 and 003, docs/DESIGN.md section 1).
 public enum SubscriptionAction: String, CaseIterable, Hashable, Sendable {
   case swap
   case remove
