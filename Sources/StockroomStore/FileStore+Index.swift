@@ -165,40 +165,4 @@ extension FileStore {
     merged += right[j...]
     return merged
   }
-
-  /// What is wrong with the index file against a full replay of the ledger (for `verify`;
-  /// call on a store opened without a snapshot, so `recent` holds every record).
-  func indexProblems() -> [String] {
-    do throws(StoreError) {
-      guard let file = try IndexFile.open(in: directory) else { return [] }
-      guard try file.matches(ledger) else {
-        return [
-          "\(file.path) does not match the ledger (it covers sequence \(file.stamp.sequence))"
-        ]
-      }
-      try file.checkWhole()
-      let covered = file.stamp.sequence
-      guard recent.start == 1, covered <= recent.end else {
-        return ["\(file.path) covers sequence \(covered), beyond the records read"]
-      }
-      let locations = try file.allLocations()
-      if let wrong = locations.indices.first(where: { locations[$0] != recent.locations[$0] }) {
-        return [
-          "\(file.path): \(Transaction.identifier(sequence: UInt64(wrong) + 1)) is not where "
-            + "the index says"
-        ]
-      }
-      let expected = Self.sortedUnique(recent.postings.filter { $0.sequence <= covered })
-      let stored = try file.allPostings()
-      if stored != expected {
-        return [
-          "\(file.path): its subjects differ from the ledger's (\(stored.count) postings, "
-            + "\(expected.count) expected)"
-        ]
-      }
-      return []
-    } catch {
-      return [error.message]
-    }
-  }
 }
