@@ -120,29 +120,41 @@ extension FileStore {
       }
     }
     locations += recent.locations
-    let added = Self.sortedUnique(recent.postings.filter { $0.sequence <= position.sequence })
+    // Written into this directory, the file takes over `recent`: its postings move into the
+    // file rather than being copied (they are as many as the serials named).
+    let inPlace = target.path == directory.path
+    var added = inPlace ? recent.takePostings() : recent.postings
+    Self.sortUnique(&added)
     let stamp = IndexFile.Stamp(
       ledgerLength: position.offset, sequence: position.sequence, crc: position.crc,
       lastOffset: locations.last?.offset ?? 0)
-    try IndexFile.write(
-      stamp: stamp, locations: Array(locations.prefix(Int(position.sequence))),
-      postings: Self.merge(postings, added), in: target)
+    do throws(StoreError) {
+      try IndexFile.write(
+        stamp: stamp, locations: Array(locations.prefix(Int(position.sequence))),
+        postings: Self.merge(postings, added), in: target)
+    } catch {
+      if inPlace { recent.restore(postings: added) }
+      throw error
+    }
+    guard inPlace else { return }
     // The file now covers what `recent` held: a long session keeps only what comes next.
-    if target.path == directory.path, let written = try? IndexFile.open(in: directory) {
+    if let written = try? IndexFile.open(in: directory) {
       indexFile = written
       recent = RecentRecords(start: position.sequence + 1)
+    } else {
+      recent.restore(postings: added)
     }
   }
 
-  static func sortedUnique(_ postings: [Posting]) -> [Posting] {
-    var sorted = postings.sorted()
+  /// Sorts `postings` in place and drops repeats.
+  static func sortUnique(_ postings: inout [Posting]) {
+    postings.sort()
     var kept = 0
-    for index in sorted.indices where index == 0 || sorted[index] != sorted[kept - 1] {
-      sorted[kept] = sorted[index]
+    for index in postings.indices where index == 0 || postings[index] != postings[kept - 1] {
+      postings[kept] = postings[index]
       kept += 1
     }
-    sorted.removeLast(sorted.count - kept)
-    return sorted
+    postings.removeLast(postings.count - kept)
   }
 
   /// Two sorted lists as one.

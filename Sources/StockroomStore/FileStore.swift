@@ -20,8 +20,9 @@ public final class FileStore: InventoryLedger {
     public var writeSnapshot = true
     public var snapshotInterval: UInt64 = 1_000
     public var environment: [String: String] = ProcessInfo.processInfo.environment
-    /// Told how far a replay without a snapshot has read (bytes read, bytes in all), so a
-    /// long rebuild can show progress.
+    /// Told how far a long pass has got (done, in all), so it can show progress: a replay
+    /// without a snapshot (bytes read), `verify` and `repair` (bytes, then the rest), and
+    /// `createDemo` (transactions committed, then the snapshot and the index).
     public var progress: (@Sendable (_ read: Int, _ total: Int) -> Void)?
     /// Write `index.bin` with each snapshot and after a lookup rebuilt or extended it.
     public var writeIndex = true
