@@ -8,7 +8,7 @@ extension FileStore {
   /// and `stockroom demo` both call this.
   public static func createDemo(
     at url: URL, seed: UInt64 = 1, tokens: Int = 2_000, now: Date? = nil, force: Bool = false,
-    options: Options = Options()
+    options: Options = Options(), serialsPerWrite: Int = demoSerialsPerWrite
   ) throws(StoreError) -> FileStore {
     if hasData(at: url) && !force { throw .notEmpty(url.path) }
     var fresh = options
@@ -41,7 +41,7 @@ extension FileStore {
       // Progress: the commits are four fifths, the snapshot and the index the rest.
       let total = count + count / 4
       while !requests.isEmpty {
-        let batch = nextBatch(&requests)
+        let batch = nextBatch(&requests, serials: serialsPerWrite)
         _ = try store.commitAll(batch)
         options.progress?(count - requests.count, total)
       }
@@ -58,13 +58,15 @@ extension FileStore {
   static let demoSerialsPerWrite = 1_000_000
 
   /// Takes the next batch off the end of `reversed` (requests in reverse order): at least
-  /// one request, and no more serials than `demoSerialsPerWrite` once it holds more than one.
-  private static func nextBatch(_ reversed: inout [CommitRequest]) -> [CommitRequest] {
+  /// one request, and no more than `limit` serials once it holds more than one.
+  private static func nextBatch(_ reversed: inout [CommitRequest], serials limit: Int)
+    -> [CommitRequest]
+  {
     var batch: [CommitRequest] = []
     var serials = 0
     while let next = reversed.last {
       serials += serialCount(next.command)
-      if !batch.isEmpty && serials > demoSerialsPerWrite { break }
+      if !batch.isEmpty && serials > limit { break }
       batch.append(next)
       reversed.removeLast()
     }
