@@ -55,7 +55,7 @@ extension FileStore {
 
   /// Serials a demo commits in one write at most: a large demo is written in parts so the
   /// lines and transactions of one write stay bounded; the usual demo is a single write.
-  static let demoSerialsPerWrite = 1_000_000
+  public static let demoSerialsPerWrite = 1_000_000
 
   /// Takes the next batch off the end of `reversed` (requests in reverse order): at least
   /// one request, and no more than `limit` serials once it holds more than one.
