@@ -118,9 +118,11 @@ public final class FileStore: InventoryLedger {
         snapshotProblem = error.message
       }
     }
-    if let snapshot {
+    if snapshot != nil {
       do throws(StoreError) {
-        try replay(from: snapshot)
+        // Handed over, not copied: a second reference would make the first record applied
+        // copy every token.
+        try replay(from: snapshot.take())
       } catch {
         if case .unavailable(let text) = error, text.hasPrefix(Self.snapshotMismatch) {
           snapshotProblem = String(text.dropFirst(Self.snapshotMismatch.count))
@@ -150,17 +152,18 @@ public final class FileStore: InventoryLedger {
   static let snapshotMismatch = "snapshot-mismatch:"
 
   /// Replays the ledger onto the snapshot's state (or an empty one), checking every record.
-  private func replay(from snapshot: SnapshotContents?) throws(StoreError) {
-    state = snapshot?.state ?? InventoryState()
+  private func replay(from snapshot: consuming SnapshotContents?) throws(StoreError) {
+    let anchor = snapshot?.anchor
     keys = snapshot?.keys ?? [:]
+    state = InventoryState()
+    if let contents = consume snapshot { state = contents.state }
     position = .start
-    recent = RecentRecords(start: (snapshot?.anchor.sequence ?? 0) + 1)
+    recent = RecentRecords(start: (anchor?.sequence ?? 0) + 1)
     indexFile = nil
     indexReady = false
-    snapshotSequence = snapshot?.anchor.sequence ?? 0
-    let anchor = snapshot?.anchor
+    snapshotSequence = anchor?.sequence ?? 0
     let scanner = LedgerScanner(file: ledger, name: ledgerPath)
-    let progress = snapshot == nil ? options.progress : nil
+    let progress = anchor == nil ? options.progress : nil
     let total = progress == nil ? 0 : ((try? ledger.size()) ?? 0)
     let (_, end) = try scanner.scan(from: .start) { (frame, offset, line) throws(StoreError) in
       progress?(offset, total)
