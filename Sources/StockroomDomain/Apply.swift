@@ -86,8 +86,11 @@ extension InventoryState {
     guard let model = modelIndex(modelName) else { throw .unknownModel(modelName) }
     if action == .receive {
       let container = UInt8(truncatingIfNeeded: try box(item))
-      tokens.reserveCapacity(tokens.count + serials.count)
-      tokenIndex.reserveCapacity(tokens.count + serials.count)
+      // Doubling, never exact: reserving exactly what one receipt needs would copy every
+      // token on every receipt (quadratic over a ledger of many receipts).
+      let needed = tokens.count + serials.count
+      if tokens.capacity < needed { tokens.reserveCapacity(max(needed, tokens.count * 2)) }
+      if tokenIndex.capacity < needed { tokenIndex.reserveCapacity(max(needed, tokens.count * 2)) }
       for serial in serials {
         tokenIndex[serial] = Int32(tokens.count)
         tokens.append(

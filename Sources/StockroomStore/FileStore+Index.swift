@@ -120,29 +120,41 @@ extension FileStore {
       }
     }
     locations += recent.locations
-    let added = Self.sortedUnique(recent.postings.filter { $0.sequence <= position.sequence })
+    // Written into this directory, the file takes over `recent`: its postings move into the
+    // file rather than being copied (they are as many as the serials named).
+    let inPlace = target.path == directory.path
+    var added = inPlace ? recent.takePostings() : recent.postings
+    Self.sortUnique(&added)
     let stamp = IndexFile.Stamp(
       ledgerLength: position.offset, sequence: position.sequence, crc: position.crc,
       lastOffset: locations.last?.offset ?? 0)
-    try IndexFile.write(
-      stamp: stamp, locations: Array(locations.prefix(Int(position.sequence))),
-      postings: Self.merge(postings, added), in: target)
+    do throws(StoreError) {
+      try IndexFile.write(
+        stamp: stamp, locations: Array(locations.prefix(Int(position.sequence))),
+        postings: Self.merge(postings, added), in: target)
+    } catch {
+      if inPlace { recent.restore(postings: added) }
+      throw error
+    }
+    guard inPlace else { return }
     // The file now covers what `recent` held: a long session keeps only what comes next.
-    if target.path == directory.path, let written = try? IndexFile.open(in: directory) {
+    if let written = try? IndexFile.open(in: directory) {
       indexFile = written
       recent = RecentRecords(start: position.sequence + 1)
+    } else {
+      recent.restore(postings: added)
     }
   }
 
-  static func sortedUnique(_ postings: [Posting]) -> [Posting] {
-    var sorted = postings.sorted()
+  /// Sorts `postings` in place and drops repeats.
+  static func sortUnique(_ postings: inout [Posting]) {
+    postings.sort()
     var kept = 0
-    for index in sorted.indices where index == 0 || sorted[index] != sorted[kept - 1] {
-      sorted[kept] = sorted[index]
+    for index in postings.indices where index == 0 || postings[index] != postings[kept - 1] {
+      postings[kept] = postings[index]
       kept += 1
     }
-    sorted.removeLast(sorted.count - kept)
-    return sorted
+    postings.removeLast(postings.count - kept)
   }
 
   /// Two sorted lists as one.
@@ -164,41 +176,5 @@ extension FileStore {
     merged += left[i...]
     merged += right[j...]
     return merged
-  }
-
-  /// What is wrong with the index file against a full replay of the ledger (for `verify`;
-  /// call on a store opened without a snapshot, so `recent` holds every record).
-  func indexProblems() -> [String] {
-    do throws(StoreError) {
-      guard let file = try IndexFile.open(in: directory) else { return [] }
-      guard try file.matches(ledger) else {
-        return [
-          "\(file.path) does not match the ledger (it covers sequence \(file.stamp.sequence))"
-        ]
-      }
-      try file.checkWhole()
-      let covered = file.stamp.sequence
-      guard recent.start == 1, covered <= recent.end else {
-        return ["\(file.path) covers sequence \(covered), beyond the records read"]
-      }
-      let locations = try file.allLocations()
-      if let wrong = locations.indices.first(where: { locations[$0] != recent.locations[$0] }) {
-        return [
-          "\(file.path): \(Transaction.identifier(sequence: UInt64(wrong) + 1)) is not where "
-            + "the index says"
-        ]
-      }
-      let expected = Self.sortedUnique(recent.postings.filter { $0.sequence <= covered })
-      let stored = try file.allPostings()
-      if stored != expected {
-        return [
-          "\(file.path): its subjects differ from the ledger's (\(stored.count) postings, "
-            + "\(expected.count) expected)"
-        ]
-      }
-      return []
-    } catch {
-      return [error.message]
-    }
   }
 }

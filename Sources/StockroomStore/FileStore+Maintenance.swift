@@ -6,7 +6,8 @@ extension FileStore {
   /// Checks every record and the chain (by replaying the whole ledger), the snapshot (state
   /// from snapshot plus tail equals the full replay), the index (every place and subject it
   /// holds equals the ledger's), and the invariants. Returns one line per problem; throws
-  /// `.unavailable` when the ledger cannot be read at all.
+  /// `.unavailable` when the ledger cannot be read at all. Reads the ledger record by record
+  /// and holds one state at a time: the replay's is gone before the snapshot is read.
   public static func verify(at url: URL, options: Options = Options()) throws(StoreError)
     -> [String]
   {
@@ -14,61 +15,112 @@ extension FileStore {
     full.readOnly = true
     full.create = false
     full.useSnapshot = false
-    let replayed = try FileStore.open(at: url, options: full)
-    var problems = replayed.warnings.filter { !$0.contains("missing") }
-    problems += replayed.state.invariantViolations()
-    problems += replayed.indexProblems()
+    let directory = try DataDirectory.prepare(
+      url.path, create: false, environment: options.environment)
+    // One line of progress for the whole pass: the ledger is four fifths of it.
+    let report = options.progress
+    var size = 0
+    full.progress = report.map { report in
+      { @Sendable read, total in report(read, total + total / 4) }
+    }
+    let replayed = try verifyReplay(directory, full)
+    var problems = replayed.problems
+    size = replayed.ledgerSize
+    report?(size + size / 8, size + size / 4)
     var snapshotOptions = full
     snapshotOptions.useSnapshot = true
-    do throws(StoreError) {
-      let directory = try DataDirectory.prepare(
-        url.path, create: false, environment: options.environment)
-      if let snapshot = try Snapshot.read(in: directory) {
+    snapshotOptions.progress = nil
+    defer { report?(size + size / 4, size + size / 4) }
+    if POSIXFile.exists(directory.file(Snapshot.fileName)) {
+      do throws(StoreError) {
+        // A snapshot that is damaged or does not match the ledger is named in a warning.
         let fast = try FileStore.open(at: url, options: snapshotOptions)
         problems += fast.warnings.filter { !problems.contains($0) }
-        if snapshot.anchor.sequence > replayed.lastSequence {
-          problems.append("snapshot covers sequence \(snapshot.anchor.sequence), beyond the ledger")
-        } else if fast.state != replayed.state {
+        if StateFingerprint(fast.state) != replayed.fingerprint {
           problems.append("snapshot plus ledger tail differs from a full replay of the ledger")
         }
+      } catch {
+        problems.append(error.message)
       }
-    } catch {
-      problems.append(error.message)
     }
     return problems
   }
 
+  /// The full replay of `verify`: its problems (records, invariants, index) and what the
+  /// snapshot is compared with; the replayed state is freed on return.
+  private static func verifyReplay(_ directory: DataDirectory, _ options: Options)
+    throws(StoreError) -> (problems: [String], fingerprint: StateFingerprint, ledgerSize: Int)
+  {
+    let replay = try FileStore(directory: directory, options: options)
+    let audit = IndexAudit()
+    replay.indexAudit = audit
+    try replay.load()
+    var problems = replay.warnings.filter { !$0.contains("missing") }
+    problems += replay.state.invariantViolations()
+    problems += audit.problems(in: directory, ledger: replay.ledger)
+    return (problems, StateFingerprint(replay.state), replay.position.offset)
+  }
+
   /// Copies a consistent store (ledger up to the last record, plus a fresh snapshot and index) into an
-  /// empty or new directory, holding the lock so no commit lands halfway.
-  public func backup(to url: URL) throws(StoreError) {
+  /// empty or new directory, holding the lock so no commit lands halfway. The ledger is copied
+  /// a chunk at a time, and so is the index when it covers every record; `progress` is told
+  /// the bytes copied (the snapshot and index being the last fifth).
+  public func backup(
+    to url: URL, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+  ) throws(StoreError) {
     if FileStore.hasData(at: url) { throw .notEmpty(url.path) }
     let target = try DataDirectory.prepare(url.path, create: true, environment: options.environment)
     try withLock { () throws(StoreError) in
       try refresh()
-      let copy = try POSIXFile.open(
-        target.file(Self.ledgerName), flags: O_WRONLY | O_CREAT | O_TRUNC)
-      target.adopt(copy)
-      var offset = 0
-      while offset < position.offset {
-        let chunk = try ledger.read(
-          at: offset, count: min(LedgerScanner.chunkSize, position.offset - offset))
-        if chunk.isEmpty { throw .unavailable("\(ledgerPath): ended early while copying") }
-        var failure: StoreError?
-        chunk.withUnsafeBytes { raw in
-          do throws(StoreError) { try copy.writeAll(raw) } catch { failure = error }
-        }
-        if let failure { throw failure }
-        offset += chunk.count
+      let total = position.offset + position.offset / 4
+      try copy(ledger, bytes: position.offset, to: target.file(Self.ledgerName), in: target) {
+        progress?($0, total)
       }
-      if let reason = copy.sync() { throw .commitFailed("\(copy.path): fsync failed: \(reason)") }
       let anchor = SnapshotAnchor(
         sequence: position.sequence, crc: position.crc, ledgerOffset: position.offset)
       try Snapshot.write(SnapshotContents(anchor: anchor, state: state, keys: keys), in: target)
-      try writeIndex(in: target)
+      if !(try copyCurrentIndex(to: target)) { try writeIndex(in: target) }
       if let reason = POSIXFile.syncDirectory(target.path) {
         throw .commitFailed("\(target.path): fsync failed: \(reason)")
       }
+      progress?(total, total)
     }
+  }
+
+  /// Copies `index.bin` as it is when it covers exactly the records up to `position` and
+  /// checks whole; false when it must be written anew.
+  private func copyCurrentIndex(to target: DataDirectory) throws(StoreError) -> Bool {
+    guard let file = try? IndexFile.open(in: directory),
+      file.stamp.sequence == position.sequence, file.stamp.ledgerLength == position.offset,
+      (try? file.matches(ledger)) == true, (try? file.checkWhole()) != nil
+    else { return false }
+    try copy(
+      file.file, bytes: try file.file.size(), to: target.file(IndexFile.fileName), in: target
+    ) { _ in }
+    return true
+  }
+
+  /// Copies the first `bytes` of `source` into a new file at `path`, a chunk at a time, and
+  /// fsyncs it.
+  private func copy(
+    _ source: POSIXFile, bytes: Int, to path: String, in target: DataDirectory,
+    _ copied: (Int) -> Void
+  ) throws(StoreError) {
+    let copy = try POSIXFile.open(path, flags: O_WRONLY | O_CREAT | O_TRUNC)
+    target.adopt(copy)
+    var offset = 0
+    while offset < bytes {
+      let chunk = try source.read(at: offset, count: min(LedgerScanner.chunkSize, bytes - offset))
+      if chunk.isEmpty { throw .unavailable("\(source.path): ended early while copying") }
+      var failure: StoreError?
+      chunk.withUnsafeBytes { raw in
+        do throws(StoreError) { try copy.writeAll(raw) } catch { failure = error }
+      }
+      if let failure { throw failure }
+      offset += chunk.count
+      copied(offset)
+    }
+    if let reason = copy.sync() { throw .commitFailed("\(copy.path): fsync failed: \(reason)") }
   }
 
   /// Cuts the ledger at its first invalid record (the rest kept beside it as
@@ -86,8 +138,13 @@ extension FileStore {
     try store.withLock { () throws(StoreError) in
       let scanner = LedgerScanner(file: store.ledger, name: store.ledgerPath)
       var damage: String?
+      // Progress: reading the ledger is four fifths, the new snapshot and index the rest.
+      let progress = options.progress
+      let total = try store.ledger.size()
+      defer { progress?(total + total / 4, total + total / 4) }
       do throws(StoreError) {
         _ = try scanner.scan(from: .start) { (frame, offset, line) throws(StoreError) in
+          progress?(offset, total + total / 4)
           try store.applyRecord(frame, offset, line)
           store.position = .init(
             offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)

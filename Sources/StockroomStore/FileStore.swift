@@ -20,8 +20,9 @@ public final class FileStore: InventoryLedger {
     public var writeSnapshot = true
     public var snapshotInterval: UInt64 = 1_000
     public var environment: [String: String] = ProcessInfo.processInfo.environment
-    /// Told how far a replay without a snapshot has read (bytes read, bytes in all), so a
-    /// long rebuild can show progress.
+    /// Told how far a long pass has got (done, in all), so it can show progress: a replay
+    /// without a snapshot (bytes read), `verify` and `repair` (bytes, then the rest), and
+    /// `createDemo` (transactions committed, then the snapshot and the index).
     public var progress: (@Sendable (_ read: Int, _ total: Int) -> Void)?
     /// Write `index.bin` with each snapshot and after a lookup rebuilt or extended it.
     public var writeIndex = true
@@ -53,6 +54,12 @@ public final class FileStore: InventoryLedger {
   var indexReady = false
   /// How many records were decoded to extend or rebuild the index (for tests).
   var indexDecodes = 0
+  /// For `verify`: takes each record applied instead of `recent`, so a full replay holds a
+  /// digest of what the index should say rather than every record's subjects.
+  var indexAudit: IndexAudit?
+  /// True while `refresh` applies records: they are kept in `lastApplied` for conflict
+  /// messages (a replay from byte 0 keeps none).
+  var remembersApplied = false
   /// The clock for new transactions (STOCKROOM_NOW honoured).
   public var clock: () -> Date
 
@@ -98,7 +105,7 @@ public final class FileStore: InventoryLedger {
     return stat(url.appendingPathComponent(ledgerName).path, &info) == 0 && info.st_size > 0
   }
 
-  private func load() throws(StoreError) {
+  func load() throws(StoreError) {
     var snapshot: SnapshotContents?
     var snapshotProblem: String?
     if options.useSnapshot {
@@ -155,10 +162,8 @@ public final class FileStore: InventoryLedger {
     let scanner = LedgerScanner(file: ledger, name: ledgerPath)
     let progress = snapshot == nil ? options.progress : nil
     let total = progress == nil ? 0 : ((try? ledger.size()) ?? 0)
-    var records = 0
     let (_, end) = try scanner.scan(from: .start) { (frame, offset, line) throws(StoreError) in
-      records += 1
-      if let progress, records % 64 == 0 { progress(offset, total) }
+      progress?(offset, total)
       if let anchor, frame.sequence <= anchor.sequence {
         if frame.sequence == anchor.sequence
           && (frame.crc != anchor.crc || offset + line.count + 1 != anchor.ledgerOffset)
@@ -172,6 +177,7 @@ public final class FileStore: InventoryLedger {
       }
       position = .init(offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)
     }
+    progress?(total, total)
     if let anchor, position.sequence < anchor.sequence {
       throw .unavailable(
         "\(ledgerPath) at byte \(position.offset): the ledger ends at sequence "
@@ -193,10 +199,13 @@ public final class FileStore: InventoryLedger {
           + error.message)
     }
     keys[transaction.key] = frame.sequence
-    lastApplied.append(transaction)
-    recent.add(
-      transaction, sequence: frame.sequence,
-      at: RecordLocation(offset: offset, length: line.count, crc: frame.crc))
+    if remembersApplied { lastApplied.append(transaction) }
+    let location = RecordLocation(offset: offset, length: line.count, crc: frame.crc)
+    if let indexAudit {
+      indexAudit.add(transaction, sequence: frame.sequence, at: location)
+    } else {
+      recent.add(transaction, sequence: frame.sequence, at: location)
+    }
   }
 
   /// Transactions applied by the latest refresh (for conflict messages).
@@ -283,6 +292,8 @@ public final class FileStore: InventoryLedger {
     if size == position.offset { return false }
     let before = position.sequence
     lastApplied = []
+    remembersApplied = true
+    defer { remembersApplied = false }
     let scanner = LedgerScanner(file: ledger, name: ledgerPath)
     let (_, end) = try scanner.scan(from: position) { (frame, offset, line) throws(StoreError) in
       try applyRecord(frame, offset, line)

@@ -45,6 +45,16 @@ struct RecentRecords {
     }
   }
 
+  /// Moves the postings out (to be written into the index file), leaving none.
+  mutating func takePostings() -> [Posting] {
+    var taken: [Posting] = []
+    swap(&taken, &postings)
+    return taken
+  }
+
+  /// Puts back postings taken (in any order) when the file could not take them over.
+  mutating func restore(postings taken: [Posting]) { postings = taken + postings }
+
   func location(_ sequence: UInt64) -> RecordLocation? {
     guard sequence >= start, sequence <= end else { return nil }
     return locations[Int(sequence - start)]

@@ -203,6 +203,14 @@ final class IndexFile {
     return all
   }
 
+  /// Every posting in sorted order, a page at a time (`verify`: never all in memory).
+  func forEachPosting(_ body: (Posting) -> Void) throws(StoreError) {
+    let fence = try fence()
+    for page in fence.indices {
+      for posting in try postingPage(page, fence) { body(posting) }
+    }
+  }
+
   /// Checks the CRC-32C of the whole file (`verify`).
   func checkWhole() throws(StoreError) {
     var crc: UInt32 = 0

@@ -13,7 +13,8 @@ struct BackupCommand: ParsableCommand {
   func run() throws {
     let store = StoreCommands.open(global)
     do {
-      try store.backup(to: URL(fileURLWithPath: destination))
+      try store.backup(
+        to: URL(fileURLWithPath: destination), progress: RebuildProgress.pass("backup: copying"))
       print("Backed up \(store.lastSequence) transactions to \(destination).")
     } catch {
       StoreCommands.fail(error)

@@ -27,8 +27,19 @@ struct BenchCommand: ParsableCommand {
   var only = "store,commits,widget,lookups"
   @Option(help: "Tokens of the large data set for the lookups (show, log).")
   var lookupTokens = 1_000_000
+  @Flag(help: "Only the growth with the data: open, commit, verify, demo, pick list at each size.")
+  var scale = false
+  @Option(help: "Token counts for --scale, comma-separated, smallest first.")
+  var scaleTokens = "1000000,10000000"
+  @Option(help: "Runs per figure for --scale (the median is printed).") var scaleRounds = 5
+  @Option(help: "Keep the --scale demo stores here and reuse them in later runs.")
+  var scaleDir: String?
 
   func validate() throws {
+    let sizes = scaleTokens.split(separator: ",").map { Int($0) }
+    if sizes.isEmpty || sizes.contains(where: { ($0 ?? -1) < 0 || ($0 ?? 0) > 10_000_000 }) {
+      throw ValidationError("--scale-tokens takes token counts from 0 to 10000000, comma-separated")
+    }
     let known: Set = ["store", "commits", "widget", "lookups"]
     let unknown = parts.subtracting(known)
     if !unknown.isEmpty {
@@ -41,6 +52,16 @@ struct BenchCommand: ParsableCommand {
   }
 
   func run() throws {
+    if scale {
+      let sizes = scaleTokens.split(separator: ",").compactMap { Int($0) }
+      let directory = scaleDir.map { URL(fileURLWithPath: $0) }
+      do {
+        try BenchScale(sizes: sizes, rounds: max(1, scaleRounds), directory: directory).run()
+      } catch {
+        StoreCommands.fail(error)
+      }
+      return
+    }
     print("stockroom bench: \(rounds) rounds, medians with min–max")
     do {
       try measure()
@@ -143,14 +164,14 @@ struct BenchCommand: ParsableCommand {
     BenchReport.line("\(label): filter complete (wall; keys keep working)", complete)
   }
 
-  private func context(_ store: FileStore, _ url: URL) -> AppContext {
+  static func context(_ store: FileStore, _ url: URL) -> AppContext {
     AppContext(
       now: Date(), userName: "bench", userId: 0, dataDirectory: url, version: Stockroom.version,
       store: store)
   }
 
   /// The deallocation wizard for the large account's RB-1 tokens, on step 1.
-  private func wizard(_ context: AppContext) -> App? {
+  static func wizard(_ context: AppContext) -> App? {
     let state = context.state
     guard let account = state.accountIndex("ACC-0001"), let model = state.modelIndex("RB-1"),
       let made = DeallocationFlow.make(
@@ -163,14 +184,14 @@ struct BenchCommand: ParsableCommand {
   }
 
   private func benchPickList(store: FileStore, url: URL, tokens: Int) {
-    let context = context(store, url)
+    let context = Self.context(store, url)
     var opens: [Double] = []
     var memory = 0
     var rows = 0
     var app: App?
     for _ in 0..<rounds {
       app = nil
-      guard var fresh = wizard(context) else { return }
+      guard var fresh = Self.wizard(context) else { return }
       _ = fresh.render()
       fresh.handle(.tab)
       let rss = BenchClock.currentRSSKiB()

@@ -8,14 +8,6 @@ import StockroomStore
 /// ratio between the two data sets and the process start they share.
 struct BenchLookups {
   let rounds: Int
-  let binary: String
-
-  init(rounds: Int) {
-    self.rounds = rounds
-    binary =
-      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-      ?? CommandLine.arguments[0]
-  }
 
   /// `small` holds the default demo data, `large` the demo with `tokens` tokens.
   func run(small: URL, large: URL, tokens: Int) throws(StoreError) {
@@ -84,23 +76,7 @@ struct BenchLookups {
   }
 
   /// Runs this binary with `arguments` (output discarded); the wall time in milliseconds.
-  private func spawn(_ arguments: [String]) -> Double {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    let argv = ([binary] + arguments).map { strdup($0) } + [nil]
-    defer {
-      for argument in argv { free(argument) }
-    }
-    let begin = BenchClock.wall()
-    var pid: pid_t = 0
-    guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { return 0 }
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    return BenchClock.wall() - begin
-  }
+  private func spawn(_ arguments: [String]) -> Double { BenchChild.run(arguments).milliseconds }
 }
 
 extension BenchReport {

@@ -23,7 +23,10 @@ struct DemoCommand: ParsableCommand {
   func run() throws {
     let url = global.resolvedDataDirectory()
     do {
-      let store = try FileStore.createDemo(at: url, seed: seed, tokens: tokens, force: force)
+      var options = FileStore.Options()
+      options.progress = RebuildProgress.pass("demo: writing \(tokens) tokens")
+      let store = try FileStore.createDemo(
+        at: url, seed: seed, tokens: tokens, force: force, options: options)
       StoreCommands.warn(store.warnings)
       let state = store.state
       print(

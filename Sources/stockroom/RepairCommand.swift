@@ -14,9 +14,11 @@ struct RepairCommand: ParsableCommand {
 
   func run() throws {
     let url = global.resolvedDataDirectory()
+    var options = FileStore.Options()
     guard yes else {
       do {
-        let problems = try FileStore.verify(at: url)
+        options.progress = RebuildProgress.pass("repair: checking the ledger, index and snapshot")
+        let problems = try FileStore.verify(at: url, options: options)
         print(problems.isEmpty ? "Nothing to repair." : problems.joined(separator: "\n"))
       } catch {
         print("Would cut: " + error.message)
@@ -25,7 +27,8 @@ struct RepairCommand: ParsableCommand {
       return
     }
     do {
-      for line in try FileStore.repair(at: url) { print(line) }
+      options.progress = RebuildProgress.pass("repair: reading the ledger, then rebuilding")
+      for line in try FileStore.repair(at: url, options: options) { print(line) }
     } catch {
       StoreCommands.fail(error)
     }

@@ -17,7 +17,8 @@ enum StoreCommands {
     var options = FileStore.Options()
     options.readOnly = readOnly
     options.create = !readOnly
-    if isatty(2) != 0 { options.indexProgress = RebuildProgress.reporter("no usable index") }
+    options.progress = RebuildProgress.reporter()
+    options.indexProgress = RebuildProgress.reporter("no usable index")
     do {
       let store = try FileStore.open(at: global.resolvedDataDirectory(), options: options)
       warn(store.warnings)

@@ -15,7 +15,9 @@ struct VerifyCommand: ParsableCommand {
   func run() throws {
     let url = global.resolvedDataDirectory()
     do {
-      let problems = try FileStore.verify(at: url)
+      var options = FileStore.Options()
+      options.progress = RebuildProgress.pass("verify: checking the ledger, index and snapshot")
+      let problems = try FileStore.verify(at: url, options: options)
       if json {
         let list = problems.map { JSONText.string($0) }.joined(separator: ",")
         print(JSONText.object([("ok", String(problems.isEmpty)), ("problems", "[\(list)]")]))

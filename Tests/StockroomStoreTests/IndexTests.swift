@@ -201,11 +201,12 @@ import Testing
     var lyingPostings = postings
     let account = IndexSubject.account("ACC-0002").hash
     lyingPostings.append(Posting(hash: account, sequence: 3))
+    FileStore.sortUnique(&lyingPostings)
     let lies: [(String, [RecordLocation], [Posting], String)] = [
       ("a wrong checksum", wrongChecksum, postings, "T000003"),
       ("another record's place", wrongSequence, postings, "T000003"),
       ("a place inside a record", shifted, postings, "T000003"),
-      ("a posting of the wrong account", locations, FileStore.sortedUnique(lyingPostings), ""),
+      ("a posting of the wrong account", locations, lyingPostings, ""),
     ]
     for (name, lyingLocations, lyingPostings, id) in lies {
       try IndexFile.write(
