@@ -34,13 +34,10 @@ extension InventoryState {
 
   private func tokenViolations() -> [String] {
     var problems: [String] = []
-    if tokenIndex.count != tokens.count {
-      problems.append("\(tokens.count) tokens but \(tokenIndex.count) distinct serials")
-    }
     var allocated = accounts.map { Array(repeating: 0, count: $0.hardwareAllocated.count) }
     var inUse = allocated
     for (index, token) in tokens.enumerated() {
-      if tokenIndex[token.serial] != Int32(index) {
+      if tokens.index(of: token.serial) != index {
         problems.append("serial \(token.serial) is in more than one place")
       }
       if Int(token.model) >= models.count || Int(token.container) >= containers.count {
