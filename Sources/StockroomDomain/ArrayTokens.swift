@@ -49,6 +49,10 @@ public final class ArrayTokens: TokenBase {
     return Int(bySerial[low])
   }
 
+  public func withSerialOrder<Result>(_ body: (UnsafeBufferPointer<UInt32>) -> Result) -> Result {
+    bySerial.withUnsafeBufferPointer(body)
+  }
+
   public func withMembers<Result>(
     holder: Int32, model: Int, _ body: (UnsafeBufferPointer<UInt32>) -> Result
   ) -> Result {

@@ -13,6 +13,8 @@ public protocol TokenBase: AnyObject, Sendable {
   func serial(at index: Int) -> String
   /// The index of the token with `serial`.
   func index(of serial: String) -> Int?
+  /// Calls `body` with every index in serial order (for writing a new snapshot).
+  func withSerialOrder<Result>(_ body: (UnsafeBufferPointer<UInt32>) -> Result) -> Result
   /// Calls `body` with the indices of the tokens `holder` holds (-1: the provider's stock) of
   /// `model`, in serial order.
   func withMembers<Result>(

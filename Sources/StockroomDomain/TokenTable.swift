@@ -112,7 +112,11 @@ public struct TokenTable: Sendable, RandomAccessCollection {
         var high = members.count
         while low < high {
           let middle = (low + high) / 2
-          if base.serial(at: Int(members[middle])) < serial { low = middle + 1 } else { high = middle }
+          if base.serial(at: Int(members[middle])) < serial {
+            low = middle + 1
+          } else {
+            high = middle
+          }
         }
         return low
       }

@@ -23,7 +23,10 @@ extension FileStore {
     do throws(StoreError) {
       let directory = try DataDirectory.prepare(
         url.path, create: false, environment: options.environment)
-      if let snapshot = try Snapshot.read(in: directory) {
+      if let snapshot = try Snapshot.read(
+        in: directory, rebuild: tokenRebuilder(ledger: directory.file(ledgerName)))
+      {
+        if let damage = snapshot.damagedPage { problems.append(damage) }
         let fast = try FileStore.open(at: url, options: snapshotOptions)
         problems += fast.warnings.filter { !problems.contains($0) }
         if snapshot.anchor.sequence > replayed.lastSequence {
@@ -61,9 +64,8 @@ extension FileStore {
         offset += chunk.count
       }
       if let reason = copy.sync() { throw .commitFailed("\(copy.path): fsync failed: \(reason)") }
-      let anchor = SnapshotAnchor(
-        sequence: position.sequence, crc: position.crc, ledgerOffset: position.offset)
-      try Snapshot.write(SnapshotContents(anchor: anchor, state: state, keys: keys), in: target)
+      try Snapshot.write(
+        SnapshotContents(anchor: snapshotAnchor, state: state, keys: keys), in: target)
       try writeIndex(in: target)
       if let reason = POSIXFile.syncDirectory(target.path) {
         throw .commitFailed("\(target.path): fsync failed: \(reason)")
@@ -90,7 +92,8 @@ extension FileStore {
         _ = try scanner.scan(from: .start) { (frame, offset, line) throws(StoreError) in
           try store.applyRecord(frame, offset, line)
           store.position = .init(
-            offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)
+            offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc,
+            last: offset)
         }
       } catch {
         damage = error.message

@@ -9,7 +9,7 @@ enum StoreCommands {
   static let all: [ParsableCommand.Type] = [
     DemoCommand.self, AllocationCommand.self, TokensCommand.self, LogCommand.self,
     ShowCommand.self, VerifyCommand.self, BackupCommand.self, RepairCommand.self,
-    CommitTestCommand.self, BenchStoreCommand.self,
+    CommitTestCommand.self, BenchStoreCommand.self, SnapshotCommand.self,
   ]
 
   /// Opens the store of the data directory, printing its warnings; exits on failure.
@@ -17,7 +17,10 @@ enum StoreCommands {
     var options = FileStore.Options()
     options.readOnly = readOnly
     options.create = !readOnly
-    if isatty(2) != 0 { options.indexProgress = RebuildProgress.reporter("no usable index") }
+    if isatty(2) != 0 {
+      options.progress = RebuildProgress.reporter()
+      options.indexProgress = RebuildProgress.reporter("no usable index")
+    }
     do {
       let store = try FileStore.open(at: global.resolvedDataDirectory(), options: options)
       warn(store.warnings)
