@@ -249,6 +249,8 @@ final class Mapping: @unchecked Sendable {
     guard size > 0, let address = mmap(nil, size, PROT_READ, MAP_SHARED, file.fd, 0),
       address != MAP_FAILED
     else { throw .unavailable("\(file.path): cannot map: \(POSIXFile.errnoText())") }
+    // Pages are read where a lookup lands, not in runs: no read-ahead around them.
+    _ = madvise(address, size, MADV_RANDOM)
     base = UnsafeRawPointer(address)
     self.size = size
   }
