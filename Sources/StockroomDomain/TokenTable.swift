@@ -74,9 +74,14 @@ public struct TokenTable: Sendable, RandomAccessCollection {
     added.append(token)
   }
 
+  /// Room for `more` tokens received, growing by doubling: reserving exactly what a batch
+  /// needs would copy every token again for each batch of a long replay.
   public mutating func reserveCapacity(_ more: Int) {
-    added.reserveCapacity(added.count + more)
-    addedIndex.reserveCapacity(added.count + more)
+    let needed = added.count + more
+    if added.capacity < needed { added.reserveCapacity(Swift.max(needed, added.capacity * 2)) }
+    if addedIndex.capacity < needed {
+      addedIndex.reserveCapacity(Swift.max(needed, addedIndex.capacity * 2))
+    }
   }
 
   private func isChanged(_ index: Int) -> Bool {
