@@ -1,3 +1,5 @@
+import StockroomDomain
+
 /// Where each part of a snapshot file lies (format 3), read from and written to its header.
 ///
 /// The file, little-endian, every byte under a checksum: a header (this, with its own
@@ -18,6 +20,17 @@ struct SnapshotLayout: Equatable {
   static let smallOffset = headerSize
   static let recordSize = 16
   static let groupSize = 16
+  /// A token's state by its code in a record (made once: `allCases` builds an array per call).
+  static let states = TokenState.allCases
+
+  static func code(_ state: TokenState) -> UInt8 {
+    switch state {
+    case .available: return 0
+    case .allocated: return 1
+    case .faulty: return 2
+    case .lost: return 3
+    }
+  }
 
   var anchor: SnapshotAnchor
   var tokenCount: Int

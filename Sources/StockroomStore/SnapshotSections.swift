@@ -151,7 +151,7 @@ struct SnapshotSections {
     ByteWriter.u32(UInt32(bitPattern: token.account), into: &bytes)
     bytes.append(token.model)
     bytes.append(token.container)
-    bytes.append(UInt8(TokenState.allCases.firstIndex(of: token.state) ?? 0))
+    bytes.append(SnapshotLayout.code(token.state))
     bytes.append(
       (token.ownership == .leased ? 1 : 0) | (token.inUse ? 2 : 0) | (token.needsPIN ? 4 : 0)
         | (token.sold ? 8 : 0))
