@@ -86,13 +86,8 @@ extension InventoryState {
     guard let model = modelIndex(modelName) else { throw .unknownModel(modelName) }
     if action == .receive {
       let container = UInt8(truncatingIfNeeded: try box(item))
-      // Doubling, never exact: reserving exactly what one receipt needs would copy every
-      // token on every receipt (quadratic over a ledger of many receipts).
-      let needed = tokens.count + serials.count
-      if tokens.capacity < needed { tokens.reserveCapacity(max(needed, tokens.count * 2)) }
-      if tokenIndex.capacity < needed { tokenIndex.reserveCapacity(max(needed, tokens.count * 2)) }
+      tokens.reserveCapacity(serials.count)
       for serial in serials {
-        tokenIndex[serial] = Int32(tokens.count)
         tokens.append(
           HardwareToken(
             serial: serial, model: UInt8(model), container: container,
@@ -102,44 +97,46 @@ extension InventoryState {
     }
     let container = item.container == nil ? nil : UInt8(truncatingIfNeeded: try box(item))
     for serial in serials {
-      guard let found = tokenIndex[serial] else { throw .unknownSerials([serial]) }
-      let index = Int(found)
-      try applyToken(index, item, action, holder, container)
+      guard let index = tokens.index(of: serial) else { throw .unknownSerials([serial]) }
+      tokens[index] = try applyToken(tokens[index], item, action, holder, container)
     }
   }
 
+  /// The token after the action; the account's counts follow.
   private mutating func applyToken(
-    _ index: Int, _ item: TransactionItem, _ action: ActionCode, _ holder: Int?,
+    _ before: HardwareToken, _ item: TransactionItem, _ action: ActionCode, _ holder: Int?,
     _ container: UInt8?
-  ) throws(DomainError) {
-    let model = Int(tokens[index].model)
+  ) throws(DomainError) -> HardwareToken {
+    var token = before
+    let model = Int(token.model)
     switch action {
     case .allocate:
       guard let holder else { throw .unknownAccount("(none)") }
-      tokens[index].state = .allocated
-      tokens[index].account = Int32(holder)
-      tokens[index].sold = item.type == .sale
+      token.state = .allocated
+      token.account = Int32(holder)
+      token.sold = item.type == .sale
       accounts[holder].hardwareAllocated[model] += 1
     case .deallocateHardware:
-      if let owner = tokens[index].accountIndex {
+      if let owner = token.accountIndex {
         accounts[owner].hardwareAllocated[model] -= 1
-        if tokens[index].inUse { accounts[owner].hardwareInUse[model] -= 1 }
+        if token.inUse { accounts[owner].hardwareInUse[model] -= 1 }
       }
-      tokens[index].state = (item.disposition ?? .return).resultingState
-      tokens[index].account = -1
-      tokens[index].inUse = false
-      tokens[index].sold = false
-      if let container { tokens[index].container = container }
+      token.state = (item.disposition ?? .return).resultingState
+      token.account = -1
+      token.inUse = false
+      token.sold = false
+      if let container { token.container = container }
     case .reinitialize:
-      tokens[index].state = .available
+      token.state = .available
     case .assign:
       let inUse = item.inUse ?? false
-      if let owner = tokens[index].accountIndex, tokens[index].inUse != inUse {
+      if let owner = token.accountIndex, token.inUse != inUse {
         accounts[owner].hardwareInUse[model] += inUse ? 1 : -1
       }
-      tokens[index].inUse = inUse
+      token.inUse = inUse
     default:
       throw .notForProduct("\(action.rawValue) does not move hardware")
     }
+    return token
   }
 }

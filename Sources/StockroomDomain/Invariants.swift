@@ -34,16 +34,10 @@ extension InventoryState {
 
   private func tokenViolations() -> [String] {
     var problems: [String] = []
-    // Every token's serial is in `tokenIndex`, so as many entries as tokens means no serial is
-    // in two places; only then can naming them be skipped (a lookup per token).
-    let repeated = tokenIndex.count != tokens.count
-    if repeated {
-      problems.append("\(tokens.count) tokens but \(tokenIndex.count) distinct serials")
-    }
     var allocated = accounts.map { Array(repeating: 0, count: $0.hardwareAllocated.count) }
     var inUse = allocated
     for (index, token) in tokens.enumerated() {
-      if repeated && tokenIndex[token.serial] != Int32(index) {
+      if tokens.index(of: token.serial) != index {
         problems.append("serial \(token.serial) is in more than one place")
       }
       if Int(token.model) >= models.count || Int(token.container) >= containers.count {

@@ -10,10 +10,8 @@ public struct InventoryState: Sendable, Equatable {
   public var stock: [StockKey: Int]
   /// Every quantity ever received, per product and ownership (for conservation checks).
   public var received: [Product: [Ownership: Int]]
-  /// Hardware tokens in receipt order.
-  public var tokens: [HardwareToken]
-  /// Serial → index into `tokens`.
-  public var tokenIndex: [String: Int32]
+  /// Hardware tokens in receipt order: the snapshot's, read in place, and what changed since.
+  public var tokens: TokenTable
   var accountLookup: [String: Int]
   /// Subscriptions, installed items and warehouses (issue 7).
   public var subscriptions = SubscriptionBook()
@@ -27,8 +25,7 @@ public struct InventoryState: Sendable, Equatable {
     accounts = []
     stock = [:]
     received = [:]
-    tokens = []
-    tokenIndex = [:]
+    tokens = TokenTable()
     accountLookup = [:]
   }
 
@@ -54,7 +51,7 @@ public struct InventoryState: Sendable, Equatable {
 
   /// The token with this serial.
   public func token(serial: String) -> HardwareToken? {
-    tokenIndex[serial].map { tokens[Int($0)] }
+    tokens.index(of: serial).map { tokens[$0] }
   }
 
   /// Provider stock of a product, over every container and ownership unless narrowed.
@@ -70,15 +67,14 @@ public struct InventoryState: Sendable, Equatable {
     }
   }
 
-  /// Indices of the tokens allocated to an account, optionally one model.
-  public func tokenIndices(account: Int, model: Int? = nil) -> [Int] {
-    var result: [Int] = []
-    let account32 = Int32(account)
-    for index in tokens.indices where tokens[index].account == account32 {
-      if let model, Int(tokens[index].model) != model { continue }
-      result.append(index)
+  /// Indices of the tokens allocated to an account (nil: the provider's stock), optionally of
+  /// one model: model by model, each in serial order.
+  public func tokenIndices(account: Int?, model: Int? = nil) -> [Int] {
+    let holder = Int32(account ?? -1)
+    guard let model else {
+      return models.indices.flatMap { tokens.members(holder: holder, model: $0) }
     }
-    return result
+    return tokens.members(holder: holder, model: model)
   }
 
   mutating func addAccount(_ account: Account) {
@@ -95,14 +91,12 @@ public struct InventoryState: Sendable, Equatable {
     }
   }
 
-  /// Rebuilds lookups after bulk loading (snapshots).
+  /// Rebuilds the account lookup after bulk loading (snapshots).
   public mutating func rebuildLookups() {
     accountLookup = [:]
     for (index, account) in accounts.enumerated() {
       accountLookup[account.code.uppercased()] = index
       accountLookup["name:" + account.name] = index
     }
-    tokenIndex = Dictionary(minimumCapacity: tokens.count)
-    for (index, token) in tokens.enumerated() { tokenIndex[token.serial] = Int32(index) }
   }
 }

@@ -33,14 +33,18 @@ extension InventoryState {
     }
     var counts = [[Int]](
       repeating: [Int](repeating: 0, count: 3), count: max(1, models.count * containers.count))
-    for token in tokens where token.account < 0 || token.state != .allocated {
-      let slot = Int(token.model) * containers.count + Int(token.container)
-      guard counts.indices.contains(slot) else { continue }
-      switch token.state {
-      case .available: counts[slot][0] += 1
-      case .faulty: counts[slot][1] += 1
-      case .lost: counts[slot][2] += 1
-      case .allocated: break
+    // Only the provider's stock: a token an account holds is always allocated.
+    for model in models.indices {
+      tokens.forEachMember(holder: -1, model: model) { _, token in
+        let slot = Int(token.model) * containers.count + Int(token.container)
+        guard counts.indices.contains(slot) else { return true }
+        switch token.state {
+        case .available: counts[slot][0] += 1
+        case .faulty: counts[slot][1] += 1
+        case .lost: counts[slot][2] += 1
+        case .allocated: break
+        }
+        return true
       }
     }
     var hardware: [InventorySummary.HardwareRow] = []

@@ -37,40 +37,47 @@ extension HardwareToken {
 
 /// What is offered: the serials and quantities a wizard lists and a command may take.
 extension InventoryState {
-  /// Serials offered on a pick list, sorted, and those of them that need a token-side PIN.
-  public typealias Offered = (serials: [String], needsPIN: Set<String>)
+  /// Serials offered on a pick list, in serial order, and which of them need a token-side PIN.
+  public typealias Offered = (serials: [String], needsPIN: SerialMarks)
 
   /// How many tokens of `model` may be allocated as `type`.
   public func allocatableCount(model: Int, type: AllocationType) -> Int {
     var count = 0
-    for token in tokens where Int(token.model) == model && token.allocationBar(as: type) == nil {
-      count += 1
+    tokens.forEachMember(holder: -1, model: model) { _, token in
+      if token.allocationBar(as: type) == nil { count += 1 }
+      return true
     }
     return count
   }
 
   /// The tokens of `model` that may be allocated as `type`, the first `limit` serials.
   public func allocatableSerials(model: Int, type: AllocationType, limit: Int) -> Offered {
-    var serials: [String] = []
-    var pin: Set<String> = []
-    for token in tokens where Int(token.model) == model && token.allocationBar(as: type) == nil {
-      serials.append(token.serial)
-      if token.needsPIN { pin.insert(token.serial) }
-    }
-    return Self.first(limit, of: serials, pin: pin)
+    offered(holder: -1, model: model, limit: limit) { $0.allocationBar(as: type) == nil }
   }
 
   /// The tokens of `model` that may be deallocated from `account`, the first `limit` serials.
   public func deallocatableSerials(account: Int, model: Int, limit: Int) -> Offered {
-    var serials: [String] = []
-    var pin: Set<String> = []
-    let indices = tokenIndices(account: account, model: model)
-    serials.reserveCapacity(indices.count)
-    for index in indices where tokens[index].isDeallocatable(from: account) {
-      serials.append(tokens[index].serial)
-      if tokens[index].needsPIN { pin.insert(tokens[index].serial) }
+    offered(holder: Int32(account), model: model, limit: limit) {
+      $0.isDeallocatable(from: account)
     }
-    return Self.first(limit, of: serials, pin: pin)
+  }
+
+  /// The first `limit` serials of what `holder` holds of `model` that `offer` accepts: read
+  /// from the group in serial order, stopping at the limit.
+  private func offered(
+    holder: Int32, model: Int, limit: Int, _ offer: (HardwareToken) -> Bool
+  ) -> Offered {
+    var serials: [String] = []
+    var pin = SerialMarks()
+    tokens.forEachMember(holder: holder, model: model) { index, token in
+      guard offer(token) else { return true }
+      guard serials.count < limit else { return false }
+      if token.needsPIN { pin.insert(serials.count) }
+      serials.append(token.serial.isEmpty ? tokens.serial(at: index) : token.serial)
+      return true
+    }
+    pin.serials = serials
+    return (serials, pin)
   }
 
   /// How many tokens of `model` may be deallocated from `account`: allocated, not in use.
@@ -97,29 +104,6 @@ extension InventoryState {
     var limit = holder.holding(column).available
     if column == .smsRental { limit = min(limit, holder.holding(.capacity).available) }
     return max(0, limit)
-  }
-
-  /// The first `limit` of `serials` in serial order, and which of those need a PIN.
-  static func first(_ limit: Int, of serials: [String], pin: Set<String>) -> Offered {
-    var serials = serials
-    var pin = pin
-    // Tokens are kept in receipt order, usually serial order already.
-    if !isAscending(serials) { serials.sort() }
-    if serials.count > limit {
-      serials.removeSubrange(max(0, limit)...)
-      let last = serials.last
-      pin = pin.filter { serial in last.map { serial <= $0 } ?? false }
-    }
-    return (serials, pin)
-  }
-
-  static func isAscending(_ serials: [String]) -> Bool {
-    var previous: String?
-    for serial in serials {
-      if let previous, previous > serial { return false }
-      previous = serial
-    }
-    return true
   }
 }
 

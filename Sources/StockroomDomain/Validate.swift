@@ -74,7 +74,7 @@ enum Validation {
 
   /// Token indices of serials a `SerialListCheck` found known and listed once.
   static func indices(_ serials: [String], _ state: InventoryState) -> [Int] {
-    serials.compactMap { state.tokenIndex[$0].map(Int.init) }
+    serials.compactMap { state.tokens.index(of: $0) }
   }
 
   static func account(_ name: String, _ state: InventoryState) throws(DomainError) -> Int {
@@ -104,8 +104,8 @@ enum Validation {
         duplicates.append(serial)
         continue
       }
-      if let index = state.tokenIndex[serial] {
-        indices.append(Int(index))
+      if let index = state.tokens.index(of: serial) {
+        indices.append(index)
       } else {
         unknown.append(serial)
       }

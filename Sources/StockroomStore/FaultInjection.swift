@@ -11,6 +11,7 @@ public enum FaultInjection {
     case beforeWrite = "before-write"
     case afterWrite = "after-write"
     case afterFsync = "after-fsync"
+    case snapshotTokens = "snapshot-tokens"
     case snapshotTemp = "snapshot-temp"
     case snapshotRenamed = "snapshot-renamed"
     case indexTemp = "index-temp"

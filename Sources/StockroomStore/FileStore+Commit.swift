@@ -94,7 +94,8 @@ extension FileStore {
           transaction, sequence,
           RecordLocation(offset: next.offset, length: line.count - 1, crc: crc)
         ))
-      next = .init(offset: next.offset + line.count, sequence: sequence, crc: crc)
+      next = .init(
+        offset: next.offset + line.count, sequence: sequence, crc: crc, last: next.offset)
       results.append(CommitResult(transaction: transaction, alreadyCommitted: false))
     }
     guard !lines.isEmpty else { return results }

@@ -41,7 +41,8 @@ extension FileStore {
         if file.stamp.sequence + 1 < recent.start {
           try extendIndex(
             from: .init(
-              offset: file.stamp.ledgerLength, sequence: file.stamp.sequence, crc: file.stamp.crc),
+              offset: file.stamp.ledgerLength, sequence: file.stamp.sequence, crc: file.stamp.crc,
+              last: file.stamp.lastOffset),
             progress: nil)
           changed = true
         }

@@ -33,7 +33,14 @@ extension FileStore {
     defer { report?(size + size / 4, size + size / 4) }
     if POSIXFile.exists(directory.file(Snapshot.fileName)) {
       do throws(StoreError) {
-        // A snapshot that is damaged or does not match the ledger is named in a warning.
+        // A snapshot that is damaged (every token page is checked) or does not match the
+        // ledger is named.
+        if let snapshot = try Snapshot.read(
+          in: directory, rebuild: tokenRebuilder(ledger: directory.file(ledgerName))),
+          let damage = snapshot.damagedPage
+        {
+          problems.append(damage)
+        }
         let fast = try FileStore.open(at: url, options: snapshotOptions)
         problems += fast.warnings.filter { !problems.contains($0) }
         if StateFingerprint(fast.state) != replayed.fingerprint {
@@ -76,9 +83,8 @@ extension FileStore {
       try copy(ledger, bytes: position.offset, to: target.file(Self.ledgerName), in: target) {
         progress?($0, total)
       }
-      let anchor = SnapshotAnchor(
-        sequence: position.sequence, crc: position.crc, ledgerOffset: position.offset)
-      try Snapshot.write(SnapshotContents(anchor: anchor, state: state, keys: keys), in: target)
+      try Snapshot.write(
+        SnapshotContents(anchor: snapshotAnchor, state: state, keys: keys), in: target)
       if !(try copyCurrentIndex(to: target)) { try writeIndex(in: target) }
       if let reason = POSIXFile.syncDirectory(target.path) {
         throw .commitFailed("\(target.path): fsync failed: \(reason)")
@@ -147,7 +153,8 @@ extension FileStore {
           progress?(offset, total + total / 4)
           try store.applyRecord(frame, offset, line)
           store.position = .init(
-            offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)
+            offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc,
+            last: offset)
         }
       } catch {
         damage = error.message

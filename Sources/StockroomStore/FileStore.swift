@@ -110,7 +110,8 @@ public final class FileStore: InventoryLedger {
     var snapshotProblem: String?
     if options.useSnapshot {
       do throws(StoreError) {
-        snapshot = try Snapshot.read(in: directory)
+        snapshot = try Snapshot.read(
+          in: directory, rebuild: Self.tokenRebuilder(ledger: ledgerPath))
         if snapshot == nil, try ledger.size() > 0 {
           snapshotProblem = "\(directory.file(Snapshot.fileName)) is missing"
         }
@@ -137,9 +138,9 @@ public final class FileStore: InventoryLedger {
     if let snapshotProblem {
       warnings.append(snapshotProblem + "; rebuilt from the ledger")
     }
-    if !options.readOnly && options.writeSnapshot
-      && (snapshotProblem != nil
-        || position.sequence >= snapshotSequence + options.snapshotInterval)
+    // Only a missing or bad snapshot is written here: one merely behind is written in the
+    // background or by a later process (`snapshotIsDue`), never on a commit's path.
+    if !options.readOnly && options.writeSnapshot && snapshotProblem != nil
       && position.sequence > 0
     {
       // A snapshot is a cache: a full disk or a read-only folder must not stop reading.
@@ -151,7 +152,10 @@ public final class FileStore: InventoryLedger {
 
   static let snapshotMismatch = "snapshot-mismatch:"
 
-  /// Replays the ledger onto the snapshot's state (or an empty one), checking every record.
+  /// Replays the ledger onto the snapshot's state (or an empty one). With a snapshot whose
+  /// last record is where its stamp says, only the records after it are read (the ledger
+  /// before it was checked when the snapshot was written; `verify` reads it all); otherwise
+  /// every record is checked from the start.
   private func replay(from snapshot: consuming SnapshotContents?) throws(StoreError) {
     let anchor = snapshot?.anchor
     keys = snapshot?.keys ?? [:]
@@ -165,7 +169,9 @@ public final class FileStore: InventoryLedger {
     let scanner = LedgerScanner(file: ledger, name: ledgerPath)
     let progress = anchor == nil ? options.progress : nil
     let total = progress == nil ? 0 : ((try? ledger.size()) ?? 0)
-    let (_, end) = try scanner.scan(from: .start) { (frame, offset, line) throws(StoreError) in
+    let start = try anchor.flatMap(stampedPosition) ?? .start
+    position = start
+    let (_, end) = try scanner.scan(from: start) { (frame, offset, line) throws(StoreError) in
       progress?(offset, total)
       if let anchor, frame.sequence <= anchor.sequence {
         if frame.sequence == anchor.sequence
@@ -178,7 +184,8 @@ public final class FileStore: InventoryLedger {
       } else {
         try applyRecord(frame, offset, line)
       }
-      position = .init(offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)
+      position = .init(
+        offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc, last: offset)
     }
     progress?(total, total)
     if let anchor, position.sequence < anchor.sequence {
@@ -187,6 +194,57 @@ public final class FileStore: InventoryLedger {
           + "\(position.sequence), before sequence \(anchor.sequence) that the snapshot covers")
     }
     try handleTail(end, scanner: scanner)
+  }
+
+  /// Where the ledger stands after the snapshot's last record, when that record is whole
+  /// where its stamp says (sequence and checksum); nil to read the ledger from the start.
+  private func stampedPosition(_ anchor: SnapshotAnchor) throws(StoreError)
+    -> LedgerScanner.Position?
+  {
+    guard anchor.sequence > 0 else { return nil }
+    let location = RecordLocation(
+      offset: anchor.lastOffset, length: anchor.ledgerOffset - anchor.lastOffset - 1,
+      crc: anchor.crc)
+    guard
+      try LedgerRead.record(
+        in: ledger, at: location, sequence: anchor.sequence, limit: try ledger.size()) != nil
+    else { return nil }
+    return .init(
+      offset: anchor.ledgerOffset, sequence: anchor.sequence, crc: anchor.crc,
+      last: anchor.lastOffset)
+  }
+
+  /// The tokens at a snapshot's stamp, replayed from the ledger: what stands in for the
+  /// snapshot's tokens once a page of them fails its check. The ledger was read up to the
+  /// stamp when the snapshot was written; should it no longer replay to the same place, no
+  /// answer can be trusted and the process stops (exit 4) naming what is wrong.
+  static func tokenRebuilder(ledger path: String)
+    -> @Sendable (SnapshotAnchor, Int) -> any TokenBase
+  {
+    return { anchor, count in
+      do throws(StoreError) {
+        let ledger = try POSIXFile.open(path, flags: O_RDONLY)
+        var state = InventoryState()
+        let (end, _) = try LedgerScanner(file: ledger, name: path).scan(
+          from: .start, to: anchor.ledgerOffset
+        ) { (_, offset, line) throws(StoreError) in
+          let transaction = try Self.decode(line, at: offset, in: path)
+          do throws(DomainError) { try state.apply(transaction.change) } catch {
+            throw .unavailable("\(path) at byte \(offset): \(error.message)")
+          }
+        }
+        guard end.sequence == anchor.sequence, end.crc == anchor.crc, state.tokens.count == count
+        else {
+          throw .unavailable(
+            "\(path): the snapshot's tokens are damaged and the ledger does not replay to its "
+              + "sequence \(anchor.sequence); run stockroom repair --yes")
+        }
+        return ArrayTokens(Array(state.tokens))
+      } catch {
+        FileHandle.standardError.write(Data(("stockroom: " + error.message + "\n").utf8))
+        exit(4)
+      }
+    }
   }
 
   /// Decodes and applies one valid record; throws naming the offset when it cannot.
@@ -247,7 +305,8 @@ public final class FileStore: InventoryLedger {
       let (_, again) = try scanner.scan(from: position) {
         (frame, offset, line) throws(StoreError) in
         try applyRecord(frame, offset, line)
-        position = .init(offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)
+        position = .init(
+          offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc, last: offset)
       }
       if case .tornTail(let offset, let length) = again {
         try cutTornTail(offset: offset, length: length)
@@ -300,7 +359,8 @@ public final class FileStore: InventoryLedger {
     let scanner = LedgerScanner(file: ledger, name: ledgerPath)
     let (_, end) = try scanner.scan(from: position) { (frame, offset, line) throws(StoreError) in
       try applyRecord(frame, offset, line)
-      position = .init(offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)
+      position = .init(
+        offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc, last: offset)
     }
     if holdsLock {
       try handleTail(end, scanner: scanner)
@@ -308,21 +368,45 @@ public final class FileStore: InventoryLedger {
     return position.sequence != before
   }
 
-  /// Writes a snapshot of the current state (not on a commit's path).
+  /// What a snapshot of the state now covers.
+  var snapshotAnchor: SnapshotAnchor {
+    SnapshotAnchor(
+      sequence: position.sequence, crc: position.crc, ledgerOffset: position.offset,
+      lastOffset: position.last)
+  }
+
+  /// Writes a snapshot of the current state, then reads the tokens from it: what changed in
+  /// memory since the last one is let go. Not on a commit's path: see `snapshotIsDue`.
   public func writeSnapshot() throws(StoreError) {
-    let anchor = SnapshotAnchor(
-      sequence: position.sequence, crc: position.crc, ledgerOffset: position.offset)
-    try Snapshot.write(
-      SnapshotContents(anchor: anchor, state: state, keys: keys), in: directory)
+    let anchor = snapshotAnchor
+    try Snapshot.write(SnapshotContents(anchor: anchor, state: state, keys: keys), in: directory)
     snapshotSequence = position.sequence
+    if let written = try? Snapshot.read(
+      in: directory, rebuild: Self.tokenRebuilder(ledger: ledgerPath)),
+      written.anchor == anchor
+    {
+      state.tokens = written.state.tokens
+    }
     if options.writeIndex { try writeIndex(in: directory) }
   }
 
-  /// Writes a snapshot when it is `snapshotInterval` records behind (call after a commit).
+  /// True when a new snapshot should be written: the one on disk is `snapshotInterval`
+  /// records behind, or a page of its tokens failed its check. Writing it is left to a
+  /// background process (`stockroom _snapshot`) or the next writer, never a commit.
+  public var snapshotIsDue: Bool {
+    if let mapped = state.tokens.base as? MappedTokens, mapped.isReplaced { return true }
+    let written = max(snapshotSequence, Snapshot.sequence(in: directory) ?? 0)
+    return position.sequence >= written + options.snapshotInterval
+  }
+
+  /// True while another process writes a snapshot here (its temporary file is there).
+  public var isWritingSnapshot: Bool {
+    Leftovers.alive(in: directory.path, prefix: Snapshot.fileName + ".tmp-")
+  }
+
+  /// Writes a snapshot when one is due (`snapshotIsDue`).
   public func writeSnapshotIfDue() throws(StoreError) {
-    if position.sequence >= snapshotSequence + options.snapshotInterval {
-      try writeSnapshot()
-    }
+    if snapshotIsDue { try writeSnapshot() }
   }
 
   /// Every committed transaction in order, decoded from byte 0; `body` returns false to stop.

@@ -2,13 +2,15 @@ import Glibc
 
 /// Reads the ledger in 1 MiB chunks and checks every record's checksum, sequence and chain.
 struct LedgerScanner {
-  /// Where the scan stands: the next byte, the last sequence and its checksum.
+  /// Where the scan stands: the next byte, the last sequence, its checksum and where that
+  /// last record starts.
   struct Position: Equatable, Sendable {
     var offset: Int
     var sequence: UInt64
     var crc: UInt32
+    var last: Int
 
-    static let start = Position(offset: 0, sequence: 0, crc: 0)
+    static let start = Position(offset: 0, sequence: 0, crc: 0, last: 0)
   }
 
   /// How the ledger ends after the last valid record.
@@ -56,7 +58,8 @@ struct LedgerScanner {
             let frame = try check(line, at: offset, after: current)
             try body(frame, offset, line)
             current = Position(
-              offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc)
+              offset: offset + line.count + 1, sequence: frame.sequence, crc: frame.crc,
+              last: offset)
           } catch {
             failure = error
             return

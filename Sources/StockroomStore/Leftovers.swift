@@ -12,4 +12,17 @@ enum Leftovers {
       if kill(pid, 0) != 0 && errno == ESRCH { unlink(folder + "/" + name) }
     }
   }
+
+  /// True when another living process has a `<prefix><pid>` file in `folder`.
+  static func alive(in folder: String, prefix: String) -> Bool {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+      return false
+    }
+    return names.contains { name in
+      guard name.hasPrefix(prefix), let pid = pid_t(name.dropFirst(prefix.count)),
+        pid != getpid()
+      else { return false }
+      return kill(pid, 0) == 0 || errno != ESRCH
+    }
+  }
 }

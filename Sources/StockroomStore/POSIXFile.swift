@@ -82,6 +82,32 @@ final class POSIXFile {
     }
   }
 
+  /// Writes everything at byte `offset` (files being built, not the ledger).
+  func write(_ bytes: UnsafeRawBufferPointer, at offset: Int) throws(StoreError) {
+    if let injected = FaultInjection.failure(.write) {
+      throw .commitFailed("\(path): cannot write: \(injected)")
+    }
+    var done = 0
+    while done < bytes.count {
+      let wrote = pwrite(
+        fd, bytes.baseAddress.map { $0 + done }, bytes.count - done, off_t(offset + done))
+      if wrote < 0 {
+        if errno == EINTR { continue }
+        throw .commitFailed("\(path): cannot write: \(Self.errnoText())")
+      }
+      done += wrote
+    }
+  }
+
+  /// Writes all of `bytes` at byte `offset`.
+  func write(_ bytes: [UInt8], at offset: Int) throws(StoreError) {
+    var failure: StoreError?
+    bytes.withUnsafeBytes { raw in
+      do throws(StoreError) { try write(raw, at: offset) } catch { failure = error }
+    }
+    if let failure { throw failure }
+  }
+
   /// fsync; nil or the reason it failed.
   func sync() -> String? {
     FaultInjection.failure(.fsync) ?? (fsync(fd) == 0 ? nil : Self.errnoText())

@@ -2,13 +2,11 @@ import Foundation
 import Glibc
 import StockroomDomain
 
-/// The snapshot file: a compact binary copy of the state at a ledger position, so opening a
-/// million tokens does not replay the whole ledger. Written to a temporary name, fsynced,
-/// renamed into place and the folder fsynced; its last 4 bytes are a CRC-32C of the rest.
+/// The snapshot file (`SnapshotLayout`): the state at a ledger position, so opening does not
+/// replay the ledger, read in place so opening does not read the tokens either. Written to a
+/// temporary name, fsynced, renamed into place and the folder fsynced.
 enum Snapshot {
   static let fileName = "snapshot.bin"
-  static let magic = Array("STKSNAP1".utf8)
-  static let version: UInt32 = 2
 
   static func write(_ contents: SnapshotContents, in directory: DataDirectory)
     throws(StoreError)
@@ -19,9 +17,31 @@ enum Snapshot {
     let file = try POSIXFile.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
     directory.adopt(file)
     do throws(StoreError) {
-      var writer = ChunkWriter(file: file)
-      try encode(contents, into: &writer)
-      try writer.finish()
+      var small = ChunkWriter(file: file)
+      try encode(contents, into: &small)
+      var smallBytes = small.buffer
+      smallBytes += Array(repeating: 0, count: (8 - smallBytes.count % 8) % 8)
+      try file.write(smallBytes, at: SnapshotLayout.smallOffset)
+      let state = contents.state
+      let tokensOffset = SnapshotLayout.tokensStart(smallLength: smallBytes.count)
+      let sections = try SnapshotSections.write(
+        state.tokens, accounts: state.accounts.count, models: state.models.count, file: file,
+        at: tokensOffset)
+      var sums: [UInt8] = []
+      for sum in sections.sums { ByteWriter.u32(sum, into: &sums) }
+      try file.write(sums, at: sections.end)
+      let layout = SnapshotLayout(
+        anchor: contents.anchor, tokenCount: state.tokens.count, groupCount: sections.groupCount,
+        smallLength: smallBytes.count, smallCRC: CRC32C.checksum(smallBytes),
+        tokensOffset: tokensOffset, heapOffset: sections.heapOffset,
+        heapLength: sections.heapLength, bySerialOffset: sections.bySerialOffset,
+        byGroupOffset: sections.byGroupOffset, groupsOffset: sections.groupsOffset,
+        tokensEnd: sections.end, sumsCRC: CRC32C.checksum(sums))
+      try file.write(layout.header(), at: 0)
+      // Empty sections at the end write nothing: the file still ends where the header says.
+      if let reason = file.truncate(to: layout.fileSize) {
+        throw .commitFailed("\(temporary): cannot set its size: \(reason)")
+      }
       if let reason = file.sync() { throw .commitFailed("\(temporary): fsync failed: \(reason)") }
       FaultInjection.crash(at: .snapshotTemp)
       if rename(temporary, final) != 0 {
@@ -37,15 +57,11 @@ enum Snapshot {
     }
   }
 
+  /// The small state: everything but the tokens.
   private static func encode(_ contents: SnapshotContents, into writer: inout ChunkWriter)
     throws(StoreError)
   {
     let state = contents.state
-    writer.buffer += magic
-    writer.u32(version)
-    writer.u64(contents.anchor.sequence)
-    writer.u32(contents.anchor.crc)
-    writer.i64(contents.anchor.ledgerOffset)
     writer.string(state.providerName)
     writer.i64(state.containers.count)
     for container in state.containers {
@@ -92,21 +108,6 @@ enum Snapshot {
       writer.string(key)
       writer.u64(sequence)
     }
-    writer.i64(state.tokens.count)
-    for token in state.tokens {
-      let serial = Array(token.serial.utf8)
-      writer.u8(UInt8(serial.count))
-      writer.buffer += serial
-      writer.u8(token.model)
-      writer.u8(token.container)
-      writer.u8(stateCode(token.state))
-      let flags: UInt8 =
-        (token.ownership == .leased ? 1 : 0) | (token.inUse ? 2 : 0) | (token.needsPIN ? 4 : 0)
-        | (token.sold ? 8 : 0)
-      writer.u8(flags)
-      writer.u32(UInt32(bitPattern: token.account))
-      try writer.flushIfFull()
-    }
     // The smaller areas (subscriptions, orders) as JSON sections.
     writer.blob(try areaJSON(state.subscriptions))
     writer.blob(try areaJSON(state.orders))
@@ -130,21 +131,31 @@ enum Snapshot {
     }
   }
 
-  /// Reads and checks a snapshot; throws `.unavailable` naming what is wrong.
-  static func read(in directory: DataDirectory) throws(StoreError) -> SnapshotContents? {
+  /// Opens a snapshot: checks its header, small state and page sums, decodes the small state
+  /// and maps the file, whose tokens are then read in place as asked (`MappedTokens`). Throws
+  /// `.unavailable` naming what is wrong. `rebuild` gives the tokens at the snapshot's stamp
+  /// from the ledger, should a token page fail its check.
+  static func read(
+    in directory: DataDirectory,
+    rebuild: @escaping @Sendable (_ anchor: SnapshotAnchor, _ count: Int) -> any TokenBase
+  ) throws(StoreError) -> SnapshotContents? {
     let path = directory.file(fileName)
     guard POSIXFile.exists(path) else { return nil }
     let file = try POSIXFile.open(path, flags: O_RDONLY)
-    var reader = try ChunkReader(file: file)
-    try reader.need(magic.count)
-    if Array(reader.buffer[0..<magic.count]) != magic {
-      throw .unavailable("\(path): not a Stockroom snapshot")
+    let size = try file.size()
+    let layout = try SnapshotLayout.read(
+      try file.read(at: 0, count: SnapshotLayout.headerSize), fileSize: size, path: path)
+    let small = try file.read(at: SnapshotLayout.smallOffset, count: layout.smallLength)
+    if small.count != layout.smallLength || CRC32C.checksum(small) != layout.smallCRC {
+      throw .unavailable("\(path): checksum mismatch in the small state")
     }
-    reader.position = magic.count
-    let format = try reader.u32()
-    if format != version { throw .unavailable("\(path): snapshot format \(format) not supported") }
-    let anchor = SnapshotAnchor(
-      sequence: try reader.u64(), crc: try reader.u32(), ledgerOffset: try reader.i64())
+    let sumBytes = try file.read(at: layout.sumsOffset, count: layout.pageCount * 4)
+    if sumBytes.count != layout.pageCount * 4 || CRC32C.checksum(sumBytes) != layout.sumsCRC {
+      throw .unavailable("\(path): checksum mismatch in the page sums")
+    }
+    var sumReader = ByteReader(sumBytes)
+    let sums = (0..<layout.pageCount).map { _ in sumReader.u32() }
+    var reader = SnapshotReader(small, path: path)
     var state = InventoryState(providerName: try reader.string())
     for _ in 0..<(try reader.count(limit: 256)) {
       state.containers.append(Container(code: try reader.string(), name: try reader.string()))
@@ -177,30 +188,28 @@ enum Snapshot {
     }
     var keys: [String: UInt64] = [:]
     for _ in 0..<(try reader.count()) { keys[try reader.string()] = try reader.u64() }
-    let tokenCount = try reader.count()
-    state.tokens.reserveCapacity(tokenCount)
-    for _ in 0..<tokenCount {
-      let length = Int(try reader.u8())
-      try reader.need(length + 8)
-      let start = reader.position
-      let serial = String(decoding: reader.buffer[start..<(start + length)], as: UTF8.self)
-      reader.position += length
-      let model = try reader.u8()
-      let container = try reader.u8()
-      let tokenState = try tokenState(try reader.u8(), path)
-      let flags = try reader.u8()
-      let account = Int32(bitPattern: try reader.u32())
-      state.tokens.append(
-        HardwareToken(
-          serial: serial, account: account, model: model, container: container,
-          state: tokenState, ownership: flags & 1 != 0 ? .leased : .owned, inUse: flags & 2 != 0,
-          needsPIN: flags & 4 != 0, sold: flags & 8 != 0))
-    }
     state.subscriptions = try area(try reader.blob(), path)
     state.orders = try area(try reader.blob(), path)
     try reader.finish()
     state.rebuildLookups()
+    let anchor = layout.anchor
+    let count = layout.tokenCount
+    state.tokens = TokenTable(
+      base: MappedTokens(
+        mapping: try Mapping(file: file, size: size), layout: layout, sums: sums, path: path,
+        limits: (state.accounts.count, state.models.count, state.containers.count),
+        rebuild: { rebuild(anchor, count) }))
     return SnapshotContents(anchor: anchor, state: state, keys: keys)
+  }
+
+  /// The sequence the snapshot on disk covers, reading its header only (nil: none usable).
+  static func sequence(in directory: DataDirectory) -> UInt64? {
+    let path = directory.file(fileName)
+    guard let file = try? POSIXFile.open(path, flags: O_RDONLY), let size = try? file.size(),
+      let header = try? file.read(at: 0, count: SnapshotLayout.headerSize),
+      let layout = try? SnapshotLayout.read(header, fileSize: size, path: path)
+    else { return nil }
+    return layout.anchor.sequence
   }
 
   private static func productCode(_ product: Product) -> UInt8 {
@@ -212,16 +221,5 @@ enum Snapshot {
       throw .unavailable("\(path): unknown product code \(code)")
     }
     return Product.allCases[Int(code)]
-  }
-
-  private static func stateCode(_ state: TokenState) -> UInt8 {
-    UInt8(TokenState.allCases.firstIndex(of: state) ?? 0)
-  }
-
-  private static func tokenState(_ code: UInt8, _ path: String) throws(StoreError) -> TokenState {
-    guard Int(code) < TokenState.allCases.count else {
-      throw .unavailable("\(path): unknown token state \(code)")
-    }
-    return TokenState.allCases[Int(code)]
   }
 }

@@ -1,11 +1,13 @@
 import Glibc
 import StockroomDomain
 
-/// What a snapshot covers: the ledger up to a sequence, its checksum and byte length.
+/// What a snapshot covers: the ledger up to a sequence, its checksum and byte length, and
+/// where that last record starts (so opening checks it without reading the ledger before it).
 public struct SnapshotAnchor: Equatable, Sendable {
   public var sequence: UInt64
   public var crc: UInt32
   public var ledgerOffset: Int
+  public var lastOffset: Int
 }
 
 /// The derived state a snapshot holds besides the inventory: committed keys.
@@ -14,6 +16,9 @@ struct SnapshotContents {
   var state: InventoryState
   /// Unique key → sequence, so a retry is answered with the original transaction.
   var keys: [String: UInt64]
+
+  /// Checks every token page (`verify`): nil, or what is wrong with the first damaged one.
+  var damagedPage: String? { (state.tokens.base as? MappedTokens)?.damagedPage() }
 }
 
 /// Buffers bytes and writes them out in 1 MiB chunks, keeping a running CRC-32C.
@@ -81,46 +86,33 @@ struct ChunkWriter {
   }
 }
 
-/// Reads a file in 1 MiB chunks, checking the CRC-32C of all but its last 4 bytes.
-struct ChunkReader {
-  let file: POSIXFile
-  let contentLength: Int
-  var buffer: [UInt8] = []
+/// Reads the small state of a snapshot from its bytes, refusing anything out of bounds.
+struct SnapshotReader {
+  let bytes: [UInt8]
+  let path: String
   var position = 0
-  var fileOffset = 0
-  var crc: UInt32 = 0
 
-  init(file: POSIXFile) throws(StoreError) {
-    self.file = file
-    contentLength = try file.size() - 4
-    if contentLength < 0 { throw .unavailable("\(file.path): too short to be a snapshot") }
+  init(_ bytes: [UInt8], path: String) {
+    self.bytes = bytes
+    self.path = path
   }
 
   mutating func need(_ count: Int) throws(StoreError) {
-    if buffer.count - position >= count { return }
-    buffer.removeFirst(position)
-    position = 0
-    while buffer.count < count {
-      let want = min(max(LedgerScanner.chunkSize, count), contentLength - fileOffset)
-      if want <= 0 { throw .unavailable("\(file.path): ends early at byte \(fileOffset)") }
-      let chunk = try file.read(at: fileOffset, count: want)
-      if chunk.isEmpty { throw .unavailable("\(file.path): ends early at byte \(fileOffset)") }
-      crc = CRC32C.checksum(chunk, continuing: crc)
-      fileOffset += chunk.count
-      buffer += chunk
+    if count < 0 || bytes.count - position < count {
+      throw .unavailable("\(path): the small state ends early at byte \(position)")
     }
   }
 
   mutating func u8() throws(StoreError) -> UInt8 {
     try need(1)
     defer { position += 1 }
-    return buffer[position]
+    return bytes[position]
   }
 
   mutating func u32() throws(StoreError) -> UInt32 {
     try need(4)
     var value: UInt32 = 0
-    for index in 0..<4 { value |= UInt32(buffer[position + index]) << (8 * index) }
+    for index in 0..<4 { value |= UInt32(bytes[position + index]) << (8 * index) }
     position += 4
     return value
   }
@@ -128,7 +120,7 @@ struct ChunkReader {
   mutating func u64() throws(StoreError) -> UInt64 {
     try need(8)
     var value: UInt64 = 0
-    for index in 0..<8 { value |= UInt64(buffer[position + index]) << (8 * index) }
+    for index in 0..<8 { value |= UInt64(bytes[position + index]) << (8 * index) }
     position += 8
     return value
   }
@@ -138,40 +130,31 @@ struct ChunkReader {
   mutating func count(limit: Int = 100_000_000) throws(StoreError) -> Int {
     let value = Int(truncatingIfNeeded: try u64())
     // Every item takes at least a byte: a damaged count never reserves memory it cannot fill.
-    if value < 0 || value > limit || value > contentLength {
-      throw .unavailable("\(file.path): impossible count \(value)")
+    if value < 0 || value > limit || value > bytes.count {
+      throw .unavailable("\(path): impossible count \(value)")
     }
     return value
   }
 
   mutating func blob() throws(StoreError) -> [UInt8] {
     let length = Int(try u32())
-    if length > 1 << 28 { throw .unavailable("\(file.path): impossible section length") }
     try need(length)
     defer { position += length }
-    return Array(buffer[position..<(position + length)])
+    return Array(bytes[position..<(position + length)])
   }
 
   mutating func string() throws(StoreError) -> String {
     let length = Int(try u32())
-    if length > 1 << 20 { throw .unavailable("\(file.path): impossible string length") }
+    if length > 1 << 20 { throw .unavailable("\(path): impossible string length") }
     try need(length)
     defer { position += length }
-    return String(decoding: buffer[position..<(position + length)], as: UTF8.self)
+    return String(decoding: bytes[position..<(position + length)], as: UTF8.self)
   }
 
-  /// Checks that everything was read and the stored checksum matches.
-  mutating func finish() throws(StoreError) {
-    if fileOffset != contentLength || position != buffer.count {
-      throw .unavailable("\(file.path): unexpected bytes after the content")
-    }
-    let stored = try file.read(at: contentLength, count: 4)
-    var value: UInt32 = 0
-    for (index, byte) in stored.enumerated() { value |= UInt32(byte) << (8 * index) }
-    if value != crc {
-      throw .unavailable(
-        "\(file.path): checksum mismatch (stored \(CRC32C.hex(value)), computed \(CRC32C.hex(crc)))"
-      )
+  /// Checks that everything was read (but the zeros that pad it to 8 bytes).
+  func finish() throws(StoreError) {
+    if bytes.count - position >= 8 || bytes[position...].contains(where: { $0 != 0 }) {
+      throw .unavailable("\(path): unexpected bytes after the small state")
     }
   }
 }

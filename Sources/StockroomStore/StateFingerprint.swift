@@ -15,7 +15,6 @@ struct StateFingerprint: Equatable {
     tokenCount = state.tokens.count
     tokenDigest = hasher.finalize()
     rest = state
-    rest.tokens = []
-    rest.tokenIndex = [:]
+    rest.tokens = TokenTable()
   }
 }

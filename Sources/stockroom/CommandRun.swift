@@ -34,11 +34,7 @@ struct CommandRun<Summary: CommandSummary> {
     } catch {
       StoreCommands.fail(error)
     }
-    do {
-      try store.writeSnapshotIfDue()
-    } catch {
-      StoreCommands.warn(["snapshot not written: " + error.message])
-    }
+    BackgroundSnapshot.startIfDue(store)
     if options.json {
       print(JSONText.encode(result.transaction))
     } else {

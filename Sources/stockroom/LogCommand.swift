@@ -20,7 +20,9 @@ struct LogCommand: ParsableCommand {
   func run() throws {
     let store = StoreCommands.open(global, readOnly: true)
     let code = account.map { store.state.accounts[StoreCommands.account($0, in: store.state)].code }
-    if let serial, store.state.tokenIndex[serial] == nil { StoreCommands.unknown("serial", serial) }
+    if let serial, store.state.tokens.index(of: serial) == nil {
+      StoreCommands.unknown("serial", serial)
+    }
     var out = OutputBuffer()
     if csv {
       out.line("transactionId,time,action,account,user,performedBy,reference,comment,items")

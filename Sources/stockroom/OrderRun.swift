@@ -88,11 +88,7 @@ struct OrderRun {
       StoreCommands.fail(error)
     }
     StoreCommands.warn(Array(store.warnings.dropFirst(before)))
-    do {
-      try store.writeSnapshotIfDue()
-    } catch {
-      StoreCommands.warn(["snapshot not written: " + error.message])
-    }
+    BackgroundSnapshot.startIfDue(store)
     // Headless, the mail goes out before the command ends (the ledger already holds the change).
     StoreCommands.warn(store.outbox.deliver(first: store.posted).problems)
     if acting.json {

@@ -9,7 +9,7 @@ enum StoreCommands {
   static let all: [ParsableCommand.Type] = [
     DemoCommand.self, AllocationCommand.self, TokensCommand.self, LogCommand.self,
     ShowCommand.self, VerifyCommand.self, BackupCommand.self, RepairCommand.self,
-    CommitTestCommand.self, BenchStoreCommand.self,
+    CommitTestCommand.self, BenchStoreCommand.self, SnapshotCommand.self,
   ]
 
   /// Opens the store of the data directory, printing its warnings; exits on failure.

@@ -84,11 +84,7 @@ struct SubscriptionActionRun {
     } catch {
       StoreCommands.fail(error)
     }
-    do {
-      try store.writeSnapshotIfDue()
-    } catch {
-      StoreCommands.warn(["snapshot not written: " + error.message])
-    }
+    BackgroundSnapshot.startIfDue(store)
     if options.json {
       print(JSONText.encode(result.transaction))
       return

@@ -48,9 +48,9 @@ enum TerminalLoop {
           idle = 0
           if app.refresh() { draw(app, on: terminal) }
           courier?.look()
-          // Keep opening fast: a new snapshot when enough records piled up,
-          // written while the user is idle, never on a commit's path.
-          try? (app.context.store as? FileStore)?.writeSnapshotIfDue()
+          // Keep opening fast: a new snapshot when enough records piled up, written by
+          // another process, never on a commit's path.
+          if let store = app.context.store as? FileStore { BackgroundSnapshot.startIfDue(store) }
         }
         continue
       }

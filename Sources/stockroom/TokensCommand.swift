@@ -31,10 +31,10 @@ struct TokensCommand: ParsableCommand {
     let holder = account.map { StoreCommands.account($0, in: inventory) }
     var indices: [Int]
     if let serial {
-      guard let found = inventory.tokenIndex[serial] else {
+      guard let found = inventory.tokens.index(of: serial) else {
         StoreCommands.unknown("serial", serial)
       }
-      indices = [Int(found)]
+      indices = [found]
     } else if let holder {
       indices = inventory.tokenIndices(account: holder)
     } else {

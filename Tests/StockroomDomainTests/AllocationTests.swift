@@ -130,7 +130,7 @@ import Testing
 
   @Test func verifyCatchesASoldLeasedToken() throws {
     var state = try Fixture.state()
-    state.tokens[Int(try #require(state.tokenIndex["B1"]))].sold = true
+    state.tokens[try #require(state.tokens.index(of: "B1"))].sold = true
     #expect(state.invariantViolations() == ["serial B1 is leased but was sold"])
   }
 

@@ -81,6 +81,23 @@ import Testing
     return false
   }
 
+  /// True when `verify` reports (or refuses with) a problem naming `path`.
+  static func verifyNames(_ url: URL, _ path: String) -> Bool {
+    do {
+      return try FileStore.verify(at: url).contains { $0.contains(path) }
+    } catch {
+      return error.message.contains(path)
+    }
+  }
+
+  /// True when the store opened with its snapshot has the state a full replay gives.
+  static func stateIsRight(_ url: URL) -> Bool {
+    guard let fast = try? FileStore.open(at: url, options: Support.options(snapshots: true)),
+      let slow = try? FileStore.open(at: url, options: Support.options())
+    else { return false }
+    return fast.state == slow.state
+  }
+
   @Test(.timeLimit(.minutes(10))) func everyDamagedFileEndsInADocumentedOutcome() throws {
     let count = FaultSuite.cases("STOCKROOM_CORRUPT_CASES", fallback: 40)
     let seed = FuzzSeed("CorruptionFuzzTests", settings: ["STOCKROOM_CORRUPT_CASES=\(count)"])
@@ -124,8 +141,22 @@ import Testing
           problem = problem ?? "\(mutation) went unnoticed"
         }
       }
+      // Token pages are checked when read, not at open: the state must still be right (a
+      // damaged page is replaced by the ledger's tokens) and `verify` must name the file.
+      var unreadSnapshotDamage = false
       if outcome == .intact, damagedSnapshot != snapshot, problem == nil {
-        problem = "\(mutation) of the snapshot went unnoticed"
+        unreadSnapshotDamage = damagedSnapshot.count == snapshot.count
+        if !unreadSnapshotDamage {
+          problem = "\(mutation) of the snapshot went unnoticed"
+        } else if !Self.stateIsRight(url) {
+          problem = "a damaged token page gave a wrong state"
+        } else if !Self.verifyNames(url, snapshotPath) {
+          problem = "verify missed a damaged snapshot"
+        }
+      }
+      // Damage before the snapshot's stamp: `verify` must report it before `repair` cuts it.
+      if outcome == .refusedOnRead, !Self.verifyNames(url, ledgerPath) {
+        problem = problem ?? "verify missed damage a read refused"
       }
       // Lookups read every part of the index but the checksum of the whole file, which only
       // `verify` reads (and reports); `repair` rewrites it.
@@ -145,7 +176,9 @@ import Testing
       tally[outcome, default: 0] += 1
       if let problem { problems.append("case \(index) \(mutation): \(problem)") }
       // Every store left must verify once repaired (a refusal) or as it opened.
-      if outcome == .refused || unreadIndexDamage {
+      if outcome == .refused || outcome == .refusedOnRead || unreadIndexDamage
+        || unreadSnapshotDamage
+      {
         do {
           _ = try FileStore.repair(at: url)
         } catch {

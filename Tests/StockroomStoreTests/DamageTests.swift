@@ -109,11 +109,80 @@ import Testing
     #expect(try FileStore.verify(at: url) == [])
     let snapshot = url.appendingPathComponent("snapshot.bin")
     var bytes = try Support.bytes(snapshot)
-    bytes[bytes.count / 2] ^= 0x10
+    // In the small state, checked at open (token pages are checked as they are read).
+    bytes[SnapshotLayout.smallOffset + 20] ^= 0x10
     try Support.write(bytes, to: snapshot)
     let rebuilt = try FileStore.open(at: url, options: Support.options(snapshots: true))
     #expect(rebuilt.warnings.contains { $0.contains("snapshot.bin") && $0.contains("rebuilt") })
     #expect(rebuilt.state == slow.state)
+    #expect(try FileStore.verify(at: url) == [])
+  }
+
+  @Test func aDamagedTokenPageIsReadFromTheLedgerInstead() throws {
+    let url = Support.temporaryDirectory()
+    let store = try Support.smallStore(url, options: Support.options(snapshots: true))
+    try store.writeSnapshot()
+    let snapshot = url.appendingPathComponent("snapshot.bin")
+    var bytes = try Support.bytes(snapshot)
+    let layout = try SnapshotLayout.read(
+      Array(bytes[0..<SnapshotLayout.headerSize]), fileSize: bytes.count, path: snapshot.path)
+    // S00's account: ACC-0001 (0) becomes ACC-0002 (1), a token that would look sound.
+    bytes[layout.recordsOffset] ^= 0x01
+    unlink(snapshot.path)
+    try Support.write(bytes, to: snapshot)
+    let opened = try FileStore.open(at: url, options: Support.options(snapshots: true))
+    #expect(opened.warnings.isEmpty)
+    #expect(!opened.snapshotIsDue)
+    #expect(opened.state.token(serial: "S00")?.accountIndex == 0)
+    #expect(opened.snapshotIsDue)
+    let slow = try FileStore.open(at: url, options: Support.options())
+    #expect(opened.state == slow.state)
+    #expect(
+      try FileStore.verify(at: url).contains {
+        $0.contains(snapshot.path) && $0.contains("token page 0")
+      })
+    try opened.writeSnapshotIfDue()
+    #expect(try FileStore.verify(at: url) == [])
+  }
+
+  @Test func openingReadsTheLedgerOnlyAfterTheSnapshotsStamp() throws {
+    let url = Support.temporaryDirectory()
+    let store = try Support.smallStore(url, options: Support.options(snapshots: true))
+    try store.writeSnapshot()
+    _ = try store.commit(
+      .assignSoftware(account: "ACC-0001", column: .mobilePass, inUse: 3), context: Support.context)
+    var bytes = try Support.bytes(Support.ledger(url))
+    let starts = Support.lineStarts(bytes)
+    // A byte of the second record, long before the stamp: not read when opening.
+    bytes[starts[1] + 30] ^= 0x01
+    try Support.write(bytes, to: Support.ledger(url))
+    let opened = try FileStore.open(at: url, options: Support.options(snapshots: true))
+    #expect(opened.warnings.isEmpty)
+    #expect(opened.state.accounts[0].holding(.mobilePass).inUse == 3)
+    // verify reads every record and names the damage; any full read refuses the same way.
+    #expect {
+      _ = try FileStore.verify(at: url)
+    } throws: { error in
+      (error as? StoreError)?.message.contains("at byte \(starts[1]): checksum mismatch") ?? false
+    }
+  }
+
+  @Test func aSnapshotOfAnOlderFormatIsRebuiltFromTheLedger() throws {
+    let url = Support.temporaryDirectory()
+    let store = try Support.smallStore(url, options: Support.options(snapshots: true))
+    try store.writeSnapshot()
+    let snapshot = url.appendingPathComponent("snapshot.bin")
+    // A format 2 snapshot: its magic, then the version.
+    try Support.write(
+      Array("STKSNAP1".utf8) + [2, 0, 0, 0] + Array(repeating: 7, count: 64), to: snapshot)
+    let rebuilt = try FileStore.open(at: url, options: Support.options(snapshots: true))
+    #expect(
+      rebuilt.warnings == [
+        "\(snapshot.path): snapshot format 2 not supported; rebuilt from the ledger"
+      ])
+    let slow = try FileStore.open(at: url, options: Support.options())
+    #expect(rebuilt.state == slow.state)
+    #expect(Snapshot.sequence(in: rebuilt.directory) == slow.lastSequence)
     #expect(try FileStore.verify(at: url) == [])
   }
 

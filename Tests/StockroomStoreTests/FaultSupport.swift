@@ -11,6 +11,9 @@ import Testing
 enum DamageOutcome: String, CaseIterable {
   case tornTailCut = "torn tail cut"
   case refused = "refused with file and offset"
+  /// Damage before the snapshot's stamp, which opening does not read: a read that reaches it
+  /// refuses, naming the file and offset, and `verify` reports it.
+  case refusedOnRead = "refused when read, with file and offset"
   case snapshotRebuilt = "snapshot rebuilt"
   case indexRebuilt = "index rebuilt"
   case validShorter = "valid shorter ledger"
@@ -59,7 +62,14 @@ enum FaultSuite {
         outcome = .intact
         problem = warnings.first.map { "unexpected warning: \($0)" }
       }
-      if let wrong = IndexCheck.problems(store) { return (outcome, "a lookup: \(wrong)") }
+      if let wrong = IndexCheck.problems(store) {
+        if outcome == .intact, wrong.hasPrefix("threw: "), wrong.contains(ledger),
+          wrong.contains("at byte")
+        {
+          return (.refusedOnRead, nil)
+        }
+        return (outcome, "a lookup: \(wrong)")
+      }
       let index = url.appendingPathComponent("index.bin").path
       let rebuilt = store.warnings.dropFirst(warnings.count).contains {
         $0.contains(index) && $0.contains("rebuilt")

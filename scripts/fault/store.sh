@@ -29,7 +29,7 @@ check_acks() {
 crash_points() {
   echo "fault-suite: crash points, $CRASH_RUNS runs each"
   local passed=0 runs=0 point run dir at status ok
-  local points=(before-write after-write after-fsync snapshot-temp snapshot-renamed index-temp
+  local points=(before-write after-write after-fsync snapshot-tokens snapshot-temp snapshot-renamed index-temp
     index-renamed)
   for point in "${points[@]}"; do
     ok=1

@@ -36,7 +36,7 @@ public struct SerialPickStep: Sendable {
   }
 
   /// The serials a Search offers (sorted, at most the limit asked for) and those needing a PIN.
-  public typealias Found = (serials: [String], needsPIN: Set<String>)
+  public typealias Found = InventoryState.Offered
 
   public let words: Words
   public internal(set) var listQuantity: NumberField
@@ -52,7 +52,7 @@ public struct SerialPickStep: Sendable {
   /// What each move into the right list took (a scan, a range, a paste…), last last, for Ctrl-Z.
   public internal(set) var undoBatches: [[Int32]] = []
   /// Listed serials that need a token-side PIN.
-  public internal(set) var needsPIN: Set<String> = []
+  public internal(set) var needsPIN = SerialMarks()
   /// How many serials are on offer.
   public internal(set) var limit: Int
   /// False in a demo session: no file prompt.
@@ -150,9 +150,7 @@ public struct SerialPickStep: Sendable {
     let pin = found.needsPIN
     var list = PickList(
       items: found.serials, leftTitle: words.left, rightTitle: words.right,
-      annotation: { [items = found.serials] index in
-        items.indices.contains(index) && pin.contains(items[index]) ? "needs PIN" : nil
-      }, sorted: true)
+      annotation: { index in pin.isMarked(index) ? "needs PIN" : nil }, sorted: true)
     if let area = pickList?.area { list.layout(in: area) }
     for serial in pickList?.rightItems ?? [] { _ = list.scan(serial) }
     pickList = list

@@ -29,7 +29,7 @@ public struct DeallocationAnswers {
     set { pick.scanNotice = newValue }
   }
   /// Serials of this model and account that need a token-side PIN.
-  public var needsPIN: Set<String> { pick.needsPIN }
+  public var needsPIN: SerialMarks { pick.needsPIN }
   /// How many serials of the model are allocated and not in use.
   public var hardwareLimit: Int { pick.limit }
   public var reference: TextField { fields.reference }

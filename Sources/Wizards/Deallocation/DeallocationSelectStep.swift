@@ -74,7 +74,7 @@ extension DeallocationFlow {
   /// The serials of the model the account may give back (allocated, not in use), sorted,
   /// the first `limit` of them.
   func offered(_ state: InventoryState, limit: Int) -> SerialPickStep.Found {
-    guard case .hardware(let model) = kind else { return ([], []) }
+    guard case .hardware(let model) = kind else { return ([], SerialMarks()) }
     return state.deallocatableSerials(account: account, model: model, limit: limit)
   }
 

@@ -69,10 +69,13 @@ public struct FaultyTokensScreen: Screen {
     containerName = state.containers[box].name
     var found: [String] = []
     var pins: [Bool] = []
-    for token in state.tokens
-    where token.state == .faulty && Int(token.model) == modelIndex && Int(token.container) == box {
-      found.append(token.serial)
-      pins.append(token.needsPIN)
+    // Faulty tokens are in the provider's stock: only its group of the model is read.
+    state.tokens.forEachMember(holder: -1, model: modelIndex) { index, token in
+      if token.state == .faulty && Int(token.container) == box {
+        found.append(state.tokens.serial(at: index))
+        pins.append(token.needsPIN)
+      }
+      return true
     }
     serials = found
     let (cursor, top) = (table.cursor, table.viewport.top)
