@@ -8,13 +8,21 @@ let package = Package(
     .executable(name: "stockroom", targets: ["stockroom"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
   ],
   targets: [
     // Entities, rules and actions: pure Swift, no I/O, no terminal.
     .target(name: "StockroomDomain"),
     // File storage: the transaction ledger, snapshots, locking.
     .target(name: "StockroomStore", dependencies: ["StockroomDomain"]),
+    // The database store: the same ledger in PostgreSQL, the records chained as the file's.
+    .target(
+      name: "StockroomPostgres",
+      dependencies: [
+        "StockroomDomain", "StockroomStore",
+        .product(name: "PostgresNIO", package: "postgres-nio"),
+      ]),
     // Cell buffer, widgets, layout, key events; knows nothing of curses.
     .target(name: "TerminalUI"),
     // Every wizard and screen: state, update, view. Reads the ledger only through the
@@ -27,8 +35,8 @@ let package = Package(
     .executableTarget(
       name: "stockroom",
       dependencies: [
-        "Wizards", "CursesTerminal", "StockroomStore", "StockroomDomain", "TerminalUI",
-        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Wizards", "CursesTerminal", "StockroomStore", "StockroomPostgres", "StockroomDomain",
+        "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
@@ -41,6 +49,9 @@ let package = Package(
     .testTarget(
       name: "StockroomStoreTests",
       dependencies: ["StockroomStore", "StockroomDomain", "TestSupport"]),
+    .testTarget(
+      name: "StockroomPostgresTests",
+      dependencies: ["StockroomPostgres", "StockroomStore", "StockroomDomain", "TestSupport"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     // Seeds and deterministic randomness shared by the randomized tests.
     .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -70,7 +70,7 @@ extension FileStore {
       } catch {
         if changed { try reload() }
         if position.sequence != seen && requests.count == 1 {
-          throw .conflict(Self.describe(intervening) + error.message)
+          throw .conflict(after: intervening, error.message)
         }
         throw .refused(error)
       }
@@ -159,14 +159,5 @@ extension FileStore {
       throw .unavailable("\(ledgerPath): key \(key) names missing sequence \(sequence)")
     }
     return CommitResult(transaction: found, alreadyCommitted: true)
-  }
-
-  private static func describe(_ transactions: [Transaction]) -> String {
-    guard let first = transactions.first, let last = transactions.last else { return "" }
-    let ids =
-      first.transactionId == last.transactionId
-      ? first.transactionId : "\(first.transactionId)–\(last.transactionId)"
-    let users = Set(transactions.map(\.user)).sorted().joined(separator: ", ")
-    return "another session committed \(ids) (by \(users)) meanwhile: "
   }
 }

@@ -28,25 +28,15 @@ extension FileStore {
       store.keys = [:]
       store.position = .start
       store.recent = RecentRecords(start: 1)
-      var demo = DemoData(
-        seed: seed, tokens: max(0, tokens),
-        now: now ?? ProcessIdentity.now(environment: options.environment),
-        context: ProcessIdentity.context(environment: options.environment))
-      // The requests are let go of as they are committed (they name every serial).
-      var requests = demo.build()
-      demo.requests = []
-      demo.leased = []
-      requests.reverse()
-      let count = requests.count
+      var plan = DemoPlan(
+        seed: seed, tokens: tokens, now: now, environment: options.environment)
       // Progress: the commits are four fifths, the snapshot and the index the rest.
-      let total = count + count / 4
-      while !requests.isEmpty {
-        let batch = nextBatch(&requests, serials: serialsPerWrite)
+      let total = plan.count + plan.count / 4
+      while let batch = plan.nextBatch(serials: serialsPerWrite) {
         _ = try store.commitAll(batch)
-        options.progress?(count - requests.count, total)
+        options.progress?(plan.committed, total)
       }
-      try UserMap.demo(context: demo.context, employee: DemoData.supportDesk).write(
-        directory: directory.path)
+      try plan.userMap.write(directory: directory.path)
       try store.writeSnapshot()
       options.progress?(total, total)
     }
@@ -56,31 +46,4 @@ extension FileStore {
   /// Serials a demo commits in one write at most: a large demo is written in parts so the
   /// lines and transactions of one write stay bounded; the usual demo is a single write.
   public static let demoSerialsPerWrite = 1_000_000
-
-  /// Takes the next batch off the end of `reversed` (requests in reverse order): at least
-  /// one request, and no more than `limit` serials once it holds more than one.
-  private static func nextBatch(_ reversed: inout [CommitRequest], serials limit: Int)
-    -> [CommitRequest]
-  {
-    var batch: [CommitRequest] = []
-    var serials = 0
-    while let next = reversed.last {
-      serials += serialCount(next.command)
-      if !batch.isEmpty && serials > limit { break }
-      batch.append(next)
-      reversed.removeLast()
-    }
-    return batch
-  }
-
-  private static func serialCount(_ command: Command) -> Int {
-    switch command {
-    case .receiveHardware(_, let serials, _, _, _): return serials.count
-    case .allocateHardware(_, let serials, _, _): return serials.count
-    case .assignHardware(_, let serials, _): return serials.count
-    case .deallocateHardware(_, let serials, _, _): return serials.count
-    case .reinitialize(let serials): return serials.count
-    default: return 0
-    }
-  }
 }

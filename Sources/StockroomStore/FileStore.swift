@@ -278,14 +278,7 @@ public final class FileStore: InventoryLedger {
     do throws(LedgerRecord.RecordDecodeError) {
       return try LedgerRecord.decode(Data(line))
     } catch {
-      switch error {
-      case .newerVersion(let version):
-        throw .unavailable(
-          "\(path) at byte \(offset): record format version \(version) is newer than this "
-            + "Stockroom reads (\(StoreVersion.format)); use a newer Stockroom")
-      case .malformed(let text):
-        throw .unavailable("\(path) at byte \(offset): \(text)")
-      }
+      throw .unavailable("\(path) at byte \(offset): \(error.message)")
     }
   }
 

@@ -3,7 +3,7 @@ import StockroomDomain
 /// What the index files a transaction under: one case per lookup of `InventoryLedger`, each
 /// matched by the domain's definition on `Transaction` (`account`, `namedSerials`,
 /// `namedSubscription`, `namedOrder`, `namedWarehouses`), so the index and a full read agree.
-enum IndexSubject: Hashable, Sendable {
+public enum IndexSubject: Hashable, Sendable {
   case account(String)
   case serial(String)
   /// A subscription number, upper case as `namedSubscription` gives it.
@@ -12,12 +12,12 @@ enum IndexSubject: Hashable, Sendable {
   case warehouse(String)
 
   /// The subject a lookup asks for: a subscription number in any case.
-  static func lookup(subscription number: String) -> IndexSubject {
+  public static func lookup(subscription number: String) -> IndexSubject {
     .subscription(number.uppercased())
   }
 
   /// Every subject `transaction` is filed under, each once.
-  static func subjects(of transaction: Transaction) -> [IndexSubject] {
+  public static func subjects(of transaction: Transaction) -> [IndexSubject] {
     var found: [IndexSubject] = []
     if let account = transaction.account { found.append(.account(account)) }
     found += transaction.namedSerials.map { .serial($0) }
@@ -28,13 +28,24 @@ enum IndexSubject: Hashable, Sendable {
   }
 
   /// True when `transaction` is about this subject (a lookup keeps only these).
-  func matches(_ transaction: Transaction) -> Bool {
+  public func matches(_ transaction: Transaction) -> Bool {
     switch self {
     case .account(let code): return transaction.account == code
     case .serial(let serial): return transaction.namedSerials.contains(serial)
     case .subscription(let number): return transaction.namedSubscription == number
     case .order(let number): return transaction.namedOrder == number
     case .warehouse(let code): return transaction.namedWarehouses.contains(code)
+    }
+  }
+
+  /// The kind's name and the key, as a database store files the subject.
+  public var parts: (kind: String, key: String) {
+    switch self {
+    case .account(let code): return ("account", code)
+    case .serial(let serial): return ("serial", serial)
+    case .subscription(let number): return ("subscription", number)
+    case .order(let number): return ("order", number)
+    case .warehouse(let code): return ("warehouse", code)
     }
   }
 

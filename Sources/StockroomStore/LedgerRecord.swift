@@ -8,7 +8,7 @@ public enum LedgerRecord {
   static let crcPrefix = Array(#"{"crc":""#.utf8)
   /// Where the checksummed body starts.
   static let bodyStart = 18
-  static let newline = UInt8(ascii: "\n")
+  public static let newline = UInt8(ascii: "\n")
 
   /// The line for a transaction at a sequence number, chained to the previous checksum.
   public static func encode(_ transaction: Transaction, sequence: UInt64, previous: UInt32)
@@ -116,7 +116,7 @@ public enum LedgerRecord {
   }
 
   /// Decodes a valid line's transaction, refusing newer formats and unknown kinds.
-  static func decode(_ line: Data) throws(RecordDecodeError) -> Transaction {
+  public static func decode(_ line: Data) throws(RecordDecodeError) -> Transaction {
     let decoder = JSONDecoder()
     let header: Header
     do {
@@ -139,8 +139,18 @@ public enum LedgerRecord {
   }
 
   /// Why a line with a good checksum still cannot be used.
-  enum RecordDecodeError: Error {
+  public enum RecordDecodeError: Error {
     case newerVersion(Int)
     case malformed(String)
+
+    /// What is wrong, for a message that says where.
+    public var message: String {
+      switch self {
+      case .newerVersion(let version):
+        return "record format version \(version) is newer than this Stockroom reads "
+          + "(\(StoreVersion.format)); use a newer Stockroom"
+      case .malformed(let text): return text
+      }
+    }
   }
 }

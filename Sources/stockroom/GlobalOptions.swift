@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StockroomPostgres
 
 /// Options every command takes: where the data lives.
 struct GlobalOptions: ParsableArguments {
@@ -11,6 +12,30 @@ struct GlobalOptions: ParsableArguments {
         "Else STOCKROOM_DATA_DIR, else $XDG_DATA_HOME/stockroom, else ~/.local/share/stockroom.",
       valueName: "path"))
   var dataDir: String?
+
+  @Option(
+    name: .customLong("store"),
+    help: ArgumentHelp(
+      "A shared store: postgresql://USER@HOST[:PORT]/DATABASE.",
+      discussion:
+        "Else STOCKROOM_STORE, else the file store of the data directory. The files of this "
+        + "machine (drafts, outbox, receipts, exports) stay in the data directory.",
+      valueName: "url"))
+  var store: String?
+
+  /// The store this run uses (README, "A shared store on PostgreSQL"); a malformed URL ends
+  /// the run with exit 2 naming what is wrong.
+  func resolvedStore(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> StoreLocation {
+    do {
+      return try StoreLocation.resolve(
+        option: store, environment: environment,
+        dataDirectory: resolvedDataDirectory(environment: environment))
+    } catch {
+      CommandFailure(status: .usage, message: error.message).exit()
+    }
+  }
 
   /// The data directory this run uses (docs/DESIGN.md section 5).
   func resolvedDataDirectory(

@@ -25,3 +25,18 @@ public enum LedgerError: Error, Sendable, CustomStringConvertible {
     }
   }
 }
+
+extension LedgerError {
+  /// A pick made stale by `intervening` (what other sessions committed since this one's
+  /// view): names them and who made them, then why the command no longer holds.
+  public static func conflict(after intervening: [Transaction], _ reason: String) -> LedgerError {
+    guard let first = intervening.first, let last = intervening.last else {
+      return .conflict(reason)
+    }
+    let ids =
+      first.transactionId == last.transactionId
+      ? first.transactionId : "\(first.transactionId)–\(last.transactionId)"
+    let users = Set(intervening.map(\.user)).sorted().joined(separator: ", ")
+    return .conflict("another session committed \(ids) (by \(users)) meanwhile: " + reason)
+  }
+}
