@@ -7,7 +7,9 @@ import StockroomDomain
 /// the lookup runs again, so a damaged or stale index never gives a wrong answer.
 extension FileStore {
   public func transaction(id: String) throws(StoreError) -> Transaction? {
-    guard let sequence = Self.sequence(of: id), sequence <= position.sequence else { return nil }
+    guard let sequence = Transaction.sequence(of: id), sequence <= position.sequence else {
+      return nil
+    }
     return try answer { () throws(StoreError) -> Lookup<Transaction?> in
       switch try read(sequence) {
       case .found(let transaction): return .found(transaction)
@@ -16,28 +18,8 @@ extension FileStore {
     }
   }
 
-  public func transactions(account: String) throws(StoreError) -> [Transaction] {
-    try transactions(about: .account(account))
-  }
-
-  public func transactions(serial: String) throws(StoreError) -> [Transaction] {
-    try transactions(about: .serial(serial))
-  }
-
-  public func transactions(subscription: String) throws(StoreError) -> [Transaction] {
-    try transactions(about: .lookup(subscription: subscription))
-  }
-
-  public func transactions(order: String) throws(StoreError) -> [Transaction] {
-    try transactions(about: .order(order))
-  }
-
-  public func transactions(warehouse: String) throws(StoreError) -> [Transaction] {
-    try transactions(about: .warehouse(warehouse))
-  }
-
   /// The transactions about `subject`, in ledger order.
-  func transactions(about subject: IndexSubject) throws(StoreError) -> [Transaction] {
+  public func transactions(about subject: IndexSubject) throws(StoreError) -> [Transaction] {
     try answer { () throws(StoreError) -> Lookup<[Transaction]> in
       guard let sequences = candidates(subject.hash) else {
         return .mismatch("\(indexPath): a part of it cannot be read")
@@ -52,16 +34,6 @@ extension FileStore {
       }
       return .found(found)
     }
-  }
-
-  /// The sequence number of `T000123` (any case), nil for anything else.
-  static func sequence(of id: String) -> UInt64? {
-    let text = id.uppercased()
-    guard text.hasPrefix("T"), text.count > 1, text.count <= 20,
-      text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
-      let sequence = UInt64(text.dropFirst()), sequence > 0
-    else { return nil }
-    return sequence
   }
 
   /// An answer, or why the index could not give one.

@@ -32,7 +32,9 @@ struct CommitTestCommand: ParsableCommand {
             context: context, key: key)
           out.line("ack \(key) \(result.transaction.transactionId)")
           out.flush()
-          if snapshotEvery > 0, (round + 1) % snapshotEvery == 0 { try store.writeSnapshot() }
+          if snapshotEvery > 0, (round + 1) % snapshotEvery == 0 {
+            try (store as? FileStore)?.writeSnapshot()
+          }
         } catch {
           StoreCommands.fail(error)
         }
@@ -44,7 +46,7 @@ struct CommitTestCommand: ParsableCommand {
         let result = try store.commit(
           .deallocateHardware(
             account: account, serials: [item], disposition: .return, container: nil),
-          context: context)
+          context: context, key: ProcessIdentity.newKey())
         out.line("ok \(item) \(result.transaction.transactionId)")
       } catch {
         switch error {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StockroomPostgres
 import StockroomStore
 
 /// `stockroom demo`: creates the deterministic demo data set.
@@ -21,6 +22,24 @@ struct DemoCommand: ParsableCommand {
   }
 
   func run() throws {
+    if case .postgres(let url) = global.resolvedStore() {
+      if force {
+        CommandFailure(
+          status: .usage, message: "--force cannot replace a database store's ledger (append-only)"
+        ).exit()
+      }
+      do {
+        var options = StoreCommands.databaseOptions(global)
+        options.progress = RebuildProgress.pass("demo: writing \(tokens) tokens")
+        let store = try PostgresStore.createDemo(url, options: options, seed: seed, tokens: tokens)
+        print(
+          "Demo data created in \(url.place): \(store.state.accounts.count) accounts, "
+            + "\(store.state.tokens.count) hardware tokens, \(store.lastSequence) transactions.")
+      } catch {
+        StoreCommands.fail(error)
+      }
+      return
+    }
     let url = global.resolvedDataDirectory()
     do {
       var options = FileStore.Options()

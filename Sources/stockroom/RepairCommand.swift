@@ -13,6 +13,16 @@ struct RepairCommand: ParsableCommand {
   @Flag(help: "Really repair.") var yes = false
 
   func run() throws {
+    if case .postgres(let url) = global.resolvedStore() {
+      print(
+        """
+        \(url.place) is a database store: PostgreSQL's own tools repair databases (its \
+        write-ahead log, amcheck, a base backup with point-in-time recovery). Stockroom \
+        changes nothing here; stockroom verify --store URL says whether the ledger, its \
+        chain and the mirror tables agree.
+        """)
+      return
+    }
     let url = global.resolvedDataDirectory()
     var options = FileStore.Options()
     guard yes else {

@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import StockroomDomain
+import StockroomPostgres
 import StockroomStore
 import Wizards
 
@@ -8,10 +9,19 @@ import Wizards
 /// because the screens never open a file: reading a file a prompt names, and creating the
 /// demo data set on first run (docs/DESIGN.md, "Runtime").
 enum RuntimeEffects {
-  /// Carries out what the last key asked for, handing each result back to the app.
-  static func carryOut(_ app: inout App) {
+  /// Carries out what the last key asked for, handing each result back to the app. The demo
+  /// data goes to the store this run uses (`location`; nil: the data directory).
+  static func carryOut(_ app: inout App, store location: StoreLocation? = nil) {
     if let request = app.takeFileRequest() {
       app.fileRead(read(request))
+    }
+    if case .postgres(let url)? = location, app.takeDemoRequest() {
+      let options = PostgresStore.Options(dataDirectory: app.context.dataDirectory)
+      let now = app.context.now
+      app.demoDataCreated(
+        Result { () throws(StoreError) in
+          try PostgresStore.createDemo(url, options: options, now: now)
+        }.map { $0 as any InventoryLedger })
     }
     if app.takeDemoRequest() {
       var options = FileStore.Options()

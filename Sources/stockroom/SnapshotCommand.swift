@@ -12,7 +12,8 @@ struct SnapshotCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    let store = StoreCommands.open(global)
+    guard case .directory = global.resolvedStore() else { return }
+    let store = StoreCommands.openFile(global)
     do {
       try store.writeSnapshotIfDue()
     } catch {
@@ -24,8 +25,10 @@ struct SnapshotCommand: ParsableCommand {
 /// Starts `stockroom _snapshot` for a store whose snapshot is due, in a session of its own with
 /// its output discarded, unless another process is writing one already; never waits for it.
 enum BackgroundSnapshot {
-  static func startIfDue(_ store: FileStore) {
-    guard store.snapshotIsDue, !store.isWritingSnapshot else { return }
+  static func startIfDue(_ store: any LedgerStore) {
+    guard let store = store as? FileStore, store.snapshotIsDue, !store.isWritingSnapshot else {
+      return
+    }
     start(dataDirectory: store.directory.path)
   }
 

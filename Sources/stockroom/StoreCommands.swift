@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StockroomDomain
+import StockroomPostgres
 import StockroomStore
 
 /// The storage issue's commands (demo, allocation, tokens, log, show, verify, backup, repair),
@@ -9,11 +10,34 @@ enum StoreCommands {
   static let all: [ParsableCommand.Type] = [
     DemoCommand.self, AllocationCommand.self, TokensCommand.self, LogCommand.self,
     ShowCommand.self, VerifyCommand.self, BackupCommand.self, RepairCommand.self,
-    CommitTestCommand.self, BenchStoreCommand.self, SnapshotCommand.self,
+    CommitTestCommand.self, BenchStoreCommand.self, SnapshotCommand.self, StoreGroup.self,
   ]
 
-  /// Opens the store of the data directory, printing its warnings; exits on failure.
-  static func open(_ global: GlobalOptions, readOnly: Bool = false) -> FileStore {
+  /// Opens the store this run uses (`--store`, `STOCKROOM_STORE`, else the data directory),
+  /// printing its warnings; exits on failure. The one place a command opens a store.
+  static func open(_ global: GlobalOptions, readOnly: Bool = false) -> any LedgerStore {
+    switch global.resolvedStore() {
+    case .directory: return openFile(global, readOnly: readOnly)
+    case .postgres(let url):
+      do {
+        let store = try PostgresStore.open(url, options: databaseOptions(global))
+        warn(store.warnings)
+        return store
+      } catch {
+        fail(error)
+      }
+    }
+  }
+
+  /// How a database store is opened: this machine's files stay in the data directory.
+  static func databaseOptions(_ global: GlobalOptions) -> PostgresStore.Options {
+    var options = PostgresStore.Options(dataDirectory: global.resolvedDataDirectory())
+    options.progress = RebuildProgress.reporter()
+    return options
+  }
+
+  /// Opens the file store of the data directory (what only a file store has: its snapshot).
+  static func openFile(_ global: GlobalOptions, readOnly: Bool = false) -> FileStore {
     var options = FileStore.Options()
     options.readOnly = readOnly
     options.create = !readOnly
@@ -29,7 +53,7 @@ enum StoreCommands {
   }
 
   /// Runs a lookup, exiting on failure; prints the warnings it added (an index rebuilt).
-  static func lookUp<T>(_ store: FileStore, _ body: () throws(StoreError) -> T) -> T {
+  static func lookUp<T>(_ store: any LedgerStore, _ body: () throws(StoreError) -> T) -> T {
     let before = store.warnings.count
     defer { warn(Array(store.warnings.dropFirst(before))) }
     do {

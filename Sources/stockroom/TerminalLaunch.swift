@@ -1,5 +1,6 @@
 import CursesTerminal
 import Foundation
+import StockroomPostgres
 import StockroomStore
 import TerminalUI
 import Wizards
@@ -17,7 +18,18 @@ enum TerminalLaunch {
       now: AppContext.fixedClock(environment) ?? Date(),
       userName: OSUser.current.name, userId: OSUser.current.uid,
       dataDirectory: dataDirectory, version: Stockroom.version)
-    if FileStore.hasData(at: dataDirectory) {
+    let location = global.resolvedStore(environment: environment)
+    if case .postgres(let url) = location {
+      do {
+        var options = PostgresStore.Options(dataDirectory: dataDirectory)
+        options.progress = RebuildProgress.reporter("reading the ledger from the database")
+        let store = try PostgresStore.open(url, options: options)
+        // An empty store offers the demo data, as an empty data directory does.
+        if store.lastSequence > 0 { context.store = store }
+      } catch {
+        CommandFailure(status: .storeUnavailable, message: error.message).exit()
+      }
+    } else if FileStore.hasData(at: dataDirectory) {
       do {
         var options = FileStore.Options()
         options.progress = RebuildProgress.reporter()
@@ -45,6 +57,6 @@ enum TerminalLaunch {
       for screen in screens(context) { app.carryOut(.push(screen)) }
     }
     let drafts = draftsEnabled ? DraftLaunch.prepare(&app, on: terminal) : nil
-    TerminalLoop.run(&app, on: terminal, drafts: drafts)
+    TerminalLoop.run(&app, on: terminal, drafts: drafts, store: location)
   }
 }

@@ -1,5 +1,6 @@
 import CursesTerminal
 import Foundation
+import StockroomPostgres
 import StockroomStore
 import TerminalUI
 import Wizards
@@ -13,7 +14,7 @@ enum TerminalLoop {
   /// answers in progress.
   static func run(
     _ app: inout App, on terminal: CursesTerminal, watch: DemoSessionWatch? = nil,
-    drafts: DraftKeeper? = nil
+    drafts: DraftKeeper? = nil, store location: StoreLocation? = nil
   ) {
     app.handle(.resize(terminal.size))
     draw(app, on: terminal)
@@ -50,7 +51,9 @@ enum TerminalLoop {
           courier?.look()
           // Keep opening fast: a new snapshot when enough records piled up, written by
           // another process, never on a commit's path.
-          if let store = app.context.store as? FileStore { BackgroundSnapshot.startIfDue(store) }
+          if let store = app.context.store as? any LedgerStore {
+            BackgroundSnapshot.startIfDue(store)
+          }
         }
         continue
       }
@@ -62,7 +65,7 @@ enum TerminalLoop {
       let outcome = app.runPendingCommit()
       drafts?.after(key, outcome: outcome, app: app)
       if case .committed? = outcome { courier?.deliver() }
-      RuntimeEffects.carryOut(&app)
+      RuntimeEffects.carryOut(&app, store: location)
       courier = courier ?? MailCourier.start(for: app.context.store)
       if !app.isFinished { draw(app, on: terminal) }
       busy = true

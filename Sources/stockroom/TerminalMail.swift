@@ -3,9 +3,9 @@ import StockroomDomain
 import StockroomStore
 
 extension MailCourier {
-  /// A courier for the outbox of `store`'s data directory; nil without a store on files.
+  /// A courier for the outbox of the data directory; nil without a store.
   static func start(for store: (any InventoryLedger)?) -> MailCourier? {
-    guard let store = store as? FileStore else { return nil }
+    guard let store = store as? any LedgerStore else { return nil }
     return MailCourier(outbox: store.outbox)
   }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StockroomPostgres
 import StockroomStore
 
 /// `stockroom verify`: records, chain, snapshot and invariants.
@@ -13,11 +14,8 @@ struct VerifyCommand: ParsableCommand {
   @Flag(help: "Print one JSON object.") var json = false
 
   func run() throws {
-    let url = global.resolvedDataDirectory()
     do {
-      var options = FileStore.Options()
-      options.progress = RebuildProgress.pass("verify: checking the ledger, index and snapshot")
-      let problems = try FileStore.verify(at: url, options: options)
+      let problems = try check()
       if json {
         let list = problems.map { JSONText.string($0) }.joined(separator: ",")
         print(JSONText.object([("ok", String(problems.isEmpty)), ("problems", "[\(list)]")]))
@@ -32,6 +30,21 @@ struct VerifyCommand: ParsableCommand {
       }
     } catch {
       StoreCommands.fail(error)
+    }
+  }
+
+  /// The problems of the store this run uses: on a database store, the chain replayed against
+  /// the mirror tables; on files, the ledger, index and snapshot.
+  private func check() throws(StoreError) -> [String] {
+    switch global.resolvedStore() {
+    case .postgres(let url):
+      var options = StoreCommands.databaseOptions(global)
+      options.progress = RebuildProgress.pass("verify: replaying the ledger")
+      return try PostgresStore.verify(url, options: options)
+    case .directory(let url):
+      var options = FileStore.Options()
+      options.progress = RebuildProgress.pass("verify: checking the ledger, index and snapshot")
+      return try FileStore.verify(at: url, options: options)
     }
   }
 }

@@ -17,6 +17,16 @@ extension Transaction {
   /// The wireless order this transaction is about.
   public var namedOrder: String? { order?.number }
 
+  /// The sequence number of `T000123` (any case), nil for anything else.
+  public static func sequence(of id: String) -> UInt64? {
+    let text = id.uppercased()
+    guard text.hasPrefix("T"), text.count > 1, text.count <= 20,
+      text.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }),
+      let sequence = UInt64(text.dropFirst()), sequence > 0
+    else { return nil }
+    return sequence
+  }
+
   /// The warehouses this transaction moves stock in or out of.
   public var namedWarehouses: Set<String> { subscription?.warehouses ?? [] }
 }

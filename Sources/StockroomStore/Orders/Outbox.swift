@@ -123,8 +123,7 @@ extension FileStore {
   /// after the commit; a message that cannot be written becomes a warning. The ledger is the
   /// truth: the commit stands either way.
   func postOrderMail(_ transaction: Transaction) {
-    let mails = OrderMail.messages(for: transaction, book: state.orders)
-    let (names, problems) = outbox.post(mails)
+    let (names, problems) = outbox.post(orderMailOf: transaction, book: state.orders)
     posted += names
     warnings += problems
   }

@@ -1,0 +1,235 @@
+import Foundation
+import Glibc
+import PostgresNIO
+import StockroomDomain
+import StockroomStore
+
+/// The database store: the same ledger as the file store's, kept in PostgreSQL (schema
+/// `stockroom`, made by `store init`), so several hosts share one stock. Each row holds the
+/// record exactly as the file ledger's line, chained by the same checksums; the database
+/// keeps tables mirroring the state under constraints, so no client gets a serial into two
+/// places. The interface is synchronous: postgres-nio runs on its own event loop and each call
+/// waits for it (`DatabaseSession`).
+public final class PostgresStore: LedgerStore {
+  /// How to open a database store.
+  public struct Options: Sendable {
+    public var environment: [String: String] = ProcessInfo.processInfo.environment
+    /// This machine's data directory: the outbox (and drafts, receipts, exports) stay there.
+    public var dataDirectory: URL
+    /// Told how far a long pass has got (records read, in all).
+    public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+
+    public init(dataDirectory: URL) { self.dataDirectory = dataDirectory }
+  }
+
+  public let url: PostgresURL
+  public internal(set) var state = InventoryState()
+  public internal(set) var lastSequence: UInt64 = 0
+  /// The checksum of the record at `lastSequence` (0 before the first).
+  var lastCRC: UInt32 = 0
+  public internal(set) var warnings: [String] = []
+  public internal(set) var posted: [String] = []
+  /// The clock for new transactions (STOCKROOM_NOW honoured).
+  public var clock: () -> Date
+  let options: Options
+  let session: DatabaseSession
+  /// The host each transaction records it came from.
+  let host: String
+  /// True when the state in memory may hold what a commit applied but the database did not
+  /// take (its connection was lost): the next call replays before answering.
+  var stale = false
+
+  /// Records read a page at a time (a record of a large receipt names thousands of serials).
+  static let page: Int64 = 200
+
+  init(url: PostgresURL, options: Options) {
+    self.url = url
+    self.options = options
+    let environment = options.environment
+    clock = { ProcessIdentity.now(environment: environment) }
+    session = DatabaseSession(url: url, environment: environment)
+    host = Self.hostName()
+  }
+
+  /// Opens the store of a database that `store init` prepared, reading its ledger.
+  public static func open(_ url: PostgresURL, options: Options) throws(LedgerError)
+    -> PostgresStore
+  {
+    let store = PostgresStore(url: url, options: options)
+    try store.checkFormat()
+    try store.load()
+    return store
+  }
+
+  public var outbox: Outbox {
+    Outbox(directory: options.dataDirectory.path, environment: options.environment)
+  }
+
+  /// Builds the state at opening: for now a replay of every record from the database. The one
+  /// place the state is built from nothing, so a local snapshot cache can take its place.
+  func load() throws(LedgerError) {
+    state = InventoryState()
+    lastSequence = 0
+    lastCRC = 0
+    let total = options.progress == nil ? 0 : try count()
+    let progress = options.progress
+    _ = try readTail(remember: false) { progress?(Int($0), total) }
+    progress?(total, total)
+    stale = false
+  }
+
+  /// Refuses a database without a store, or with a newer format than this build knows.
+  func checkFormat() throws(LedgerError) {
+    let rows: [PostgresRow]
+    do throws(DatabaseError) {
+      rows = try session.query("SELECT value FROM stockroom.meta WHERE name = 'format'")
+    } catch {
+      if case .refused(let state, _) = error,
+        state == DatabaseError.undefinedTable || state == DatabaseError.invalidSchema
+      {
+        throw .unavailable(
+          "\(url.place) holds no store; run stockroom store init --store URL --yes")
+      }
+      throw error.ledgerError(url)
+    }
+    let text = try decode(rows.first, as: String.self, "stockroom.meta")
+    guard let format = Int(text ?? "") else {
+      throw .unavailable("\(url.place): stockroom.meta names no format")
+    }
+    if format > StoreSchema.format {
+      throw .unavailable(
+        "\(url.place): store format \(format) is newer than this Stockroom reads "
+          + "(\(StoreSchema.format)); use a newer Stockroom")
+    }
+  }
+
+  @discardableResult
+  public func refresh() throws(LedgerError) -> Bool {
+    if stale {
+      try load()
+      return true
+    }
+    let before = lastSequence
+    _ = try readTail(remember: false)
+    return lastSequence != before
+  }
+
+  /// Reads the records after `lastSequence` a page at a time, checks each (its checksum,
+  /// sequence and chain) and applies it; returns them when `remember` (for conflict messages).
+  func readTail(remember: Bool, progress: ((UInt64) -> Void)? = nil) throws(LedgerError)
+    -> [Transaction]
+  {
+    var applied: [Transaction] = []
+    while true {
+      let rows = try run(
+        """
+        SELECT seq, prev, crc, record FROM stockroom.ledger
+        WHERE seq > \(Int64(lastSequence)) ORDER BY seq LIMIT \(Self.page)
+        """)
+      for row in rows {
+        let record = try checkedRecord(row, previous: lastCRC)
+        guard record.sequence == lastSequence + 1 else {
+          throw .unavailable(
+            "stockroom.ledger: record \(record.sequence) follows record \(lastSequence): "
+              + "the sequence has a gap")
+        }
+        do throws(DomainError) { try state.apply(record.transaction.change) } catch {
+          throw .unavailable(
+            "stockroom.ledger: \(record.transaction.transactionId) cannot be applied: "
+              + error.message)
+        }
+        lastSequence = record.sequence
+        lastCRC = record.crc
+        if remember { applied.append(record.transaction) }
+        progress?(lastSequence)
+      }
+      if rows.count < Self.page { return applied }
+    }
+  }
+
+  /// One ledger row, checked.
+  struct Record {
+    var sequence: UInt64
+    var crc: UInt32
+    var transaction: Transaction
+    /// The record as the file ledger's line, without its newline.
+    var line: String
+  }
+
+  /// Decodes a row of `seq, prev, crc, record`, checking the record's own checksum and
+  /// framing against the columns, and its link to `previous` when given.
+  func checkedRecord(_ row: PostgresRow, previous: UInt32?) throws(LedgerError) -> Record {
+    let columns: (Int64, Int64, Int64, String)
+    do {
+      columns = try row.decode((Int64, Int64, Int64, String).self)
+    } catch {
+      throw .unavailable("stockroom.ledger: a row cannot be read: \(error)")
+    }
+    let (seq, prev, crc, text) = columns
+    let place = "stockroom.ledger record \(seq)"
+    let bytes = Array(text.utf8)
+    let frame = bytes.withUnsafeBytes { LedgerRecord.frame($0) }
+    switch frame {
+    case .failure(let problem):
+      throw .unavailable("\(place): \(problem.text)")
+    case .success(let found):
+      guard found.sequence == UInt64(seq), Int64(found.crc) == crc, Int64(found.previous) == prev
+      else {
+        throw .unavailable("\(place): its record does not match its seq, crc and prev columns")
+      }
+      if let previous, found.previous != previous {
+        throw .unavailable(
+          "\(place): breaks the checksum chain (prev \(CRC32C.hex(found.previous)), the "
+            + "record before has \(CRC32C.hex(previous)))")
+      }
+      let transaction: Transaction
+      do throws(LedgerRecord.RecordDecodeError) {
+        transaction = try LedgerRecord.decode(Data(bytes))
+      } catch {
+        throw .unavailable("\(place): \(error.message)")
+      }
+      guard transaction.transactionId == Transaction.identifier(sequence: found.sequence) else {
+        throw .unavailable("\(place): holds \(transaction.transactionId)")
+      }
+      return Record(
+        sequence: found.sequence, crc: found.crc, transaction: transaction, line: text)
+    }
+  }
+
+  /// How many records the ledger holds.
+  func count() throws(LedgerError) -> Int {
+    let rows = try run("SELECT coalesce(max(seq), 0) FROM stockroom.ledger")
+    return Int(try decode(rows.first, as: Int64.self, "stockroom.ledger") ?? 0)
+  }
+
+  /// Runs a statement, the store named in any error.
+  @discardableResult
+  func run(_ query: PostgresQuery) throws(LedgerError) -> [PostgresRow] {
+    do throws(DatabaseError) {
+      return try session.query(query)
+    } catch {
+      throw error.ledgerError(url)
+    }
+  }
+
+  /// The first column of a row, nil without a row.
+  func decode<T: PostgresDecodable>(_ row: PostgresRow?, as type: T.Type, _ table: String)
+    throws(LedgerError) -> T?
+  {
+    guard let row else { return nil }
+    do {
+      return try row.decode(T.self)
+    } catch {
+      throw .unavailable("\(table): a row cannot be read: \(error)")
+    }
+  }
+
+  /// Ends the connection (the store opens a new one when asked again).
+  public func close() { session.close() }
+
+  private static func hostName() -> String {
+    var buffer = [CChar](repeating: 0, count: 256)
+    guard gethostname(&buffer, buffer.count) == 0 else { return "unknown" }
+    return String(cString: buffer)
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import PostgresNIO
+import StockroomDomain
+
+/// `stockroom store init`: the schema `stockroom` made in a database that holds no store, the
+/// application role created when missing (LOGIN, no password of its own) and granted what it
+/// needs and no more, all in one SQL transaction. `plan` says it in words first.
+public enum StoreSetup {
+  public static let defaultRole = "stockroom_app"
+  /// The SQLSTATE of CREATE SCHEMA on a schema that exists.
+  static let duplicateSchema = "42P06"
+
+  /// A role name this accepts: a plain lower-case SQL identifier of at most 63 bytes.
+  public static func isValidRole(_ name: String) -> Bool {
+    guard let first = name.unicodeScalars.first, name.utf8.count <= 63 else { return false }
+    return (first == "_" || ("a"..."z").contains(first))
+      && name.unicodeScalars.allSatisfy {
+        $0 == "_" || ("a"..."z").contains($0) || ("0"..."9").contains($0)
+      }
+  }
+
+  /// What `store init` would do, one line each.
+  public static func plan(_ url: PostgresURL, role: String) -> [String] {
+    [
+      "In \(url.place):",
+      "  create the schema stockroom: the ledger (append-only, chained, gapless), "
+        + "ledger_subjects, tokens, stock, users, meta",
+      "  and the reporting views transactions_by_day and stock_by_product;",
+      "  create the role \(role) (LOGIN, no password) unless it exists;",
+      "  grant \(role): USAGE on the schema; SELECT, INSERT on ledger and ledger_subjects; "
+        + "SELECT, INSERT, UPDATE on tokens and stock; SELECT, INSERT, UPDATE, DELETE on "
+        + "users; SELECT on meta and the views. No UPDATE, DELETE or TRUNCATE on the ledger.",
+    ]
+  }
+
+  /// True when the database holds a store (the schema `stockroom` exists).
+  static func holdsStore(_ session: DatabaseSession) throws(DatabaseError) -> Bool {
+    let rows = try session.query(
+      "SELECT 1 FROM pg_namespace WHERE nspname = 'stockroom'")
+    return !rows.isEmpty
+  }
+
+  /// Creates the store; `.notEmpty` when the database already holds one (nothing changed).
+  /// Returns whether the role was created (false: it existed and was only granted).
+  @discardableResult
+  public static func initialize(
+    _ url: PostgresURL, role: String = defaultRole,
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(LedgerError) -> Bool {
+    let session = DatabaseSession(url: url, environment: environment)
+    defer { session.close() }
+    do throws(DatabaseError) {
+      try session.execute("BEGIN")
+      if try holdsStore(session) {
+        // CREATE SCHEMA below would refuse it too; this says so before anything is tried.
+        throw DatabaseError.refused(sqlState: duplicateSchema, message: "")
+      }
+      for statement in StoreSchema.statements { try session.execute(statement) }
+      try session.query(
+        """
+        INSERT INTO stockroom.meta (name, value) VALUES
+          ('format', \(String(StoreSchema.format))), ('store_id', \(UUID().uuidString.lowercased())),
+          ('created', \(ISO8601DateFormatter().string(from: Date())))
+        """)
+      let exists = try !session.query("SELECT 1 FROM pg_roles WHERE rolname = \(role)").isEmpty
+      if !exists { try session.execute("CREATE ROLE \(StoreSchema.quoted(role)) LOGIN") }
+      for grant in StoreSchema.grants(to: role) { try session.execute(grant) }
+      try session.execute("COMMIT")
+      return !exists
+    } catch {
+      if case .refused(let state, _) = error, state == duplicateSchema {
+        throw .notEmpty(url.place)
+      }
+      throw error.ledgerError(url)
+    }
+  }
+}
