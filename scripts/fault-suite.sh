@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # The fault-injection suite (issue 9): crash points, a kill loop, injected I/O errors, power
 # loss, corrupted files, disk full and a read-only data directory, a key storm in tmux,
-# command-line fuzzing, hostile text and permissions. Prints its figures at the end.
+# command-line fuzzing, hostile text and permissions; on the PostgreSQL store (issue 16) the
+# server stopped and backends ended during commits, and a --key rerun. Prints its figures.
 #
 #   bash scripts/fault-suite.sh           the full suite (several minutes)
 #   bash scripts/fault-suite.sh --short   the CI tier (about a minute once built)
 #   --only SECTION                        one of crash_points kill_loop io_errors swift_suites
 #                                         disk_full_and_read_only key_storm hostile_input
+#                                         postgres_faults
 #
 # Seeds: FAULT_SEED (random unless given, printed at the start and with any failure) seeds
 # every random choice: bash's RANDOM afresh for each section (crash points, kill timing), the
@@ -57,8 +59,10 @@ echo "fault-suite: seed $FAULT_SEED (storm $STORM_SEED, Swift suites $FUZZ_SEED)
 
 if [ "$tier" = full ]; then
   CRASH_RUNS=20; KILLS=1000; IO_MAX=40; CORRUPT=3000; POWER=600; STORM_KEYS=100000; CLI_FUZZ=all
+  PG_ROUNDS=10; PG_COMMITS=400
 else
   CRASH_RUNS=10; KILLS=150; IO_MAX=12; CORRUPT=1000; POWER=200; STORM_KEYS=5000; CLI_FUZZ=sample
+  PG_ROUNDS=2; PG_COMMITS=60
 fi
 
 need=()
@@ -92,13 +96,15 @@ skip() {
 source "$root/scripts/fault/store.sh"
 # shellcheck source=fault/storm.sh
 source "$root/scripts/fault/storm.sh"
+# shellcheck source=fault/postgres.sh
+source "$root/scripts/fault/postgres.sh"
 
 # A small demo store, copied for every run.
 TEMPLATE="$WORK/template"
 "$B" demo --tokens 300 --data-dir "$TEMPLATE" >/dev/null
 
 for section in crash_points kill_loop io_errors swift_suites disk_full_and_read_only key_storm \
-  hostile_input; do
+  hostile_input postgres_faults; do
   if [ -z "$only" ] || [ "$only" = "$section" ]; then
     RANDOM=$(derive_seed "$FAULT_SEED" "$section")
     "$section"
@@ -109,7 +115,9 @@ echo
 echo "fault-suite ($tier) figures"
 for name in "crash points passed" "crash runs" "kills survived" "acknowledged in kill loop" \
   "I/O faults injected" "power-loss cases" "corrupted files tried" "keys sent" \
-  "storm restarts" "disk-full and read-only checks" "bad command lines" "acknowledged lost"; do
+  "storm restarts" "disk-full and read-only checks" "bad command lines" "postgres stops" \
+  "postgres backends ended" "postgres retries by key" "postgres reruns by key" \
+  "acknowledged lost"; do
   printf '  %-32s %s\n' "$name" "${figures[$name]:-0}"
 done
 for line in "${skipped[@]}"; do echo "  skipped: $line"; done

@@ -15,6 +15,14 @@ enum DatabaseError: Error {
   static let undefinedTable = "42P01"
   static let invalidSchema = "3F000"
 
+  /// One line for the status line or an error message.
+  var reason: String {
+    switch self {
+    case .unreachable(let reason): return reason
+    case .refused(let state, let message): return "SQLSTATE \(state): \(message)"
+    }
+  }
+
   /// The error as the ledger reports it, with the store named (never its password).
   func ledgerError(_ url: PostgresURL) -> LedgerError {
     switch self {
@@ -44,6 +52,8 @@ final class DatabaseSession {
   let url: PostgresURL
   let environment: [String: String]
   private var connection: PostgresConnection?
+  /// Why the last statement could not reach the server; nil once one did.
+  private(set) var loss: String?
 
   init(url: PostgresURL, environment: [String: String]) {
     self.url = url
@@ -62,9 +72,11 @@ final class DatabaseSession {
   func result(_ query: PostgresQuery) throws(DatabaseError) -> PostgresQueryResult {
     let connection = try connected()
     do {
-      return try connection.query(query, logger: Self.logger).wait()
+      let result = try connection.query(query, logger: Self.logger).wait()
+      loss = nil
+      return result
     } catch {
-      throw classify(error)
+      throw failure(error)
     }
   }
 
@@ -83,6 +95,23 @@ final class DatabaseSession {
   private func connected() throws(DatabaseError) -> PostgresConnection {
     if let connection, !connection.isClosed { return connection }
     connection = nil
+    do {
+      let opened = try PostgresConnection.connect(
+        on: Self.eventLoops.next(), configuration: try Self.configuration(url, environment),
+        id: 1, logger: Self.logger
+      ).wait()
+      connection = opened
+      return opened
+    } catch {
+      throw failure(error)
+    }
+  }
+
+  /// How to connect to `url`: the password from the URL or libpq's password file, TLS as its
+  /// sslmode says.
+  static func configuration(_ url: PostgresURL, _ environment: [String: String])
+    throws(DatabaseError) -> PostgresConnection.Configuration
+  {
     let password = PasswordFile.password(for: url, environment: environment)
     var configuration: PostgresConnection.Configuration
     if let socket = url.socketPath {
@@ -91,23 +120,15 @@ final class DatabaseSession {
     } else {
       configuration = .init(
         host: url.host, port: url.port, username: url.user, password: password,
-        database: url.database, tls: try tls())
+        database: url.database, tls: try tls(url))
     }
     configuration.options.connectTimeout = .seconds(10)
-    do {
-      let opened = try PostgresConnection.connect(
-        on: Self.eventLoops.next(), configuration: configuration, id: 1, logger: Self.logger
-      ).wait()
-      connection = opened
-      return opened
-    } catch {
-      throw classify(error)
-    }
+    return configuration
   }
 
   /// libpq's `prefer` and `require` encrypt without checking the server's certificate; so do
   /// these (`verify-ca` and `verify-full` are not offered).
-  private func tls() throws(DatabaseError) -> PostgresConnection.Configuration.TLS {
+  private static func tls(_ url: PostgresURL) throws(DatabaseError) -> PostgresConnection.Configuration.TLS {
     guard url.sslMode != .disable else { return .disable }
     var settings = TLSConfiguration.makeClientConfiguration()
     settings.certificateVerification = .none
@@ -121,17 +142,29 @@ final class DatabaseSession {
 
   /// A server's refusal keeps its SQLSTATE and message; anything else means the connection
   /// is gone (it is dropped, so the next call opens a new one).
-  private func classify(_ error: any Error) -> DatabaseError {
+  private func failure(_ error: any Error) -> DatabaseError {
+    let classified = Self.classify(error)
+    if case .unreachable(let reason) = classified {
+      loss = reason
+      dropConnection()
+    }
+    return classified
+  }
+
+  /// What an error from postgres-nio means: a refusal by the server, or a lost connection.
+  static func classify(_ error: any Error) -> DatabaseError {
     if let error = error as? PSQLError {
       if error.code == .server, let info = error.serverInfo {
-        return .refused(sqlState: info[.sqlState] ?? "?????", message: info[.message] ?? "")
+        let state = info[.sqlState] ?? "?????"
+        // The server ending this session (pg_terminate_backend, a shutdown) is a lost
+        // connection, not a refusal of the statement.
+        if state.hasPrefix("57P") { return .unreachable("the server ended the session") }
+        return .refused(sqlState: state, message: info[.message] ?? "")
       }
-      dropConnection()
       if error.code == .server { return .unreachable("the server ended the session") }
       let cause = error.underlying.map { Self.reason($0) } ?? error.code.description
       return .unreachable(cause)
     }
-    dropConnection()
     return .unreachable(Self.reason(error))
   }
 

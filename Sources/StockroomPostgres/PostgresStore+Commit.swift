@@ -66,7 +66,9 @@ extension PostgresStore {
       }
       stale = true
       try write(batch)
+      FaultInjection.crash(at: .databaseWritten)
       try finish("COMMIT")
+      FaultInjection.crash(at: .databaseCommitted)
       lastSequence += UInt64(batch.transactions.count)
       lastCRC = batch.crc
       stale = false

@@ -10,7 +10,7 @@ import StockroomStore
 /// keeps tables mirroring the state under constraints, so no client gets a serial into two
 /// places. The interface is synchronous: postgres-nio runs on its own event loop and each call
 /// waits for it (`DatabaseSession`).
-public final class PostgresStore: LedgerStore {
+public final class PostgresStore: LedgerStore, ConnectedLedger {
   /// How to open a database store.
   public struct Options: Sendable {
     public var environment: [String: String] = ProcessInfo.processInfo.environment
@@ -38,6 +38,11 @@ public final class PostgresStore: LedgerStore {
   /// True when the state in memory may hold what a commit applied but the database did not
   /// take (its connection was lost): the next call replays before answering.
   var stale = false
+  /// The LISTEN connection of a session with screens open (`listen()`); nil otherwise.
+  var listener: StoreListener?
+  /// The listener's generation this session last read the ledger under: a new one means it
+  /// was connected again and notifications may have been missed meanwhile.
+  var readGeneration = 0
 
   /// Records read a page at a time (a record of a large receipt names thousands of serials).
   static let page: Int64 = 200
@@ -105,6 +110,16 @@ public final class PostgresStore: LedgerStore {
 
   @discardableResult
   public func refresh() throws(LedgerError) -> Bool {
+    var generation = readGeneration
+    if let listener {
+      // Listening, a refresh reads only when another session's commit was notified (or the
+      // listener was connected again), so an idle screen never polls the database.
+      let status = listener.status
+      if let loss = status.loss { throw .unavailable("cannot reach \(url.place): \(loss)") }
+      guard hasNews(status) else { return false }
+      generation = status.generation
+    }
+    defer { readGeneration = generation }
     if stale {
       try load()
       return true
@@ -112,6 +127,30 @@ public final class PostgresStore: LedgerStore {
     let before = lastSequence
     _ = try readTail(remember: false)
     return lastSequence != before
+  }
+
+  /// Starts listening for other sessions' commits (the terminal loop does, once): from then
+  /// on `refresh()` reads the database only when a commit was notified.
+  public func listen() {
+    guard listener == nil else { return }
+    let url = url
+    let environment = options.environment
+    listener = StoreListener { () throws(DatabaseError) in
+      try DatabaseSession.configuration(url, environment)
+    }
+  }
+
+  /// True while the listener cannot reach the server (it keeps trying by itself).
+  public var listenerLost: Bool { listener?.status.loss != nil }
+
+  /// True when a refresh has something to read: a commit was notified past this session's
+  /// view, the listener was connected again, or the state must be replayed. Without a
+  /// listener, always (a refresh then asks the database).
+  public var hasNews: Bool { listener.map { hasNews($0.status) } ?? true }
+
+  private func hasNews(_ status: StoreListener.Status) -> Bool {
+    stale || session.loss != nil || status.generation != readGeneration
+      || status.notified > lastSequence
   }
 
   /// Reads the records after `lastSequence` a page at a time, checks each (its checksum,
@@ -202,6 +241,13 @@ public final class PostgresStore: LedgerStore {
     return Int(try decode(rows.first, as: Int64.self, "stockroom.ledger") ?? 0)
   }
 
+  /// Why the server cannot be reached: as the listener last found it, or as the last
+  /// statement did; nil while it answers.
+  public var connectionLoss: String? {
+    if let loss = listener?.status.loss ?? session.loss { return "\(url.place): \(loss)" }
+    return nil
+  }
+
   /// Runs a statement, the store named in any error.
   @discardableResult
   func run(_ query: PostgresQuery) throws(LedgerError) -> [PostgresRow] {
@@ -224,8 +270,12 @@ public final class PostgresStore: LedgerStore {
     }
   }
 
-  /// Ends the connection (the store opens a new one when asked again).
-  public func close() { session.close() }
+  /// Ends the connections (the store opens a new one when asked again; listening stops).
+  public func close() {
+    listener?.stop()
+    listener = nil
+    session.close()
+  }
 
   private static func hostName() -> String {
     var buffer = [CChar](repeating: 0, count: 256)

@@ -16,6 +16,10 @@ public enum FaultInjection {
     case snapshotRenamed = "snapshot-renamed"
     case indexTemp = "index-temp"
     case indexRenamed = "index-renamed"
+    /// A database store's commit: its rows written, COMMIT not yet sent.
+    case databaseWritten = "db-written"
+    /// A database store's commit: COMMIT acknowledged, the outcome not yet reported.
+    case databaseCommitted = "db-committed"
   }
 
   /// The system calls whose failure can be injected.
@@ -52,7 +56,7 @@ public enum FaultInjection {
   private static let operations = Atomic<Int>(0)
 
   /// Aborts the process when the plan names `point` and this is its Nth arrival there.
-  static func crash(at point: Point) {
+  public static func crash(at point: Point) {
     guard let crash = plan.crash, crash.point == point else { return }
     let seen = crashes.add(1, ordering: .relaxed).newValue
     if seen == crash.at { abort() }

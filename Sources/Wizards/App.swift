@@ -20,6 +20,10 @@ public struct App {
   public private(set) var isFinished = false
   /// A commit waiting for the runtime to carry it out.
   public private(set) var pendingCommit: PendingCommit?
+  /// A commit whose outcome was not seen (the connection to the store was lost during it):
+  /// kept with its idempotency key and tried again by `settleCommit()` once the store
+  /// answers, so it is never applied twice nor silently lost. Keys wait meanwhile.
+  public private(set) var unsettledCommit: PendingCommit?
   /// Set when a screen asked for the demo data set.
   public private(set) var demoRequested = false
   /// A file the top screen asked to read, waiting for the runtime.
@@ -73,6 +77,8 @@ public struct App {
       answerLeave(question, key)
       return
     }
+    // The screen waits for its commit's outcome; only leaving is offered.
+    if unsettledCommit != nil && key != .control("c") { return }
     if key == .control("c") {
       help = nil
       askToLeave(quitAll: true)
@@ -148,18 +154,38 @@ public struct App {
   public mutating func runPendingCommit() -> CommitOutcome? {
     guard let pending = pendingCommit else { return nil }
     pendingCommit = nil
-    let outcome = App.commit(pending, context: context)
+    return deliver(pending)
+  }
+
+  /// Tries the unsettled commit again under its key (the runtime calls this once the store
+  /// answers again) and hands the outcome to the screen; nil while it is still unsettled.
+  @discardableResult
+  public mutating func settleCommit() -> CommitOutcome? {
+    guard let pending = unsettledCommit else { return nil }
+    return deliver(pending)
+  }
+
+  private mutating func deliver(_ pending: PendingCommit) -> CommitOutcome? {
+    guard let outcome = App.commit(pending, context: context) else {
+      unsettledCommit = pending
+      return nil
+    }
+    unsettledCommit = nil
     stack[stack.count - 1].committed(outcome, context: context)
     return outcome
   }
 
-  static func commit(_ pending: PendingCommit, context: AppContext) -> CommitOutcome {
+  /// The commit's outcome; nil when the connection to the store was lost during it.
+  static func commit(_ pending: PendingCommit, context: AppContext) -> CommitOutcome? {
     guard let store = context.store else { return .refused("There is no data to change.") }
     do {
       let result = try store.commit(
         pending.command, context: pending.transactionContext(context), key: pending.key)
       return .committed(result.transaction)
     } catch {
+      if case .unavailable = error, (store as? any ConnectedLedger)?.connectionLoss != nil {
+        return nil
+      }
       switch error {
       case .conflict(let message): return .conflict(TextSafety.neutralised(message))
       case .refused(let domain): return .refused(TextSafety.neutralised(domain.message))

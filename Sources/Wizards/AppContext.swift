@@ -26,6 +26,9 @@ public struct AppContext {
   /// Order mail whose last delivery failed, as the outbox last reported it; the runtime keeps
   /// it current and screens only read it (the order's screen shows its own).
   public var failedMail: [MailDelivery] = []
+  /// True while the store cannot be reached (a database store's server was lost); the runtime
+  /// keeps it current and the status line says so.
+  public var connectionLost = false
 
   /// Where a screen's body is drawn at the current size: what a screen lays
   /// its tables out in when it takes a key, as `view` is given when drawn.

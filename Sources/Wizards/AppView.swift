@@ -14,7 +14,7 @@ extension App {
     let body = App.bodyRect(for: size)
     renderHeader(into: &buffer)
     screen.view(into: &buffer, in: body, context: context)
-    if let status = screen.status {
+    if let status = connectionStatus ?? screen.status {
       let line = TextLayout.truncate(status.text, to: size.width - 4)
       buffer.put(line, x: 2, y: size.height - 2, style: status.style)
     }
@@ -36,6 +36,18 @@ extension App {
       cursor = nil
     }
     return (buffer, cursor)
+  }
+
+  /// What the status line says while the store cannot be reached or a commit waits for its
+  /// outcome; nil otherwise.
+  var connectionStatus: StatusLine? {
+    if unsettledCommit != nil {
+      return StatusLine(
+        "Connection lost during the commit; retrying, then it is settled by its key.",
+        kind: .error)
+    }
+    guard context.connectionLost else { return nil }
+    return StatusLine("Connection to the store lost; retrying. Your answers are kept.", kind: .error)
   }
 
   /// The rows between the top line and the status line.

@@ -25,6 +25,9 @@ enum TerminalLoop {
     var busy = false
     // Delivers the order mail commits post, off the key loop (a retry of what is waiting too).
     var courier = MailCourier.start(for: app.context.store)
+    // A database store: refreshes on its notifications, shows a lost connection, settles a
+    // commit whose outcome was not seen.
+    var connection = ConnectionWatch()
     while !app.isFinished {
       if let signal = terminal.pendingSignal {
         watch?.beforeSignalExit()
@@ -37,6 +40,12 @@ enum TerminalLoop {
           app.context.failedMail = failures
           draw(app, on: terminal)
         }
+        let live = connection.look(&app)
+        if case .committed? = live.settled {
+          drafts?.save(app)
+          courier?.deliver()
+        }
+        if live.changed { draw(app, on: terminal) }
         if busy {
           busy = app.idle()
           if busy { draw(app, on: terminal) }
