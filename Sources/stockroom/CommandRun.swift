@@ -30,7 +30,7 @@ struct CommandRun<Summary: CommandSummary> {
     }
     let result: CommitResult
     do {
-      result = try store.commit(command, context: context, key: ProcessIdentity.newKey())
+      result = try store.commit(command, context: context, key: options.commitKey.value)
     } catch {
       StoreCommands.fail(error)
     }

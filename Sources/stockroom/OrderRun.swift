@@ -15,6 +15,7 @@ struct ActingOptions: ParsableArguments {
   var yes = false
   @Flag(help: "Print one JSON object.")
   var json = false
+  @OptionGroup var commitKey: CommitKeyOption
 }
 
 /// The consent contract for order commands (docs/DESIGN.md section 5): the acting employee from
@@ -83,7 +84,7 @@ struct OrderRun {
     do {
       result = try store.commit(
         command, context: ProcessIdentity.context(performedBy: actor, comment: comment),
-        key: ProcessIdentity.newKey())
+        key: acting.commitKey.value)
     } catch {
       StoreCommands.fail(error)
     }

@@ -17,6 +17,7 @@ struct ReinitializeCommand: ParsableCommand {
   @Option(help: "Optional comment (up to 128 printable characters).") var comment: String?
   @Flag(help: "Commit. Without it the summary is printed and nothing is written.") var yes = false
   @Flag(help: "Print one JSON object.") var json = false
+  @OptionGroup var commitKey: CommitKeyOption
 
   func run() throws {
     let serials = UsageCheck.serials(serial, from: serialsFrom, column: column)
@@ -24,6 +25,7 @@ struct ReinitializeCommand: ParsableCommand {
     var options = TransactionOptions()
     options.yes = yes
     options.json = json
+    options.commitKey = commitKey
     DeallocationRun(global: global, options: options, context: context).perform(
       .reinitialize(serials: serials))
   }

@@ -13,6 +13,7 @@ struct ActionOptions: ParsableArguments {
   @Flag(help: "Commit. Without it the summary is printed and nothing is written.")
   var yes = false
   @Flag(help: "Print one JSON object.") var json = false
+  @OptionGroup var commitKey: CommitKeyOption
   @Flag(help: "Open the subscription action modal filled with these answers.")
   var interactive = false
 
@@ -80,7 +81,7 @@ struct SubscriptionActionRun {
     let result: CommitResult
     do {
       result = try store.commit(
-        .subscription(command), context: context, key: ProcessIdentity.newKey())
+        .subscription(command), context: context, key: options.commitKey.value)
     } catch {
       StoreCommands.fail(error)
     }

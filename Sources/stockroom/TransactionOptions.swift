@@ -12,4 +12,5 @@ struct TransactionOptions: ParsableArguments {
   var yes = false
   @Flag(help: "Print one JSON object.")
   var json = false
+  @OptionGroup var commitKey: CommitKeyOption
 }
