@@ -128,7 +128,9 @@ final class DatabaseSession {
 
   /// libpq's `prefer` and `require` encrypt without checking the server's certificate; so do
   /// these (`verify-ca` and `verify-full` are not offered).
-  private static func tls(_ url: PostgresURL) throws(DatabaseError) -> PostgresConnection.Configuration.TLS {
+  private static func tls(_ url: PostgresURL) throws(DatabaseError)
+    -> PostgresConnection.Configuration.TLS
+  {
     guard url.sslMode != .disable else { return .disable }
     var settings = TLSConfiguration.makeClientConfiguration()
     settings.certificateVerification = .none

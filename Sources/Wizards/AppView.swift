@@ -47,7 +47,8 @@ extension App {
         kind: .error)
     }
     guard context.connectionLost else { return nil }
-    return StatusLine("Connection to the store lost; retrying. Your answers are kept.", kind: .error)
+    return StatusLine(
+      "Connection to the store lost; retrying. Your answers are kept.", kind: .error)
   }
 
   /// The rows between the top line and the status line.

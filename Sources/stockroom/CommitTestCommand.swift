@@ -13,11 +13,9 @@ struct CommitTestCommand: ParsableCommand {
     shouldDisplay: false)
 
   @OptionGroup var global: GlobalOptions
-  @Option(
-    help:
-      "dealloc (one serial per commit), loop (assignments) or move (a seeded random serial of "
-      + "--serial allocated to --account or returned from it, round after round).")
-  var mode = "dealloc"
+  /// dealloc: one serial per commit; loop: assignments; move: round after round, a seeded
+  /// random serial of --serial allocated to --account or returned from it.
+  @Option(help: "dealloc, loop or move.") var mode = "dealloc"
   @Option var account = "ACC-0001"
   @Option(parsing: .upToNextOption) var serial: [String] = []
   @Option var count = 100
@@ -38,7 +36,7 @@ struct CommitTestCommand: ParsableCommand {
           mode == "loop"
           ? .assignSoftware(account: account, column: .mobilePass, inUse: round % 7)
           : picks.move(among: serial, account: account, in: store.state)
-        do {
+        do throws(LedgerError) {
           let result = try Self.settle(store, command, context: context, key: key, out: &out)
           out.line("ack \(key) \(result.transaction.transactionId)")
           out.flush()
