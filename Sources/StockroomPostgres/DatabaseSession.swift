@@ -85,6 +85,13 @@ final class DatabaseSession {
     try query(PostgresQuery(unsafeSQL: sql))
   }
 
+  /// Rolls back the open SQL transaction after a failure; without a connection there is none
+  /// (the server rolled it back), and none is opened for it: the loss stays known.
+  func rollback() {
+    guard let connection, !connection.isClosed else { return }
+    _ = try? query("ROLLBACK")
+  }
+
   /// Ends the connection (a later call opens a new one).
   func close() {
     guard let connection else { return }
@@ -173,7 +180,9 @@ final class DatabaseSession {
   private func dropConnection() {
     guard let connection else { return }
     self.connection = nil
-    connection.close().whenComplete { _ in }
+    // Held until the close completes (postgres-nio requires a connection closed before it
+    // goes).
+    connection.close().whenComplete { _ in _ = connection }
   }
 
   /// A short reason from an error below postgres-nio (connection refused, no such file).

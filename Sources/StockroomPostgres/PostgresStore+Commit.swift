@@ -74,7 +74,7 @@ extension PostgresStore {
       stale = false
       return results
     } catch {
-      try? finish("ROLLBACK")
+      session.rollback()
       if stale, case .refused = error { try? load() }
       throw error
     }

@@ -72,7 +72,7 @@ extension PostgresStore {
         """)
       try session.execute("COMMIT")
     } catch {
-      try? session.execute("ROLLBACK")
+      session.rollback()
       throw error.ledgerError(url)
     }
   }

@@ -65,7 +65,7 @@ final class StoreListener: Sendable {
       $0.stopped = true
       return $0.connection
     }
-    connection?.close().whenComplete { _ in }
+    connection?.close().whenComplete { _ in _ = connection }
   }
 
   /// One connection's life: connect, LISTEN, note each notification until the connection
@@ -91,7 +91,7 @@ final class StoreListener: Sendable {
       // Statements run in order: once this one answers, the LISTEN is in place.
       _ = try connection.query("SELECT 1", logger: DatabaseSession.logger).wait()
     } catch {
-      connection.close().whenComplete { _ in }
+      connection.close().whenComplete { _ in _ = connection }
       return DatabaseSession.classify(error).reason
     }
     let stopped = shared.update {
@@ -101,7 +101,7 @@ final class StoreListener: Sendable {
       return $0.stopped
     }
     backoff.reset()
-    if stopped { connection.close().whenComplete { _ in } }
+    if stopped { connection.close().whenComplete { _ in _ = connection } }
     _ = try? connection.closeFuture.wait()
     shared.update { $0.connection = nil }
     return "the connection was closed"
