@@ -1,8 +1,8 @@
 /// How long to wait before trying a lost server again: a quarter of a second at first, then
-/// twice as long each time up to eight seconds, back to the start once it answers.
+/// twice as long each time up to two seconds, back to the start once it answers.
 public struct Backoff: Sendable {
   public static let first: Duration = .milliseconds(250)
-  public static let longest: Duration = .seconds(8)
+  public static let longest: Duration = .seconds(2)
   private var current: Duration = Backoff.first
 
   public init() {}

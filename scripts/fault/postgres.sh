@@ -182,6 +182,42 @@ pg_key_rerun() {
   figures["postgres reruns by key"]=2
 }
 
+# A screen on Confirm when the server stops: Enter says the commit waits to be settled; once
+# the server is back it is settled by its key (committed once) and the screen shows it.
+pg_screen_settle() {
+  local name=fault_screen socket="stockroom-pg-faults-$$" screen seconds count
+  pg_new_store "$name"
+  echo "fault-suite: postgres: a screen's commit while the server is stopped"
+  STORM_SOCKET=$socket
+  tmux -L "$socket" -f /dev/null new-session -d -x 80 -y 24 \
+    "LANG=C.UTF-8 exec '$B' receive --interactive --model KT-4 --ownership owned \
+    --serial SETTLE-0001 --reference DN-1 --store '$(pg_url "$name")' \
+    --data-dir '$WORK/$name-dir'"
+  pg_wait_screen "$socket" "Step 3 of 3" || { fail "the wizard did not open on Confirm"; return; }
+  pg_ctl_cluster stop -m immediate -w || fail "pg_ctl stop -m immediate failed"
+  tmux -L "$socket" send-keys Enter
+  pg_wait_screen "$socket" "Connection lost during the commit; retrying" ||
+    fail "the screen did not say the commit waits"
+  pg_ctl_cluster start -w || fail "the server did not start again"
+  seconds=$SECONDS
+  pg_wait_screen "$socket" "Transaction ID T" || fail "the commit was not settled on screen"
+  seconds=$((SECONDS - seconds))
+  count=$(pg_sql "$name" "SELECT count(*) FROM stockroom.ledger WHERE record LIKE '%SETTLE-0001%'")
+  [ "$count" -eq 1 ] || fail "the screen's commit is in the ledger $count times"
+  tmux -L "$socket" kill-server 2>/dev/null || true
+  echo "  settled on screen ${seconds}s after the server started; in the ledger $count time(s)"
+}
+
+# Waits up to 20 s for TEXT in the pane of tmux server SOCKET.
+pg_wait_screen() {
+  local tries=0
+  until tmux -L "$1" capture-pane -p 2>/dev/null | grep -qF "$2"; do
+    tries=$((tries + 1))
+    [ "$tries" -gt 200 ] && return 1
+    sleep 0.1
+  done
+}
+
 # The section: a cluster of its own, then each fault.
 postgres_faults() {
   if [ "$(id -u)" != 0 ]; then
@@ -192,4 +228,5 @@ postgres_faults() {
   pg_stop_immediate
   pg_terminate
   pg_key_rerun
+  pg_screen_settle
 }
