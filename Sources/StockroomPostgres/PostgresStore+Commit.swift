@@ -73,7 +73,9 @@ extension PostgresStore {
       return results
     } catch {
       try? finish("ROLLBACK")
-      if stale, case .refused = error { try? load() }
+      // What this batch applied in memory was not committed: replay now, or (the server
+      // gone) at the next call.
+      if stale { try? load() }
       throw error
     }
   }
