@@ -165,10 +165,12 @@ final class DatabaseSession {
     if let error = error as? PSQLError {
       if error.code == .server, let info = error.serverInfo {
         let state = info[.sqlState] ?? "?????"
-        // The server ending this session (pg_terminate_backend, a shutdown) is a lost
-        // connection, not a refusal of the statement.
-        if state.hasPrefix("57P") { return .unreachable("the server ended the session") }
-        return .refused(sqlState: state, message: info[.message] ?? "")
+        // Class 08 (connection exception) and 57 (operator intervention: the backend
+        // terminated, the server shutting down) end the session: the connection is lost.
+        if !state.hasPrefix("08") && !state.hasPrefix("57") {
+          return .refused(sqlState: state, message: info[.message] ?? "")
+        }
+        return .unreachable("the server ended the session (SQLSTATE \(state))")
       }
       if error.code == .server { return .unreachable("the server ended the session") }
       let cause = error.underlying.map { Self.reason($0) } ?? error.code.description

@@ -75,7 +75,9 @@ extension PostgresStore {
       return results
     } catch {
       session.rollback()
-      if stale, case .refused = error { try? load() }
+      // What this batch applied in memory was not committed: replay now, or (the connection
+      // lost: the loss stays known until the outcome is settled) at the next call.
+      if stale && session.loss == nil { try? load() }
       throw error
     }
   }

@@ -29,7 +29,7 @@ extension OrderNewCommand {
     guard isatty(0) != 0, isatty(1) != 0 else {
       UsageCheck.fail("--interactive needs a terminal")
     }
-    record.actingAs = run.actor()
+    record.actingAs = run.actor(StoreCommands.open(global, readOnly: true))
     InteractiveRun.open(global: global) { [record] in
       NewOrderFlow.screens(for: record, context: $0)
     }

@@ -24,13 +24,16 @@ struct OrderRun {
   var global: GlobalOptions
   var acting: ActingOptions
 
-  /// The employee this OS user acts as, or exit 1.
-  func actor() -> String {
+  /// The employee this OS user acts as by the store's user map, or exit 1.
+  func actor(_ store: any LedgerStore) -> String {
     let user = OSUser.current
-    let directory = global.resolvedDataDirectory().path
-    switch UserMap.load(directory: directory).acting(
-      user: user.name, uid: user.uid, as: acting.asEmployee)
-    {
+    let map: UserMap
+    do {
+      map = try store.userMap()
+    } catch {
+      StoreCommands.fail(error)
+    }
+    switch map.acting(user: user.name, uid: user.uid, as: acting.asEmployee) {
     case .success(let employee): return employee
     case .failure(let refusal): CommandFailure(status: .refused, message: refusal.message).exit()
     }
@@ -56,9 +59,9 @@ struct OrderRun {
     summary: (OrderBook, Change) -> [String],
     done: (OrderBook, Transaction) -> String
   ) {
-    let actor = actor()
-    let command = Command.order(make(actor, Self.now))
     let store = StoreCommands.open(global, readOnly: !acting.yes)
+    let actor = actor(store)
+    let command = Command.order(make(actor, Self.now))
     guard acting.yes else {
       let change: Change
       do throws(DomainError) {

@@ -120,6 +120,36 @@ import Testing
     #expect(problems.contains { $0.contains("stockroom.ledger_subjects") }, "\(problems)")
   }
 
+  @Test func theReportingViewsAddUpToTheLedgerAndTheState() throws {
+    let store = try StoreUnderTest(.postgres)
+    defer { store.remove() }
+    let database = try #require(store.database)
+    let ledger = try store.open()
+    let byDay = try database.sql(
+      "SELECT sum(transactions) FROM stockroom.transactions_by_day", as: store.role)
+    #expect(byDay == String(ledger.lastSequence))
+    let models = ledger.state.models.map { "'\($0)'" }.joined(separator: ", ")
+    let hardware = try database.sql(
+      "SELECT sum(quantity) FROM stockroom.stock_by_product WHERE product IN (\(models))",
+      as: store.role)
+    #expect(hardware == String(ledger.state.tokens.count))
+    let index = try #require(ledger.state.accountIndex("ACC-0002"))
+    let allocated = ledger.state.tokenIndices(account: index).count
+    let held = try database.sql(
+      """
+      SELECT sum(quantity) FROM stockroom.stock_by_product
+      WHERE account = 'ACC-0002' AND state = 'allocated' AND product IN (\(models))
+      """, as: store.role)
+    #expect(held == String(allocated))
+    let capacity = ledger.state.accounts[index].holding(.capacity).maximum
+    let software = try database.sql(
+      """
+      SELECT quantity FROM stockroom.stock_by_product
+      WHERE account = 'ACC-0002' AND product = 'capacity'
+      """, as: store.role)
+    #expect(software == String(capacity))
+  }
+
   @Test func anUnreachableServerIsOneLineNamingWhereNeverThePassword() throws {
     // A port nothing listens on: bind one, note it, close it.
     let url = try PostgresURL(
