@@ -54,6 +54,10 @@ final class DatabaseSession {
   private var connection: PostgresConnection?
   /// Why the last statement could not reach the server; nil once one did.
   private(set) var loss: String?
+  /// True between BEGIN and COMMIT or ROLLBACK: a connection lost then took its SQL
+  /// transaction with it, so no new one may be opened for the statements that follow (they
+  /// would run outside it, without its lock, each on its own).
+  private var inTransaction = false
 
   init(url: PostgresURL, environment: [String: String]) {
     self.url = url
@@ -70,13 +74,28 @@ final class DatabaseSession {
 
   /// Runs one statement and returns its rows and how many rows it touched.
   func result(_ query: PostgresQuery) throws(DatabaseError) -> PostgresQueryResult {
+    let word = query.sql.prefix(while: { $0.isLetter }).uppercased()
+    let ends = word == "COMMIT" || word == "ROLLBACK"
+    if inTransaction, connection?.isClosed ?? true {
+      // The transaction went with its connection: this statement of it fails (its caller
+      // rolls back and stops); the next opens a new connection.
+      inTransaction = false
+      let reason = "the connection was lost during a transaction"
+      dropConnection()
+      loss = loss ?? reason
+      throw .unreachable(reason)
+    }
     let connection = try connected()
     do {
       let result = try connection.query(query, logger: Self.logger).wait()
       loss = nil
+      if word == "BEGIN" { inTransaction = true }
+      if ends { inTransaction = false }
       return result
     } catch {
-      throw failure(error)
+      let failed = failure(error)
+      if ends || connection.isClosed { inTransaction = false }
+      throw failed
     }
   }
 
@@ -88,12 +107,16 @@ final class DatabaseSession {
   /// Rolls back the open SQL transaction after a failure; without a connection there is none
   /// (the server rolled it back), and none is opened for it: the loss stays known.
   func rollback() {
-    guard let connection, !connection.isClosed else { return }
+    guard let connection, !connection.isClosed else {
+      inTransaction = false
+      return
+    }
     _ = try? query("ROLLBACK")
   }
 
   /// Ends the connection (a later call opens a new one).
   func close() {
+    inTransaction = false
     guard let connection else { return }
     self.connection = nil
     _ = try? connection.close().wait()
@@ -189,6 +212,9 @@ final class DatabaseSession {
 
   /// A short reason from an error below postgres-nio (connection refused, no such file).
   private static func reason(_ error: any Error) -> String {
+    if let error = error as? PSQLError {
+      return error.underlying.map { reason($0) } ?? error.code.description
+    }
     if let error = error as? IOError { return String(cString: strerror(error.errnoCode)) }
     if let error = error as? NIOConnectionError {
       if let first = error.connectionErrors.first { return reason(first.error) }

@@ -47,8 +47,7 @@ final class StoreListener: Sendable {
       while !shared.update({ $0.stopped }) {
         let reason = Self.listen(configuration, shared: shared, backoff: &backoff)
         shared.update { $0.loss = reason }
-        let wait = backoff.next().components
-        Thread.sleep(forTimeInterval: Double(wait.seconds) + Double(wait.attoseconds) / 1e18)
+        backoff.sleep()
       }
     }
     thread.name = "stockroom-listener"

@@ -25,7 +25,7 @@ struct CommitTestCommand: ParsableCommand {
   @Option(help: "Move mode: the seed of the serials picked.") var seed: UInt64 = 1
 
   func run() throws {
-    let store = StoreCommands.open(global)
+    let store = Self.open(global)
     let context = ProcessIdentity.context(comment: "commit test \(getpid())")
     var out = OutputBuffer()
     if mode == "loop" || mode == "move" {
@@ -75,6 +75,27 @@ struct CommitTestCommand: ParsableCommand {
     }
   }
 
+  /// Opens the store; a database store's server that cannot be reached is tried again, as
+  /// `settle` does, so a writer started while the server is down carries on once it is back.
+  static func open(_ global: GlobalOptions) -> any LedgerStore {
+    guard case .postgres(let url) = global.resolvedStore() else {
+      return StoreCommands.open(global)
+    }
+    var backoff = Backoff()
+    let deadline = Date().addingTimeInterval(120)
+    while true {
+      do {
+        return try PostgresStore.open(url, options: StoreCommands.databaseOptions(global))
+      } catch {
+        // Only a server that cannot be reached (not a database without a store) is waited for.
+        guard case .unavailable(let text) = error, text.hasPrefix("cannot reach "),
+          Date() < deadline
+        else { StoreCommands.fail(error) }
+        backoff.sleep()
+      }
+    }
+  }
+
   /// Commits under `key`; while a database store's server cannot be reached the same key is
   /// tried again (`lost KEY` printed each time), for at most two minutes, so the outcome is
   /// settled by the key: never applied twice, never lost.
@@ -93,9 +114,7 @@ struct CommitTestCommand: ParsableCommand {
         else { throw error }
         out.line("lost \(key)")
         out.flush()
-        let wait = backoff.next().components
-        Thread.sleep(
-          forTimeInterval: Double(wait.seconds) + Double(wait.attoseconds) / 1e18)
+        backoff.sleep()
       }
     }
   }

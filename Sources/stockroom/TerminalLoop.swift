@@ -79,8 +79,17 @@ enum TerminalLoop {
       if !app.isFinished { draw(app, on: terminal) }
       busy = true
     }
-    drafts?.finish()
+    // A commit whose outcome was not seen keeps its draft, and with it the commit's key:
+    // Confirm after Resume settles it.
+    let unsettled = app.unsettledCommit != nil
+    if unsettled { drafts?.save(app) } else { drafts?.finish() }
     terminal.stop()
+    if unsettled {
+      FileHandle.standardError.write(
+        Data(
+          ("stockroom: the last commit's outcome was not seen (the store could not be "
+            + "reached); its draft is kept: Resume and Confirm settle it by its key\n").utf8))
+    }
     courier?.finish(waiting: MailCourier.sayWaiting)
   }
 

@@ -80,4 +80,30 @@ import Testing
     #expect(
       try database.sql("SELECT count(*) FROM stockroom.ledger WHERE key = 'settle'") == "1")
   }
+
+  @Test func aConnectionLostInsideATransactionIsNeverReplacedWithinIt() throws {
+    let store = try StoreUnderTest(.postgres, demoTokens: nil)
+    defer { store.remove() }
+    let url = try #require(store.url)
+    let database = try #require(store.database)
+    let session = DatabaseSession(url: url, environment: ProcessInfo.processInfo.environment)
+    defer { session.close() }
+    try session.execute("CREATE TABLE outside (n int)")
+    try session.execute("BEGIN")
+    try session.execute("INSERT INTO outside VALUES (1)")
+    _ = try database.sql(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+        + "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+    Thread.sleep(forTimeInterval: 0.2)
+    // Whether the loss is seen by this statement or noticed before it, it fails: it never
+    // runs on a new connection, outside the transaction (where it would commit by itself).
+    #expect(throws: DatabaseError.self) { try session.execute("INSERT INTO outside VALUES (2)") }
+    #expect(session.loss != nil)
+    session.rollback()
+    #expect(try database.sql("SELECT count(*) FROM outside") == "0")
+    // Outside a transaction, the next statement connects again.
+    let rows = try session.query("SELECT 1")
+    #expect(rows.count == 1)
+    #expect(session.loss == nil)
+  }
 }
