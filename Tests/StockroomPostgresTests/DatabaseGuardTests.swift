@@ -120,6 +120,38 @@ import Testing
     #expect(problems.contains { $0.contains("stockroom.ledger_subjects") }, "\(problems)")
   }
 
+  @Test func aSessionWhoseBackendWasEndedReconnectsAndItsKeySettlesTheRetry() throws {
+    let store = try StoreUnderTest(.postgres)
+    defer { store.remove() }
+    let database = try #require(store.database)
+    let ledger = try store.open()
+    let serials = StoreUnderTest.freeSerials(ledger.state)
+    try #require(serials.count >= 2)
+    for (round, serial) in serials.prefix(2).enumerated() {
+      try database.sql(
+        """
+        SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+        """)
+      let key = "after-terminate-\(round)"
+      let command = StoreUnderTest.deallocate([serial])
+      do {
+        _ = try ledger.commit(command, context: StoreUnderTest.context, key: key)
+      } catch {
+        guard case .unavailable(let text) = error else {
+          Issue.record("expected the connection lost, got \(error)")
+          return
+        }
+        #expect(error.exitCode == 4 && !text.contains("\n"), "\(text)")
+        _ = try ledger.commit(command, context: StoreUnderTest.context, key: key)
+      }
+      let count = try database.sql("SELECT count(*) FROM stockroom.ledger WHERE key = '\(key)'")
+      #expect(count == "1")
+      #expect(ledger.state.token(serial: serial)?.state == .available)
+    }
+    #expect(try PostgresStore.verify(try #require(store.url), options: store.options) == [])
+  }
+
   @Test func theReportingViewsAddUpToTheLedgerAndTheState() throws {
     let store = try StoreUnderTest(.postgres)
     defer { store.remove() }
