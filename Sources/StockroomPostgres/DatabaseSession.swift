@@ -124,7 +124,14 @@ final class DatabaseSession {
   private func classify(_ error: any Error) -> DatabaseError {
     if let error = error as? PSQLError {
       if error.code == .server, let info = error.serverInfo {
-        return .refused(sqlState: info[.sqlState] ?? "?????", message: info[.message] ?? "")
+        let state = info[.sqlState] ?? "?????"
+        // Class 08 (connection exception) and 57 (operator intervention: the backend
+        // terminated, the server shutting down) end the session: the connection is lost.
+        if !state.hasPrefix("08") && !state.hasPrefix("57") {
+          return .refused(sqlState: state, message: info[.message] ?? "")
+        }
+        dropConnection()
+        return .unreachable("the server ended the session (SQLSTATE \(state))")
       }
       dropConnection()
       if error.code == .server { return .unreachable("the server ended the session") }

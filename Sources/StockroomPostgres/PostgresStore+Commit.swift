@@ -44,7 +44,6 @@ extension PostgresStore {
         do throws(DomainError) {
           change = try validate(request.command, against: state)
         } catch {
-          if !batch.transactions.isEmpty { stale = true }
           if lastSequence != seen && requests.count == 1 {
             throw LedgerError.conflict(after: intervening, error.message)
           }
@@ -53,8 +52,9 @@ extension PostgresStore {
         let transaction = try batch.add(
           change, request, sequence: lastSequence + UInt64(batch.transactions.count) + 1,
           time: ProcessIdentity.format(request.time ?? clock()))
+        // From here until COMMIT the state in memory is ahead of the database.
+        stale = true
         do throws(DomainError) { try state.apply(change) } catch {
-          stale = true
           throw LedgerError.refused(error)
         }
         batch.noteTokens(of: change)
@@ -64,7 +64,6 @@ extension PostgresStore {
         try finish("ROLLBACK")
         return results
       }
-      stale = true
       try write(batch)
       try finish("COMMIT")
       lastSequence += UInt64(batch.transactions.count)

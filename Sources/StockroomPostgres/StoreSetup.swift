@@ -67,6 +67,15 @@ public enum StoreSetup {
       // CREATE SCHEMA below would refuse it too; this says so before anything is tried.
       throw DatabaseError.refused(sqlState: duplicateSchema, message: "")
     }
+    // A record's checksum covers its bytes: they must come back exactly as written.
+    let encoding = try session.query(
+      "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()")
+    if let row = encoding.first, let name = try? row.decode(String.self), name != "UTF8" {
+      throw DatabaseError.refused(
+        sqlState: "22023",
+        message: "the database's encoding is \(name); a store needs UTF8 "
+          + "(CREATE DATABASE ... ENCODING 'UTF8')")
+    }
     for statement in StoreSchema.statements { try session.execute(statement) }
     try session.query(
       """

@@ -120,6 +120,68 @@ import Testing
     #expect(problems.contains { $0.contains("stockroom.ledger_subjects") }, "\(problems)")
   }
 
+  @Test func aSessionWhoseBackendWasEndedReconnectsAndItsKeySettlesTheRetry() throws {
+    let store = try StoreUnderTest(.postgres)
+    defer { store.remove() }
+    let database = try #require(store.database)
+    let ledger = try store.open()
+    let serials = StoreUnderTest.freeSerials(ledger.state)
+    try #require(serials.count >= 2)
+    for (round, serial) in serials.prefix(2).enumerated() {
+      try database.sql(
+        """
+        SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()
+        """)
+      let key = "after-terminate-\(round)"
+      let command = StoreUnderTest.deallocate([serial])
+      do {
+        _ = try ledger.commit(command, context: StoreUnderTest.context, key: key)
+      } catch {
+        guard case .unavailable(let text) = error else {
+          Issue.record("expected the connection lost, got \(error)")
+          return
+        }
+        #expect(error.exitCode == 4 && !text.contains("\n"), "\(text)")
+        _ = try ledger.commit(command, context: StoreUnderTest.context, key: key)
+      }
+      let count = try database.sql("SELECT count(*) FROM stockroom.ledger WHERE key = '\(key)'")
+      #expect(count == "1")
+      #expect(ledger.state.token(serial: serial)?.state == .available)
+    }
+    #expect(try PostgresStore.verify(try #require(store.url), options: store.options) == [])
+  }
+
+  @Test func theReportingViewsAddUpToTheLedgerAndTheState() throws {
+    let store = try StoreUnderTest(.postgres)
+    defer { store.remove() }
+    let database = try #require(store.database)
+    let ledger = try store.open()
+    let byDay = try database.sql(
+      "SELECT sum(transactions) FROM stockroom.transactions_by_day", as: store.role)
+    #expect(byDay == String(ledger.lastSequence))
+    let models = ledger.state.models.map { "'\($0)'" }.joined(separator: ", ")
+    let hardware = try database.sql(
+      "SELECT sum(quantity) FROM stockroom.stock_by_product WHERE product IN (\(models))",
+      as: store.role)
+    #expect(hardware == String(ledger.state.tokens.count))
+    let index = try #require(ledger.state.accountIndex("ACC-0002"))
+    let allocated = ledger.state.tokenIndices(account: index).count
+    let held = try database.sql(
+      """
+      SELECT sum(quantity) FROM stockroom.stock_by_product
+      WHERE account = 'ACC-0002' AND state = 'allocated' AND product IN (\(models))
+      """, as: store.role)
+    #expect(held == String(allocated))
+    let capacity = ledger.state.accounts[index].holding(.capacity).maximum
+    let software = try database.sql(
+      """
+      SELECT quantity FROM stockroom.stock_by_product
+      WHERE account = 'ACC-0002' AND product = 'capacity'
+      """, as: store.role)
+    #expect(software == String(capacity))
+  }
+
   @Test func anUnreachableServerIsOneLineNamingWhereNeverThePassword() throws {
     // A port nothing listens on: bind one, note it, close it.
     let url = try PostgresURL(
