@@ -4,10 +4,10 @@ import StockroomDomain
 import StockroomStore
 
 /// `stockroom _bench-client`: one client of `bench --store`'s commits per second. Opens the
-/// store (`--store`, `STOCKROOM_STORE`, else the data directory), waits for the start time,
-/// then deallocates one serial of its own share of ACC-0001's and allocates it back, again and
-/// again until the end time, and prints the commits it finished in that window and the
-/// commits that failed.
+/// store (`--store`, `STOCKROOM_STORE`, else the data directory), says so in the barrier
+/// directory and waits there for the start time (`release`), then deallocates one serial of
+/// its own share of ACC-0001's and allocates it back, again and again for `--seconds`, and
+/// prints the commits it finished in that window and the commits that failed.
 struct BenchClientCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "_bench-client", abstract: "Benchmark: one client of commits per second.",
@@ -16,7 +16,7 @@ struct BenchClientCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @Option(help: "This client's number, from 0.") var client = 0
   @Option(help: "How many clients share ACC-0001's serials.") var clients = 1
-  @Option(help: "When to start (seconds since 1970).") var start: Double
+  @Option(help: "Where the clients meet before they start.") var barrier: String
   @Option(help: "How long to commit.") var seconds = 5.0
 
   func run() throws {
@@ -30,8 +30,17 @@ struct BenchClientCommand: ParsableCommand {
     let mine = Array(free).enumerated().filter { $0.offset % clients == client }.map(\.element)
     guard !mine.isEmpty else { StoreCommands.unknown("free serial of ACC-0001 for", "\(client)") }
     let who = ProcessIdentity.context(comment: "bench client \(client)")
-    let end = start + seconds
-    while Date().timeIntervalSince1970 < start { usleep(1_000) }
+    FileManager.default.createFile(atPath: barrier + "/ready-\(client)", contents: nil)
+    var start: Double?
+    while start == nil {
+      start = (try? String(contentsOfFile: barrier + "/start", encoding: .utf8)).flatMap {
+        Double($0)
+      }
+      if start == nil { usleep(1_000) }
+    }
+    let begin = start ?? 0
+    while Date().timeIntervalSince1970 < begin { usleep(500) }
+    let end = begin + seconds
     var commits = 0
     var failures = 0
     var next = 0
@@ -52,5 +61,20 @@ struct BenchClientCommand: ParsableCommand {
       }
     }
     print("\(commits) \(failures)")
+  }
+
+  /// Waits until `clients` clients are ready in `barrier` (a minute at the most), then tells
+  /// them all to start a moment later.
+  static func release(_ barrier: URL, clients: Int) {
+    let limit = Date().addingTimeInterval(60)
+    while Date() < limit {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: barrier.path)) ?? []
+      if names.filter({ $0.hasPrefix("ready-") }).count >= clients { break }
+      usleep(2_000)
+    }
+    let start = String(Date().timeIntervalSince1970 + 0.05)
+    let temporary = barrier.appendingPathComponent("start.tmp")
+    try? Data(start.utf8).write(to: temporary)
+    rename(temporary.path, barrier.appendingPathComponent("start").path)
   }
 }

@@ -35,11 +35,9 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Runs per figure for --scale (the median is printed).") var scaleRounds = 5
   @Option(help: "Keep the --scale demo stores here and reuse them in later runs.")
   var scaleDir: String?
-  @Option(
-    help: ArgumentHelp(
-      "Only the database store beside the file store: a database that holds no store yet.",
-      valueName: "url"))
-  var store: String?
+  /// `--store URL` (the option, not `STOCKROOM_STORE`): only the database store beside the
+  /// file store, in a database that holds no store yet (`BenchDatabase`).
+  @OptionGroup var global: GlobalOptions
   @Option(help: "Tokens of the demo data for --store.") var storeTokens = 1_000_000
   @Option(help: "Commits per latency figure for --store (a fifth for 10,000 serials).")
   var commitRounds = 101
@@ -63,13 +61,7 @@ struct BenchCommand: ParsableCommand {
   }
 
   func run() throws {
-    if let store {
-      let url: PostgresURL
-      do {
-        url = try PostgresURL(parsing: store)
-      } catch {
-        CommandFailure(status: .usage, message: "--store: \(error.message)").exit()
-      }
+    if global.store != nil, case .postgres(let url) = global.resolvedStore() {
       let bench = BenchDatabase(
         url: url, tokens: storeTokens, rounds: max(1, rounds), commitRounds: max(1, commitRounds),
         clientSeconds: max(0.5, clientSeconds), clientRuns: max(1, clientRuns))

@@ -162,18 +162,22 @@ struct BenchDatabase {
     return row
   }
 
-  /// Starts the clients, lets them commit for `clientSeconds`, and adds up their commits.
+  /// Starts the clients, lets them commit for `clientSeconds` once every one has opened the
+  /// store, and adds up their commits.
   private func clientsRun(_ clients: Int, _ directory: URL, store: String, _ root: URL) -> Double {
-    let start = Date().timeIntervalSince1970 + 1 + 0.1 * Double(clients)
+    let barrier = root.appendingPathComponent("barrier")
+    try? FileManager.default.removeItem(at: barrier)
+    try? FileManager.default.createDirectory(at: barrier, withIntermediateDirectories: true)
     var running: [(BenchChild.Running?, String)] = []
     for client in 0..<clients {
       let output = root.appendingPathComponent("client-\(client).out").path
       let arguments = [
-        "_bench-client", "--client", "\(client)", "--clients", "\(clients)", "--start",
-        "\(start)", "--seconds", "\(clientSeconds)", "--data-dir", directory.path,
+        "_bench-client", "--client", "\(client)", "--clients", "\(clients)", "--barrier",
+        barrier.path, "--seconds", "\(clientSeconds)", "--data-dir", directory.path,
       ]
       running.append((BenchChild.start(arguments, output: output, store: store), output))
     }
+    BenchClientCommand.release(barrier, clients: clients)
     var commits = 0
     var failures = 0
     for (child, output) in running {
