@@ -108,12 +108,20 @@ extension PostgresStore {
         sequence: sequence, key: request.key, version: StoreVersion.format, time: time,
         change: change, context: request.context)
       let (line, crc) = try LedgerRecord.encode(transaction, sequence: sequence, previous: crc)
-      transactions.append(transaction)
-      lines.append(String(decoding: line.dropLast(), as: UTF8.self))
-      previous.append(self.crc)
-      crcs.append(crc)
-      self.crc = crc
+      add(
+        Record(
+          sequence: sequence, crc: crc, previous: self.crc, transaction: transaction,
+          line: String(decoding: line.dropLast(), as: UTF8.self)))
       return transaction
+    }
+
+    /// A record chained to the last one, to be written as it is.
+    mutating func add(_ record: Record) {
+      transactions.append(record.transaction)
+      lines.append(record.line)
+      previous.append(record.previous)
+      crcs.append(record.crc)
+      crc = record.crc
     }
 
     mutating func noteTokens(of change: Change) {
@@ -155,39 +163,7 @@ extension PostgresStore {
   /// The ledger rows, what the lookups file them under, and the mirror rows, then NOTIFY.
   private func write(_ batch: Batch) throws(LedgerError) {
     do throws(DatabaseError) {
-      let sequences = batch.transactions.map {
-        Int64(Transaction.sequence(of: $0.transactionId) ?? 0)
-      }
-      try session.query(
-        """
-        INSERT INTO stockroom.ledger
-          (seq, prev, crc, key, host, transaction_id, time, action, account, "user", record)
-        SELECT s, p, c, k, h, i, t::timestamptz, a, NULLIF(acc, ''), u, r
-        FROM unnest(\(sequences)::bigint[], \(batch.previous.map { Int64($0) })::bigint[],
-          \(batch.crcs.map { Int64($0) })::bigint[], \(batch.transactions.map(\.key))::text[],
-          \(Array(repeating: host, count: sequences.count))::text[],
-          \(batch.transactions.map(\.transactionId))::text[],
-          \(batch.transactions.map(\.time))::text[],
-          \(batch.transactions.map(\.action.rawValue))::text[],
-          \(batch.transactions.map { $0.account ?? "" })::text[],
-          \(batch.transactions.map(\.user))::text[], \(batch.lines)::text[])
-          AS x(s, p, c, k, h, i, t, a, acc, u, r)
-        """)
-      var kinds: [String] = []
-      var subjects: [String] = []
-      var subjectSequences: [Int64] = []
-      for (transaction, sequence) in zip(batch.transactions, sequences) {
-        for subject in IndexSubject.subjects(of: transaction) {
-          kinds.append(subject.parts.kind)
-          subjects.append(subject.parts.key)
-          subjectSequences.append(sequence)
-        }
-      }
-      try session.query(
-        """
-        INSERT INTO stockroom.ledger_subjects (kind, subject, seq)
-        SELECT * FROM unnest(\(kinds)::text[], \(subjects)::text[], \(subjectSequences)::bigint[])
-        """)
+      let sequences = try insertRecords(batch)
       try writeTokens(batch.received, insert: true)
       try writeTokens(batch.moved, insert: false)
       try writeStock(
@@ -202,8 +178,45 @@ extension PostgresStore {
     }
   }
 
-  /// Inserts the tokens received (a serial already there is a unique violation) or updates
-  /// the tokens moved (every one must be there).
+  /// Inserts a batch's ledger rows and what the lookups file them under; their sequences.
+  func insertRecords(_ batch: Batch) throws(DatabaseError) -> [Int64] {
+    let sequences = batch.transactions.map {
+      Int64(Transaction.sequence(of: $0.transactionId) ?? 0)
+    }
+    try session.query(
+      """
+      INSERT INTO stockroom.ledger
+        (seq, prev, crc, key, host, transaction_id, time, action, account, "user", record)
+      SELECT s, p, c, k, h, i, t::timestamptz, a, NULLIF(acc, ''), u, r
+      FROM unnest(\(sequences)::bigint[], \(batch.previous.map { Int64($0) })::bigint[],
+        \(batch.crcs.map { Int64($0) })::bigint[], \(batch.transactions.map(\.key))::text[],
+        \(Array(repeating: host, count: sequences.count))::text[],
+        \(batch.transactions.map(\.transactionId))::text[],
+        \(batch.transactions.map(\.time))::text[],
+        \(batch.transactions.map(\.action.rawValue))::text[],
+        \(batch.transactions.map { $0.account ?? "" })::text[],
+        \(batch.transactions.map(\.user))::text[], \(batch.lines)::text[])
+        AS x(s, p, c, k, h, i, t, a, acc, u, r)
+      """)
+    var kinds: [String] = []
+    var subjects: [String] = []
+    var subjectSequences: [Int64] = []
+    for (transaction, sequence) in zip(batch.transactions, sequences) {
+      for subject in IndexSubject.subjects(of: transaction) {
+        kinds.append(subject.parts.kind)
+        subjects.append(subject.parts.key)
+        subjectSequences.append(sequence)
+      }
+    }
+    try session.query(
+      """
+      INSERT INTO stockroom.ledger_subjects (kind, subject, seq)
+      SELECT * FROM unnest(\(kinds)::text[], \(subjects)::text[], \(subjectSequences)::bigint[])
+      """)
+    return sequences
+  }
+
+  /// Inserts the tokens received or updates the tokens moved, as the state has them.
   private func writeTokens(_ serials: [String], insert: Bool) throws(DatabaseError) {
     guard !serials.isEmpty else { return }
     var rows: [StoreMirror.TokenRow] = []
@@ -214,6 +227,12 @@ extension PostgresStore {
       }
       rows.append(StoreMirror.tokenRow(token, in: state))
     }
+    try writeTokens(rows, insert: insert)
+  }
+
+  /// Inserts token rows (a serial already there is a unique violation) or updates them
+  /// (every one must be there).
+  func writeTokens(_ rows: [StoreMirror.TokenRow], insert: Bool) throws(DatabaseError) {
     let query: PostgresQuery
     if insert {
       query = """
@@ -247,7 +266,7 @@ extension PostgresStore {
     }
   }
 
-  private func writeStock(_ rows: [(StoreMirror.StockKey, StoreMirror.StockCounts)])
+  func writeStock(_ rows: [(StoreMirror.StockKey, StoreMirror.StockCounts)])
     throws(DatabaseError)
   {
     guard !rows.isEmpty else { return }

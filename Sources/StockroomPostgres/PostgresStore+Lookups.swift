@@ -61,20 +61,25 @@ extension PostgresStore {
   public func writeUserMap(_ map: UserMap) throws(LedgerError) {
     do throws(DatabaseError) {
       try session.execute("BEGIN")
-      try session.execute("DELETE FROM stockroom.users")
-      try session.query(
-        """
-        INSERT INTO stockroom.users (os_user, uid, employee, may_act_as)
-        SELECT u, NULLIF(i, -1), e, m FROM unnest(\(map.entries.map(\.user))::text[],
-          \(map.entries.map { $0.uid.map(Int64.init) ?? -1 })::bigint[],
-          \(map.entries.map(\.employee))::text[],
-          \(map.entries.map { $0.mayActAs.joined(separator: ",") })::text[]) AS x(u, i, e, m)
-        """)
+      try replaceUsers(map)
       try session.execute("COMMIT")
     } catch {
       session.rollback()
       throw error.ledgerError(url)
     }
+  }
+
+  /// `stockroom.users` emptied and filled from `map`, in the SQL transaction begun.
+  func replaceUsers(_ map: UserMap) throws(DatabaseError) {
+    try session.execute("DELETE FROM stockroom.users")
+    try session.query(
+      """
+      INSERT INTO stockroom.users (os_user, uid, employee, may_act_as)
+      SELECT u, NULLIF(i, -1), e, m FROM unnest(\(map.entries.map(\.user))::text[],
+        \(map.entries.map { $0.uid.map(Int64.init) ?? -1 })::bigint[],
+        \(map.entries.map(\.employee))::text[],
+        \(map.entries.map { $0.mayActAs.joined(separator: ",") })::text[]) AS x(u, i, e, m)
+      """)
   }
 
   /// Every committed transaction in order up to `lastSequence`, the chain checked as it goes.

@@ -46,15 +46,18 @@ extension PostgresStore {
     }
   }
 
-  /// Checks every record and the chain (by replaying the whole ledger), the invariants, and
-  /// that `stockroom.tokens`, `stockroom.stock` and `stockroom.ledger_subjects` say what the
-  /// ledger replayed says. One line per problem; throws when the database cannot be read.
+  /// Checks every record and the chain (by replaying the whole ledger), the invariants, that
+  /// `stockroom.tokens`, `stockroom.stock` and `stockroom.ledger_subjects` say what the ledger
+  /// replayed says, and that this machine's local snapshot plus the tail does too. One line per
+  /// problem; throws when the database cannot be read.
   public static func verify(_ url: PostgresURL, options: Options) throws(LedgerError)
     -> [String]
   {
     let store: PostgresStore
+    var replay = options
+    replay.useCache = false
     do throws(LedgerError) {
-      store = try open(url, options: options)
+      store = try open(url, options: replay)
     } catch {
       if case .unavailable(let text) = error, text.hasPrefix("stockroom.ledger") {
         return [text]
@@ -66,6 +69,34 @@ extension PostgresStore {
     problems += try store.tokenProblems()
     problems += try store.stockProblems()
     problems += try store.subjectProblems()
+    problems += try store.cacheProblems(options)
+    return problems
+  }
+
+  /// The local snapshot plus the records after it against the full replay, when this machine
+  /// has one for the store (opening with it names a mismatch or damage, and replaces it).
+  private func cacheProblems(_ options: Options) throws(LedgerError) -> [String] {
+    guard let name = Self.cacheName(storeId: storeId),
+      FileManager.default.fileExists(
+        atPath: options.dataDirectory.appendingPathComponent(name).path)
+    else { return [] }
+    var cached = options
+    cached.useCache = true
+    cached.progress = nil
+    let fast = try PostgresStore.open(url, options: cached)
+    defer { fast.close() }
+    var problems = fast.warnings
+    if fast.lastSequence > lastSequence { try refresh() }
+    if fast.lastSequence < lastSequence { try fast.refresh() }
+    let path = fast.cache?.path ?? name
+    // Every token is read for the fingerprint, so every page is checked first.
+    if fast.lastSequence == lastSequence && StateFingerprint(fast.state) != StateFingerprint(state)
+    {
+      problems.append("\(path) plus the database's tail differs from a full replay of the ledger")
+    }
+    if fast.state.snapshotTokensReplaced {
+      problems.append("\(path): a page of its tokens failed its check")
+    }
     return problems
   }
 

@@ -18,6 +18,11 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
     public var dataDirectory: URL
     /// Told how far a long pass has got (records read, in all).
     public var progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?
+    /// Open from the local snapshot in the data directory, and write it when missing or bad
+    /// (false: replay the whole ledger from the database, as `verify` does).
+    public var useCache = true
+    /// A new local snapshot is due once the ledger is this many records past the last one.
+    public var snapshotInterval: UInt64 = 1_000
 
     public init(dataDirectory: URL) { self.dataDirectory = dataDirectory }
   }
@@ -35,6 +40,15 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
   let session: DatabaseSession
   /// The host each transaction records it came from.
   let host: String
+  /// The store's id (`stockroom.meta`), which names its local snapshot.
+  public internal(set) var storeId = ""
+  /// The local snapshot in the data directory (`PostgresStore+Cache`), once opening found
+  /// where it goes.
+  public internal(set) var cache: SnapshotFile?
+  /// The sequence of the local snapshot this process last read or wrote (0: none).
+  var cacheSequence: UInt64 = 0
+  /// How many records were read from the database and applied to the state (for tests).
+  var recordsApplied = 0
   /// True when the state in memory may hold what a commit applied but the database did not
   /// take (its connection was lost): the next call replays before answering.
   var stale = false
@@ -70,9 +84,16 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
     Outbox(directory: options.dataDirectory.path, environment: options.environment)
   }
 
-  /// Builds the state at opening: for now a replay of every record from the database. The one
-  /// place the state is built from nothing, so a local snapshot cache can take its place.
+  /// Builds the state at opening, the one place it is built from nothing: from the local
+  /// snapshot and the records after it when the snapshot matches the database's chain
+  /// (`loadCache`), else by a replay of every record from the database, after which a missing
+  /// or mismatched local snapshot is written.
   func load() throws(LedgerError) {
+    let cached = try loadCache()
+    if cached.loaded {
+      stale = false
+      return
+    }
     state = InventoryState()
     lastSequence = 0
     lastCRC = 0
@@ -81,13 +102,20 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
     _ = try readTail(remember: false) { progress?(Int($0), total) }
     progress?(total, total)
     stale = false
+    if let problem = cached.problem { warnings.append(problem + "; rebuilt from the database") }
+    if cached.write { writeCacheAfterReplay() }
   }
 
-  /// Refuses a database without a store, or with a newer format than this build knows.
+  /// Refuses a database without a store, or with a newer format than this build knows; reads
+  /// the store's id.
   func checkFormat() throws(LedgerError) {
     let rows: [PostgresRow]
     do throws(DatabaseError) {
-      rows = try session.query("SELECT value FROM stockroom.meta WHERE name = 'format'")
+      rows = try session.query(
+        """
+        SELECT (SELECT value FROM stockroom.meta WHERE name = 'format'),
+          coalesce((SELECT value FROM stockroom.meta WHERE name = 'store_id'), '')
+        """)
     } catch {
       if case .refused(let state, _) = error,
         state == DatabaseError.undefinedTable || state == DatabaseError.invalidSchema
@@ -97,8 +125,13 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
       }
       throw error.ledgerError(url)
     }
-    let text = try decode(rows.first, as: String.self, "stockroom.meta")
-    guard let format = Int(text ?? "") else {
+    var format: String?
+    do {
+      if let row = rows.first { (format, storeId) = try row.decode((String?, String).self) }
+    } catch {
+      throw .unavailable("stockroom.meta: a row cannot be read: \(error)")
+    }
+    guard let format = Int(format ?? "") else {
       throw .unavailable("\(url.place): stockroom.meta names no format")
     }
     if format > StoreSchema.format {
@@ -153,17 +186,20 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
       || status.notified > lastSequence
   }
 
-  /// Reads the records after `lastSequence` a page at a time, checks each (its checksum,
-  /// sequence and chain) and applies it; returns them when `remember` (for conflict messages).
-  func readTail(remember: Bool, progress: ((UInt64) -> Void)? = nil) throws(LedgerError)
-    -> [Transaction]
-  {
+  /// Reads the records after `lastSequence` (up to `limit`) a page at a time, checks each
+  /// (its checksum, sequence and chain) and applies it; returns them when `remember` (for
+  /// conflict messages).
+  func readTail(
+    remember: Bool, through limit: UInt64 = UInt64(Int64.max),
+    progress: ((UInt64) -> Void)? = nil
+  ) throws(LedgerError) -> [Transaction] {
     var applied: [Transaction] = []
     while true {
       let rows = try run(
         """
         SELECT seq, prev, crc, record FROM stockroom.ledger
-        WHERE seq > \(Int64(lastSequence)) ORDER BY seq LIMIT \(Self.page)
+        WHERE seq > \(Int64(lastSequence)) AND seq <= \(Int64(limit)) ORDER BY seq
+        LIMIT \(Self.page)
         """)
       for row in rows {
         let record = try checkedRecord(row, previous: lastCRC)
@@ -179,6 +215,7 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
         }
         lastSequence = record.sequence
         lastCRC = record.crc
+        recordsApplied += 1
         if remember { applied.append(record.transaction) }
         progress?(lastSequence)
       }
@@ -190,6 +227,8 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
   struct Record {
     var sequence: UInt64
     var crc: UInt32
+    /// The checksum of the record before (the chain).
+    var previous: UInt32
     var transaction: Transaction
     /// The record as the file ledger's line, without its newline.
     var line: String
@@ -206,16 +245,25 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
     }
     let (seq, prev, crc, text) = columns
     let place = "stockroom.ledger record \(seq)"
-    let bytes = Array(text.utf8)
+    let record = try Self.checkedRecord(Array(text.utf8), place: place, previous: previous)
+    guard record.sequence == UInt64(seq), Int64(record.crc) == crc,
+      Int64(record.previous) == prev
+    else {
+      throw .unavailable("\(place): its record does not match its seq, crc and prev columns")
+    }
+    return record
+  }
+
+  /// Decodes a record's line (without its newline), checking its own checksum and framing,
+  /// and its link to `previous` when given; `place` names it in a problem.
+  static func checkedRecord(_ bytes: [UInt8], place: String, previous: UInt32?)
+    throws(LedgerError) -> Record
+  {
     let frame = bytes.withUnsafeBytes { LedgerRecord.frame($0) }
     switch frame {
     case .failure(let problem):
       throw .unavailable("\(place): \(problem.text)")
     case .success(let found):
-      guard found.sequence == UInt64(seq), Int64(found.crc) == crc, Int64(found.previous) == prev
-      else {
-        throw .unavailable("\(place): its record does not match its seq, crc and prev columns")
-      }
       if let previous, found.previous != previous {
         throw .unavailable(
           "\(place): breaks the checksum chain (prev \(CRC32C.hex(found.previous)), the "
@@ -231,7 +279,8 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
         throw .unavailable("\(place): holds \(transaction.transactionId)")
       }
       return Record(
-        sequence: found.sequence, crc: found.crc, transaction: transaction, line: text)
+        sequence: found.sequence, crc: found.crc, previous: found.previous,
+        transaction: transaction, line: String(decoding: bytes, as: UTF8.self))
     }
   }
 

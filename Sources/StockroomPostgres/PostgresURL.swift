@@ -115,8 +115,16 @@ public struct PostgresURL: Equatable, Sendable, CustomStringConvertible {
   public var place: String { "PostgreSQL at \(server), database \(database), user \(user)" }
 
   /// The URL without its password.
-  public var description: String {
-    var text = "postgresql://\(Self.encode(user))@"
+  public var description: String { text(password: nil) }
+
+  /// The URL with its password, for handing the store to a child process of this one through
+  /// its environment (`STOCKROOM_STORE`); never for a message, a log or a file.
+  public var secretText: String { text(password: password) }
+
+  private func text(password: String?) -> String {
+    var text = "postgresql://\(Self.encode(user))"
+    if let password { text += ":" + Self.encode(password) }
+    text += "@"
     text += host.contains(":") ? "[\(host)]" : host
     if port != 5432 { text += ":\(port)" }
     text += "/" + Self.encode(database)

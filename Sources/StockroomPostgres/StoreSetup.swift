@@ -51,36 +51,68 @@ public enum StoreSetup {
     defer { session.close() }
     do throws(DatabaseError) {
       try session.execute("BEGIN")
-      if try holdsStore(session) {
-        // CREATE SCHEMA below would refuse it too; this says so before anything is tried.
-        throw DatabaseError.refused(sqlState: duplicateSchema, message: "")
-      }
-      // A record's checksum covers its bytes: they must come back exactly as written.
-      let encoding = try session.query(
-        "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()")
-      if let row = encoding.first, let name = try? row.decode(String.self), name != "UTF8" {
-        throw DatabaseError.refused(
-          sqlState: "22023",
-          message: "the database's encoding is \(name); a store needs UTF8 "
-            + "(CREATE DATABASE ... ENCODING 'UTF8')")
-      }
-      for statement in StoreSchema.statements { try session.execute(statement) }
-      try session.query(
-        """
-        INSERT INTO stockroom.meta (name, value) VALUES
-          ('format', \(String(StoreSchema.format))), ('store_id', \(UUID().uuidString.lowercased())),
-          ('created', \(ISO8601DateFormatter().string(from: Date())))
-        """)
-      let exists = try !session.query("SELECT 1 FROM pg_roles WHERE rolname = \(role)").isEmpty
-      if !exists { try session.execute("CREATE ROLE \(StoreSchema.quoted(role)) LOGIN") }
-      for grant in StoreSchema.grants(to: role) { try session.execute(grant) }
+      let created = try create(in: session, role: role)
       try session.execute("COMMIT")
-      return !exists
+      return created
     } catch {
-      if case .refused(let state, _) = error, state == duplicateSchema {
-        throw .notEmpty(url.place)
-      }
+      throw refusal(error, url)
+    }
+  }
+
+  /// Makes the schema, the role and its grants in the SQL transaction `session` has begun;
+  /// refused (SQLSTATE 42P06, see `refusal`) when the database already holds a store.
+  /// Returns whether the role was created.
+  static func create(in session: DatabaseSession, role: String) throws(DatabaseError) -> Bool {
+    if try holdsStore(session) {
+      // CREATE SCHEMA below would refuse it too; this says so before anything is tried.
+      throw DatabaseError.refused(sqlState: duplicateSchema, message: "")
+    }
+    // A record's checksum covers its bytes: they must come back exactly as written.
+    let encoding = try session.query(
+      "SELECT pg_encoding_to_char(encoding) FROM pg_database WHERE datname = current_database()")
+    if let row = encoding.first, let name = try? row.decode(String.self), name != "UTF8" {
+      throw DatabaseError.refused(
+        sqlState: "22023",
+        message: "the database's encoding is \(name); a store needs UTF8 "
+          + "(CREATE DATABASE ... ENCODING 'UTF8')")
+    }
+    for statement in StoreSchema.statements { try session.execute(statement) }
+    try session.query(
+      """
+      INSERT INTO stockroom.meta (name, value) VALUES
+        ('format', \(String(StoreSchema.format))), ('store_id', \(UUID().uuidString.lowercased())),
+        ('created', \(ISO8601DateFormatter().string(from: Date())))
+      """)
+    let exists = try !session.query("SELECT 1 FROM pg_roles WHERE rolname = \(role)").isEmpty
+    if !exists { try session.execute("CREATE ROLE \(StoreSchema.quoted(role)) LOGIN") }
+    for grant in StoreSchema.grants(to: role) { try session.execute(grant) }
+    return !exists
+  }
+
+  /// A failure of `create` as the ledger says it: a store already there is `.notEmpty`.
+  static func refusal(_ error: DatabaseError, _ url: PostgresURL) -> LedgerError {
+    if case .refused(let state, _) = error, state == duplicateSchema { return .notEmpty(url.place) }
+    return error.ledgerError(url)
+  }
+
+  /// How many transactions the store in the database holds; nil when it holds no store (the
+  /// one target `store migrate` copies into).
+  public static func transactions(
+    in url: PostgresURL, environment: [String: String] = ProcessInfo.processInfo.environment
+  ) throws(LedgerError) -> Int? {
+    let session = DatabaseSession(url: url, environment: environment)
+    defer { session.close() }
+    let rows: [PostgresRow]
+    do throws(DatabaseError) {
+      guard try holdsStore(session) else { return nil }
+      rows = try session.query("SELECT coalesce(max(seq), 0) FROM stockroom.ledger")
+    } catch {
       throw error.ledgerError(url)
+    }
+    do {
+      return Int(try rows.first?.decode(Int64.self) ?? 0)
+    } catch {
+      throw .unavailable("stockroom.ledger: a row cannot be read: \(error)")
     }
   }
 }

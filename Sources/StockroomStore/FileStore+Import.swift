@@ -1,6 +1,7 @@
 import Foundation
 import StockroomDomain
 
+/// A file store's ledger copied in from another store's records, or out to another store.
 extension FileStore {
   /// Makes a new file store from ledger records written elsewhere (a database store's, which
   /// are the file ledger's lines): `records` hands each record's line (without its newline) to
@@ -41,5 +42,17 @@ extension FileStore {
     try store.writeSnapshot()
     _ = POSIXFile.syncDirectory(directory.path)
     return store
+  }
+
+  /// Every record's line from byte 0 to the last one, under the lock (`LedgerStore`).
+  public func exportRecords(_ add: ([UInt8]) throws(StoreError) -> Void) throws(StoreError) {
+    try withLock { () throws(StoreError) in
+      try refresh()
+      let scanner = LedgerScanner(file: ledger, name: ledgerPath)
+      _ = try scanner.scan(from: .start, to: position.offset) {
+        (_, _, line) throws(StoreError) in
+        try add(Array(line))
+      }
+    }
   }
 }

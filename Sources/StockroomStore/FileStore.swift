@@ -387,7 +387,7 @@ public final class FileStore: InventoryLedger {
   /// records behind, or a page of its tokens failed its check. Writing it is left to a
   /// background process (`stockroom _snapshot`) or the next writer, never a commit.
   public var snapshotIsDue: Bool {
-    if let mapped = state.tokens.base as? MappedTokens, mapped.isReplaced { return true }
+    if state.snapshotTokensReplaced { return true }
     let written = max(snapshotSequence, Snapshot.sequence(in: directory) ?? 0)
     return position.sequence >= written + options.snapshotInterval
   }

@@ -16,6 +16,10 @@ public protocol LedgerStore: InventoryLedger {
   var outbox: Outbox { get }
   /// Every committed transaction in order, up to `lastSequence`; `body` returns false to stop.
   func forEachTransaction(_ body: (Transaction) -> Bool) throws(LedgerError)
+  /// Hands every record to `add` as the file ledger's line (without its newline), in order up
+  /// to `lastSequence`, each checked as it is read (checksum, sequence, chain), none committed
+  /// meanwhile: what `store migrate` copies, whichever store it copies into.
+  func exportRecords(_ add: ([UInt8]) throws(LedgerError) -> Void) throws(LedgerError)
   /// A consistent copy as a file store in an empty or new directory.
   func backup(to url: URL, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?)
     throws(LedgerError)

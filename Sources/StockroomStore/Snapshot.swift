@@ -8,12 +8,12 @@ import StockroomDomain
 enum Snapshot {
   static let fileName = "snapshot.bin"
 
-  static func write(_ contents: SnapshotContents, in directory: DataDirectory)
-    throws(StoreError)
-  {
-    let final = directory.file(fileName)
+  static func write(
+    _ contents: SnapshotContents, in directory: DataDirectory, name: String = fileName
+  ) throws(StoreError) {
+    let final = directory.file(name)
     let temporary = final + ".tmp-\(getpid())"
-    Leftovers.remove(in: directory.path, prefix: fileName + ".tmp-")
+    Leftovers.remove(in: directory.path, prefix: name + ".tmp-")
     let file = try POSIXFile.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
     directory.adopt(file)
     do throws(StoreError) {
@@ -136,10 +136,10 @@ enum Snapshot {
   /// `.unavailable` naming what is wrong. `rebuild` gives the tokens at the snapshot's stamp
   /// from the ledger, should a token page fail its check.
   static func read(
-    in directory: DataDirectory,
+    in directory: DataDirectory, name: String = fileName,
     rebuild: @escaping @Sendable (_ anchor: SnapshotAnchor, _ count: Int) -> any TokenBase
   ) throws(StoreError) -> SnapshotContents? {
-    let path = directory.file(fileName)
+    let path = directory.file(name)
     guard POSIXFile.exists(path) else { return nil }
     let file = try POSIXFile.open(path, flags: O_RDONLY)
     let size = try file.size()
@@ -203,8 +203,8 @@ enum Snapshot {
   }
 
   /// The sequence the snapshot on disk covers, reading its header only (nil: none usable).
-  static func sequence(in directory: DataDirectory) -> UInt64? {
-    let path = directory.file(fileName)
+  static func sequence(in directory: DataDirectory, name: String = fileName) -> UInt64? {
+    let path = directory.file(name)
     guard let file = try? POSIXFile.open(path, flags: O_RDONLY), let size = try? file.size(),
       let header = try? file.read(at: 0, count: SnapshotLayout.headerSize),
       let layout = try? SnapshotLayout.read(header, fileSize: size, path: path)

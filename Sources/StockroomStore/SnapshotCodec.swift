@@ -8,6 +8,14 @@ public struct SnapshotAnchor: Equatable, Sendable {
   public var crc: UInt32
   public var ledgerOffset: Int
   public var lastOffset: Int
+
+  /// A stamp by sequence and checksum alone (a database store's ledger has no byte offsets).
+  public init(sequence: UInt64, crc: UInt32, ledgerOffset: Int = 0, lastOffset: Int = 0) {
+    self.sequence = sequence
+    self.crc = crc
+    self.ledgerOffset = ledgerOffset
+    self.lastOffset = lastOffset
+  }
 }
 
 /// The derived state a snapshot holds besides the inventory: committed keys.

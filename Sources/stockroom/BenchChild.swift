@@ -15,7 +15,24 @@ struct BenchChild {
     (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
     ?? CommandLine.arguments[0]
 
-  static func run(_ arguments: [String], output: String = "/dev/null") -> BenchChild {
+  /// A child started and not waited for yet.
+  struct Running {
+    var pid: pid_t
+    var begin: Double
+  }
+
+  /// Runs the binary with `arguments` and waits for it.
+  static func run(_ arguments: [String], output: String = "/dev/null", store: String? = nil)
+    -> BenchChild
+  {
+    finish(start(arguments, output: output, store: store))
+  }
+
+  /// Starts the binary with `arguments`, its output into `output`; `store` (a database store's
+  /// URL, or empty for the file store) replaces this process's `STOCKROOM_STORE`.
+  static func start(_ arguments: [String], output: String = "/dev/null", store: String? = nil)
+    -> Running?
+  {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -27,14 +44,20 @@ struct BenchChild {
     }
     let begin = BenchClock.wall()
     var pid: pid_t = 0
-    guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else {
-      return BenchChild(milliseconds: 0, peakKiB: 0, status: -1)
+    let spawned = ChildEnvironment.with(store: store) { envp in
+      posix_spawn(&pid, binary, &actions, nil, argv, envp)
     }
+    return spawned == 0 ? Running(pid: pid, begin: begin) : nil
+  }
+
+  /// Waits for a child started by `start`.
+  static func finish(_ running: Running?) -> BenchChild {
+    guard let running else { return BenchChild(milliseconds: 0, peakKiB: 0, status: -1) }
     var status: Int32 = 0
     var usage = rusage()
-    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    while wait4(running.pid, &status, 0, &usage) < 0 && errno == EINTR {}
     let exited = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     return BenchChild(
-      milliseconds: BenchClock.wall() - begin, peakKiB: usage.ru_maxrss, status: exited)
+      milliseconds: BenchClock.wall() - running.begin, peakKiB: usage.ru_maxrss, status: exited)
   }
 }

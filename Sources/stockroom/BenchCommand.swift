@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import StockroomDomain
+import StockroomPostgres
 import StockroomStore
 import TerminalUI
 import Wizards
@@ -34,6 +35,14 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Runs per figure for --scale (the median is printed).") var scaleRounds = 5
   @Option(help: "Keep the --scale demo stores here and reuse them in later runs.")
   var scaleDir: String?
+  /// `--store URL` (the option, not `STOCKROOM_STORE`): only the database store beside the
+  /// file store, in a database that holds no store yet (`BenchDatabase`).
+  @OptionGroup var global: GlobalOptions
+  @Option(help: "Tokens of the demo data for --store.") var storeTokens = 1_000_000
+  @Option(help: "Commits per latency figure for --store (a fifth for 10,000 serials).")
+  var commitRounds = 101
+  @Option(help: "Seconds each --store clients run commits.") var clientSeconds = 5.0
+  @Option(help: "Runs per commits-per-second figure for --store.") var clientRuns = 3
 
   func validate() throws {
     let sizes = scaleTokens.split(separator: ",").map { Int($0) }
@@ -52,6 +61,17 @@ struct BenchCommand: ParsableCommand {
   }
 
   func run() throws {
+    if global.store != nil, case .postgres(let url) = global.resolvedStore() {
+      let bench = BenchDatabase(
+        url: url, tokens: storeTokens, rounds: max(1, rounds), commitRounds: max(1, commitRounds),
+        clientSeconds: max(0.5, clientSeconds), clientRuns: max(1, clientRuns))
+      do {
+        try bench.run()
+      } catch {
+        StoreCommands.fail(error)
+      }
+      return
+    }
     if scale {
       let sizes = scaleTokens.split(separator: ",").compactMap { Int($0) }
       let directory = scaleDir.map { URL(fileURLWithPath: $0) }
@@ -248,23 +268,10 @@ struct BenchCommand: ParsableCommand {
   }
 
   private func benchCommits(_ store: FileStore) throws(StoreError) {
-    let who = ProcessIdentity.context(comment: "bench")
     for size in [1, 100, 10_000] {
       var deallocate: [Double] = []
       for _ in 0..<rounds {
-        let state = store.state
-        let picked = state.tokenIndices(account: 0).lazy
-          .filter { state.tokens[$0].state == .allocated && !state.tokens[$0].inUse }
-          .prefix(size).map { state.tokens[$0].serial }
-        let serials = Array(picked)
-        let start = BenchClock.wall()
-        _ = try store.commit(
-          .deallocateHardware(
-            account: "ACC-0001", serials: serials, disposition: .return, container: nil),
-          context: who)
-        deallocate.append(BenchClock.wall() - start)
-        _ = try store.commit(
-          .allocateHardware(account: "ACC-0001", serials: serials, type: .rental), context: who)
+        deallocate.append(try BenchDatabase.commitRound(store, serials: size))
       }
       BenchReport.line(
         "commit deallocation of \(size) serials (fsync), \(store.state.tokens.count) tokens",
@@ -304,6 +311,16 @@ enum BenchClock {
 
 /// Prints one figure: median, min and max, and how many samples.
 enum BenchReport {
+  /// A figure with as many decimals as a small one needs.
+  static func number(_ value: Double) -> String {
+    String(format: value < 10 ? "%.2f" : value < 100 ? "%.1f" : "%.0f", value)
+  }
+
+  /// `text` padded to a column of `width`, with at least one space after it.
+  static func pad(_ text: String, _ width: Int) -> String {
+    text.padding(toLength: max(width, text.count + 1), withPad: " ", startingAt: 0)
+  }
+
   static func line(_ name: String, _ values: [Double]) {
     let sorted = values.sorted()
     guard let low = sorted.first, let high = sorted.last else { return }

@@ -164,12 +164,7 @@ struct BenchScale {
     }
   }
 
-  /// Milliseconds with as many decimals as a short time needs.
-  private static func ms(_ value: Double) -> String {
-    String(format: value < 10 ? "%.2f" : value < 100 ? "%.1f" : "%.0f", value)
-  }
+  private static func ms(_ value: Double) -> String { BenchReport.number(value) }
 
-  private func pad(_ text: String, _ width: Int) -> String {
-    text.padding(toLength: max(width, text.count + 1), withPad: " ", startingAt: 0)
-  }
+  private func pad(_ text: String, _ width: Int) -> String { BenchReport.pad(text, width) }
 }

@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import StockroomPostgres
 import StockroomStore
 
-/// `stockroom _snapshot`: writes a new snapshot when one is due. A commit starts it in the
-/// background (`BackgroundSnapshot`), so no command waits while ten million tokens are written.
+/// `stockroom _snapshot`: writes a new snapshot when one is due (a file store's, or a database
+/// store's local one). A commit starts it in the background (`BackgroundSnapshot`), so no
+/// command waits while ten million tokens are written.
 struct SnapshotCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "_snapshot", abstract: "Write a new snapshot when one is due.",
@@ -12,10 +14,10 @@ struct SnapshotCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    guard case .directory = global.resolvedStore() else { return }
-    let store = StoreCommands.openFile(global)
+    let store = StoreCommands.open(global)
     do {
-      try store.writeSnapshotIfDue()
+      if let store = store as? FileStore { try store.writeSnapshotIfDue() }
+      if let store = store as? PostgresStore { try store.writeSnapshotIfDue() }
     } catch {
       StoreCommands.fail(error)
     }
@@ -26,14 +28,20 @@ struct SnapshotCommand: ParsableCommand {
 /// its output discarded, unless another process is writing one already; never waits for it.
 enum BackgroundSnapshot {
   static func startIfDue(_ store: any LedgerStore) {
-    guard let store = store as? FileStore, store.snapshotIsDue, !store.isWritingSnapshot else {
-      return
+    if let store = store as? FileStore, store.snapshotIsDue, !store.isWritingSnapshot {
+      start(dataDirectory: store.directory.path)
     }
-    start(dataDirectory: store.directory.path)
+    // The database store is handed over through the environment: its URL may hold a password.
+    if let store = store as? PostgresStore, store.snapshotIsDue, !store.isWritingSnapshot,
+      let directory = store.cache?.directory.path
+    {
+      start(dataDirectory: directory, store: store.url.secretText)
+    }
   }
 
   /// Through `sh -c '… &'`, so the writer is nobody's child once `sh` returns (no zombie).
-  static func start(dataDirectory: String) {
+  /// `store`: the database store's URL, else the data directory's file store.
+  static func start(dataDirectory: String, store: String = "") {
     guard let binary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
     else { return }
     var attributes = posix_spawnattr_t()
@@ -54,7 +62,10 @@ enum BackgroundSnapshot {
       for argument in argv { free(argument) }
     }
     var pid: pid_t = 0
-    guard posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ) == 0 else { return }
+    let spawned = ChildEnvironment.with(store: store) { envp in
+      posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp)
+    }
+    guard spawned == 0 else { return }
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
   }

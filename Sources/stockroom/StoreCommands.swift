@@ -10,7 +10,8 @@ enum StoreCommands {
   static let all: [ParsableCommand.Type] = [
     DemoCommand.self, AllocationCommand.self, TokensCommand.self, LogCommand.self,
     ShowCommand.self, VerifyCommand.self, BackupCommand.self, RepairCommand.self,
-    CommitTestCommand.self, BenchStoreCommand.self, SnapshotCommand.self, StoreGroup.self,
+    CommitTestCommand.self, BenchStoreCommand.self, BenchClientCommand.self, SnapshotCommand.self,
+    StoreGroup.self,
   ]
 
   /// Opens the store this run uses (`--store`, `STOCKROOM_STORE`, else the data directory),

@@ -8,7 +8,7 @@ import StockroomStore
 struct StoreGroup: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "store", abstract: "Set up a shared store on PostgreSQL.",
-    subcommands: [StoreInitCommand.self])
+    subcommands: [StoreInitCommand.self, StoreMigrateCommand.self])
 }
 
 /// `stockroom store init --store URL [--app-role NAME] --yes`.

@@ -22,7 +22,8 @@ final class StoreUnderTest {
   let url: PostgresURL?
   let role: String
 
-  init(_ kind: StoreKind, demoTokens: Int? = 200) throws {
+  /// `initialised` false: a database with no store in it (what `store migrate` copies into).
+  init(_ kind: StoreKind, demoTokens: Int? = 200, initialised: Bool = true) throws {
     self.kind = kind
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "stockroom-both-\(UUID().uuidString)")
@@ -38,6 +39,7 @@ final class StoreUnderTest {
       let url = try PostgresURL(parsing: database.url())
       self.url = url
       role = database.name + "_app"
+      guard initialised else { return }
       try StoreSetup.initialize(url, role: role)
       if let demoTokens {
         _ = try PostgresStore.createDemo(url, options: options, tokens: demoTokens)
