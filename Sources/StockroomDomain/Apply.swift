@@ -72,16 +72,16 @@ extension InventoryState {
       return
     }
     for (offset, serial) in serials.enumerated() {
-      let index: Int
       if let positions, offset < positions.count, positions[offset] >= 0,
-        positions[offset] < tokens.count, tokens.serial(at: positions[offset]) == serial
+        positions[offset] < tokens.count
       {
-        index = positions[offset]
-      } else if let found = tokens.index(of: serial) {
-        index = found
-      } else {
-        throw .unknownSerials([serial])
+        let token = tokens[positions[offset]]
+        if token.serial == serial {
+          tokens[positions[offset]] = try applyToken(token, step)
+          continue
+        }
       }
+      guard let index = tokens.index(of: serial) else { throw .unknownSerials([serial]) }
       tokens[index] = try applyToken(tokens[index], step)
     }
   }

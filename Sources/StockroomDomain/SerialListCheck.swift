@@ -2,11 +2,17 @@
 /// problems is refused once with all of them (not one at a time). `validate` refuses a list
 /// with these problems as `DomainError.serialList`.
 public enum SerialListCheck {
-  /// The problems with a list, and where each known serial is (each once, in list order):
-  /// validation takes the tokens from there instead of looking every serial up again.
+  /// A known serial's token and where it is.
+  struct Found {
+    var index: Int
+    var token: HardwareToken
+  }
+
+  /// The problems with a list, and each known serial's token (each once, in list order):
+  /// validation takes the tokens from here instead of looking every serial up again.
   struct Outcome {
     var problems: [String]
-    var indices: [Int]
+    var found: [Found]
   }
 
   /// Problems with serials to deallocate from `account`: unknown, listed twice, not allocated
@@ -23,7 +29,7 @@ public enum SerialListCheck {
   {
     var foreign: [String] = []
     var busy: [String] = []
-    let (unknown, twice, indices) = scan(serials, state) { token in
+    let (unknown, twice, found) = scan(serials, state) { token in
       if !token.isAllocated(to: account) {
         foreign.append(token.serial)
       } else if !token.isDeallocatable(from: account) {
@@ -35,7 +41,7 @@ public enum SerialListCheck {
       phrase("not allocated to \(TextRules.neutralised(state.accounts[account].code))", foreign),
       phrase("in use", busy),
     ]
-    return Outcome(problems: problems.compactMap { $0 }, indices: indices)
+    return Outcome(problems: problems.compactMap { $0 }, found: found)
   }
 
   /// Problems with serials to re-initialize: unknown, listed twice, not faulty.
@@ -45,14 +51,14 @@ public enum SerialListCheck {
 
   static func checkReinitialization(_ serials: [String], _ state: InventoryState) -> Outcome {
     var healthy: [String] = []
-    let (unknown, twice, indices) = scan(serials, state) { token in
+    let (unknown, twice, found) = scan(serials, state) { token in
       if token.state != .faulty { healthy.append(token.serial) }
     }
     let problems = [
       phrase("unknown serial", unknown), phrase("listed twice", twice),
       phrase("not faulty", healthy),
     ]
-    return Outcome(problems: problems.compactMap { $0 }, indices: indices)
+    return Outcome(problems: problems.compactMap { $0 }, found: found)
   }
 
   /// Problems with serials to allocate as `type`: unknown, listed twice, faulty, lost,
@@ -71,13 +77,13 @@ public enum SerialListCheck {
     if let container {
       guard let index = state.containerIndex(container) else {
         return Outcome(
-          problems: ["unknown container " + TextRules.neutralised(container)], indices: [])
+          problems: ["unknown container " + TextRules.neutralised(container)], found: [])
       }
       box = index
     }
     var barred: [AllocationBar: [String]] = [:]
     var elsewhere: [String] = []
-    let (unknown, twice, indices) = scan(serials, state) { token in
+    let (unknown, twice, found) = scan(serials, state) { token in
       if let bar = token.allocationBar(as: type) {
         barred[bar, default: []].append(token.serial)
       } else if let box, Int(token.container) != box {
@@ -92,7 +98,7 @@ public enum SerialListCheck {
       phrase("leased tokens can only be rented, not sold", barred[.leasedForSale] ?? []),
       phrase("not in that container", elsewhere),
     ]
-    return Outcome(problems: problems.compactMap { $0 }, indices: indices)
+    return Outcome(problems: problems.compactMap { $0 }, found: found)
   }
 
   /// Problems with new serials to receive: listed twice, or already in the inventory.
@@ -113,30 +119,31 @@ public enum SerialListCheck {
     ].compactMap { $0 }
   }
 
-  /// Unknown and repeated serials, and where the known ones are; `known` sees each known
-  /// serial once.
+  /// Unknown and repeated serials, and the known ones' tokens; `known` sees each known serial
+  /// once.
   static func scan(
     _ serials: [String], _ state: InventoryState, _ known: (HardwareToken) -> Void
-  ) -> (unknown: [String], twice: [String], indices: [Int]) {
+  ) -> (unknown: [String], twice: [String], found: [Found]) {
     var seen = Set<String>(minimumCapacity: serials.count)
     var unknown: [String] = []
     var twice: [String] = []
     var named = Set<String>()
-    var indices: [Int] = []
-    indices.reserveCapacity(serials.count)
+    var found: [Found] = []
+    found.reserveCapacity(serials.count)
     for serial in serials {
       guard seen.insert(serial).inserted else {
         if named.insert(serial).inserted { twice.append(serial) }
         continue
       }
       if let index = state.tokens.index(of: serial) {
-        indices.append(index)
-        known(state.tokens[index])
+        let token = state.tokens[index]
+        found.append(Found(index: index, token: token))
+        known(token)
       } else {
         unknown.append(serial)
       }
     }
-    return (unknown, twice, indices)
+    return (unknown, twice, found)
   }
 
   /// `label: A, B, C` with at most ten serials named and the rest counted.

@@ -62,8 +62,8 @@ public func validated(_ command: Command, against state: InventoryState) throws(
         items: [TransactionItem(product: column.product, type: column.type, quantity: inUse)]))
   case .assignHardware(let account, let serials, let inUse):
     let holder = try Validation.account(account, state)
-    let indices = try Validation.allocated(serials, to: holder, state)
-    return Validation.hardware(.assign, account: state.accounts[holder].code, indices, state) {
+    let found = try Validation.allocated(serials, to: holder, state)
+    return Validation.hardware(.assign, account: state.accounts[holder].code, found, state) {
       $0.inUse = inUse
     }
   case .subscription(let subscription):
@@ -84,10 +84,12 @@ enum Validation {
     if !problems.isEmpty { throw .serialList(problems) }
   }
 
-  /// Refuses a list with every problem found, if any; otherwise where its serials are.
-  static func refuse(_ outcome: SerialListCheck.Outcome) throws(DomainError) -> [Int] {
+  /// Refuses a list with every problem found, if any; otherwise its serials' tokens.
+  static func refuse(_ outcome: SerialListCheck.Outcome) throws(DomainError)
+    -> [SerialListCheck.Found]
+  {
     try refuse(outcome.problems)
-    return outcome.indices
+    return outcome.found
   }
 
   static func account(_ name: String, _ state: InventoryState) throws(DomainError) -> Int {
@@ -104,55 +106,57 @@ enum Validation {
     return index
   }
 
-  /// Token indices for serials that must all be known and listed once.
-  static func known(_ serials: [String], _ state: InventoryState) throws(DomainError) -> [Int] {
+  /// The tokens of serials that must all be known and listed once.
+  static func known(_ serials: [String], _ state: InventoryState) throws(DomainError)
+    -> [SerialListCheck.Found]
+  {
     if serials.isEmpty { throw .emptySelection }
-    var seen = Set<String>()
+    var seen = Set<String>(minimumCapacity: serials.count)
     var duplicates: [String] = []
     var unknown: [String] = []
-    var indices: [Int] = []
-    indices.reserveCapacity(serials.count)
+    var found: [SerialListCheck.Found] = []
+    found.reserveCapacity(serials.count)
     for serial in serials {
       if !seen.insert(serial).inserted {
         duplicates.append(serial)
         continue
       }
       if let index = state.tokens.index(of: serial) {
-        indices.append(index)
+        found.append(SerialListCheck.Found(index: index, token: state.tokens[index]))
       } else {
         unknown.append(serial)
       }
     }
     if !unknown.isEmpty { throw .unknownSerials(unknown) }
     if !duplicates.isEmpty { throw .duplicateSerials(duplicates) }
-    return indices
+    return found
   }
 
   static func allocated(_ serials: [String], to account: Int, _ state: InventoryState)
-    throws(DomainError) -> [Int]
+    throws(DomainError) -> [SerialListCheck.Found]
   {
-    let indices = try known(serials, state)
-    let foreign = indices.filter { !state.tokens[$0].isAllocated(to: account) }
+    let found = try known(serials, state)
+    let foreign = found.filter { !$0.token.isAllocated(to: account) }
     if !foreign.isEmpty {
       throw .notAllocatedToAccount(
-        serials: foreign.map { state.tokens[$0].serial }, account: state.accounts[account].code)
+        serials: foreign.map(\.token.serial), account: state.accounts[account].code)
     }
-    return indices
+    return found
   }
 
-  /// The change moving the tokens at `indices`: one item per model, in first-seen order, each
-  /// listing its serials, with where each was found.
+  /// The change moving the tokens found: one item per model, in first-seen order, each listing
+  /// its serials, with where each was found.
   static func hardware(
-    _ action: ActionCode, account: String?, _ indices: [Int], _ state: InventoryState,
-    _ fill: (inout TransactionItem) -> Void
+    _ action: ActionCode, account: String?, _ found: [SerialListCheck.Found],
+    _ state: InventoryState, _ fill: (inout TransactionItem) -> Void
   ) -> CheckedChange {
     var order: [UInt8] = []
     var groups: [UInt8: (serials: [String], positions: [Int])] = [:]
-    for index in indices {
-      let token = state.tokens[index]
-      if groups[token.model] == nil { order.append(token.model) }
-      groups[token.model, default: ([], [])].serials.append(token.serial)
-      groups[token.model, default: ([], [])].positions.append(index)
+    for each in found {
+      let model = each.token.model
+      if groups[model] == nil { order.append(model) }
+      groups[model, default: ([], [])].serials.append(each.token.serial)
+      groups[model, default: ([], [])].positions.append(each.index)
     }
     let items = order.map { model in
       var item = TransactionItem(

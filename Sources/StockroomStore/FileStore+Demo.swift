@@ -28,6 +28,9 @@ extension FileStore {
       store.keys = [:]
       store.position = .start
       store.recent = RecentRecords(start: 1)
+      // Room for every token at once: growing a table of millions by doubling moves each
+      // token (and rehashes each serial) again and again.
+      store.state.tokens.reserveCapacity(max(0, tokens))
       var demo = DemoData(
         seed: seed, tokens: max(0, tokens),
         now: now ?? ProcessIdentity.now(environment: options.environment),
@@ -35,7 +38,6 @@ extension FileStore {
       // The requests are let go of as they are committed (they name every serial).
       var requests = demo.build()
       demo.requests = []
-      demo.leased = []
       requests.reverse()
       let count = requests.count
       // Progress: the commits are four fifths, the snapshot and the index the rest.

@@ -82,10 +82,10 @@ final class TokenSpill {
       ByteWriter.u64(UInt64(base), into: &body)
       ByteWriter.u32(UInt32(split[part].count), into: &body)
       for position in split[part] {
-        let bytes = Array(serials[position].utf8)
+        let serial = serials[position].utf8
         ByteWriter.u32(UInt32(position), into: &body)
-        ByteWriter.u32(UInt32(bytes.count), into: &body)
-        body += bytes
+        ByteWriter.u32(UInt32(serial.count), into: &body)
+        body.append(contentsOf: serial)
       }
       ByteWriter.u32(UInt32(body.count), into: &buffers[part])
       buffers[part] += body
