@@ -83,8 +83,8 @@ final class TokenSpill {
       ByteWriter.u32(UInt32(split[part].count), into: &body)
       for position in split[part] {
         let serial = serials[position].utf8
-        ByteWriter.u32(UInt32(position), into: &body)
-        ByteWriter.u32(UInt32(serial.count), into: &body)
+        Self.varint(position, into: &body)
+        Self.varint(serial.count, into: &body)
         body.append(contentsOf: serial)
       }
       ByteWriter.u32(UInt32(body.count), into: &buffers[part])
@@ -145,8 +145,8 @@ final class TokenSpill {
       serials.reserveCapacity(serialCount)
       positions.reserveCapacity(serialCount)
       for _ in 0..<serialCount {
-        positions.append(Int(reader.u32()))
-        let length = Int(reader.u32())
+        positions.append(Self.varint(&reader))
+        let length = Self.varint(&reader)
         serials.append(
           String(
             decoding: reader.bytes[reader.position..<(reader.position + length)], as: UTF8.self))
@@ -157,6 +157,29 @@ final class TokenSpill {
         serials: serials, positions: positions)
       if !(try body(entry)) { return }
     }
+  }
+
+  /// A number in 7-bit groups, low first (a serial's place and length take a byte or three).
+  private static func varint(_ value: Int, into bytes: inout [UInt8]) {
+    var rest = UInt(value)
+    while rest >= 0x80 {
+      bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+      rest >>= 7
+    }
+    bytes.append(UInt8(rest))
+  }
+
+  private static func varint(_ reader: inout ByteReader) -> Int {
+    var value = 0
+    var shift = 0
+    while reader.position < reader.count {
+      let byte = reader.bytes[reader.position]
+      reader.position += 1
+      value |= Int(byte & 0x7F) << shift
+      if byte < 0x80 { break }
+      shift += 7
+    }
+    return value
   }
 
   private static func encode(_ step: TokenStep, into bytes: inout [UInt8]) {
