@@ -11,6 +11,32 @@ extension InventoryState {
   /// Applies a change in place (replay of a million tokens cannot afford copies). Throws only
   /// when the change names something the state does not have (a damaged ledger).
   public mutating func apply(_ change: Change) throws(DomainError) {
+    try apply(change) { (state, _, step, serials) throws(DomainError) in
+      try state.apply(step, serials: serials)
+    }
+  }
+
+  /// Applies a change validated against this very state (`validated(_:against:)`): each serial
+  /// is taken where validation found it rather than looked up again.
+  public mutating func apply(_ checked: CheckedChange) throws(DomainError) {
+    try apply(checked.change) { (state, item, step, serials) throws(DomainError) in
+      try state.apply(step, serials: serials, positions: checked.positions(of: item))
+    }
+  }
+
+  /// Applies everything of a change but its hardware serials, and hands each hardware item
+  /// over instead (its index in `change.items`, its step, its serials) in the order `apply`
+  /// would reach it: verify's replay of a large ledger applies them part by part.
+  public mutating func apply(
+    _ change: Change, handingTokensTo hand: (_ item: Int, TokenStep, [String]) -> Void
+  ) throws(DomainError) {
+    try apply(change) { (_, item, step, serials) throws(DomainError) in hand(item, step, serials) }
+  }
+
+  private mutating func apply(
+    _ change: Change,
+    tokens: (inout InventoryState, Int, TokenStep, [String]) throws(DomainError) -> Void
+  ) throws(DomainError) {
     if let definitions = change.definitions { define(definitions) }
     if let subscription = change.subscription { try applySubscription(subscription) }
     if let order = change.order { try applyOrder(order) }
@@ -19,12 +45,44 @@ extension InventoryState {
       guard let index = accountIndex(code) else { throw .unknownAccount(code) }
       holder = index
     }
-    for item in change.items {
+    for (index, item) in change.items.enumerated() {
       if item.product == .hardware {
-        try applyHardware(item, change.action, holder)
+        try tokens(&self, index, try tokenStep(item, change.action, holder), item.serials ?? [])
       } else {
         try applySoftware(item, change.action, holder)
       }
+    }
+  }
+
+  /// Applies a hardware item's step to its serials (or, in verify's replay, to one part of
+  /// them). `positions`, when given, are where validation found each serial: used while the
+  /// token there still has that serial.
+  public mutating func apply(_ step: TokenStep, serials: [String], positions: [Int]? = nil)
+    throws(DomainError)
+  {
+    if step.action == .receive {
+      guard let container = step.container else { throw .noContainer }
+      tokens.reserveCapacity(serials.count)
+      for serial in serials {
+        tokens.append(
+          HardwareToken(
+            serial: serial, model: step.model, container: container, ownership: step.ownership,
+            needsPIN: step.needsPIN))
+      }
+      return
+    }
+    for (offset, serial) in serials.enumerated() {
+      if let positions, offset < positions.count, positions[offset] >= 0,
+        positions[offset] < tokens.count
+      {
+        let token = tokens[positions[offset]]
+        if token.serial == serial {
+          tokens[positions[offset]] = try applyToken(token, step)
+          continue
+        }
+      }
+      guard let index = tokens.index(of: serial) else { throw .unknownSerials([serial]) }
+      tokens[index] = try applyToken(tokens[index], step)
     }
   }
 
@@ -78,64 +136,56 @@ extension InventoryState {
     }
   }
 
-  private mutating func applyHardware(_ item: TransactionItem, _ action: ActionCode, _ holder: Int?)
-    throws(DomainError)
+  /// What a hardware item does to each of its serials, its model and container found.
+  private func tokenStep(_ item: TransactionItem, _ action: ActionCode, _ holder: Int?)
+    throws(DomainError) -> TokenStep
   {
-    let serials = item.serials ?? []
     let modelName = item.model ?? ""
     guard let model = modelIndex(modelName) else { throw .unknownModel(modelName) }
-    if action == .receive {
-      let container = UInt8(truncatingIfNeeded: try box(item))
-      tokens.reserveCapacity(serials.count)
-      for serial in serials {
-        tokens.append(
-          HardwareToken(
-            serial: serial, model: UInt8(model), container: container,
-            ownership: item.ownership ?? .owned, needsPIN: item.needsPIN ?? false))
-      }
-      return
+    let container: UInt8?
+    if action == .receive || item.container != nil {
+      container = UInt8(truncatingIfNeeded: try box(item))
+    } else {
+      container = nil
     }
-    let container = item.container == nil ? nil : UInt8(truncatingIfNeeded: try box(item))
-    for serial in serials {
-      guard let index = tokens.index(of: serial) else { throw .unknownSerials([serial]) }
-      tokens[index] = try applyToken(tokens[index], item, action, holder, container)
-    }
+    return TokenStep(
+      action: action, holder: holder, model: UInt8(model), container: container,
+      type: item.type, disposition: item.disposition, ownership: item.ownership ?? .owned,
+      needsPIN: item.needsPIN ?? false, inUse: item.inUse ?? false)
   }
 
-  /// The token after the action; the account's counts follow.
-  private mutating func applyToken(
-    _ before: HardwareToken, _ item: TransactionItem, _ action: ActionCode, _ holder: Int?,
-    _ container: UInt8?
-  ) throws(DomainError) -> HardwareToken {
+  /// The token after the step; the account's counts follow.
+  private mutating func applyToken(_ before: HardwareToken, _ step: TokenStep)
+    throws(DomainError) -> HardwareToken
+  {
     var token = before
     let model = Int(token.model)
-    switch action {
+    switch step.action {
     case .allocate:
-      guard let holder else { throw .unknownAccount("(none)") }
+      guard let holder = step.holder else { throw .unknownAccount("(none)") }
       token.state = .allocated
       token.account = Int32(holder)
-      token.sold = item.type == .sale
+      token.sold = step.type == .sale
       accounts[holder].hardwareAllocated[model] += 1
     case .deallocateHardware:
       if let owner = token.accountIndex {
         accounts[owner].hardwareAllocated[model] -= 1
         if token.inUse { accounts[owner].hardwareInUse[model] -= 1 }
       }
-      token.state = (item.disposition ?? .return).resultingState
+      token.state = (step.disposition ?? .return).resultingState
       token.account = -1
       token.inUse = false
       token.sold = false
-      if let container { token.container = container }
+      if let container = step.container { token.container = container }
     case .reinitialize:
       token.state = .available
     case .assign:
-      let inUse = item.inUse ?? false
-      if let owner = token.accountIndex, token.inUse != inUse {
-        accounts[owner].hardwareInUse[model] += inUse ? 1 : -1
+      if let owner = token.accountIndex, token.inUse != step.inUse {
+        accounts[owner].hardwareInUse[model] += step.inUse ? 1 : -1
       }
-      token.inUse = inUse
+      token.inUse = step.inUse
     default:
-      throw .notForProduct("\(action.rawValue) does not move hardware")
+      throw .notForProduct("\(step.action.rawValue) does not move hardware")
     }
     return token
   }

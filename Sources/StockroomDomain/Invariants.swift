@@ -3,9 +3,18 @@ extension InventoryState {
   /// exactly one place, quantities conserved per product and ownership, in use never above
   /// maximum, nothing negative.
   public func invariantViolations() -> [String] {
+    var checks = TokenChecks(for: self)
+    for index in tokens.indices { checks.check(index, of: self, at: index) }
+    return invariantViolations(tokens: checks)
+  }
+
+  /// Every broken invariant, with the tokens' already checked (`checks`, of every token): what
+  /// verify asks of a state whose tokens it replayed a part at a time.
+  public func invariantViolations(tokens checks: TokenChecks) -> [String] {
     var problems: [String] = []
-    problems += tokenViolations()
+    problems += checks.placementProblems(accounts)
     problems += holdingViolations()
+    problems += checks.saleProblems
     problems += allocationViolations()
     problems += subscriptionViolations()
     problems += orderViolations()
@@ -27,42 +36,6 @@ extension InventoryState {
           problems.append(
             "\(product.rawValue) (\(ownership.rawValue)): \(received) received but \(held) held")
         }
-      }
-    }
-    return problems
-  }
-
-  private func tokenViolations() -> [String] {
-    var problems: [String] = []
-    var allocated = accounts.map { Array(repeating: 0, count: $0.hardwareAllocated.count) }
-    var inUse = allocated
-    for (index, token) in tokens.enumerated() {
-      if tokens.index(of: token.serial) != index {
-        problems.append("serial \(token.serial) is in more than one place")
-      }
-      if Int(token.model) >= models.count || Int(token.container) >= containers.count {
-        problems.append("serial \(token.serial) names an unknown model or container")
-        continue
-      }
-      let owner = token.accountIndex
-      if (token.state == .allocated) != (owner != nil) {
-        problems.append("serial \(token.serial) is \(token.state.rawValue) with account mismatch")
-      }
-      if token.inUse && token.state != .allocated {
-        problems.append("serial \(token.serial) is in use but \(token.state.rawValue)")
-      }
-      if let owner {
-        guard owner < accounts.count else {
-          problems.append("serial \(token.serial) names an unknown account")
-          continue
-        }
-        allocated[owner][Int(token.model)] += 1
-        if token.inUse { inUse[owner][Int(token.model)] += 1 }
-      }
-    }
-    for (index, account) in accounts.enumerated() {
-      if account.hardwareAllocated != allocated[index] || account.hardwareInUse != inUse[index] {
-        problems.append("\(account.code): hardware counts do not match its tokens")
       }
     }
     return problems

@@ -2,38 +2,63 @@
 /// problems is refused once with all of them (not one at a time). `validate` refuses a list
 /// with these problems as `DomainError.serialList`.
 public enum SerialListCheck {
+  /// A known serial's token and where it is.
+  struct Found {
+    var index: Int
+    var token: HardwareToken
+  }
+
+  /// The problems with a list, and each known serial's token (each once, in list order):
+  /// validation takes the tokens from here instead of looking every serial up again.
+  struct Outcome {
+    var problems: [String]
+    var found: [Found]
+  }
+
   /// Problems with serials to deallocate from `account`: unknown, listed twice, not allocated
   /// to the account (provider stock, faulty, lost or another account's) and in use. Each
   /// entry is one phrase naming its serials (neutralised); empty when the list is good.
   public static func deallocation(
     _ serials: [String], account: Int, state: InventoryState
   ) -> [String] {
+    checkDeallocation(serials, account: account, state).problems
+  }
+
+  static func checkDeallocation(_ serials: [String], account: Int, _ state: InventoryState)
+    -> Outcome
+  {
     var foreign: [String] = []
     var busy: [String] = []
-    let (unknown, twice) = scan(serials, state) { token in
+    let (unknown, twice, found) = scan(serials, state) { token in
       if !token.isAllocated(to: account) {
         foreign.append(token.serial)
       } else if !token.isDeallocatable(from: account) {
         busy.append(token.serial)
       }
     }
-    return [
+    let problems = [
       phrase("unknown serial", unknown), phrase("listed twice", twice),
       phrase("not allocated to \(TextRules.neutralised(state.accounts[account].code))", foreign),
       phrase("in use", busy),
-    ].compactMap { $0 }
+    ]
+    return Outcome(problems: problems.compactMap { $0 }, found: found)
   }
 
   /// Problems with serials to re-initialize: unknown, listed twice, not faulty.
   public static func reinitialization(_ serials: [String], state: InventoryState) -> [String] {
+    checkReinitialization(serials, state).problems
+  }
+
+  static func checkReinitialization(_ serials: [String], _ state: InventoryState) -> Outcome {
     var healthy: [String] = []
-    let (unknown, twice) = scan(serials, state) { token in
+    let (unknown, twice, found) = scan(serials, state) { token in
       if token.state != .faulty { healthy.append(token.serial) }
     }
-    return [
+    let problems = [
       phrase("unknown serial", unknown), phrase("listed twice", twice),
       phrase("not faulty", healthy),
-    ].compactMap { $0 }
+    ]
+    return Outcome(problems: problems.compactMap { $0 }, found: found)
   }
 
   /// Problems with serials to allocate as `type`: unknown, listed twice, faulty, lost,
@@ -42,30 +67,38 @@ public enum SerialListCheck {
   public static func allocation(
     _ serials: [String], type: AllocationType, container: String? = nil, state: InventoryState
   ) -> [String] {
+    checkAllocation(serials, type: type, container: container, state).problems
+  }
+
+  static func checkAllocation(
+    _ serials: [String], type: AllocationType, container: String?, _ state: InventoryState
+  ) -> Outcome {
     var box: Int?
     if let container {
       guard let index = state.containerIndex(container) else {
-        return ["unknown container " + TextRules.neutralised(container)]
+        return Outcome(
+          problems: ["unknown container " + TextRules.neutralised(container)], found: [])
       }
       box = index
     }
     var barred: [AllocationBar: [String]] = [:]
     var elsewhere: [String] = []
-    let (unknown, twice) = scan(serials, state) { token in
+    let (unknown, twice, found) = scan(serials, state) { token in
       if let bar = token.allocationBar(as: type) {
         barred[bar, default: []].append(token.serial)
       } else if let box, Int(token.container) != box {
         elsewhere.append(token.serial)
       }
     }
-    return [
+    let problems = [
       phrase("unknown serial", unknown), phrase("listed twice", twice),
       phrase("faulty, never allocated until re-initialized", barred[.faulty] ?? []),
       phrase("lost, never allocatable", barred[.lost] ?? []),
       phrase("already allocated", barred[.allocated] ?? []),
       phrase("leased tokens can only be rented, not sold", barred[.leasedForSale] ?? []),
       phrase("not in that container", elsewhere),
-    ].compactMap { $0 }
+    ]
+    return Outcome(problems: problems.compactMap { $0 }, found: found)
   }
 
   /// Problems with new serials to receive: listed twice, or already in the inventory.
@@ -86,22 +119,31 @@ public enum SerialListCheck {
     ].compactMap { $0 }
   }
 
-  /// Unknown and repeated serials; `known` sees each known serial once.
+  /// Unknown and repeated serials, and the known ones' tokens; `known` sees each known serial
+  /// once.
   static func scan(
     _ serials: [String], _ state: InventoryState, _ known: (HardwareToken) -> Void
-  ) -> (unknown: [String], twice: [String]) {
-    var seen = Set<String>()
+  ) -> (unknown: [String], twice: [String], found: [Found]) {
+    var seen = Set<String>(minimumCapacity: serials.count)
     var unknown: [String] = []
     var twice: [String] = []
     var named = Set<String>()
+    var found: [Found] = []
+    found.reserveCapacity(serials.count)
     for serial in serials {
       guard seen.insert(serial).inserted else {
         if named.insert(serial).inserted { twice.append(serial) }
         continue
       }
-      if let token = state.token(serial: serial) { known(token) } else { unknown.append(serial) }
+      if let index = state.tokens.index(of: serial) {
+        let token = state.tokens[index]
+        found.append(Found(index: index, token: token))
+        known(token)
+      } else {
+        unknown.append(serial)
+      }
     }
-    return (unknown, twice)
+    return (unknown, twice, found)
   }
 
   /// `label: A, B, C` with at most ten serials named and the rest counted.

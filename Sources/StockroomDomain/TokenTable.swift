@@ -15,7 +15,7 @@ public struct TokenTable: Sendable, RandomAccessCollection {
   /// Tokens received since, from index `baseCount` on.
   private var added: [HardwareToken] = []
   /// Serial → index into `added`.
-  private var addedIndex: [String: Int32] = [:]
+  private var addedIndex = SerialIndex()
 
   public init(base: (any TokenBase)? = nil) {
     self.base = base
@@ -64,14 +64,14 @@ public struct TokenTable: Sendable, RandomAccessCollection {
 
   /// The index of the token with `serial`.
   public func index(of serial: String) -> Int? {
-    if let found = addedIndex[serial] { return baseCount + Int(found) }
+    if let found = addedIndex.find(serial, in: added) { return baseCount + found }
     return base?.index(of: serial)
   }
 
   /// A token received: appended, found by its serial from now on.
   public mutating func append(_ token: HardwareToken) {
-    addedIndex[token.serial] = Int32(added.count)
     added.append(token)
+    addedIndex.insert(added.count - 1, in: added)
   }
 
   /// Room for `more` tokens received, growing by doubling: reserving exactly what a batch
@@ -80,7 +80,7 @@ public struct TokenTable: Sendable, RandomAccessCollection {
     let needed = added.count + more
     if added.capacity < needed { added.reserveCapacity(Swift.max(needed, added.capacity * 2)) }
     if addedIndex.capacity < needed {
-      addedIndex.reserveCapacity(Swift.max(needed, addedIndex.capacity * 2))
+      addedIndex.reserve(Swift.max(needed, addedIndex.capacity * 2))
     }
   }
 

@@ -2,62 +2,74 @@
 public func validate(_ command: Command, against state: InventoryState) throws(DomainError)
   -> Change
 {
+  try validated(command, against: state).change
+}
+
+/// `validate`, keeping where each hardware serial was found: what applying the change to the
+/// same state needs so that it looks no serial up again (`apply(_: CheckedChange)`).
+public func validated(_ command: Command, against state: InventoryState) throws(DomainError)
+  -> CheckedChange
+{
   switch command {
   case .define(let definitions):
-    return try Validation.define(definitions, state)
+    return CheckedChange(try Validation.define(definitions, state))
   case .receiveSoftware(let product, let quantity, let ownership, let container):
     guard product != .hardware else { throw .notForProduct("hardware is received by serial") }
     try Validation.positive(quantity)
     let box = try Validation.container(container, state)
-    return Change(
-      action: .receive,
-      items: [
-        TransactionItem(
-          product: product, quantity: quantity, ownership: ownership,
-          container: state.containers[box].code)
-      ])
+    return CheckedChange(
+      Change(
+        action: .receive,
+        items: [
+          TransactionItem(
+            product: product, quantity: quantity, ownership: ownership,
+            container: state.containers[box].code)
+        ]))
   case .receiveHardware(let model, let serials, let ownership, let container, let needsPIN):
-    return try Validation.receiveHardware(model, serials, ownership, container, needsPIN, state)
+    return CheckedChange(
+      try Validation.receiveHardware(model, serials, ownership, container, needsPIN, state))
   case .allocateSoftware(let account, let column, let quantity, let withCapacity):
-    return try Validation.allocateSoftware(account, column, quantity, withCapacity, state)
+    return CheckedChange(
+      try Validation.allocateSoftware(account, column, quantity, withCapacity, state))
   case .allocateHardware(let account, let serials, let type, let container):
     return try Validation.allocateHardware(account, serials, type, container, state)
   case .deallocateSoftware(let account, let column, let quantity, let container):
     guard column != .mobilePass else {
       throw .notForProduct("MobilePASS is deallocated on its own")
     }
-    return try Validation.deallocateSoftware(
-      account, column, quantity, container, .deallocateSoftware, state)
+    return CheckedChange(
+      try Validation.deallocateSoftware(
+        account, column, quantity, container, .deallocateSoftware, state))
   case .deallocateMobilePass(let account, let quantity, let container):
-    return try Validation.deallocateSoftware(
-      account, .mobilePass, quantity, container, .deallocateMobilePass, state)
+    return CheckedChange(
+      try Validation.deallocateSoftware(
+        account, .mobilePass, quantity, container, .deallocateMobilePass, state))
   case .deallocateHardware(let account, let serials, let disposition, let container):
     return try Validation.deallocateHardware(account, serials, disposition, container, state)
   case .reinitialize(let serials):
     if serials.isEmpty { throw .emptySelection }
-    try Validation.refuse(SerialListCheck.reinitialization(serials, state: state))
-    return Change(
-      action: .reinitialize,
-      items: Validation.byModel(Validation.indices(serials, state), state) { _ in })
+    let found = try Validation.refuse(SerialListCheck.checkReinitialization(serials, state))
+    return Validation.hardware(.reinitialize, account: nil, found, state) { _ in }
   case .assignSoftware(let account, let column, let inUse):
     let holder = try Validation.account(account, state)
     let holding = state.accounts[holder].holding(column)
     if inUse < 0 || inUse > holding.maximum {
       throw .inUseAboveMaximum(column: column.title, inUse: inUse, maximum: holding.maximum)
     }
-    return Change(
-      action: .assign, account: state.accounts[holder].code,
-      items: [TransactionItem(product: column.product, type: column.type, quantity: inUse)])
+    return CheckedChange(
+      Change(
+        action: .assign, account: state.accounts[holder].code,
+        items: [TransactionItem(product: column.product, type: column.type, quantity: inUse)]))
   case .assignHardware(let account, let serials, let inUse):
     let holder = try Validation.account(account, state)
-    let indices = try Validation.allocated(serials, to: holder, state)
-    return Change(
-      action: .assign, account: state.accounts[holder].code,
-      items: Validation.byModel(indices, state) { $0.inUse = inUse })
+    let found = try Validation.allocated(serials, to: holder, state)
+    return Validation.hardware(.assign, account: state.accounts[holder].code, found, state) {
+      $0.inUse = inUse
+    }
   case .subscription(let subscription):
-    return try Validation.subscription(subscription, state)
+    return CheckedChange(try Validation.subscription(subscription, state))
   case .order(let order):
-    return try Validation.order(order, state)
+    return CheckedChange(try Validation.order(order, state))
   }
 }
 
@@ -72,9 +84,12 @@ enum Validation {
     if !problems.isEmpty { throw .serialList(problems) }
   }
 
-  /// Token indices of serials a `SerialListCheck` found known and listed once.
-  static func indices(_ serials: [String], _ state: InventoryState) -> [Int] {
-    serials.compactMap { state.tokens.index(of: $0) }
+  /// Refuses a list with every problem found, if any; otherwise its serials' tokens.
+  static func refuse(_ outcome: SerialListCheck.Outcome) throws(DomainError)
+    -> [SerialListCheck.Found]
+  {
+    try refuse(outcome.problems)
+    return outcome.found
   }
 
   static func account(_ name: String, _ state: InventoryState) throws(DomainError) -> Int {
@@ -91,59 +106,67 @@ enum Validation {
     return index
   }
 
-  /// Token indices for serials that must all be known and listed once.
-  static func known(_ serials: [String], _ state: InventoryState) throws(DomainError) -> [Int] {
+  /// The tokens of serials that must all be known and listed once.
+  static func known(_ serials: [String], _ state: InventoryState) throws(DomainError)
+    -> [SerialListCheck.Found]
+  {
     if serials.isEmpty { throw .emptySelection }
-    var seen = Set<String>()
+    var seen = Set<String>(minimumCapacity: serials.count)
     var duplicates: [String] = []
     var unknown: [String] = []
-    var indices: [Int] = []
-    indices.reserveCapacity(serials.count)
+    var found: [SerialListCheck.Found] = []
+    found.reserveCapacity(serials.count)
     for serial in serials {
       if !seen.insert(serial).inserted {
         duplicates.append(serial)
         continue
       }
       if let index = state.tokens.index(of: serial) {
-        indices.append(index)
+        found.append(SerialListCheck.Found(index: index, token: state.tokens[index]))
       } else {
         unknown.append(serial)
       }
     }
     if !unknown.isEmpty { throw .unknownSerials(unknown) }
     if !duplicates.isEmpty { throw .duplicateSerials(duplicates) }
-    return indices
+    return found
   }
 
   static func allocated(_ serials: [String], to account: Int, _ state: InventoryState)
-    throws(DomainError) -> [Int]
+    throws(DomainError) -> [SerialListCheck.Found]
   {
-    let indices = try known(serials, state)
-    let foreign = indices.filter { !state.tokens[$0].isAllocated(to: account) }
+    let found = try known(serials, state)
+    let foreign = found.filter { !$0.token.isAllocated(to: account) }
     if !foreign.isEmpty {
       throw .notAllocatedToAccount(
-        serials: foreign.map { state.tokens[$0].serial }, account: state.accounts[account].code)
+        serials: foreign.map(\.token.serial), account: state.accounts[account].code)
     }
-    return indices
+    return found
   }
 
-  /// One item per model, in first-seen order, each listing its serials.
-  static func byModel(
-    _ indices: [Int], _ state: InventoryState, _ fill: (inout TransactionItem) -> Void
-  ) -> [TransactionItem] {
+  /// The change moving the tokens found: one item per model, in first-seen order, each listing
+  /// its serials, with where each was found.
+  static func hardware(
+    _ action: ActionCode, account: String?, _ found: [SerialListCheck.Found],
+    _ state: InventoryState, _ fill: (inout TransactionItem) -> Void
+  ) -> CheckedChange {
     var order: [UInt8] = []
-    var groups: [UInt8: [String]] = [:]
-    for index in indices {
-      let token = state.tokens[index]
-      if groups[token.model] == nil { order.append(token.model) }
-      groups[token.model, default: []].append(token.serial)
+    var groups: [UInt8: (serials: [String], positions: [Int])] = [:]
+    for each in found {
+      let model = each.token.model
+      if groups[model] == nil { order.append(model) }
+      groups[model, default: ([], [])].serials.append(each.token.serial)
+      groups[model, default: ([], [])].positions.append(each.index)
     }
-    return order.map { model in
+    let items = order.map { model in
       var item = TransactionItem(
-        product: .hardware, model: state.models[Int(model)], serials: groups[model] ?? [])
+        product: .hardware, model: state.models[Int(model)], serials: groups[model]?.serials)
       fill(&item)
       return item
     }
+    return CheckedChange(
+      Change(action: action, account: account, items: items),
+      positions: order.map { groups[$0]?.positions ?? [] })
   }
 
   static func define(_ definitions: Definitions, _ state: InventoryState) throws(DomainError)
@@ -230,14 +253,14 @@ enum Validation {
   static func allocateHardware(
     _ account: String, _ serials: [String], _ type: AllocationType, _ container: String?,
     _ state: InventoryState
-  ) throws(DomainError) -> Change {
+  ) throws(DomainError) -> CheckedChange {
     let holder = try self.account(account, state)
     if serials.isEmpty { throw .emptySelection }
-    try refuse(
-      SerialListCheck.allocation(serials, type: type, container: container, state: state))
-    return Change(
-      action: .allocate, account: state.accounts[holder].code,
-      items: byModel(indices(serials, state), state) { $0.type = type })
+    let found = try refuse(
+      SerialListCheck.checkAllocation(serials, type: type, container: container, state))
+    return hardware(.allocate, account: state.accounts[holder].code, found, state) {
+      $0.type = type
+    }
   }
 
   /// Splits a returned quantity into leased (first) and owned parts.
@@ -284,16 +307,14 @@ enum Validation {
   static func deallocateHardware(
     _ account: String, _ serials: [String], _ disposition: Disposition, _ container: String?,
     _ state: InventoryState
-  ) throws(DomainError) -> Change {
+  ) throws(DomainError) -> CheckedChange {
     let holder = try self.account(account, state)
     if serials.isEmpty { throw .emptySelection }
-    try refuse(SerialListCheck.deallocation(serials, account: holder, state: state))
+    let found = try refuse(SerialListCheck.checkDeallocation(serials, account: holder, state))
     let box = state.containers[try self.container(container, state)].code
-    return Change(
-      action: .deallocateHardware, account: state.accounts[holder].code,
-      items: byModel(indices(serials, state), state) {
-        $0.disposition = disposition
-        $0.container = box
-      })
+    return hardware(.deallocateHardware, account: state.accounts[holder].code, found, state) {
+      $0.disposition = disposition
+      $0.container = box
+    }
   }
 }

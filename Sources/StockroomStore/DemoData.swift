@@ -38,7 +38,8 @@ struct DemoData {
   let context: TransactionContext
   var random: SeededRandom
   var requests: [CommitRequest] = []
-  var leased = Set<String>()
+  /// Per serial prefix, the first number of the leased serials (the last of each model's).
+  var leasedFrom: [String: Int] = [:]
   var allocated: [String: [SoftwareColumn: Int]] = [:]
 
   init(seed: UInt64, tokens: Int, now: Date, context: TransactionContext) {
@@ -151,7 +152,7 @@ struct DemoData {
             reference: "PO-\(4_400 + requests.count)", comment: "Shipment from the factory")
         }
       }
-      leased.formUnion(serials[(count - leasedCount)..<count])
+      leasedFrom[Self.prefixes[model]] = base + count - leasedCount
       var pool = serials
       random.shuffle(&pool)
       pools.append(pool)
@@ -212,12 +213,19 @@ struct DemoData {
     return held
   }
 
+  /// True for a serial received as leased: by its number, not a set of millions of serials.
+  private func isLeased(_ serial: String) -> Bool {
+    let prefix = String(serial.prefix(4))
+    guard let from = leasedFrom[prefix], let number = Int(serial.dropFirst(4)) else { return false }
+    return number >= from
+  }
+
   /// Leased serials are rented; a fifth of the owned ones are sold.
   private func split(_ serials: [String]) -> (rental: [String], sale: [String]) {
     var rental: [String] = []
     var sale: [String] = []
     for serial in serials {
-      if !leased.contains(serial) && (serial.utf8.last ?? 0) % 5 == 0 {
+      if !isLeased(serial) && (serial.utf8.last ?? 0) % 5 == 0 {
         sale.append(serial)
       } else {
         rental.append(serial)

@@ -19,7 +19,6 @@ public struct DemoPlan {
       context: ProcessIdentity.context(environment: environment))
     var requests = demo.build()
     demo.requests = []
-    demo.leased = []
     requests.reverse()
     reversed = requests
     count = requests.count

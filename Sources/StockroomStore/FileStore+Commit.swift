@@ -64,9 +64,9 @@ extension FileStore {
         results.append(try existing(sequence: sequence, key: request.key))
         continue
       }
-      let change: Change
+      let checked: CheckedChange
       do throws(DomainError) {
-        change = try validate(request.command, against: state)
+        checked = try validated(request.command, against: state)
       } catch {
         if changed { try reload() }
         if position.sequence != seen && requests.count == 1 {
@@ -78,11 +78,11 @@ extension FileStore {
       let time = ProcessIdentity.format(request.time ?? clock())
       let transaction = Transaction(
         sequence: sequence, key: request.key, version: StoreVersion.format, time: time,
-        change: change, context: request.context)
+        change: checked.change, context: request.context)
       let (line, crc) = try LedgerRecord.encode(transaction, sequence: sequence, previous: next.crc)
       lines += line
       do throws(DomainError) {
-        try state.apply(change)
+        try state.apply(checked)
       } catch {
         try reload()
         throw .refused(error)

@@ -28,6 +28,9 @@ extension FileStore {
       store.keys = [:]
       store.position = .start
       store.recent = RecentRecords(start: 1)
+      // Room for every token at once: growing a table of millions by doubling moves each
+      // token (and rehashes each serial) again and again.
+      store.state.tokens.reserveCapacity(max(0, tokens))
       var plan = DemoPlan(
         seed: seed, tokens: tokens, now: now, environment: options.environment)
       // Progress: the commits are four fifths, the snapshot and the index the rest.

@@ -6,8 +6,9 @@ extension FileStore {
   /// Checks every record and the chain (by replaying the whole ledger), the snapshot (state
   /// from snapshot plus tail equals the full replay), the index (every place and subject it
   /// holds equals the ledger's), and the invariants. Returns one line per problem; throws
-  /// `.unavailable` when the ledger cannot be read at all. Reads the ledger record by record
-  /// and holds one state at a time: the replay's is gone before the snapshot is read.
+  /// `.unavailable` when the ledger cannot be read at all, or names the first record that
+  /// cannot be read or applied. Holds one state at a time (the replay's is gone before the
+  /// snapshot is read), and of a large ledger's tokens one part at a time (`VerifyReplay`).
   public static func verify(at url: URL, options: Options = Options()) throws(StoreError)
     -> [String]
   {
@@ -15,22 +16,26 @@ extension FileStore {
     full.readOnly = true
     full.create = false
     full.useSnapshot = false
+    full.progress = nil
     let directory = try DataDirectory.prepare(
       url.path, create: false, environment: options.environment)
-    // One line of progress for the whole pass: the ledger is four fifths of it.
+    let size = (try? POSIXFile.open(directory.file(ledgerName), flags: O_RDONLY).size()) ?? 0
+    let parts = VerifyReplay.parts(
+      directory, ledgerSize: size, partTokens: options.verifyPartTokens)
+    // One line of progress for the whole pass: the ledger, the parts' serials when it is
+    // replayed in parts (half as much again), and the snapshot (a quarter).
+    let total = size + (parts > 1 ? size / 2 : 0) + size / 4
     let report = options.progress
-    var size = 0
-    full.progress = report.map { report in
-      { @Sendable read, total in report(read, total + total / 4) }
-    }
-    let replayed = try verifyReplay(directory, full)
+    let replayed = try VerifyReplay(
+      directory: directory, options: full, parts: parts,
+      progress: report.map { report in { @Sendable done in report(done, total) } }
+    ).run(ledgerSize: size)
     var problems = replayed.problems
-    size = replayed.ledgerSize
-    report?(size + size / 8, size + size / 4)
+    let snapshotStart = total - size / 4
+    report?(snapshotStart, total)
     var snapshotOptions = full
     snapshotOptions.useSnapshot = true
-    snapshotOptions.progress = nil
-    defer { report?(size + size / 4, size + size / 4) }
+    defer { report?(total, total) }
     if POSIXFile.exists(directory.file(Snapshot.fileName)) {
       do throws(StoreError) {
         // A snapshot that is damaged (every token page is checked) or does not match the
@@ -41,6 +46,7 @@ extension FileStore {
         {
           problems.append(damage)
         }
+        report?(snapshotStart + size / 8, total)
         let fast = try FileStore.open(at: url, options: snapshotOptions)
         problems += fast.warnings.filter { !problems.contains($0) }
         if StateFingerprint(fast.state) != replayed.fingerprint {
@@ -51,21 +57,6 @@ extension FileStore {
       }
     }
     return problems
-  }
-
-  /// The full replay of `verify`: its problems (records, invariants, index) and what the
-  /// snapshot is compared with; the replayed state is freed on return.
-  private static func verifyReplay(_ directory: DataDirectory, _ options: Options)
-    throws(StoreError) -> (problems: [String], fingerprint: StateFingerprint, ledgerSize: Int)
-  {
-    let replay = try FileStore(directory: directory, options: options)
-    let audit = IndexAudit()
-    replay.indexAudit = audit
-    try replay.load()
-    var problems = replay.warnings.filter { !$0.contains("missing") }
-    problems += replay.state.invariantViolations()
-    problems += audit.problems(in: directory, ledger: replay.ledger)
-    return (problems, StateFingerprint(replay.state), replay.position.offset)
   }
 
   /// Copies a consistent store (ledger up to the last record, plus a fresh snapshot and index) into an

@@ -28,6 +28,9 @@ public final class FileStore: InventoryLedger {
     public var writeIndex = true
     /// Told how far a rebuild of the index from the ledger has read (bytes read, in all).
     public var indexProgress: (@Sendable (_ read: Int, _ total: Int) -> Void)?
+    /// How many tokens `verify` holds at once: a larger ledger is replayed in parts of about
+    /// this many (see `VerifyReplay`).
+    public var verifyPartTokens = VerifyReplay.partTokens
 
     public init() {}
   }
@@ -57,6 +60,9 @@ public final class FileStore: InventoryLedger {
   /// For `verify`: takes each record applied instead of `recent`, so a full replay holds a
   /// digest of what the index should say rather than every record's subjects.
   var indexAudit: IndexAudit?
+  /// For `verify` on a large ledger: takes each record's hardware serials instead of the
+  /// state, which then holds everything but the tokens (see `VerifyReplay`).
+  var tokenSpill: TokenSpill?
   /// True while `refresh` applies records: they are kept in `lastApplied` for conflict
   /// messages (a replay from byte 0 keeps none).
   var remembersApplied = false
@@ -253,11 +259,14 @@ public final class FileStore: InventoryLedger {
   {
     let transaction = try Self.decode(line, at: offset, in: ledgerPath)
     do throws(DomainError) {
-      try state.apply(transaction.change)
+      if let tokenSpill {
+        tokenSpill.begin(offset: offset, sequence: frame.sequence)
+        try state.apply(transaction.change, handingTokensTo: tokenSpill.add(item:step:serials:))
+      } else {
+        try state.apply(transaction.change)
+      }
     } catch {
-      throw .unavailable(
-        "\(ledgerPath) at byte \(offset): \(transaction.transactionId) cannot be applied: "
-          + error.message)
+      throw Self.cannotApply(transaction.transactionId, at: offset, in: ledgerPath, error)
     }
     keys[transaction.key] = frame.sequence
     if remembersApplied { lastApplied.append(transaction) }
@@ -267,6 +276,13 @@ public final class FileStore: InventoryLedger {
     } else {
       recent.add(transaction, sequence: frame.sequence, at: location)
     }
+  }
+
+  /// Why a record that decodes cannot be applied to the state before it (a damaged ledger).
+  static func cannotApply(_ id: String, at offset: Int, in path: String, _ error: DomainError)
+    -> StoreError
+  {
+    .unavailable("\(path) at byte \(offset): \(id) cannot be applied: " + error.message)
   }
 
   /// Transactions applied by the latest refresh (for conflict messages).

@@ -227,17 +227,25 @@ final class MappedTokens: TokenBase {
     return (0, 0)
   }
 
-  /// Checks every page (`verify`): nil, or what is wrong with the first bad one.
+  /// Checks every page (`verify`): nil, or what is wrong with the first bad one. The pages are
+  /// let go of as they are checked.
   func damagedPage() -> String? {
+    defer { releasePages() }
     for page in 0..<sums.count where !checked.contains(page) {
       guard isSound(page) else {
         return
           "\(path): token page \(page) (byte \(layout.tokensOffset + page * SnapshotLayout.pageSize)) is damaged"
       }
       checked.insert(page)
+      if page & 0xFF == 0xFF { releasePages() }
     }
     return nil
   }
+
+  /// Lets go of the file's pages read so far (a pass over every token, in `verify`): a mapped
+  /// page counts as this process's memory until then; the next read maps it again from the
+  /// page cache.
+  func releasePages() { mapping.release() }
 }
 
 /// A file mapped read-only, unmapped when the last reader lets go.
@@ -256,6 +264,9 @@ final class Mapping: @unchecked Sendable {
   }
 
   deinit { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+
+  /// Drops the pages read so far from this process (they stay in the page cache).
+  func release() { _ = madvise(UnsafeMutableRawPointer(mutating: base), size, MADV_DONTNEED) }
 
   func bytes(_ offset: Int, _ count: Int) -> UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(start: base + offset, count: count)

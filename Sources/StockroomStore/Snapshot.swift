@@ -204,12 +204,20 @@ enum Snapshot {
 
   /// The sequence the snapshot on disk covers, reading its header only (nil: none usable).
   static func sequence(in directory: DataDirectory, name: String = fileName) -> UInt64? {
+    layout(in: directory, name: name)?.anchor.sequence
+  }
+
+  /// How many tokens the snapshot on disk holds, reading its header only.
+  static func tokenCount(in directory: DataDirectory, name: String = fileName) -> Int? {
+    layout(in: directory, name: name)?.tokenCount
+  }
+
+  private static func layout(in directory: DataDirectory, name: String) -> SnapshotLayout? {
     let path = directory.file(name)
     guard let file = try? POSIXFile.open(path, flags: O_RDONLY), let size = try? file.size(),
-      let header = try? file.read(at: 0, count: SnapshotLayout.headerSize),
-      let layout = try? SnapshotLayout.read(header, fileSize: size, path: path)
+      let header = try? file.read(at: 0, count: SnapshotLayout.headerSize)
     else { return nil }
-    return layout.anchor.sequence
+    return try? SnapshotLayout.read(header, fileSize: size, path: path)
   }
 
   private static func productCode(_ product: Product) -> UInt8 {

@@ -79,4 +79,28 @@ import Testing
       Self.check(unbased, plain, note + " without a base")
     }
   }
+
+  /// The serials received since the base are found by `SerialIndex`: as `String` equality
+  /// says (é composed or not), the last receipt of a serial received twice, and every one of
+  /// many thousands as its table grows.
+  @Test func tokensReceivedAreFoundByTheirSerials() {
+    let seed = FuzzSeed("tokensReceivedAreFoundByTheirSerials")
+    var random = seed.generator
+    var table = TokenTable()
+    var plain: [HardwareToken] = []
+    for number in 0..<20_000 {
+      let token = Self.token("RB1-\(1_000_000 + number)", &random)
+      plain.append(token)
+      table.append(token)
+    }
+    for (index, token) in plain.enumerated() where index % 7 == 0 {
+      #expect(table.index(of: token.serial) == index, "\(seed.note)")
+    }
+    #expect(table.index(of: "RB1-999") == nil)
+    table.append(Self.token("caf\u{E9}", &random))
+    #expect(table.index(of: "cafe\u{301}") == 20_000)
+    table.append(Self.token("RB1-1000007", &random))
+    #expect(table.index(of: "RB1-1000007") == 20_001, "the later receipt")
+    #expect(table.index(of: "RB1-1000008") == 8)
+  }
 }
