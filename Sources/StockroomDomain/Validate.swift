@@ -32,7 +32,11 @@ public func validate(_ command: Command, against state: InventoryState) throws(D
     return try Validation.deallocateSoftware(
       account, .mobilePass, quantity, container, .deallocateMobilePass, state)
   case .deallocateHardware(let account, let serials, let disposition, let container):
-    return try Validation.deallocateHardware(account, serials, disposition, container, state)
+    return try Validation.deallocateHardware(
+      account,
+      [HardwareReturn(serials: serials, disposition: disposition, container: container)], state)
+  case .returnHardware(let account, let returns):
+    return try Validation.deallocateHardware(account, returns, state)
   case .reinitialize(let serials):
     if serials.isEmpty { throw .emptySelection }
     try Validation.refuse(SerialListCheck.reinitialization(serials, state: state))
@@ -282,18 +286,20 @@ enum Validation {
   }
 
   static func deallocateHardware(
-    _ account: String, _ serials: [String], _ disposition: Disposition, _ container: String?,
-    _ state: InventoryState
+    _ account: String, _ returns: [HardwareReturn], _ state: InventoryState
   ) throws(DomainError) -> Change {
     let holder = try self.account(account, state)
+    let serials = returns.flatMap(\.serials)
     if serials.isEmpty { throw .emptySelection }
     try refuse(SerialListCheck.deallocation(serials, account: holder, state: state))
-    let box = state.containers[try self.container(container, state)].code
-    return Change(
-      action: .deallocateHardware, account: state.accounts[holder].code,
-      items: byModel(indices(serials, state), state) {
-        $0.disposition = disposition
+    var items: [TransactionItem] = []
+    for part in returns where !part.serials.isEmpty {
+      let box = state.containers[try self.container(part.container, state)].code
+      items += byModel(indices(part.serials, state), state) {
+        $0.disposition = part.disposition
         $0.container = box
-      })
+      }
+    }
+    return Change(action: .deallocateHardware, account: state.accounts[holder].code, items: items)
   }
 }
