@@ -20,10 +20,15 @@ public struct App {
   public private(set) var isFinished = false
   /// A commit waiting for the runtime to carry it out.
   public private(set) var pendingCommit: PendingCommit?
+  /// Bells the screens asked for (a refused scan), waiting for the terminal to ring them.
+  public private(set) var pendingBells = 0
   /// Set when a screen asked for the demo data set.
   public private(set) var demoRequested = false
   /// A file the top screen asked to read, waiting for the runtime.
   public private(set) var pendingFileRead: FileRequest?
+  /// Commits a returns session and writes its receipts (the executable's store does both);
+  /// nil: a group commit through the ledger, without receipts.
+  public var commitReturns: ReturnsCommitter?
   /// Makes the home screen once there is data (after the first-run offer).
   public var makeHome: () -> any Screen = { Home.screen() }
 
@@ -56,6 +61,7 @@ public struct App {
       if help == nil, leaveQuestion == nil, !isTooSmall,
         stack[stack.count - 1].scanned(text, context: context)
       {
+        pendingBells += stack[stack.count - 1].takeBells()
         return
       }
       for character in text { handle(.character(character)) }
@@ -99,6 +105,7 @@ public struct App {
     }
     let taken = stack[top].takesKey(key)
     let effect = stack[top].update(key, context: context)
+    pendingBells += stack[top].takeBells()
     if case .none = effect, key == .escape, !taken {
       askToLeave(quitAll: false)
       return
@@ -148,7 +155,8 @@ public struct App {
   public mutating func runPendingCommit() -> CommitOutcome? {
     guard let pending = pendingCommit else { return nil }
     pendingCommit = nil
-    let outcome = App.commit(pending, context: context)
+    let outcome =
+      pending.returns.map { commit(returns: $0, pending) } ?? App.commit(pending, context: context)
     stack[stack.count - 1].committed(outcome, context: context)
     return outcome
   }
@@ -160,12 +168,47 @@ public struct App {
         pending.command, context: pending.transactionContext(context), key: pending.key)
       return .committed(result.transaction)
     } catch {
-      switch error {
-      case .conflict(let message): return .conflict(TextSafety.neutralised(message))
-      case .refused(let domain): return .refused(TextSafety.neutralised(domain.message))
-      default: return .refused(TextSafety.neutralised(error.message))
-      }
+      return outcome(of: error)
     }
+  }
+
+  /// Commits a returns session as one group (through `commitReturns` when the executable
+  /// gave one, which writes the receipts), keeping the receipts' paths in the context.
+  mutating func commit(returns session: ReturnsSession, _ pending: PendingCommit)
+    -> CommitOutcome
+  {
+    guard let store = context.store else { return .refused("There is no data to change.") }
+    let who = pending.transactionContext(context)
+    do throws(LedgerError) {
+      let done: ReturnsCommitResult
+      if let commitReturns {
+        done = try commitReturns(store, session, who, pending.key)
+      } else {
+        let members = session.commands(context: who).map(\.member)
+        done = ReturnsCommitResult(
+          transactions: try store.commitGroup(members, key: pending.key).map(\.transaction))
+      }
+      for (id, path) in done.receipts { context.receipts[id] = path }
+      guard let first = done.transactions.first else { return .refused("Nothing was committed.") }
+      return .committed(first)
+    } catch {
+      return App.outcome(of: error)
+    }
+  }
+
+  /// A refused commit in words for the screen (a conflict kept apart: the screen repairs it).
+  static func outcome(of error: LedgerError) -> CommitOutcome {
+    switch error {
+    case .conflict(let message): return .conflict(TextSafety.neutralised(message))
+    case .refused(let domain): return .refused(TextSafety.neutralised(domain.message))
+    default: return .refused(TextSafety.neutralised(error.message))
+    }
+  }
+
+  /// The bells the screens asked for since the last call, taken: the terminal rings them.
+  public mutating func takeBells() -> Int {
+    defer { pendingBells = 0 }
+    return pendingBells
   }
 
   /// Lets the top screen do a little background work (a long filter)

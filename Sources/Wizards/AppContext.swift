@@ -26,6 +26,8 @@ public struct AppContext {
   /// Order mail whose last delivery failed, as the outbox last reported it; the runtime keeps
   /// it current and screens only read it (the order's screen shows its own).
   public var failedMail: [MailDelivery] = []
+  /// The returns receipts written by this run's commits, by Transaction ID (their paths).
+  public var receipts: [String: String] = [:]
 
   /// Where a screen's body is drawn at the current size: what a screen lays
   /// its tables out in when it takes a key, as `view` is given when drawn.

@@ -61,6 +61,7 @@ enum TerminalLoop {
       watch?.noteKey()
       app.refresh()
       app.handle(key)
+      for _ in 0..<app.takeBells() { terminal.bell() }
       // Run the commit whether or not drafts are kept (an optional chain would skip it).
       let outcome = app.runPendingCommit()
       drafts?.after(key, outcome: outcome, app: app)

@@ -33,9 +33,11 @@ import Testing
     session.scan("R1-2", in: state)
     #expect(session.scans.map(\.disposition) == [.return, .initialize])
     #expect(session.scans.map(\.container) == [nil, "RET"])
-    #expect(session.setDisposition(.faulty, forScanAt: 0))
+    let changed = session.setDisposition(.faulty, forScanAt: 0)
+    #expect(changed)
     session.scan("NOPE", in: state)
-    #expect(!session.setDisposition(.faulty, forScanAt: 2))
+    let refusedChanged = session.setDisposition(.faulty, forScanAt: 2)
+    #expect(!refusedChanged)
     #expect(session.scans[0].disposition == .faulty)
   }
 
