@@ -22,7 +22,8 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Row counts for the pick list alone, comma-separated.")
   var widgetSizes = "10000,100000,1000000"
   @Option(
-    help: "Only these parts, comma-separated: store (open and pick list), commits, widget, lookups, scan."
+    help:
+      "Only these parts, comma-separated: store (open and pick list), commits, widget, lookups, scan."
   )
   var only = "store,commits,widget,lookups,scan"
   @Option(help: "Tokens of the large data set for the lookups (show, log) and the scan.")

@@ -48,7 +48,8 @@ import Testing
     var csv = "RMA,Account,Serial Number\n"
     for serial in sent + kept {
       let account = owner[serial] ?? ""
-      let announced = wrong.contains(serial) ? (account == "ACC-0001" ? "ACC-0002" : "ACC-0001") : account
+      let announced =
+        wrong.contains(serial) ? (account == "ACC-0001" ? "ACC-0002" : "ACC-0001") : account
       csv += "RMA-\(announced.suffix(1)),\(announced),\(serial)\n"
     }
     let expected = Self.write(csv, demo, "rma.csv")
@@ -63,9 +64,11 @@ import Testing
     }
     let scans = objects.filter { $0["outcome"] != nil }
     #expect(scans.count == 200)
-    #expect(scans.allSatisfy { ($0["outcome"] as? String) == "accepted" && $0["refusal"] is NSNull })
+    #expect(
+      scans.allSatisfy { ($0["outcome"] as? String) == "accepted" && $0["refusal"] is NSNull })
     let accounts = objects.filter { $0["transactionId"] != nil }
-    #expect(accounts.compactMap { $0["account"] as? String }.sorted() == (1...5).map { "ACC-000\($0)" })
+    #expect(
+      accounts.compactMap { $0["account"] as? String }.sorted() == (1...5).map { "ACC-000\($0)" })
     let check = try #require(objects.first { $0["matched"] != nil })
     #expect((check["matched"] as? [String])?.count == 195)
     #expect(Set(check["missing"] as? [String] ?? []) == Set(kept))
@@ -80,7 +83,8 @@ import Testing
       #expect((logged?["session"] as? String)?.hasPrefix("R") == true)
       let receipt = try String(
         contentsOfFile: demo.path + "/receipts/\(id)-\(account).txt", encoding: .utf8)
-      #expect(receipt.contains("Transaction ID: \(id)") && receipt.contains("Reference:      BOX 7"))
+      #expect(
+        receipt.contains("Transaction ID: \(id)") && receipt.contains("Reference:      BOX 7"))
       #expect(receipt.contains("Missing (announced, not received): 2"))
     }
     #expect(demo.run(["verify"]).status == 0)
@@ -108,7 +112,8 @@ import Testing
       aside.compactMap { $0["outcome"] as? String } == [
         "accepted", "set-aside", "set-aside", "accepted", "set-aside",
       ])
-    #expect(aside.compactMap { $0["refusal"] as? String } == ["unknown", "in-use", "already-scanned"])
+    #expect(
+      aside.compactMap { $0["refusal"] as? String } == ["unknown", "in-use", "already-scanned"])
     let account = try #require(aside.first { $0["transactionId"] != nil })
     #expect(account["serials"] as? [String] == [free[0], free[1]])
     #expect(demo.ledgerSize > size)
@@ -120,7 +125,10 @@ import Testing
     let free = demo.serials(account: "ACC-0003", inUse: false)
     try #require(free.count >= 2)
     let run = Spawn.run(
-      ["/bin/sh", "-c", "printf '\(free[0])\\r\\n\\n\(free[1])\\n' | \"$0\" returns --serials-from -", Binary.path],
+      [
+        "/bin/sh", "-c",
+        "printf '\(free[0])\\r\\n\\n\(free[1])\\n' | \"$0\" returns --serials-from -", Binary.path,
+      ],
       environment: demo.environment)
     #expect(run.status == 0, "\(run.output)")
     #expect(run.output.contains("\(free[0])  ACC-0003"))

@@ -38,7 +38,7 @@ import Testing
     for serial in one + two { #expect(other.state.token(serial: serial)?.state == .available) }
     let logged = try #require(try other.transactions(account: "ACC-0002").last)
     #expect(logged == done.results[1].transaction)
-    #expect(done.receipts.count == 2)
+    #expect(done.receipts.count == 2, "\(done.problems)")
   }
 
   @Test(arguments: StoreKind.allCases)

@@ -19,10 +19,15 @@ public struct ReceiptFolder: Sendable {
 
   /// Writes `receipt`; its path, or why it could not be written.
   public func write(_ receipt: ReturnsReceipt) -> Result<String, StoreError> {
-    if mkdir(path, 0o700) == 0 {
+    if !POSIXFile.exists(path) {
+      do {
+        try FileManager.default.createDirectory(
+          atPath: path, withIntermediateDirectories: true,
+          attributes: [.posixPermissions: 0o700])
+      } catch {
+        return .failure(.unavailable("\(path): cannot create: \(error.localizedDescription)"))
+      }
       _ = POSIXFile.syncDirectory((path as NSString).deletingLastPathComponent)
-    } else if errno != EEXIST {
-      return .failure(.unavailable("\(path): cannot create: \(POSIXFile.errnoText())"))
     }
     let final = file(of: receipt)
     let temporary = path + "/.tmp-\(getpid())-\(receipt.transactionId)"
