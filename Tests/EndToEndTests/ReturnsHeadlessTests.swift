@@ -80,7 +80,9 @@ import Testing
       let id = try #require(object["transactionId"] as? String)
       let logged = demo.objects(["log", "--account", account, "--json"]).last
       #expect(logged?["transactionId"] as? String == id)
-      #expect((logged?["session"] as? String)?.hasPrefix("R") == true)
+      let session = try #require(logged?["session"] as? String)
+      #expect(session.hasPrefix("R"))
+      #expect(demo.run(["show", id]).output.contains("Session         \(session)"))
       let receipt = try String(
         contentsOfFile: demo.path + "/receipts/\(id)-\(account).txt", encoding: .utf8)
       #expect(

@@ -3,7 +3,8 @@ import Glibc
 import StockroomDomain
 
 /// `receipts/` in the data directory: one plain-text file per account and returns session,
-/// `TRANSACTION-ACCOUNT.txt`, written atomically (temporary file, fsync, rename).
+/// named by the Transaction ID and the account code, written atomically (temporary file,
+/// fsync, rename).
 public struct ReceiptFolder: Sendable {
   public static let folder = "receipts"
   public let path: String
