@@ -88,6 +88,8 @@ import Testing
       #expect(
         receipt.contains("Transaction ID: \(id)") && receipt.contains("Reference:      BOX 7"))
       #expect(receipt.contains("Missing (announced, not received): 2"))
+      let announcedElsewhere = wrong.filter { owner[$0] == account }.count
+      #expect(receipt.contains("Announced under another account: \(announcedElsewhere)"))
     }
     #expect(demo.run(["verify"]).status == 0)
     let mail = try FileManager.default.contentsOfDirectory(atPath: demo.path + "/outbox/new")
