@@ -97,14 +97,17 @@ public struct Definitions: Hashable, Sendable, Codable {
   }
 }
 
-/// A new account's code and name.
+/// A new account's code and name, and its contact address when it has one.
 public struct AccountDefinition: Hashable, Sendable, Codable {
   public var code: String
   public var name: String
+  /// An e-mail address (returns receipts are mailed there).
+  public var contact: String?
 
-  public init(code: String, name: String) {
+  public init(code: String, name: String, contact: String? = nil) {
     self.code = code
     self.name = name
+    self.contact = contact
   }
 }
 

@@ -34,10 +34,9 @@ import Testing
     #expect(session.scans.map(\.disposition) == [.return, .initialize])
     #expect(session.scans.map(\.container) == [nil, "RET"])
     let changed = session.setDisposition(.faulty, forScanAt: 0)
-    #expect(changed)
     session.scan("NOPE", in: state)
-    let refusedChanged = session.setDisposition(.faulty, forScanAt: 2)
-    #expect(!refusedChanged)
+    let refusedChange = session.setDisposition(.faulty, forScanAt: 2)
+    #expect(changed && !refusedChange)
     #expect(session.scans[0].disposition == .faulty)
   }
 
@@ -46,12 +45,16 @@ import Testing
     var session = ReturnsSession()
     session.scan("R1-1", in: state)
     session.scan("R1-1", in: state)
-    #expect(session.undoLast()?.outcome == .refused(.alreadyScanned))
-    #expect(session.undoLast()?.serial == "R1-1")
-    #expect(session.scan("R1-1", in: state).outcome == .accepted)
+    let repeated = session.undoLast()
+    let first = session.undoLast()
+    #expect(repeated?.outcome == .refused(.alreadyScanned))
+    #expect(first?.serial == "R1-1")
+    let rescanned = session.scan("R1-1", in: state)
+    #expect(rescanned.outcome == .accepted)
     #expect(session.scans.count == 1)
     var empty = ReturnsSession()
-    #expect(empty.undoLast() == nil)
+    let none = empty.undoLast()
+    #expect(none == nil)
   }
 
   @Test func tallyCountsPerAccountAndModelInFirstScanOrder() throws {
@@ -98,7 +101,8 @@ import Testing
     let data = try JSONEncoder().encode(session)
     var restored = try JSONDecoder().decode(ReturnsSession.self, from: data)
     #expect(restored == session)
-    #expect(restored.scan("R1-1", in: state).outcome == .refused(.alreadyScanned))
+    let again = restored.scan("R1-1", in: state)
+    #expect(again.outcome == .refused(.alreadyScanned))
     #expect(restored.rmaCheck?.matched == ["R1-1"])
   }
 
