@@ -3,6 +3,7 @@ import Foundation
 import StockroomDomain
 import StockroomStore
 import TerminalUI
+import Wizards
 
 /// `stockroom returns`: the returns bench without a screen. Every serial is scanned as the
 /// bench scans it (a line each, at once), then the session is committed as one group, one
@@ -28,13 +29,23 @@ struct ReturnsHeadlessCommand: ParsableCommand {
   var expected: String?
   @Flag(help: "Set refused serials aside and commit the rest.") var setAside = false
   @OptionGroup var options: TransactionOptions
+  @Flag(help: "Open the returns bench with these serials already scanned.")
+  var interactive = false
 
   func run() throws {
-    guard let serialsFrom else { UsageCheck.fail("--serials-from FILE or - is required") }
     let chosen = UsageCheck.word(
       disposition ?? "return", option: "--disposition", Disposition.allCases)
     let context = UsageCheck.context(reference: options.reference, comment: options.comment)
     let list = expected.map(Self.expectedReturns)
+    if interactive {
+      openBench(
+        ReturnsSession(
+          settings: ReturnsSettings(
+            disposition: chosen, container: options.container, reference: context.reference,
+            comment: context.comment),
+          expected: list))
+    }
+    guard let serialsFrom else { UsageCheck.fail("--serials-from FILE or - is required") }
     let store = StoreCommands.open(global, readOnly: !options.yes)
     if let container = options.container, store.state.containerIndex(container) == nil {
       StoreCommands.fail(.refused(.unknownContainer(container)))
@@ -85,6 +96,19 @@ struct ReturnsHeadlessCommand: ParsableCommand {
     }
     if let check = session.rmaCheck { out.rma(check) }
     out.flush()
+  }
+
+  /// `--interactive`: the bench in the terminal, the listed serials already scanned (against
+  /// the store the screens open) and the options as its held settings.
+  private func openBench(_ session: ReturnsSession) -> Never {
+    if serialsFrom == "-" { UsageCheck.fail("--interactive reads serials from a file, not -") }
+    var serials: [String] = []
+    if let serialsFrom { Self.serials(from: serialsFrom, column: column) { serials.append($0) } }
+    InteractiveRun.open(global: global) { context in
+      var scanned = session
+      for serial in serials { scanned.scan(serial, in: context.state) }
+      return [ReturnsFlow.screen(context: context, session: scanned)]
+    }
   }
 
   /// The RMA list of `--expected`, or a usage error.

@@ -17,6 +17,7 @@ enum TerminalLoop {
     drafts: DraftKeeper? = nil, store location: StoreLocation? = nil
   ) {
     app.handle(.resize(terminal.size))
+    app.commitReturns = BenchCommit.commit
     draw(app, on: terminal)
     var idle = 0
     var queue: [Key] = []

@@ -161,7 +161,9 @@ extension ReturnsFlow {
     let width = ReturnsFlow.sideWidth(rect.width)
     let x = rect.maxX - width - 1
     let bottom = layout[.expected].map { $0.y - 1 - RMAListKind.allCases.count } ?? rect.maxY
-    buffer.put("Account    Model   Count", x: x, y: scans.y - 1, style: .hint, clip: rect)
+    buffer.put(
+      "Account    " + TextLayout.pad("Model", to: width - 17) + "Count", x: x, y: scans.y - 1,
+      style: .hint, clip: rect)
     let tally = answers.session.tally
     var y = scans.y
     for (index, row) in tally.enumerated() {
@@ -172,7 +174,7 @@ extension ReturnsFlow {
       }
       let text =
         TextLayout.pad(TextLayout.truncate(row.account, to: 10), to: 11)
-        + TextLayout.pad(TextLayout.truncate(row.model, to: 7), to: 8)
+        + TextLayout.pad(TextLayout.truncate(row.model, to: width - 18), to: width - 17)
         + TextLayout.padLeft("\(row.count)", to: 5)
       buffer.put(text, x: x, y: y, clip: rect)
       y += 1
