@@ -126,4 +126,40 @@ import Testing
     let verify = demo.run(["verify"])
     #expect(verify.status == 0, "\(verify.output)")
   }
+
+  /// `stockroom returns --interactive` opens the bench with the file's serials scanned and the
+  /// options held; a scan after it is kept by the draft through a dropped line (SIGHUP), and
+  /// the next `stockroom` resumes the session with every scan.
+  @Test func interactiveOpensTheBenchPreScannedAndTheSessionSurvivesAHangup() throws {
+    let demo = DemoDirectory()
+    defer { demo.remove() }
+    let free = demo.serials(account: "ACC-0002", inUse: false)
+    try #require(free.count >= 3)
+    let file = demo.path + "/returned.txt"
+    try ([free[0], free[1], "NOPE-1"].joined(separator: "\n") + "\n").write(
+      toFile: file, atomically: true, encoding: .utf8)
+    let session = try TmuxSession(
+      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
+        + " returns --serials-from \(TmuxSession.quote(file)) --disposition faulty"
+        + " --reference RMA-31 --interactive",
+      width: 120, height: 40, environment: DraftResumeTests.environment)
+    defer { session.close() }
+    let opened = try session.waitFor("2 to return · 1 refused")
+    #expect(opened.contains("Faulty"), "the held disposition; \(opened)")
+    #expect(opened.contains("[RMA-31"), "\(opened)")
+    #expect(opened.contains("NOPE-1") && opened.contains("not a known serial"), "\(opened)")
+    session.tmux(["send-keys", "-t", "0", "-l", free[2] + "\r"])
+    try session.waitFor("3 to return · 1 refused")
+    try session.waitUntil("the draft is saved") { _ in
+      demo.run(["drafts", "--json"]).output.contains(free[2])
+    }
+    let drafts = DraftResumeTests()
+    try drafts.end(session, with: SIGHUP)
+    let second = try drafts.resume(demo, offering: "Returns bench")
+    defer { second.close() }
+    let screen = try second.waitFor("3 to return · 1 refused")
+    for serial in free.prefix(3) { #expect(screen.contains(serial), "\(screen)") }
+    try drafts.end(second, with: SIGTERM)
+    #expect(demo.run(["verify"]).status == 0)
+  }
 }
