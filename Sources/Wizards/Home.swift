@@ -8,7 +8,7 @@ public enum Home {
         title: "Accounts", summary: "Allocation tables; deallocate tokens",
         open: { .push(AccountsScreen(context: $0)) }),
       HomeScreen.Entry(
-        title: "Returns bench", summary: "Scan returned tokens of every account; commit once",
+        title: "Returns bench", summary: "Scan returned tokens of every account at once",
         open: { .push(ReturnsFlow.screen(context: $0)) }),
       HomeScreen.Entry(
         title: "Wireless orders", summary: "Order lines and devices; approve; fulfil",

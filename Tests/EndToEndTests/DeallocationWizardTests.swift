@@ -337,11 +337,13 @@ struct SerialRace {
     a = try WizardTerminal(demo)
     b = try WizardTerminal(demo)
     for terminal in [a, b] {
-      terminal.session.send("Down", "Enter")
-      try terminal.session.waitFor("Scan the returned token's barcode")
+      try terminal.openAccount(search: "Northwind", name: "Northwind Traders")
+      try terminal.openCell("RB-1")
+      terminal.session.send("Tab", "Enter")  // Search; focus goes to the scan field
+      try terminal.session.waitFor("serials listed")
       terminal.session.type(taken)
       terminal.session.send("Enter")
-      try terminal.waitForStep(1)
+      try terminal.session.waitFor("\(taken) moved to Deallocate.")
     }
     b.session.type(other)
     b.session.send("Enter")

@@ -89,9 +89,9 @@ import Testing
   }
 
   @Test func theBenchOpensWithTheScanFieldFocusedAndTakesTypedAndScannedSerials() throws {
-    for (size, folder) in [(Size.minimum, "returns"), (Self.wide, "returns/120x40")] {
+    for (size, suffix) in [(Size.minimum, ""), (Self.wide, "-120x40")] {
       var app = try bench(size: size)
-      ScreenSnapshot.check(app.render().buffer, "\(folder)/01-empty")
+      ScreenSnapshot.check(app.render().buffer, "returns/01-empty\(suffix)")
       #expect(try flow(app).focusedControl == .scan)
       let serials = try Self.serials(app.context.state)
       type(&app, serials.good[0])
@@ -108,7 +108,7 @@ import Testing
         session.refusedScans.compactMap(\.outcome.refusal)
           == [.unknown, .notAllocated, .alreadyScanned, .inUse])
       #expect(session.tally.reduce(0) { $0 + $1.count } == serials.good.count)
-      ScreenSnapshot.check(app.render().buffer, "\(folder)/02-scanning")
+      ScreenSnapshot.check(app.render().buffer, "returns/02-scanning\(suffix)")
     }
   }
 
@@ -135,7 +135,7 @@ import Testing
   }
 
   @Test func anRMAListShowsMatchedMissingUnexpectedAndWrongAccountLive() throws {
-    for (size, folder) in [(Size.minimum, "returns"), (Self.wide, "returns/120x40")] {
+    for (size, suffix) in [(Size.minimum, ""), (Self.wide, "-120x40")] {
       var app = try bench(size: size)
       let serials = try Self.serials(app.context.state)
       let state = app.context.state
@@ -161,21 +161,21 @@ import Testing
       #expect(check.wrongAccount == [serials.good[4]])
       #expect(check.missing == ["NEVER-1", "NEVER-2"])
       #expect(check.unexpected == Array(serials.good.dropFirst(5)))
-      ScreenSnapshot.check(app.render().buffer, "\(folder)/03-rma")
+      ScreenSnapshot.check(app.render().buffer, "returns/03-rma\(suffix)")
       press(&app, .tab, .tab, .right)  // the RMA lists: Missing → Unexpected
       #expect(try flow(app).answers.rmaKind == .unexpected)
     }
   }
 
   @Test func confirmCommitsOneTransactionPerAccountAllAtOnce() throws {
-    for (size, folder) in [(Size.minimum, "returns"), (Self.wide, "returns/120x40")] {
+    for (size, suffix) in [(Size.minimum, ""), (Self.wide, "-120x40")] {
       var app = try bench(size: size)
       let serials = try Self.serials(app.context.state)
       _ = scanMixed(&app, serials)
       press(&app, .tab)
       while try flow(app).focusedControl != nil { press(&app, .tab) }
       press(&app, .enter)  // Next
-      ScreenSnapshot.check(app.render().buffer, "\(folder)/04-confirm")
+      ScreenSnapshot.check(app.render().buffer, "returns/04-confirm\(suffix)")
       let session = try flow(app).answers.session
       press(&app, .enter)  // Confirm
       let screen = try flow(app)
@@ -189,7 +189,7 @@ import Testing
       for serial in serials.good {
         #expect(app.context.state.token(serial: serial)?.state == .available)
       }
-      ScreenSnapshot.check(app.render().buffer, "\(folder)/05-result")
+      ScreenSnapshot.check(app.render().buffer, "returns/05-result\(suffix)")
     }
   }
 
