@@ -236,6 +236,7 @@ public struct App {
   /// Hands a file that was read to the screen that asked for it.
   public mutating func fileRead(_ read: FileRead) {
     stack[stack.count - 1].fileRead(read, context: context)
+    pendingBells += stack[stack.count - 1].takeBells()
   }
 
   /// True once when the first-run screen asked for the demo data set: the

@@ -222,6 +222,23 @@ import Testing
     #expect(try store.transactions(account: account).count == before, "nothing was written")
   }
 
+  @Test func ctrlOScansAFileOfSerialsWithOneBellForItsRefusedOnes() throws {
+    var app = try bench()
+    let serials = try Self.serials(app.context.state)
+    let file = FileManager.default.temporaryDirectory
+      .appendingPathComponent("returned-\(UUID().uuidString.prefix(8)).txt")
+    let listed = Array(serials.good.prefix(4)) + ["NOPE-1", serials.inUse]
+    try listed.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    press(&app, .control("o"))
+    type(&app, file.path)
+    press(&app, .enter)
+    let session = try flow(app).answers.session
+    #expect(session.scans.map(\.serial) == listed)
+    #expect(session.acceptedScans.count == 4)
+    #expect(app.takeBells() == 1, "one bell for the file's refused serials")
+    #expect(app.current.status?.text.contains("4 accepted, 2 refused") == true)
+  }
+
   @Test func aDraftKeepsTheSessionAndReopensIt() throws {
     var app = try bench()
     let serials = try Self.serials(app.context.state)
