@@ -108,6 +108,13 @@ public final class CursesTerminal {
     SignalHandling.uninstall()
   }
 
+  /// Rings the terminal's bell once: curses sends its `bel` capability (the BEL byte on
+  /// xterm and tmux), or flashes the screen on a terminal without a bell.
+  public func bell() {
+    guard !stopped else { return }
+    beep()
+  }
+
   /// Restores the terminal, then lets `signal` end the process as it would
   /// have without curses, so the exit status is 128 + signal.
   public func stopAndReraise(_ signal: Int32) -> Never {

@@ -91,7 +91,10 @@ extension InventoryState {
     containers += definitions.containers
     for model in definitions.models { addModel(model) }
     for account in definitions.accounts {
-      addAccount(Account(code: account.code, name: account.name, modelCount: models.count))
+      addAccount(
+        Account(
+          code: account.code, name: account.name, modelCount: models.count,
+          contact: account.contact))
     }
   }
 

@@ -13,4 +13,19 @@ public struct CheckedChange: Sendable {
 
   /// Where the serials of item `item` were found (nil: not known).
   func positions(of item: Int) -> [Int]? { item < positions.count ? positions[item] : nil }
+
+  /// Parts checked one by one (a return's dispositions), joined into one change: the first
+  /// part's action and account, every part's items and positions in order.
+  init(joining parts: [CheckedChange]) {
+    var change = parts.first?.change ?? Change(action: .deallocateHardware)
+    change.items = []
+    var positions: [[Int]] = []
+    for part in parts {
+      for item in part.change.items.indices {
+        change.items.append(part.change.items[item])
+        positions.append(part.positions(of: item) ?? [])
+      }
+    }
+    self.init(change, positions: positions)
+  }
 }

@@ -22,6 +22,9 @@ public enum Command: Hashable, Sendable {
   /// Allocated, unused serials back with a disposition.
   case deallocateHardware(
     account: String, serials: [String], disposition: Disposition, container: String?)
+  /// Allocated, unused serials of one account back, each group with its own disposition and
+  /// container: one `deallocate-hardware` transaction (the returns bench).
+  case returnHardware(account: String, returns: [HardwareReturn])
   /// Faulty serials become available.
   case reinitialize(serials: [String])
   /// Set how many of a software column are in use in the account.
@@ -32,4 +35,18 @@ public enum Command: Hashable, Sendable {
   case subscription(SubscriptionCommand)
   /// A wireless order action (issue 8).
   case order(OrderCommand)
+}
+
+/// Serials of one account going back with one disposition into one container (nil: the
+/// default one): a part of a `returnHardware` command.
+public struct HardwareReturn: Hashable, Sendable, Codable {
+  public var serials: [String]
+  public var disposition: Disposition
+  public var container: String?
+
+  public init(serials: [String], disposition: Disposition, container: String? = nil) {
+    self.serials = serials
+    self.disposition = disposition
+    self.container = container
+  }
 }

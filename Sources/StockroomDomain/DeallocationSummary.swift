@@ -16,6 +16,11 @@ public struct DeallocationSummary: CommandSummary, Hashable {
     case .deallocateHardware(let account, let list, let disposition, let container):
       serials = list
       bullets = Self.hardware(account, list, disposition, container, state)
+    case .returnHardware(let account, let returns):
+      serials = returns.flatMap(\.serials)
+      bullets = returns.flatMap {
+        Self.hardware(account, $0.serials, $0.disposition, $0.container, state)
+      }
     case .reinitialize(let list):
       serials = list
       bullets = Self.reinitialize(list, state)

@@ -39,10 +39,13 @@ public struct Account: Hashable, Sendable {
   public var hardwareAllocated: [Int]
   /// Hardware tokens assigned to users, per model index.
   public var hardwareInUse: [Int]
+  /// Where the account's returns receipts are mailed (an e-mail address), when it has one.
+  public var contact: String?
 
-  public init(code: String, name: String, modelCount: Int) {
+  public init(code: String, name: String, modelCount: Int, contact: String? = nil) {
     self.code = code
     self.name = name
+    self.contact = contact
     holdings = Array(repeating: Holding(), count: SoftwareColumn.allCases.count)
     hardwareAllocated = Array(repeating: 0, count: modelCount)
     hardwareInUse = Array(repeating: 0, count: modelCount)

@@ -24,24 +24,43 @@ public enum SerialManifest {
   public static func serials(in text: String, column: String? = nil, csv: Bool = false)
     throws(Failure) -> [String]
   {
+    try table(in: text, column: column, csv: csv).rows.map(\.serial)
+  }
+
+  /// A manifest's rows that name a serial, with their cells, and its header (empty for a plain
+  /// list, whose rows have the serial as their one cell).
+  struct Table {
+    var header: [String]
+    var rows: [(serial: String, cells: [String])]
+
+    /// The column headed `name` (any case), nil when there is none.
+    func column(_ name: String) -> Int? {
+      header.firstIndex { $0.lowercased() == name }
+    }
+  }
+
+  /// The rows of `text`, read as `serials(in:column:csv:)` reads them.
+  static func table(in text: String, column: String?, csv: Bool) throws(Failure) -> Table {
     var body = Substring(text)
     if body.first == "\u{FEFF}" { body = body.dropFirst() }
-    let rows = parseCSV(body)
     let firstLine = body.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
     let isCSV = csv || column != nil || firstLine.contains(",")
     if !isCSV {
       let serials = body.split(whereSeparator: \.isNewline).map { trim(String($0)) }
         .filter { !$0.isEmpty }
       if serials.isEmpty { throw .empty }
-      return serials
+      return Table(header: [], rows: serials.map { ($0, [$0]) })
     }
+    let rows = parseCSV(body)
     guard let header = rows.first?.map(trim) else { throw .empty }
     let index = try columnIndex(column, header)
-    let serials = rows.dropFirst().compactMap { row in
-      index < row.count ? trim(row[index]) : nil
-    }.filter { !$0.isEmpty }
-    if serials.isEmpty { throw .empty }
-    return serials
+    let named = rows.dropFirst().compactMap { row -> (serial: String, cells: [String])? in
+      guard index < row.count else { return nil }
+      let serial = trim(row[index])
+      return serial.isEmpty ? nil : (serial, row.map(trim))
+    }
+    if named.isEmpty { throw .empty }
+    return Table(header: header, rows: named)
   }
 
   static func columnIndex(_ column: String?, _ header: [String]) throws(Failure) -> Int {

@@ -97,14 +97,17 @@ public struct Definitions: Hashable, Sendable, Codable {
   }
 }
 
-/// A new account's code and name.
+/// A new account's code and name, and its contact address when it has one.
 public struct AccountDefinition: Hashable, Sendable, Codable {
   public var code: String
   public var name: String
+  /// An e-mail address (returns receipts are mailed there).
+  public var contact: String?
 
-  public init(code: String, name: String) {
+  public init(code: String, name: String, contact: String? = nil) {
     self.code = code
     self.name = name
+    self.contact = contact
   }
 }
 
@@ -146,10 +149,12 @@ public struct TransactionContext: Hashable, Sendable, Codable {
   public var comment: String
   /// What an allocation bills (issue 6).
   public var billing: Billing?
+  /// The returns bench session the transaction came from, when it did.
+  public var session: String?
 
   public init(
     user: String, uid: UInt32, performedBy: String? = nil, reference: String = "",
-    comment: String = "", billing: Billing? = nil
+    comment: String = "", billing: Billing? = nil, session: String? = nil
   ) {
     self.user = user
     self.uid = uid
@@ -157,6 +162,7 @@ public struct TransactionContext: Hashable, Sendable, Codable {
     self.reference = reference
     self.comment = comment
     self.billing = billing
+    self.session = session
   }
 }
 
@@ -187,6 +193,8 @@ public struct Transaction: Hashable, Sendable, Codable {
   public var order: OrderChange?
   /// What an allocation bills, when it does.
   public var billing: Billing?
+  /// The returns bench session a `deallocate-hardware` transaction came from, when it did.
+  public var session: String?
 
   public init(
     sequence: UInt64, key: String, version: Int, time: String, change: Change,
@@ -209,6 +217,7 @@ public struct Transaction: Hashable, Sendable, Codable {
     subscription = change.subscription
     order = change.order
     billing = context.billing
+    session = context.session
   }
 
   /// The change this transaction applies.
@@ -231,7 +240,7 @@ public struct Transaction: Hashable, Sendable, Codable {
 extension Transaction {
   private enum CodingKeys: String, CodingKey {
     case transactionId, key, kind, version, action, account, user, uid, performedBy, time
-    case reference, comment, items, definitions, subscription, order, billing
+    case reference, comment, items, definitions, subscription, order, billing, session
   }
 
   /// Every documented field is always present: `account` and `performedBy`
@@ -255,5 +264,6 @@ extension Transaction {
     try container.encodeIfPresent(subscription, forKey: .subscription)
     try container.encodeIfPresent(order, forKey: .order)
     try container.encodeIfPresent(billing, forKey: .billing)
+    try container.encodeIfPresent(session, forKey: .session)
   }
 }

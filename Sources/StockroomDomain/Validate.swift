@@ -45,7 +45,11 @@ public func validated(_ command: Command, against state: InventoryState) throws(
       try Validation.deallocateSoftware(
         account, .mobilePass, quantity, container, .deallocateMobilePass, state))
   case .deallocateHardware(let account, let serials, let disposition, let container):
-    return try Validation.deallocateHardware(account, serials, disposition, container, state)
+    return try Validation.deallocateHardware(
+      account,
+      [HardwareReturn(serials: serials, disposition: disposition, container: container)], state)
+  case .returnHardware(let account, let returns):
+    return try Validation.deallocateHardware(account, returns, state)
   case .reinitialize(let serials):
     if serials.isEmpty { throw .emptySelection }
     let found = try Validation.refuse(SerialListCheck.checkReinitialization(serials, state))
@@ -305,16 +309,27 @@ enum Validation {
   }
 
   static func deallocateHardware(
-    _ account: String, _ serials: [String], _ disposition: Disposition, _ container: String?,
-    _ state: InventoryState
+    _ account: String, _ returns: [HardwareReturn], _ state: InventoryState
   ) throws(DomainError) -> CheckedChange {
     let holder = try self.account(account, state)
+    let serials = returns.flatMap(\.serials)
     if serials.isEmpty { throw .emptySelection }
     let found = try refuse(SerialListCheck.checkDeallocation(serials, account: holder, state))
-    let box = state.containers[try self.container(container, state)].code
-    return hardware(.deallocateHardware, account: state.accounts[holder].code, found, state) {
-      $0.disposition = disposition
-      $0.container = box
+    let code = state.accounts[holder].code
+    // One checked part a return (its disposition and container), the serials in list order.
+    var parts: [CheckedChange] = []
+    var start = 0
+    for part in returns {
+      let these = Array(found[start..<(start + part.serials.count)])
+      start += part.serials.count
+      guard !these.isEmpty else { continue }
+      let box = state.containers[try self.container(part.container, state)].code
+      parts.append(
+        hardware(.deallocateHardware, account: code, these, state) {
+          $0.disposition = part.disposition
+          $0.container = box
+        })
     }
+    return CheckedChange(joining: parts)
   }
 }

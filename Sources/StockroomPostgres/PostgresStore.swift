@@ -269,14 +269,14 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
           "\(place): breaks the checksum chain (prev \(CRC32C.hex(found.previous)), the "
             + "record before has \(CRC32C.hex(previous)))")
       }
-      let transaction: Transaction
+      let members: [Transaction]
       do throws(LedgerRecord.RecordDecodeError) {
-        transaction = try LedgerRecord.decode(Data(bytes))
+        members = try LedgerRecord.decode(Data(bytes), frame: found)
       } catch {
         throw .unavailable("\(place): \(error.message)")
       }
-      guard transaction.transactionId == Transaction.identifier(sequence: found.sequence) else {
-        throw .unavailable("\(place): holds \(transaction.transactionId)")
+      guard members.count == 1, let transaction = members.first else {
+        throw .unavailable("\(place): holds \(members.count) transactions, one a row expected")
       }
       return Record(
         sequence: found.sequence, crc: found.crc, previous: found.previous,

@@ -100,12 +100,19 @@ struct DemoData {
           ],
           models: Self.models,
           accounts: [
-            AccountDefinition(code: "ACC-0001", name: "Contoso Bank"),
-            AccountDefinition(code: "ACC-0002", name: "Fabrikam Health"),
-            AccountDefinition(code: "ACC-0003", name: "Litware Insurance"),
-            AccountDefinition(code: "ACC-0004", name: "Northwind Traders"),
-            AccountDefinition(code: "ACC-0005", name: "Tailspin Airlines"),
-            AccountDefinition(code: "ACC-0006", name: "Woodgrove Credit Union"),
+            AccountDefinition(
+              code: "ACC-0001", name: "Contoso Bank", contact: "returns@contoso.example"),
+            AccountDefinition(
+              code: "ACC-0002", name: "Fabrikam Health", contact: "returns@fabrikam.example"),
+            AccountDefinition(
+              code: "ACC-0003", name: "Litware Insurance", contact: "returns@litware.example"),
+            AccountDefinition(
+              code: "ACC-0004", name: "Northwind Traders", contact: "returns@northwind.example"),
+            AccountDefinition(
+              code: "ACC-0005", name: "Tailspin Airlines", contact: "returns@tailspin.example"),
+            AccountDefinition(
+              code: "ACC-0006", name: "Woodgrove Credit Union", contact: "returns@woodgrove.example"
+            ),
           ])), comment: "Demo data")
   }
 

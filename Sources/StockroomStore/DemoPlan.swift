@@ -49,6 +49,7 @@ public struct DemoPlan {
     case .allocateHardware(_, let serials, _, _): return serials.count
     case .assignHardware(_, let serials, _): return serials.count
     case .deallocateHardware(_, let serials, _, _): return serials.count
+    case .returnHardware(_, let returns): return returns.reduce(0) { $0 + $1.serials.count }
     case .reinitialize(let serials): return serials.count
     default: return 0
     }

@@ -32,8 +32,11 @@ extension FileStore {
   }
 
   /// Commits several transactions under one lock with one write and one fsync: all or none.
-  /// On a refusal the in-memory state is reloaded from disk.
-  public func commitAll(_ requests: [CommitRequest]) throws(StoreError) -> [CommitResult] {
+  /// On a refusal the in-memory state is reloaded from disk. `asGroup` writes them as one
+  /// group record, so a torn tail drops all of them or none (docs/DESIGN.md section 6).
+  public func commitAll(_ requests: [CommitRequest], asGroup: Bool = false) throws(StoreError)
+    -> [CommitResult]
+  {
     if options.readOnly { throw .unavailable("\(directory.path): opened read-only") }
     for request in requests {
       do throws(DomainError) {
@@ -45,20 +48,19 @@ extension FileStore {
     return try withLock { () throws(StoreError) -> [CommitResult] in
       let seen = position.sequence
       try refresh()
-      return try appendLocked(requests, seen: seen)
+      return try appendLocked(requests, seen: seen, asGroup: asGroup)
     }
   }
 
-  private func appendLocked(_ requests: [CommitRequest], seen: UInt64) throws(StoreError)
-    -> [CommitResult]
+  private func appendLocked(_ requests: [CommitRequest], seen: UInt64, asGroup: Bool)
+    throws(StoreError) -> [CommitResult]
   {
     let intervening = lastApplied
     let start = position
     var results: [CommitResult] = []
-    var lines: [UInt8] = []
-    var next = position
+    var records: [[Transaction]] = []
     var changed = false
-    var written: [(Transaction, UInt64, RecordLocation)] = []
+    var fresh: UInt64 = 0
     for request in requests {
       if let sequence = keys[request.key] {
         results.append(try existing(sequence: sequence, key: request.key))
@@ -74,13 +76,12 @@ extension FileStore {
         }
         throw .refused(error)
       }
-      let sequence = next.sequence + 1
+      fresh += 1
+      let sequence = start.sequence + fresh
       let time = ProcessIdentity.format(request.time ?? clock())
       let transaction = Transaction(
         sequence: sequence, key: request.key, version: StoreVersion.format, time: time,
         change: checked.change, context: request.context)
-      let (line, crc) = try LedgerRecord.encode(transaction, sequence: sequence, previous: next.crc)
-      lines += line
       do throws(DomainError) {
         try state.apply(checked)
       } catch {
@@ -89,14 +90,27 @@ extension FileStore {
       }
       changed = true
       keys[request.key] = sequence
-      written.append(
-        (
-          transaction, sequence,
-          RecordLocation(offset: next.offset, length: line.count - 1, crc: crc)
-        ))
-      next = .init(
-        offset: next.offset + line.count, sequence: sequence, crc: crc, last: next.offset)
+      if asGroup, !records.isEmpty {
+        records[records.count - 1].append(transaction)
+      } else {
+        records.append([transaction])
+      }
       results.append(CommitResult(transaction: transaction, alreadyCommitted: false))
+    }
+    var lines: [UInt8] = []
+    var next = position
+    var written: [(Transaction, UInt64, RecordLocation)] = []
+    for members in records {
+      let first = next.sequence + 1
+      let (line, crc) = try LedgerRecord.encode(group: members, first: first, previous: next.crc)
+      lines += line
+      let location = RecordLocation(offset: next.offset, length: line.count - 1, crc: crc)
+      for (index, transaction) in members.enumerated() {
+        written.append((transaction, first + UInt64(index), location))
+      }
+      next = .init(
+        offset: next.offset + line.count, sequence: first + UInt64(members.count) - 1, crc: crc,
+        last: next.offset)
     }
     guard !lines.isEmpty else { return results }
     let size = try ledger.size()

@@ -69,10 +69,13 @@ extension FileStore {
     let scanner = LedgerScanner(file: ledger, name: ledgerPath)
     let total = limit - start.offset
     _ = try scanner.scan(from: start, to: limit) { (frame, offset, line) throws(StoreError) in
-      let transaction = try Self.decode(line, at: offset, in: ledgerPath)
-      earlier.add(
-        transaction, sequence: frame.sequence,
-        at: RecordLocation(offset: offset, length: line.count, crc: frame.crc))
+      var sequence = frame.first
+      for transaction in try Self.decode(line, frame, at: offset, in: ledgerPath) {
+        earlier.add(
+          transaction, sequence: sequence,
+          at: RecordLocation(offset: offset, length: line.count, crc: frame.crc))
+        sequence += 1
+      }
       indexDecodes += 1
       progress?(offset + line.count + 1 - start.offset, total)
     }

@@ -81,26 +81,24 @@ extension FileStore {
       return .mismatch("\(indexPath): no place for \(Transaction.identifier(sequence: sequence))")
     }
     guard
-      let line = try LedgerRead.record(
+      let (line, frame) = try LedgerRead.record(
         in: ledger, at: location, sequence: sequence, limit: position.offset)
     else {
       return .mismatch(
         "\(indexPath): \(Transaction.identifier(sequence: sequence)) is not at byte "
           + "\(location.offset) of the ledger with checksum \(CRC32C.hex(location.crc))")
     }
-    var decoded: Result<Transaction, StoreError> = .failure(.unavailable(ledgerPath))
+    var decoded: Result<[Transaction], StoreError> = .failure(.unavailable(ledgerPath))
     line.withUnsafeBytes { raw in
       do throws(StoreError) {
-        decoded = .success(try Self.decode(raw, at: location.offset, in: ledgerPath))
+        decoded = .success(try Self.decode(raw, frame, at: location.offset, in: ledgerPath))
       } catch {
         decoded = .failure(error)
       }
     }
-    let transaction = try decoded.get()
-    if transaction.transactionId != Transaction.identifier(sequence: sequence) {
-      return .mismatch(
-        "\(ledgerPath) at byte \(location.offset): record \(sequence) is "
-          + transaction.transactionId)
+    let id = Transaction.identifier(sequence: sequence)
+    guard let transaction = try decoded.get().first(where: { $0.transactionId == id }) else {
+      return .mismatch("\(ledgerPath) at byte \(location.offset): record \(sequence) is not there")
     }
     return .found(transaction)
   }
@@ -108,11 +106,11 @@ extension FileStore {
 
 /// Reads one record where the index says it lies.
 enum LedgerRead {
-  /// The record's line (without its newline), or nil when the bytes there are not a whole
-  /// record with sequence `sequence` and the location's checksum (its CRC checked).
+  /// The record's line (without its newline) and frame, or nil when the bytes there are not a whole
+  /// record holding sequence `sequence` and the location's checksum (its CRC checked).
   static func record(
     in ledger: POSIXFile, at location: RecordLocation, sequence: UInt64, limit: Int
-  ) throws(StoreError) -> [UInt8]? {
+  ) throws(StoreError) -> (line: [UInt8], frame: LedgerRecord.Frame)? {
     guard location.offset >= 0, location.length > 0,
       location.offset + location.length < limit
     else { return nil }
@@ -122,8 +120,8 @@ enum LedgerRead {
     }
     bytes.removeLast()
     let frame = bytes.withUnsafeBytes { LedgerRecord.frame($0) }
-    guard case .success(let found) = frame, found.sequence == sequence, found.crc == location.crc
+    guard case .success(let found) = frame, found.holds(sequence), found.crc == location.crc
     else { return nil }
-    return bytes
+    return (bytes, found)
   }
 }

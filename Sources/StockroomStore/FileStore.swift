@@ -233,10 +233,11 @@ public final class FileStore: InventoryLedger {
         var state = InventoryState()
         let (end, _) = try LedgerScanner(file: ledger, name: path).scan(
           from: .start, to: anchor.ledgerOffset
-        ) { (_, offset, line) throws(StoreError) in
-          let transaction = try Self.decode(line, at: offset, in: path)
-          do throws(DomainError) { try state.apply(transaction.change) } catch {
-            throw .unavailable("\(path) at byte \(offset): \(error.message)")
+        ) { (frame, offset, line) throws(StoreError) in
+          for transaction in try Self.decode(line, frame, at: offset, in: path) {
+            do throws(DomainError) { try state.apply(transaction.change) } catch {
+              throw .unavailable("\(path) at byte \(offset): \(error.message)")
+            }
           }
         }
         guard end.sequence == anchor.sequence, end.crc == anchor.crc, state.tokens.count == count
@@ -253,28 +254,32 @@ public final class FileStore: InventoryLedger {
     }
   }
 
-  /// Decodes and applies one valid record; throws naming the offset when it cannot.
+  /// Decodes and applies one valid record (every member of a group); throws naming the offset
+  /// when it cannot.
   func applyRecord(_ frame: LedgerRecord.Frame, _ offset: Int, _ line: UnsafeRawBufferPointer)
     throws(StoreError)
   {
-    let transaction = try Self.decode(line, at: offset, in: ledgerPath)
-    do throws(DomainError) {
-      if let tokenSpill {
-        tokenSpill.begin(offset: offset, sequence: frame.sequence)
-        try state.apply(transaction.change, handingTokensTo: tokenSpill.add(item:step:serials:))
-      } else {
-        try state.apply(transaction.change)
-      }
-    } catch {
-      throw Self.cannotApply(transaction.transactionId, at: offset, in: ledgerPath, error)
-    }
-    keys[transaction.key] = frame.sequence
-    if remembersApplied { lastApplied.append(transaction) }
     let location = RecordLocation(offset: offset, length: line.count, crc: frame.crc)
-    if let indexAudit {
-      indexAudit.add(transaction, sequence: frame.sequence, at: location)
-    } else {
-      recent.add(transaction, sequence: frame.sequence, at: location)
+    var sequence = frame.first
+    for transaction in try Self.decode(line, frame, at: offset, in: ledgerPath) {
+      do throws(DomainError) {
+        if let tokenSpill {
+          tokenSpill.begin(offset: offset, sequence: sequence)
+          try state.apply(transaction.change, handingTokensTo: tokenSpill.add(item:step:serials:))
+        } else {
+          try state.apply(transaction.change)
+        }
+      } catch {
+        throw Self.cannotApply(transaction.transactionId, at: offset, in: ledgerPath, error)
+      }
+      keys[transaction.key] = sequence
+      if remembersApplied { lastApplied.append(transaction) }
+      if let indexAudit {
+        indexAudit.add(transaction, sequence: sequence, at: location)
+      } else {
+        recent.add(transaction, sequence: sequence, at: location)
+      }
+      sequence += 1
     }
   }
 
@@ -288,11 +293,12 @@ public final class FileStore: InventoryLedger {
   /// Transactions applied by the latest refresh (for conflict messages).
   var lastApplied: [Transaction] = []
 
-  static func decode(_ line: UnsafeRawBufferPointer, at offset: Int, in path: String)
-    throws(StoreError) -> Transaction
-  {
+  /// The transactions of a valid record: one, or a group's members in sequence order.
+  static func decode(
+    _ line: UnsafeRawBufferPointer, _ frame: LedgerRecord.Frame, at offset: Int, in path: String
+  ) throws(StoreError) -> [Transaction] {
     do throws(LedgerRecord.RecordDecodeError) {
-      return try LedgerRecord.decode(Data(line))
+      return try LedgerRecord.decode(Data(line), frame: frame)
     } catch {
       throw .unavailable("\(path) at byte \(offset): \(error.message)")
     }
@@ -425,8 +431,9 @@ public final class FileStore: InventoryLedger {
     var stopped = false
     _ = try scanner.scan(from: .start) { (frame, offset, line) throws(StoreError) in
       guard !stopped, frame.sequence <= position.sequence else { return }
-      let transaction = try Self.decode(line, at: offset, in: ledgerPath)
-      if !body(transaction) { stopped = true }
+      for transaction in try Self.decode(line, frame, at: offset, in: ledgerPath) where !stopped {
+        if !body(transaction) { stopped = true }
+      }
     }
   }
 

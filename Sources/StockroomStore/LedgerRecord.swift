@@ -14,15 +14,48 @@ public enum LedgerRecord {
   public static func encode(_ transaction: Transaction, sequence: UInt64, previous: UInt32)
     throws(StoreError) -> (line: [UInt8], crc: UInt32)
   {
+    try line(
+      #""seq":\#(sequence),"prev":"\#(CRC32C.hex(previous))","#, json: try json(transaction))
+  }
+
+  /// The kind of a group record.
+  public static let groupKind = "group"
+
+  /// One line for the transactions of a group commit (docs/DESIGN.md section 6): sequences
+  /// `first` on, in order, written, torn and read together, each still its own transaction.
+  /// `seq` is the last member's, `first` the first's. A group of one is a plain record.
+  public static func encode(group: [Transaction], first: UInt64, previous: UInt32)
+    throws(StoreError) -> (line: [UInt8], crc: UInt32)
+  {
+    if group.count == 1, let only = group.first {
+      return try encode(only, sequence: first, previous: previous)
+    }
+    let last = first + UInt64(group.count) - 1
+    let body = GroupBody(group: group, kind: groupKind, version: StoreVersion.format)
+    return try line(
+      #""seq":\#(last),"prev":"\#(CRC32C.hex(previous))","first":\#(first),"#,
+      json: try json(body))
+  }
+
+  /// The members of a group line.
+  struct GroupBody: Codable {
+    var group: [Transaction]
+    var kind: String
+    var version: Int
+  }
+
+  private static func json(_ value: some Encodable) throws(StoreError) -> Data {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    let json: Data
     do {
-      json = try encoder.encode(transaction)
+      return try encoder.encode(value)
     } catch {
       throw .commitFailed("cannot encode the transaction: \(error)")
     }
-    var body = Array(#""seq":\#(sequence),"prev":"\#(CRC32C.hex(previous))","#.utf8)
+  }
+
+  private static func line(_ framing: String, json: Data) -> (line: [UInt8], crc: UInt32) {
+    var body = Array(framing.utf8)
     body.reserveCapacity(body.count + json.count)
     body.append(contentsOf: json.dropFirst())
     let crc = CRC32C.checksum(body)
@@ -36,8 +69,19 @@ public enum LedgerRecord {
   /// The framing fields of a line, checked without decoding the JSON.
   public struct Frame: Equatable, Sendable {
     public var crc: UInt32
+    /// The last (for a plain record, the only) transaction's sequence number.
     public var sequence: UInt64
     public var previous: UInt32
+    /// How many transactions the record holds: more than one for a group.
+    public var count: UInt64 = 1
+
+    /// The first transaction's sequence number.
+    public var first: UInt64 { sequence - count + 1 }
+
+    /// Whether the record holds transaction `sequence`.
+    public func holds(_ sequence: UInt64) -> Bool {
+      sequence >= first && sequence <= self.sequence
+    }
   }
 
   /// Parses and checks a line's framing (without its newline); a reason when it is not valid.
@@ -77,7 +121,24 @@ public enum LedgerRecord {
     guard index + 8 < count, let previous = hexValue(line, index) else {
       return .failure(.notARecord)
     }
-    return .success(Frame(crc: stored, sequence: sequence, previous: previous))
+    var frame = Frame(crc: stored, sequence: sequence, previous: previous)
+    index += 8
+    let firstKey = Array(#"","first":"#.utf8)
+    if index + firstKey.count < count,
+      firstKey.indices.allSatisfy({ line[index + $0] == firstKey[$0] })
+    {
+      index += firstKey.count
+      var first: UInt64 = 0
+      digits = 0
+      while index < count, line[index] >= 48, line[index] <= 57, digits < 19 {
+        first = first * 10 + UInt64(line[index] - 48)
+        index += 1
+        digits += 1
+      }
+      guard digits > 0, first >= 1, first < sequence else { return .failure(.notARecord) }
+      frame.count = sequence - first + 1
+    }
+    return .success(frame)
   }
 
   /// What is wrong with a line's framing.
@@ -115,8 +176,11 @@ public enum LedgerRecord {
     var version: Int?
   }
 
-  /// Decodes a valid line's transaction, refusing newer formats and unknown kinds.
-  public static func decode(_ line: Data) throws(RecordDecodeError) -> Transaction {
+  /// Decodes a valid line's transactions (one, or a group's members in order), refusing newer
+  /// formats, unknown kinds and members that are not the frame's sequence numbers.
+  public static func decode(_ line: Data, frame: Frame) throws(RecordDecodeError)
+    -> [Transaction]
+  {
     let decoder = JSONDecoder()
     let header: Header
     do {
@@ -128,14 +192,30 @@ public enum LedgerRecord {
     if version > StoreVersion.format {
       throw .newerVersion(version)
     }
-    guard header.kind == Transaction.recordKind else {
-      throw .malformed("unknown record kind \(header.kind ?? "(none)")")
-    }
+    let members: [Transaction]
     do {
-      return try decoder.decode(Transaction.self, from: line)
+      switch header.kind {
+      case Transaction.recordKind where frame.count == 1:
+        members = [try decoder.decode(Transaction.self, from: line)]
+      case groupKind where frame.count > 1:
+        members = try decoder.decode(GroupBody.self, from: line).group
+      default:
+        throw RecordDecodeError.malformed("unknown record kind \(header.kind ?? "(none)")")
+      }
+    } catch let error as RecordDecodeError {
+      throw error
     } catch {
       throw .malformed("cannot decode the transaction: \(error)")
     }
+    let expected = (frame.first...frame.sequence).map(Transaction.identifier(sequence:))
+    guard members.map(\.transactionId) == expected,
+      members.allSatisfy({ $0.kind == Transaction.recordKind && $0.version <= StoreVersion.format })
+    else {
+      throw .malformed(
+        "the record holds \(members.map(\.transactionId).joined(separator: ", ")), not "
+          + expected.joined(separator: ", "))
+    }
+    return members
   }
 
   /// Why a line with a good checksum still cannot be used.

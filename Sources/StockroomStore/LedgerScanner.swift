@@ -90,10 +90,10 @@ struct LedgerScanner {
     case .failure(let error):
       throw .unavailable("\(name) at byte \(offset): \(error.text)")
     case .success(let frame):
-      if frame.sequence != previous.sequence + 1 {
+      if frame.first != previous.sequence + 1 {
         throw .unavailable(
           "\(name) at byte \(offset): sequence gap: expected \(previous.sequence + 1), "
-            + "found \(frame.sequence)")
+            + "found \(frame.first)")
       }
       if frame.previous != previous.crc {
         throw .unavailable(

@@ -74,6 +74,7 @@ enum Snapshot {
     for account in state.accounts {
       writer.string(account.code)
       writer.string(account.name)
+      writer.string(account.contact ?? "")
       for holding in account.holdings {
         writer.i64(holding.maximum)
         writer.i64(holding.inUse)
@@ -164,6 +165,8 @@ enum Snapshot {
     for _ in 0..<(try reader.count(limit: 10_000_000)) {
       var account = Account(
         code: try reader.string(), name: try reader.string(), modelCount: state.models.count)
+      let contact = try reader.string()
+      account.contact = contact.isEmpty ? nil : contact
       for column in account.holdings.indices {
         account.holdings[column] = Holding(
           maximum: try reader.i64(), inUse: try reader.i64(), leased: try reader.i64())

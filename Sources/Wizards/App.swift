@@ -24,10 +24,15 @@ public struct App {
   /// kept with its idempotency key and tried again by `settleCommit()` once the store
   /// answers, so it is never applied twice nor silently lost. Keys wait meanwhile.
   public private(set) var unsettledCommit: PendingCommit?
+  /// Bells the screens asked for (a refused scan), waiting for the terminal to ring them.
+  public private(set) var pendingBells = 0
   /// Set when a screen asked for the demo data set.
   public private(set) var demoRequested = false
   /// A file the top screen asked to read, waiting for the runtime.
   public private(set) var pendingFileRead: FileRequest?
+  /// Commits a returns session and writes its receipts (the executable's store does both);
+  /// nil: a group commit through the ledger, without receipts.
+  public var commitReturns: ReturnsCommitter?
   /// Makes the home screen once there is data (after the first-run offer).
   public var makeHome: () -> any Screen = { Home.screen() }
 
@@ -60,6 +65,7 @@ public struct App {
       if help == nil, leaveQuestion == nil, !isTooSmall,
         stack[stack.count - 1].scanned(text, context: context)
       {
+        pendingBells += stack[stack.count - 1].takeBells()
         return
       }
       for character in text { handle(.character(character)) }
@@ -105,6 +111,7 @@ public struct App {
     }
     let taken = stack[top].takesKey(key)
     let effect = stack[top].update(key, context: context)
+    pendingBells += stack[top].takeBells()
     if case .none = effect, key == .escape, !taken {
       askToLeave(quitAll: false)
       return
@@ -166,7 +173,9 @@ public struct App {
   }
 
   private mutating func deliver(_ pending: PendingCommit) -> CommitOutcome? {
-    guard let outcome = App.commit(pending, context: context) else {
+    let attempt =
+      pending.returns.map { commit(returns: $0, pending) } ?? App.commit(pending, context: context)
+    guard let outcome = attempt else {
       unsettledCommit = pending
       return nil
     }
@@ -183,15 +192,56 @@ public struct App {
         pending.command, context: pending.transactionContext(context), key: pending.key)
       return .committed(result.transaction)
     } catch {
-      if case .unavailable = error, (store as? any ConnectedLedger)?.connectionLoss != nil {
-        return nil
-      }
-      switch error {
-      case .conflict(let message): return .conflict(TextSafety.neutralised(message))
-      case .refused(let domain): return .refused(TextSafety.neutralised(domain.message))
-      default: return .refused(TextSafety.neutralised(error.message))
-      }
+      if App.lostDuring(error, store: store) { return nil }
+      return outcome(of: error)
     }
+  }
+
+  /// Commits a returns session as one group (through `commitReturns` when the executable
+  /// gave one, which writes the receipts), keeping the receipts' paths in the context.
+  mutating func commit(returns session: ReturnsSession, _ pending: PendingCommit)
+    -> CommitOutcome?
+  {
+    guard let store = context.store else { return .refused("There is no data to change.") }
+    let who = pending.transactionContext(context)
+    do throws(LedgerError) {
+      let done: ReturnsCommitResult
+      if let commitReturns {
+        done = try commitReturns(store, session, who, pending.key)
+      } else {
+        let members = session.commands(context: who).map(\.member)
+        done = ReturnsCommitResult(
+          transactions: try store.commitGroup(members, key: pending.key).map(\.transaction))
+      }
+      for (id, path) in done.receipts { context.receipts[id] = path }
+      guard let first = done.transactions.first else { return .refused("Nothing was committed.") }
+      return .committed(first)
+    } catch {
+      if App.lostDuring(error, store: store) { return nil }
+      return App.outcome(of: error)
+    }
+  }
+
+  /// True when a commit failed because the connection to the store was lost: its outcome was
+  /// not seen, and it is settled later by its key.
+  static func lostDuring(_ error: LedgerError, store: any InventoryLedger) -> Bool {
+    guard case .unavailable = error else { return false }
+    return (store as? any ConnectedLedger)?.connectionLoss != nil
+  }
+
+  /// A refused commit in words for the screen (a conflict kept apart: the screen repairs it).
+  static func outcome(of error: LedgerError) -> CommitOutcome {
+    switch error {
+    case .conflict(let message): return .conflict(TextSafety.neutralised(message))
+    case .refused(let domain): return .refused(TextSafety.neutralised(domain.message))
+    default: return .refused(TextSafety.neutralised(error.message))
+    }
+  }
+
+  /// The bells the screens asked for since the last call, taken: the terminal rings them.
+  public mutating func takeBells() -> Int {
+    defer { pendingBells = 0 }
+    return pendingBells
   }
 
   /// Lets the top screen do a little background work (a long filter)
@@ -219,6 +269,7 @@ public struct App {
   /// Hands a file that was read to the screen that asked for it.
   public mutating func fileRead(_ read: FileRead) {
     stack[stack.count - 1].fileRead(read, context: context)
+    pendingBells += stack[stack.count - 1].takeBells()
   }
 
   /// True once when the first-run screen asked for the demo data set: the

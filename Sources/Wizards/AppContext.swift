@@ -29,6 +29,8 @@ public struct AppContext {
   /// True while the store cannot be reached (a database store's server was lost); the runtime
   /// keeps it current and the status line says so.
   public var connectionLost = false
+  /// The returns receipts written by this run's commits, by Transaction ID (their paths).
+  public var receipts: [String: String] = [:]
 
   /// Where a screen's body is drawn at the current size: what a screen lays
   /// its tables out in when it takes a key, as `view` is given when drawn.

@@ -8,8 +8,8 @@ public enum Home {
         title: "Accounts", summary: "Allocation tables; deallocate tokens",
         open: { .push(AccountsScreen(context: $0)) }),
       HomeScreen.Entry(
-        title: "Scan a returned serial", summary: "Open a returned token's account at once",
-        open: { _ in .push(ScanReturnScreen()) }),
+        title: "Returns bench", summary: "Scan returned tokens of every account at once",
+        open: { .push(ReturnsFlow.screen(context: $0)) }),
       HomeScreen.Entry(
         title: "Wireless orders", summary: "Order lines and devices; approve; fulfil",
         open: OrderScreens.open),

@@ -43,10 +43,13 @@ public struct PendingCommit: Sendable {
   public var key: String
   /// What an allocation bills, recorded on its transaction.
   public var billing: Billing?
+  /// A returns bench session, committed instead of `command` as one group: one
+  /// `deallocate-hardware` transaction per account, all or none, with a receipt each.
+  public var returns: ReturnsSession?
 
   public init(
     command: Command, reference: String = "", comment: String = "", performedBy: String? = nil,
-    key: String, billing: Billing? = nil
+    key: String, billing: Billing? = nil, returns: ReturnsSession? = nil
   ) {
     self.command = command
     self.reference = reference
@@ -54,6 +57,7 @@ public struct PendingCommit: Sendable {
     self.performedBy = performedBy
     self.key = key
     self.billing = billing
+    self.returns = returns
   }
 }
 
@@ -105,6 +109,9 @@ public protocol Screen {
   /// True for a key the screen handles itself before anything else (Esc
   /// closing a preview it shows): the runtime then does not ask to leave.
   func takesKey(_ key: Key) -> Bool
+  /// How many times the terminal bell should ring for what the last key or scan did (a
+  /// refused scan at the returns bench), taken: the count is zero afterwards.
+  mutating func takeBells() -> Int
 }
 
 /// A message for the status line, with how much it matters.
@@ -139,4 +146,5 @@ extension Screen {
   public mutating func scanned(_ text: String, context: AppContext) -> Bool { false }
   public mutating func idle(context: AppContext) -> Bool { false }
   public func takesKey(_ key: Key) -> Bool { false }
+  public mutating func takeBells() -> Int { 0 }
 }

@@ -23,10 +23,11 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Row counts for the pick list alone, comma-separated.")
   var widgetSizes = "10000,100000,1000000"
   @Option(
-    help: "Only these parts, comma-separated: store (open and pick list), commits, widget, lookups."
+    help:
+      "Only these parts, comma-separated: store (open and pick list), commits, widget, lookups, scan."
   )
-  var only = "store,commits,widget,lookups"
-  @Option(help: "Tokens of the large data set for the lookups (show, log).")
+  var only = "store,commits,widget,lookups,scan"
+  @Option(help: "Tokens of the large data set for the lookups (show, log) and the scan.")
   var lookupTokens = 1_000_000
   @Flag(help: "Only the growth with the data: open, commit, verify, demo, pick list at each size.")
   var scale = false
@@ -49,7 +50,7 @@ struct BenchCommand: ParsableCommand {
     if sizes.isEmpty || sizes.contains(where: { ($0 ?? -1) < 0 || ($0 ?? 0) > 10_000_000 }) {
       throw ValidationError("--scale-tokens takes token counts from 0 to 10000000, comma-separated")
     }
-    let known: Set = ["store", "commits", "widget", "lookups"]
+    let known: Set = ["store", "commits", "widget", "lookups", "scan"]
     let unknown = parts.subtracting(known)
     if !unknown.isEmpty {
       throw ValidationError("unknown --only part: \(unknown.sorted().joined(separator: ", "))")
@@ -125,6 +126,13 @@ struct BenchCommand: ParsableCommand {
       let large = root.appendingPathComponent("lookups-\(lookupTokens)")
       _ = try FileStore.createDemo(at: large, tokens: lookupTokens)
       try BenchLookups(rounds: rounds).run(small: small, large: large, tokens: lookupTokens)
+    }
+    if parts.contains("scan") {
+      let large = root.appendingPathComponent("lookups-\(lookupTokens)")
+      if !FileManager.default.fileExists(atPath: large.path) {
+        _ = try FileStore.createDemo(at: large, tokens: lookupTokens)
+      }
+      try BenchScan(tokens: lookupTokens).run(large)
     }
   }
 

@@ -76,6 +76,7 @@ enum TransactionText {
       transaction.reference.isEmpty ? "-" : transaction.reference,
       transaction.summary, transaction.comment,
     ].map(TextRules.neutralised).joined(separator: "  ")
+      + (transaction.session.map { "  session " + TextRules.neutralised($0) } ?? "")
   }
 
   static func csv(_ field: String) -> String {

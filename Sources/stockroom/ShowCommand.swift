@@ -21,13 +21,14 @@ struct ShowCommand: ParsableCommand {
       print(JSONText.encode(transaction))
       return
     }
-    let rows: [(String, String)] = [
+    var rows: [(String, String)] = [
       ("Transaction ID", transaction.transactionId), ("Action", transaction.action.rawValue),
       ("Account", transaction.account ?? "-"), ("Time", transaction.time),
       ("User", "\(transaction.user) (uid \(transaction.uid))"),
       ("Performed by", transaction.performedBy ?? "-"), ("Reference", transaction.reference),
       ("Comment", transaction.comment),
     ]
+    if let session = transaction.session { rows.append(("Session", session)) }
     for (label, value) in rows {
       print(label.padding(toLength: 16, withPad: " ", startingAt: 0) + TextRules.neutralised(value))
     }

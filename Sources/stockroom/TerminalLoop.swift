@@ -17,6 +17,7 @@ enum TerminalLoop {
     drafts: DraftKeeper? = nil, store location: StoreLocation? = nil
   ) {
     app.handle(.resize(terminal.size))
+    app.commitReturns = BenchCommit.commit
     draw(app, on: terminal)
     var idle = 0
     var queue: [Key] = []
@@ -75,6 +76,8 @@ enum TerminalLoop {
       drafts?.after(key, outcome: outcome, app: app)
       if case .committed? = outcome { courier?.deliver() }
       RuntimeEffects.carryOut(&app, store: location)
+      // A refused scan (or a file of serials with refused ones) rings once.
+      for _ in 0..<app.takeBells() { terminal.bell() }
       courier = courier ?? MailCourier.start(for: app.context.store)
       if !app.isFinished { draw(app, on: terminal) }
       busy = true

@@ -246,7 +246,7 @@ struct DemoSessionTests {
     visitor.session.send("C-z")
     visitor.session.send("C-\\")
     visitor.session.send("Down")
-    try visitor.session.waitFor("> 2  Scan a returned serial")
+    try visitor.session.waitFor("> 2  Returns bench")
     #expect(Processes.entry(pid)?.state != "T", "stopped by Ctrl-Z")
     #expect(scene.server.stockroomProcesses == [pid])
     // The signals themselves, should they come: ignored. Both are pending before the next
@@ -260,7 +260,7 @@ struct DemoSessionTests {
     // Still answering keys; typed shell commands only reach Stockroom (a shell would have
     // echoed by the time the screen settles).
     visitor.session.send("Down")
-    try visitor.session.waitFor("> 2  Scan a returned serial")
+    try visitor.session.waitFor("> 2  Returns bench")
     visitor.probeForShell()
     try visitor.session.waitForStableScreen()
     #expect(!visitor.sawShell, "\(visitor.session.capture())")

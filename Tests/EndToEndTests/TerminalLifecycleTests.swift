@@ -77,7 +77,7 @@ import Testing
     #expect(screen.contains("F1 ? help"))
     #expect(screen.contains("Quit"))
     #expect(screen.contains("Accounts"))
-    #expect(screen.contains("Scan a returned serial"))
+    #expect(screen.contains("Returns bench"))
     run.session.send("q")
     let (rc, same) = try run.waitForEnd()
     #expect(rc == 0)
@@ -170,7 +170,7 @@ import Testing
     defer { run.session.close() }
     try run.session.waitFor("Create demo data")
     run.session.send("Enter")
-    try run.session.waitFor("Scan a returned serial")
+    try run.session.waitFor("Returns bench")
     run.session.send("q")
     #expect(try run.waitForEnd().rc == 0)
     let verify = Spawn.run([Binary.path, "verify", "--data-dir", run.dataDir])

@@ -6,7 +6,7 @@ import Testing
 
 @testable import StockroomStore
 
-/// The snapshot read in place (format 3): the same answers as a full replay, whatever moved
+/// The snapshot read in place (format 4): the same answers as a full replay, whatever moved
 /// since it was written, and written again only off a commit's path.
 @Suite struct MappedSnapshotTests {
   @Test func aSnapshotReadInPlaceAnswersAsAFullReplay() throws {

@@ -22,6 +22,9 @@ final class CountingLedger: InventoryLedger {
   {
     try store.commit(command, context: context, key: key)
   }
+  func commitGroup(_ members: [GroupMember], key: String) throws(LedgerError) -> [CommitResult] {
+    try store.commitGroup(members, key: key)
+  }
   func transaction(id: String) throws(LedgerError) -> Transaction? {
     byId += 1
     return try store.transaction(id: id)

@@ -142,20 +142,6 @@ import Testing
     #expect(session.text.contains("available"))
   }
 
-  @Test func scanAReturnedSerial() throws {
-    let session = try Session()
-    session.press(.key(.down), Self.enter)
-    session.check("scan/01-scan")
-    session.press(.text("NOPE-1"), Self.enter)
-    session.check("scan/02-unknown")
-    let state = session.app.context.state
-    let serial = try #require(
-      state.tokens.first { $0.state == .allocated && !$0.inUse && $0.account == 3 }?.serial)
-    session.press(.text(serial), Self.enter)
-    session.check("scan/03-opened")
-    #expect(session.text.contains("Deallocate (1)"))
-  }
-
   @Test func aScanGoesToTheScanFieldWhateverHasFocusAndNeverPressesNext() throws {
     let session = try northwind()
     session.press(Self.right, Self.right, Self.right, Self.right, Self.right, Self.enter)

@@ -14,6 +14,11 @@ public protocol InventoryLedger: AnyObject {
   /// same key returns the first commit. A pick made stale by another session is a conflict.
   func commit(_ command: Command, context: TransactionContext, key: String)
     throws(LedgerError) -> CommitResult
+  /// Commits several commands at once, each its own transaction with its own Transaction ID
+  /// (a returns session: one per account), every one or none. The members' keys are `key`
+  /// with `.1`, `.2`, …, so a retry with the same key returns the first commit. A serial
+  /// another session took meanwhile is a conflict naming it and who took it.
+  func commitGroup(_ members: [GroupMember], key: String) throws(LedgerError) -> [CommitResult]
   /// The transaction with this ID (`T000123`), nil when there is none.
   func transaction(id: String) throws(LedgerError) -> Transaction?
   /// The transactions of an account (`Transaction.account`), in ledger order.
@@ -41,4 +46,18 @@ public struct CommitResult: Sendable {
     self.transaction = transaction
     self.alreadyCommitted = alreadyCommitted
   }
+}
+
+/// One transaction of a group commit: the command and who and why.
+public struct GroupMember: Hashable, Sendable {
+  public var command: Command
+  public var context: TransactionContext
+
+  public init(command: Command, context: TransactionContext) {
+    self.command = command
+    self.context = context
+  }
+
+  /// The key of the `index`th member (from 0) of the group committed under `key`.
+  public static func key(_ key: String, member index: Int) -> String { "\(key).\(index + 1)" }
 }

@@ -12,6 +12,8 @@ public struct SerialFilePrompt: Sendable {
   public enum Field: Hashable, Sendable { case path, column }
 
   public internal(set) var focus = Field.path
+  /// The box's title: what the file is for.
+  public internal(set) var title = "Load serials from a file"
   /// Why the last Enter could not read the file.
   public internal(set) var problem: String?
 
@@ -25,25 +27,32 @@ public struct SerialFilePrompt: Sendable {
     return FileRequest(path: typed)
   }
 
-  /// The serials of the file the runtime read, or nil with `problem` set.
-  mutating func loaded(_ read: FileRead) -> (name: String, serials: [String])? {
+  /// The column typed (name or number), nil when left empty.
+  var columnName: String? {
+    let wanted = column.text.trimmingCharacters(in: .whitespaces)
+    return wanted.isEmpty ? nil : wanted
+  }
+
+  /// The text of the file the runtime read, or nil with `problem` set.
+  mutating func text(of read: FileRead) -> String? {
     let typed = TextSafety.neutralised(read.request.path)
-    let data: Data
     switch read.contents {
-    case .success(let bytes): data = bytes
+    case .success(let bytes):
+      return String(decoding: bytes, as: UTF8.self)
     case .failure(.unreadable):
       problem = "Cannot read \(typed)."
-      return nil
     case .failure(.tooLarge(let limit)):
       problem = "\(typed) is over \(limit >> 20) MiB."
-      return nil
     }
-    let text = String(decoding: data, as: UTF8.self)
-    let wanted = column.text.trimmingCharacters(in: .whitespaces)
+    return nil
+  }
+
+  /// The serials of the file the runtime read, or nil with `problem` set.
+  mutating func loaded(_ read: FileRead) -> (name: String, serials: [String])? {
+    guard let text = text(of: read) else { return nil }
     do {
       let serials = try SerialManifest.serials(
-        in: text, column: wanted.isEmpty ? nil : wanted,
-        csv: read.path.lowercased().hasSuffix(".csv"))
+        in: text, column: columnName, csv: read.path.lowercased().hasSuffix(".csv"))
       problem = nil
       return (URL(fileURLWithPath: read.path).lastPathComponent, serials)
     } catch {
@@ -68,7 +77,7 @@ public struct SerialFilePrompt: Sendable {
   func render(into buffer: inout Buffer, in area: Rect) -> Point? {
     let box = Rect(x: area.x + 2, y: area.y + 2, width: area.width - 4, height: 8)
     buffer.fill(box)
-    Box.draw(into: &buffer, box, title: "Load serials from a file")
+    Box.draw(into: &buffer, box, title: title)
     let x = box.x + 2
     buffer.put("File", x: x, y: box.y + 2, style: focus == .path ? .title : .plain)
     let pathRect = Rect(x: x + 8, y: box.y + 2, width: 46, height: 1)

@@ -49,7 +49,7 @@ public enum WizardCatalog {
   public static var flows: [any DraftableFlow.Type] {
     [
       DeallocationFlow.self, AllocationFlow.self, ReceiveFlow.self, SubscriptionActionFlow.self,
-      NewOrderFlow.self,
+      NewOrderFlow.self, ReturnsFlow.self,
     ]
   }
 

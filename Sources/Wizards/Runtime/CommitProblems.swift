@@ -6,7 +6,7 @@ extension PendingCommit {
   func transactionContext(_ context: AppContext) -> TransactionContext {
     TransactionContext(
       user: context.userName, uid: context.userId, performedBy: performedBy,
-      reference: reference, comment: comment, billing: billing)
+      reference: reference, comment: comment, billing: billing, session: returns?.id)
   }
 }
 

@@ -82,6 +82,9 @@ public protocol WizardFlow {
   /// True for a key the flow handles whatever has focus (a preview's Esc,
   /// undo): it goes straight to `update`, before Tab, Esc and the buttons.
   func takesKey(_ key: Key, step: Step, answers: Answers) -> Bool
+  /// How many times the bell should ring for what the last key or scan did, taken (zero
+  /// afterwards): a refused scan at the returns bench rings it once.
+  func takeBells(answers: inout Answers) -> Int
   /// The file the last key asked to read (a file prompt's Enter), taken: the
   /// runtime reads it and hands it to `fileRead`. Nil when none was asked for.
   func takeFileRequest(step: Step, answers: inout Answers) -> FileRequest?
@@ -143,6 +146,7 @@ extension WizardFlow {
     from outcome: CommitOutcome, answers: inout Answers, context: AppContext
   ) -> WizardPlace<Step, Control>? { nil }
   public func takeFileRequest(step: Step, answers: inout Answers) -> FileRequest? { nil }
+  public func takeBells(answers: inout Answers) -> Int { 0 }
   public func fileRead(
     _ read: FileRead, step: Step, answers: inout Answers, context: AppContext
   ) {}

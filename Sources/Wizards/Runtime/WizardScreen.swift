@@ -261,6 +261,10 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     !isDone && flow.takesKey(key, step: step, answers: answers)
   }
 
+  public mutating func takeBells() -> Int {
+    flow.takeBells(answers: &answers)
+  }
+
   public mutating func idle(context: AppContext) -> Bool {
     isDone ? false : flow.idle(step: step, answers: &answers)
   }
