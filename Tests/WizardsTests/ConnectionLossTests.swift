@@ -34,6 +34,13 @@ final class LosingLedger: ConnectedLedger {
     if loss == .afterCommit { throw lose() }
     return result
   }
+  func commitGroup(_ members: [GroupMember], key: String) throws(LedgerError) -> [CommitResult] {
+    commits += 1
+    if loss == .beforeCommit { throw lose() }
+    let results = try store.commitGroup(members, key: key)
+    if loss == .afterCommit { throw lose() }
+    return results
+  }
   private func lose() -> LedgerError {
     connectionLoss = "db.example:5432/stock: Connection reset by peer"
     return .unavailable("lost db.example:5432/stock during the commit")
