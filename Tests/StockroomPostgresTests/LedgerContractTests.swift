@@ -10,7 +10,7 @@ import Testing
 /// transaction and other sessions see it, a retry with the same key returns the first commit,
 /// a pick another session took is a conflict naming the serial, refresh reads only what is
 /// new, lookups answer in ledger order, and the user map comes with the store.
-@Suite(.postgres) struct LedgerContractTests {
+@Suite struct LedgerContractTests {
   @Test(arguments: StoreKind.allCases)
   func aCommitIsSeenByAnotherSession(kind: StoreKind) throws {
     let store = try StoreUnderTest(kind)

@@ -9,7 +9,7 @@ import Testing
 /// The returns session's group commit, the same on both stores: every account's
 /// `deallocate-hardware` transaction or none, each with the session's ID; a serial another
 /// bench took meanwhile refuses the whole session, naming the serial and who took it.
-@Suite(.postgres) struct ReturnsContractTests {
+@Suite struct ReturnsContractTests {
   static func session(_ serials: [String], _ state: InventoryState, id: String) -> ReturnsSession {
     var session = ReturnsSession(id: id, settings: ReturnsSettings(reference: "RMA-\(id)"))
     for serial in serials { session.scan(serial, in: state) }

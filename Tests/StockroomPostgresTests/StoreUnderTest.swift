@@ -6,12 +6,6 @@ import Testing
 
 @testable import StockroomPostgres
 
-/// Which store a contract test runs on.
-enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
-  case file, postgres
-  var testDescription: String { rawValue }
-}
-
 /// A store of either kind holding the demo data (or nothing), opened as often as a test needs
 /// sessions: a data directory, or a database of the test's own with `store init` run in it
 /// (its application role named after the database, so parallel tests do not share one).
@@ -24,6 +18,7 @@ final class StoreUnderTest {
 
   /// `initialised` false: a database with no store in it (what `store migrate` copies into).
   init(_ kind: StoreKind, demoTokens: Int? = 200, initialised: Bool = true) throws {
+    try kind.requireAvailable()
     self.kind = kind
     directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "stockroom-both-\(UUID().uuidString)")
