@@ -11,7 +11,9 @@ import Testing
 /// a pick another session took is a conflict naming the serial, refresh reads only what is
 /// new, lookups answer in ledger order, and the user map comes with the store.
 @Suite struct LedgerContractTests {
-  @Test(arguments: StoreKind.allCases)
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
+  @Test(arguments: StoreKind.available)
   func aCommitIsSeenByAnotherSession(kind: StoreKind) throws {
     let store = try StoreUnderTest(kind)
     defer { store.remove() }
@@ -36,7 +38,7 @@ import Testing
     #expect(third.state.accounts == first.state.accounts)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func aRetryWithTheSameKeyReturnsTheFirstCommit(kind: StoreKind) throws {
     let store = try StoreUnderTest(kind)
     defer { store.remove() }
@@ -61,7 +63,7 @@ import Testing
     #expect(try store.open().lastSequence == sequence)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func aStalePickIsAConflictNamingTheSerial(kind: StoreKind) throws {
     let store = try StoreUnderTest(kind)
     defer { store.remove() }
@@ -90,7 +92,7 @@ import Testing
     #expect(second.state.token(serial: serial)?.state == .available)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func lookupsAnswerWhatAFullReadFindsInLedgerOrder(kind: StoreKind) throws {
     let store = try StoreUnderTest(kind)
     defer { store.remove() }
@@ -129,7 +131,7 @@ import Testing
     #expect(try reader.transactions(serial: "NO-SUCH-SERIAL").isEmpty)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func theUserMapComesWithTheStore(kind: StoreKind) throws {
     let store = try StoreUnderTest(kind)
     defer { store.remove() }
@@ -138,7 +140,7 @@ import Testing
     #expect(map == expected)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func anEmptyStoreHasNothingAndTakesAFirstCommit(kind: StoreKind) throws {
     let store = try StoreUnderTest(kind, demoTokens: nil)
     defer { store.remove() }

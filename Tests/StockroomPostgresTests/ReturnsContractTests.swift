@@ -10,13 +10,15 @@ import Testing
 /// `deallocate-hardware` transaction or none, each with the session's ID; a serial another
 /// bench took meanwhile refuses the whole session, naming the serial and who took it.
 @Suite struct ReturnsContractTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   static func session(_ serials: [String], _ state: InventoryState, id: String) -> ReturnsSession {
     var session = ReturnsSession(id: id, settings: ReturnsSettings(reference: "RMA-\(id)"))
     for serial in serials { session.scan(serial, in: state) }
     return session
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func aSessionCommitsOneTransactionPerAccount(kind: StoreKind) throws {
     let store = try StoreUnderTest(kind)
     defer { store.remove() }
@@ -41,7 +43,7 @@ import Testing
     #expect(done.receipts.count == 2, "\(done.problems)")
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func theSecondBenchOnASerialIsRefusedNamingIt(kind: StoreKind) throws {
     let store = try StoreUnderTest(kind)
     defer { store.remove() }
