@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import StockroomDomain
 import TestSupport
+import StoreTestSupport
 import Testing
 
 @testable import StockroomStore
