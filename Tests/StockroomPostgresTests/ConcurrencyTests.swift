@@ -43,8 +43,9 @@ import Testing
     let store = try StoreUnderTest(kind)
     defer { store.remove() }
     let binary = try #require(Program.stockroom?.path, "build the stockroom executable first")
-    let pool = Array(StoreUnderTest.freeSerials(try store.open().state, account: "ACC-0001")
-      .prefix(20))
+    let pool = Array(
+      StoreUnderTest.freeSerials(try store.open().state, account: "ACC-0001")
+        .prefix(20))
     try #require(pool.count == 20)
     let processes = 5
     var running: [(Process, Pipe)] = []

@@ -34,6 +34,8 @@ import Testing
     }
   }
 
+  /// By account, subscription (in either case), order, warehouse, serial, ID (in either
+  /// case), and the user map.
   @Test(arguments: StoreKind.allCases)
   func eachLookupAnswersWhatAFullReadWouldKeep(kind: StoreKind) throws {
     let demo = try StoreUnderTest(kind, demoTokens: 400)
@@ -71,14 +73,6 @@ import Testing
       #expect(try store.transactions(order: unknown).isEmpty)
       #expect(try store.transactions(warehouse: unknown).isEmpty)
     }
-  }
-
-  @Test(arguments: StoreKind.allCases)
-  func aTransactionByIdAndTheUserMap(kind: StoreKind) throws {
-    let demo = try StoreUnderTest(kind, demoTokens: 400)
-    defer { demo.remove() }
-    let store = try demo.open()
-    let expected = try Expected(store)
     for transaction in [expected.all.first, expected.all.last].compactMap({ $0 }) {
       #expect(try store.transaction(id: transaction.transactionId) == transaction)
       #expect(try store.transaction(id: transaction.transactionId.lowercased()) == transaction)

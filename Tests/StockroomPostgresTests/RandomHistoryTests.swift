@@ -1,11 +1,11 @@
 import Foundation
 import StockroomDomain
-@testable import StockroomStore
 import StoreTestSupport
 import TestSupport
 import Testing
 
 @testable import StockroomPostgres
+@testable import StockroomStore
 
 /// Lookups by ID, account, serial, subscription, order and warehouse answer what a full scan
 /// of the ledger answers on seeded random histories, on both stores (the file store's index

@@ -24,7 +24,9 @@ import Testing
       Array(StoreUnderTest.freeSerials(state, account: $0).prefix($1))
     }
     try #require(accounts.map(\.count) == [2, 2, 1])
-    return (accounts, [accounts[0][0], accounts[1][0], accounts[0][1], accounts[2][0], accounts[1][1]])
+    return (
+      accounts, [accounts[0][0], accounts[1][0], accounts[0][1], accounts[2][0], accounts[1][1]]
+    )
   }
 
   /// A session is one write (a ledger record, an SQL transaction) of ordinary transactions,
@@ -126,10 +128,9 @@ import Testing
   func theSecondBenchOnASerialIsRefusedNamingIt(kind: StoreKind) throws {
     let store = try StoreUnderTest(kind)
     defer { store.remove() }
-    let first = try store.open()
-    let second = try store.open()
+    let (first, second, free) = try store.sessions()
+    let mine = free[0]
     let shared = try #require(StoreUnderTest.freeSerials(first.state, account: "ACC-0001").first)
-    let mine = try #require(StoreUnderTest.freeSerials(first.state, account: "ACC-0002").first)
     let firstSession = Self.session([shared], first.state, id: "Rfirst")
     let secondSession = Self.session([mine, shared], second.state, id: "Rsecond")
     let taken = try first.commit(

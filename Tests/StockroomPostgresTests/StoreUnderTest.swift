@@ -78,7 +78,8 @@ final class StoreUnderTest {
   ) throws -> (first: any LedgerStore, second: any LedgerStore, free: [String]) {
     let first = try open()
     let free = Array(Self.freeSerials(first.state, account: account).prefix(count))
-    try #require(free.count == count, "\(account) has too few unused serials", sourceLocation: sourceLocation)
+    try #require(
+      free.count == count, "\(account) has too few unused serials", sourceLocation: sourceLocation)
     return (first, try open(), free)
   }
 

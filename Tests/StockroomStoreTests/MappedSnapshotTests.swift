@@ -1,8 +1,8 @@
 import Foundation
 import Glibc
 import StockroomDomain
-import TestSupport
 import StoreTestSupport
+import TestSupport
 import Testing
 
 @testable import StockroomStore
