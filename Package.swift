@@ -55,7 +55,8 @@ let package = Package(
         "StockroomPostgres", "StockroomStore", "StockroomDomain", "TestSupport", "StoreTestSupport",
       ]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-    // Seeds and deterministic randomness shared by the randomized tests.
+    // Seeds, the test PostgreSQL server, store kinds and the built executable: for every test
+    // target.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
     // Checks of a ledger store's answers, shared by the tests of both stores.
     .target(
