@@ -54,7 +54,7 @@ final class DatabaseSession {
   private var connection: PostgresConnection?
   /// A connection being made on the event loop while the caller does other work
   /// (`beginConnecting`); the next statement waits for it.
-  private var pending: EventLoopFuture<PostgresConnection>?
+  private var opening: Opening?
   /// Why the last statement could not reach the server; nil once one did.
   private(set) var loss: String?
   /// True between BEGIN and COMMIT or ROLLBACK: a connection lost then took its SQL
@@ -120,41 +120,88 @@ final class DatabaseSession {
   /// Ends the connection (a later call opens a new one).
   func close() {
     inTransaction = false
-    if let pending {
-      self.pending = nil
-      _ = try? pending.wait().close().wait()
+    if let begun = opening {
+      opening = nil
+      begun.settle()
+      _ = try? begun.connection?.wait().close().wait()
     }
     guard let connection else { return }
     self.connection = nil
     _ = try? connection.close().wait()
   }
 
-  /// Starts making the connection on the event loop and returns at once, so opening reads
-  /// the local snapshot while the server forks its backend and authenticates. A failure is
-  /// reported by the first statement.
-  func beginConnecting() {
-    guard connection == nil, pending == nil,
-      let configuration = try? Self.configuration(url, environment)
-    else { return }
-    pending = PostgresConnection.connect(
-      on: Self.eventLoops.next(), configuration: configuration, id: 1, logger: Self.logger)
+  /// Starts making the connection, and sends `first` on it once made, and returns at once:
+  /// opening reads the local snapshot while the event loop starts, the server forks its
+  /// backend, authenticates and answers (a new backend's first statement is its slowest: it
+  /// loads the catalog). `firstResult` collects the answer; a failure is reported there.
+  func beginConnecting(thenRun first: PostgresQuery) {
+    guard connection == nil, opening == nil else { return }
+    let opening = Opening()
+    self.opening = opening
+    let url = url
+    let environment = environment
+    // Even starting the event loop's thread and reading the password file take a while.
+    Thread.detachNewThread {
+      guard let configuration = try? Self.configuration(url, environment) else {
+        opening.ready.signal()
+        return
+      }
+      let connecting = PostgresConnection.connect(
+        on: Self.eventLoops.next(), configuration: configuration, id: 1, logger: Self.logger)
+      opening.connection = connecting
+      opening.first = connecting.flatMap { $0.query(first, logger: Self.logger) }
+      opening.ready.signal()
+    }
+  }
+
+  /// A connection `beginConnecting` makes on another thread: its futures, once `ready`.
+  private final class Opening: @unchecked Sendable {
+    let ready = DispatchSemaphore(value: 0)
+    var connection: EventLoopFuture<PostgresConnection>?
+    var first: EventLoopFuture<PostgresQueryResult>?
+    private var waited = false
+
+    /// Waits (once) until the futures are set.
+    func settle() {
+      guard !waited else { return }
+      ready.wait()
+      waited = true
+    }
+  }
+
+  /// The rows of `query`: the answer to the statement `beginConnecting` sent, or the
+  /// statement run now when none was sent.
+  func firstResult(_ query: PostgresQuery) throws(DatabaseError) -> [PostgresRow] {
+    guard let opening else { return try self.query(query) }
+    opening.settle()
+    _ = try connected()
+    guard let first = opening.first else { return try self.query(query) }
+    opening.first = nil
+    do {
+      let rows = try first.wait().rows
+      loss = nil
+      return rows
+    } catch {
+      throw failure(error)
+    }
   }
 
   private func connected() throws(DatabaseError) -> PostgresConnection {
     if let connection, !connection.isClosed { return connection }
     connection = nil
+    let begun = opening
+    opening = nil
+    begun?.settle()
     do {
-      let opening =
-        try pending
+      let connecting =
+        try begun?.connection
         ?? PostgresConnection.connect(
           on: Self.eventLoops.next(), configuration: try Self.configuration(url, environment),
           id: 1, logger: Self.logger)
-      pending = nil
-      let opened = try opening.wait()
+      let opened = try connecting.wait()
       connection = opened
       return opened
     } catch {
-      pending = nil
       throw failure(error)
     }
   }

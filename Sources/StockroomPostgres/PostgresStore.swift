@@ -76,7 +76,7 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
   {
     let store = PostgresStore(url: url, options: options)
     // The connection is made while this thread reads the local snapshot it expects to use.
-    store.session.beginConnecting()
+    store.session.beginConnecting(thenRun: formatQuery)
     let early = store.readLikelyCache()
     try store.checkFormat()
     try store.load(early: early)
@@ -109,16 +109,18 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
     if cached.write { writeCacheAfterReplay() }
   }
 
+  /// The store's format and id (`checkFormat`), the first statement of a session.
+  static let formatQuery: PostgresQuery = """
+    SELECT (SELECT value FROM stockroom.meta WHERE name = 'format'),
+      coalesce((SELECT value FROM stockroom.meta WHERE name = 'store_id'), '')
+    """
+
   /// Refuses a database without a store, or with a newer format than this build knows; reads
   /// the store's id.
   func checkFormat() throws(LedgerError) {
     let rows: [PostgresRow]
     do throws(DatabaseError) {
-      rows = try session.query(
-        """
-        SELECT (SELECT value FROM stockroom.meta WHERE name = 'format'),
-          coalesce((SELECT value FROM stockroom.meta WHERE name = 'store_id'), '')
-        """)
+      rows = try session.firstResult(Self.formatQuery)
     } catch {
       if case .refused(let state, _) = error,
         state == DatabaseError.undefinedTable || state == DatabaseError.invalidSchema
