@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 6 end to end: the allocation wizard in a real terminal for hardware and software
@@ -28,8 +29,10 @@ import Testing
     try waitForStep(terminal, 1)
   }
 
-  @Test func hardwareAllocationFromTheInventory() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.allCases)
+  func hardwareAllocationFromTheInventory(kind: StoreKind) throws {
+    try kind.requireAvailable()
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let serial = try #require(
       demo.objects(["tokens", "--state", "available", "--json"]).first {
@@ -73,8 +76,10 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test func softwareAllocationFromTheAllocationTable() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.allCases)
+  func softwareAllocationFromTheAllocationTable(kind: StoreKind) throws {
+    try kind.requireAvailable()
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let sms = try #require(demo.column("ACC-0002", "SMS Rental"))
     let capacity = try #require(demo.column("ACC-0002", "Capacity"))
@@ -104,8 +109,10 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test func receivingFromAManifestFile() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.allCases)
+  func receivingFromAManifestFile(kind: StoreKind) throws {
+    try kind.requireAvailable()
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let known = try #require(demo.serials(account: "ACC-0002", inUse: false).first)
     let manifest = demo.path + "-manifest.csv"
@@ -143,8 +150,10 @@ import Testing
 
   /// `receive --interactive` opens the receiving wizard filled with the options' answers, at
   /// the first step still needing one (no --ownership: Stock), and commits what they said.
-  @Test func receiveInteractiveOpensFilledIn() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.allCases)
+  func receiveInteractiveOpensFilledIn(kind: StoreKind) throws {
+    try kind.requireAvailable()
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(
       demo,
@@ -192,8 +201,10 @@ import Testing
   }
 
   /// `allocate --interactive` with every answer opens at Confirm, filled in.
-  @Test func allocateInteractiveWithEveryAnswerOpensAtConfirm() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.allCases)
+  func allocateInteractiveWithEveryAnswerOpensAtConfirm(kind: StoreKind) throws {
+    try kind.requireAvailable()
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let before = try #require(demo.column("ACC-0002", "SMS Rental"))
     let terminal = try WizardTerminal(
@@ -212,8 +223,10 @@ import Testing
     #expect(demo.lastTransaction()?["reference"] as? String == "PO-E2E-1")
   }
 
-  @Test func theLoopHeadless() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.allCases)
+  func theLoopHeadless(kind: StoreKind) throws {
+    try kind.requireAvailable()
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let steps: [([String], String)] = [
       (
@@ -255,8 +268,10 @@ import Testing
     #expect(log == steps.map(\.1))
   }
 
-  @Test func refusalsHaveTheirOwnMessageAndWriteNothing() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.allCases)
+  func refusalsHaveTheirOwnMessageAndWriteNothing(kind: StoreKind) throws {
+    try kind.requireAvailable()
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let tokens = demo.objects(["tokens", "--json"])
     let leased = try #require(
@@ -265,7 +280,7 @@ import Testing
       }?["serial"] as? String)
     let faulty = try #require(
       tokens.first { ($0["state"] as? String) == "faulty" }?["serial"] as? String)
-    let before = demo.ledgerSize
+    let before = demo.written
     let cases: [([String], String)] = [
       (
         ["allocate", "--account", "ACC-0002", "--serial", leased, "--type", "sale"],
@@ -294,7 +309,7 @@ import Testing
       #expect(result.status == 1, "\(arguments): \(result.output)")
       #expect(result.output.contains(message), "\(arguments): \(result.output)")
     }
-    #expect(demo.ledgerSize == before)
+    #expect(demo.written == before)
     let bad = demo.run([
       "allocate", "--account", "ACC-0002", "--product", "capacity", "--quantity", "1",
       "--amount", "1e3", "--per", "unit",
@@ -304,7 +319,7 @@ import Testing
   }
 
   @Test func inventoryIsOneObject() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let objects = demo.objects(["inventory", "--json"])
     try #require(objects.count == 1)

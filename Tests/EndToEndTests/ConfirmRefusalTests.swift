@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A refusal at Confirm, in a real terminal, takes the user to the control it belongs to,
@@ -8,8 +9,10 @@ import Testing
   /// one of them: Confirm is refused in the store's words, and the wizard goes to Step 2 of
   /// 3, the serial list, its cursor on the serial taken; nothing of it is committed, and
   /// Delete there takes the serial off so the rest can be received.
-  @Test func aSerialReceivedMeanwhileLandsOnTheListInStep2() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.allCases)
+  func aSerialReceivedMeanwhileLandsOnTheListInStep2(kind: StoreKind) throws {
+    try kind.requireAvailable()
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(
       demo,

@@ -25,7 +25,7 @@ import Testing
   }
 
   @Test func pageDownMovesByTheRowsShownAfterAResize() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let session = try TmuxSession(
       command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"

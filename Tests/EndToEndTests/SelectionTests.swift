@@ -7,7 +7,7 @@ import Testing
 @Suite(.serialized) struct SelectionTests {
   /// Northwind's RB-1 wizard after Search, in a pane; the serials listed.
   func open() throws -> (TmuxSession, DemoDirectory, [String]) {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     let serials = demo.serials(account: "ACC-0004", inUse: false).filter { $0.hasPrefix("RB1-") }
       .sorted()
     let command =
