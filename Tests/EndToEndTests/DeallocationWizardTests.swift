@@ -18,6 +18,8 @@ import Testing
     let terminal = try WizardTerminal(demo)
     defer { terminal.close() }
     let session = terminal.session
+    let home = session.capture()
+    #expect(home.contains(demo.homeLocation), "\(home)")
     try terminal.openAccount(search: "Fabrikam", name: "Fabrikam Health")
     try terminal.openCell("SMS Rental")
     session.send("Tab")

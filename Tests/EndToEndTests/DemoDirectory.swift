@@ -34,9 +34,9 @@ struct DemoDirectory {
       }
     }
     let made = run(["demo"])
-    guard made.status == 0 else {
+    guard made.status == 0, kind == .file || ledgerSize == -1 else {
       remove()
-      throw E2EError("demo failed: \(made.output)")
+      throw E2EError("demo failed, or wrote a ledger file beside a database: \(made.output)")
     }
   }
 
@@ -61,6 +61,15 @@ struct DemoDirectory {
   func command(_ arguments: [String] = []) -> String {
     ([Binary.path, "--data-dir", path] + arguments).map(TmuxSession.quote)
       .joined(separator: " ")
+  }
+
+  /// How the home screen begins to name where the data is: `Store` and the database's URL
+  /// (never with a password), or `Data` and the data directory.
+  var homeLocation: String {
+    guard let url = database.flatMap({ URLComponents(string: $0.url()) }), let user = url.user,
+      let host = url.host
+    else { return "Data     " + path.prefix(40) }
+    return "Store    postgresql://\(user)@\(host)"
   }
 
   @discardableResult
