@@ -139,9 +139,11 @@ import Testing
     try ([free[0], free[1], "NOPE-1"].joined(separator: "\n") + "\n").write(
       toFile: file, atomically: true, encoding: .utf8)
     let session = try TmuxSession(
-      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
-        + " returns --serials-from \(TmuxSession.quote(file)) --disposition faulty"
-        + " --reference RMA-31 --interactive",
+      command: "exec "
+        + demo.command([
+          "returns", "--serials-from", file, "--disposition", "faulty", "--reference", "RMA-31",
+          "--interactive",
+        ]),
       width: 120, height: 40, environment: demo.terminalEnvironment)
     defer { session.close() }
     let opened = try session.waitFor("2 to return · 1 refused")

@@ -11,10 +11,9 @@ import Testing
     let serials = demo.serials(account: "ACC-0004", inUse: false).filter { $0.hasPrefix("RB1-") }
       .sorted()
     let command =
-      "\(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path)) "
-      + "deallocate hardware --account ACC-0004 --interactive; sleep 60"
-    let session = try TmuxSession(
-      command: command, environment: ["LANG": "C.UTF-8", "STOCKROOM_NOW": "2026-11-22T09:00:00Z"])
+      demo.command(["deallocate", "hardware", "--account", "ACC-0004", "--interactive"])
+      + "; sleep 60"
+    let session = try TmuxSession(command: command, environment: demo.terminalEnvironment)
     try session.waitFor("Available [")
     for _ in 0..<5 { session.send("Right") }
     session.send("Enter")
