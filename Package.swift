@@ -48,12 +48,19 @@ let package = Package(
     .testTarget(name: "StockroomDomainTests", dependencies: ["StockroomDomain", "TestSupport"]),
     .testTarget(
       name: "StockroomStoreTests",
-      dependencies: ["StockroomStore", "StockroomDomain", "TestSupport"]),
+      dependencies: ["StockroomStore", "StockroomDomain", "TestSupport", "StoreTestSupport"]),
     .testTarget(
       name: "StockroomPostgresTests",
-      dependencies: ["StockroomPostgres", "StockroomStore", "StockroomDomain", "TestSupport"]),
+      dependencies: [
+        "StockroomPostgres", "StockroomStore", "StockroomDomain", "TestSupport", "StoreTestSupport",
+      ]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
-    // Seeds and deterministic randomness shared by the randomized tests.
+    // Seeds, the test PostgreSQL server, store kinds and the built executable: for every test
+    // target.
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // Checks of a ledger store's answers, shared by the tests of both stores.
+    .target(
+      name: "StoreTestSupport", dependencies: ["StockroomStore", "StockroomDomain", "TestSupport"],
+      path: "Tests/StoreTestSupport"),
   ]
 )

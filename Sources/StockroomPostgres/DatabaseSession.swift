@@ -52,6 +52,9 @@ final class DatabaseSession {
   let url: PostgresURL
   let environment: [String: String]
   private var connection: PostgresConnection?
+  /// A connection being made on the event loop while the caller does other work
+  /// (`beginConnecting`); the next statement waits for it.
+  private var pending: EventLoopFuture<PostgresConnection>?
   /// Why the last statement could not reach the server; nil once one did.
   private(set) var loss: String?
   /// True between BEGIN and COMMIT or ROLLBACK: a connection lost then took its SQL
@@ -117,22 +120,41 @@ final class DatabaseSession {
   /// Ends the connection (a later call opens a new one).
   func close() {
     inTransaction = false
+    if let pending {
+      self.pending = nil
+      _ = try? pending.wait().close().wait()
+    }
     guard let connection else { return }
     self.connection = nil
     _ = try? connection.close().wait()
+  }
+
+  /// Starts making the connection on the event loop and returns at once, so opening reads
+  /// the local snapshot while the server forks its backend and authenticates. A failure is
+  /// reported by the first statement.
+  func beginConnecting() {
+    guard connection == nil, pending == nil,
+      let configuration = try? Self.configuration(url, environment)
+    else { return }
+    pending = PostgresConnection.connect(
+      on: Self.eventLoops.next(), configuration: configuration, id: 1, logger: Self.logger)
   }
 
   private func connected() throws(DatabaseError) -> PostgresConnection {
     if let connection, !connection.isClosed { return connection }
     connection = nil
     do {
-      let opened = try PostgresConnection.connect(
-        on: Self.eventLoops.next(), configuration: try Self.configuration(url, environment),
-        id: 1, logger: Self.logger
-      ).wait()
+      let opening =
+        try pending
+        ?? PostgresConnection.connect(
+          on: Self.eventLoops.next(), configuration: try Self.configuration(url, environment),
+          id: 1, logger: Self.logger)
+      pending = nil
+      let opened = try opening.wait()
       connection = opened
       return opened
     } catch {
+      pending = nil
       throw failure(error)
     }
   }

@@ -40,14 +40,45 @@ extension PostgresStore {
     return SnapshotFile(directory: directory, name: name)
   }
 
+  /// A local snapshot read before the store's id was known: the data directory's only one.
+  struct EarlyCache {
+    var name: String
+    var contents: Result<(anchor: SnapshotAnchor, state: InventoryState)?, StoreError>
+  }
+
+  /// Reads the data directory's local snapshot while the connection is being made, when
+  /// there is exactly one (a machine usually works on one store); `loadCache` uses it only
+  /// if the database's id names it.
+  func readLikelyCache() -> EarlyCache? {
+    let path = options.dataDirectory.path
+    guard options.useCache, let names = try? FileManager.default.contentsOfDirectory(atPath: path)
+    else { return nil }
+    let snapshots = names.filter { $0.hasPrefix("store-") && $0.hasSuffix(".snapshot") }
+    guard snapshots.count == 1, let name = snapshots.first,
+      let directory = try? DataDirectory.prepare(
+        path, create: false, environment: options.environment)
+    else { return nil }
+    let file = SnapshotFile(directory: directory, name: name)
+    do throws(StoreError) {
+      return EarlyCache(
+        name: name, contents: .success(try file.read(rebuild: Self.tokenRebuilder(url, options))))
+    } catch {
+      return EarlyCache(name: name, contents: .failure(error))
+    }
+  }
+
   /// Builds the state from the local snapshot and the tail when it matches the database.
-  func loadCache() throws(LedgerError) -> CacheOutcome {
+  func loadCache(early: EarlyCache? = nil) throws(LedgerError) -> CacheOutcome {
     guard options.useCache else { return CacheOutcome() }
     let cached: (anchor: SnapshotAnchor, state: InventoryState)?
     do throws(StoreError) {
       if cache == nil { cache = try locateCache() }
       guard let file = cache else { return CacheOutcome() }
-      cached = try file.read(rebuild: Self.tokenRebuilder(url, options))
+      if let early, early.name == file.name {
+        cached = try early.contents.get()
+      } else {
+        cached = try file.read(rebuild: Self.tokenRebuilder(url, options))
+      }
     } catch {
       return CacheOutcome(problem: error.message, write: cache != nil)
     }
@@ -55,14 +86,26 @@ extension PostgresStore {
       return CacheOutcome(write: true)
     }
     let sequence = cached.anchor.sequence
-    // The chain's checksum only: the record itself may be megabytes, and the next record
-    // read names this checksum as its previous one.
-    let rows = try run("SELECT crc FROM stockroom.ledger WHERE seq = \(Int64(sequence))")
-    guard let crc = try decode(rows.first, as: Int64.self, "stockroom.ledger") else {
+    // One round trip: the snapshot's own record by its checksum only (the record may be
+    // megabytes, and the next record names this checksum as its previous one), then the
+    // first page of the tail.
+    let rows = try run(
+      """
+      SELECT seq, prev, crc, CASE WHEN seq = \(Int64(sequence)) THEN '' ELSE record END
+      FROM stockroom.ledger WHERE seq >= \(Int64(sequence)) ORDER BY seq LIMIT \(Self.page + 1)
+      """)
+    var anchor: (Int64, Int64, Int64, String)?
+    do {
+      anchor = try rows.first?.decode((Int64, Int64, Int64, String).self)
+    } catch {
+      throw .unavailable("stockroom.ledger: a row cannot be read: \(error)")
+    }
+    guard let anchor, anchor.0 == Int64(sequence) else {
       return CacheOutcome(
         problem: "\(path) covers sequence \(sequence), past the database's last record",
         write: true)
     }
+    let crc = anchor.2
     guard crc == Int64(cached.anchor.crc) else {
       return CacheOutcome(
         problem: "\(path) does not match the database at sequence \(sequence) (checksum "
@@ -74,7 +117,9 @@ extension PostgresStore {
     lastSequence = sequence
     lastCRC = cached.anchor.crc
     cacheSequence = sequence
-    _ = try readTail(remember: false)
+    var applied: [Transaction] = []
+    try apply(rows.dropFirst(), remember: false, into: &applied)
+    if rows.count > Self.page { _ = try readTail(remember: false) }
     return CacheOutcome(loaded: true)
   }
 

@@ -10,7 +10,7 @@ extension PostgresStore {
   /// same seed, and its user map.
   public static func createDemo(
     _ url: PostgresURL, options: Options, seed: UInt64 = 1, tokens: Int = 2_000,
-    now: Date? = nil
+    now: Date? = nil, serialsPerWrite: Int = demoSerialsPerWrite
   ) throws(LedgerError) -> PostgresStore {
     var quiet = options
     quiet.progress = nil
@@ -18,13 +18,16 @@ extension PostgresStore {
     if store.lastSequence > 0 { throw .notEmpty(url.place) }
     var plan = DemoPlan(seed: seed, tokens: tokens, now: now, environment: options.environment)
     let total = plan.count
-    while let batch = plan.nextBatch(serials: 20_000) {
+    while let batch = plan.nextBatch(serials: serialsPerWrite) {
       _ = try store.commitAll(batch)
       options.progress?(plan.committed, total)
     }
     try store.writeUserMap(plan.userMap)
     return store
   }
+
+  /// Serials a demo commits in one SQL transaction at most.
+  public static let demoSerialsPerWrite = 20_000
 
   public func backup(
     to url: URL, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil

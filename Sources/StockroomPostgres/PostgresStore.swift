@@ -75,8 +75,11 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
     -> PostgresStore
   {
     let store = PostgresStore(url: url, options: options)
+    // The connection is made while this thread reads the local snapshot it expects to use.
+    store.session.beginConnecting()
+    let early = store.readLikelyCache()
     try store.checkFormat()
-    try store.load()
+    try store.load(early: early)
     return store
   }
 
@@ -88,8 +91,8 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
   /// snapshot and the records after it when the snapshot matches the database's chain
   /// (`loadCache`), else by a replay of every record from the database, after which a missing
   /// or mismatched local snapshot is written.
-  func load() throws(LedgerError) {
-    let cached = try loadCache()
+  func load(early: EarlyCache? = nil) throws(LedgerError) {
+    let cached = try loadCache(early: early)
     if cached.loaded {
       stale = false
       return
@@ -201,25 +204,33 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
         WHERE seq > \(Int64(lastSequence)) AND seq <= \(Int64(limit)) ORDER BY seq
         LIMIT \(Self.page)
         """)
-      for row in rows {
-        let record = try checkedRecord(row, previous: lastCRC)
-        guard record.sequence == lastSequence + 1 else {
-          throw .unavailable(
-            "stockroom.ledger: record \(record.sequence) follows record \(lastSequence): "
-              + "the sequence has a gap")
-        }
-        do throws(DomainError) { try state.apply(record.transaction.change) } catch {
-          throw .unavailable(
-            "stockroom.ledger: \(record.transaction.transactionId) cannot be applied: "
-              + error.message)
-        }
-        lastSequence = record.sequence
-        lastCRC = record.crc
-        recordsApplied += 1
-        if remember { applied.append(record.transaction) }
-        progress?(lastSequence)
-      }
+      try apply(rows[...], remember: remember, into: &applied, progress: progress)
       if rows.count < Self.page { return applied }
+    }
+  }
+
+  /// Checks and applies rows of `seq, prev, crc, record` that follow `lastSequence`.
+  func apply(
+    _ rows: ArraySlice<PostgresRow>, remember: Bool, into applied: inout [Transaction],
+    progress: ((UInt64) -> Void)? = nil
+  ) throws(LedgerError) {
+    for row in rows {
+      let record = try checkedRecord(row, previous: lastCRC)
+      guard record.sequence == lastSequence + 1 else {
+        throw .unavailable(
+          "stockroom.ledger: record \(record.sequence) follows record \(lastSequence): "
+            + "the sequence has a gap")
+      }
+      do throws(DomainError) { try state.apply(record.transaction.change) } catch {
+        throw .unavailable(
+          "stockroom.ledger: \(record.transaction.transactionId) cannot be applied: "
+            + error.message)
+      }
+      lastSequence = record.sequence
+      lastCRC = record.crc
+      recordsApplied += 1
+      if remember { applied.append(record.transaction) }
+      progress?(lastSequence)
     }
   }
 

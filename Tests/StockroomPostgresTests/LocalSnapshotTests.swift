@@ -74,6 +74,39 @@ import Testing
     #expect(try PostgresStore.verify(try #require(store.url), options: store.options) == [])
   }
 
+  /// Opening reads the data directory's only local snapshot while it connects; one of
+  /// another store is not used, and a tail longer than a page is read whole.
+  @Test func anotherStoresSnapshotIsNotUsedAndALongTailIsReadWhole() throws {
+    let store = try StoreUnderTest(.postgres)
+    defer { store.remove() }
+    let other = try StoreUnderTest(.postgres)
+    defer { other.remove() }
+    try Self.open(other).close()
+    try Self.open(store).close()
+    let names = { (store: StoreUnderTest) in
+      try FileManager.default.contentsOfDirectory(atPath: store.directory.path)
+    }
+    let mine = try #require(try names(store).first { $0.hasSuffix(".snapshot") })
+    let theirs = try #require(try names(other).first { $0.hasSuffix(".snapshot") })
+    #expect(mine != theirs)
+    try FileManager.default.removeItem(at: store.directory.appendingPathComponent(mine))
+    try FileManager.default.copyItem(
+      at: other.directory.appendingPathComponent(theirs),
+      to: store.directory.appendingPathComponent(theirs))
+    let cold = try Self.open(store)
+    #expect(cold.recordsApplied == Int(cold.lastSequence))
+    cold.close()
+    try Self.commit(Int(PostgresStore.page) + 7, on: store)
+    try FileManager.default.removeItem(at: store.directory.appendingPathComponent(theirs))
+    let warm = try Self.open(store)
+    defer { warm.close() }
+    let full = try Self.replayed(store)
+    defer { full.close() }
+    #expect(warm.recordsApplied == Int(PostgresStore.page) + 7)
+    #expect(warm.lastSequence == full.lastSequence)
+    #expect(StateFingerprint(warm.state) == StateFingerprint(full.state))
+  }
+
   @Test(arguments: ["checksum", "past the end"])
   func aSnapshotOffTheDatabasesChainIsReplacedWithAWarning(damage name: String) throws {
     let store = try StoreUnderTest(.postgres)

@@ -12,6 +12,8 @@ import Testing
 /// leaves a store that verifies.
 /// `STOCKROOM_CORRUPT_CASES` sets the count (the fault suite runs 1,000 or more), and
 /// `STOCKROOM_FUZZ_SEED` the seed (random unless given; printed, and named on failure).
+/// File-only: the bytes of the file store's files; a database store's damaged local snapshot
+/// is in LocalSnapshotTests, its guarded rows in DatabaseGuardTests.
 @Suite struct CorruptionFuzzTests {
   enum Mutation: CaseIterable {
     case ledgerBitFlip, ledgerTruncate, ledgerDuplicate, ledgerDelete, ledgerSwap, ledgerGarbage

@@ -1,9 +1,14 @@
 import Foundation
 import StockroomDomain
+import TestSupport
 import Testing
 
 @testable import StockroomStore
 
+/// Damaged ledger and snapshot files: torn tails cut, bit flips and broken chains refused
+/// naming file and offset, bad snapshots rebuilt, `repair`. File-only: these are the bytes of
+/// the file store's files; a database's ledger rows cannot be changed (DatabaseGuardTests) and
+/// its damaged local snapshot is replaced (LocalSnapshotTests).
 @Suite struct DamageTests {
   /// Cutting the last record at every byte offset is a torn tail: cut, copied, warned.
   @Test func tornTailIsCutAtEveryOffset() throws {
@@ -50,7 +55,7 @@ import Testing
     let bytes = try Support.bytes(Support.ledger(url))
     let starts = Support.lineStarts(bytes)
     let lastStart = starts.last ?? 0
-    let stride = Support.longTests ? 1 : 7
+    let stride = LongTests.enabled ? 1 : 7
     for position in Swift.stride(from: 0, to: lastStart, by: stride) {
       var damaged = bytes
       damaged[position] ^= UInt8(1 << (position % 8))

@@ -5,6 +5,7 @@ import Testing
 @testable import StockroomStore
 
 /// The demo root: private session directories, the cap, and the sweep of dead sessions.
+/// File-only: a demo session is a file store of its own in a private directory.
 @Suite struct DemoSessionRootTests {
   func root() throws -> DemoSessionRoot {
     try DemoSessionRoot(path: Support.temporaryDirectory("demo-root").path)

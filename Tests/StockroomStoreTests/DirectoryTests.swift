@@ -1,9 +1,13 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 @testable import StockroomStore
 
+/// The data directory: created private, network filesystems known, permissions for another
+/// user. File-only: where the file store keeps its ledger and lock; who may use a database
+/// store is its roles' (DatabaseGuardTests).
 @Suite struct DirectoryTests {
   private func mode(_ path: String) -> mode_t {
     var info = stat()
@@ -27,7 +31,7 @@ import Testing
 
   /// Permissions run as an unprivileged user (root ignores file modes).
   @Test(.needsSwitchToNobody) func permissionsAsAnUnprivilegedUser() throws {
-    let binary = try #require(Support.executable?.path, "build the stockroom executable first")
+    let binary = try #require(Program.stockroom?.path, "build the stockroom executable first")
     let base = URL(
       fileURLWithPath: "/tmp/stockroom-perm-\(getpid())-\(UUID().uuidString.prefix(6))")
     try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
@@ -44,10 +48,10 @@ import Testing
     // A process another test forks at the moment of the copy can hold the
     // copy open for writing until it execs ("Text file busy"): try again.
     func runAsNobody(_ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-      var result = try Support.run(Requirement.setpriv, asNobody + arguments)
+      var result = try Program.run(Requirement.setpriv, asNobody + arguments)
       for _ in 0..<20 where result.status == 126 && result.err.contains("Text file busy") {
         usleep(100_000)
-        result = try Support.run(Requirement.setpriv, asNobody + arguments)
+        result = try Program.run(Requirement.setpriv, asNobody + arguments)
       }
       return result
     }

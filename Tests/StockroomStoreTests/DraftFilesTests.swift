@@ -5,6 +5,8 @@ import Testing
 @testable import StockroomStore
 
 /// Draft files: private, atomic, and never a path outside the user's drafts folder.
+/// File-only: drafts are files of this machine's data directory whichever store holds the
+/// ledger; no store is opened.
 @Suite struct DraftFilesTests {
   private func mode(_ path: String) -> mode_t {
     var info = stat()

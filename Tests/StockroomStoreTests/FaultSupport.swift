@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import StockroomDomain
+import StoreTestSupport
 import TestSupport
 import Testing
 

@@ -1,57 +1,17 @@
 import Foundation
 import Glibc
 import StockroomDomain
+import StoreTestSupport
 import TestSupport
 import Testing
 
 @testable import StockroomStore
 
-/// The index (issue 14): lookups by ID, account, serial, subscription, order and warehouse
-/// answer exactly what a full scan of the ledger answers, whatever state the index file is in: current,
-/// behind, stale, damaged or lying about a record.
+/// The index file (issue 14): lookups by ID, account, serial, subscription, order and
+/// warehouse answer exactly what a full scan of the ledger answers, whatever state index.bin is
+/// in: behind, stale, damaged or lying about a record (file-only: the database has no index
+/// file; random histories on both stores are in RandomHistoryTests).
 @Suite struct IndexTests {
-  @Test func indexAnswersWhatAFullScanAnswersOnRandomHistories() throws {
-    let seed = FuzzSeed("IndexTests/indexAnswersWhatAFullScanAnswersOnRandomHistories")
-    var random = SplitMix(seed: seed.value)
-    let url = Support.temporaryDirectory("index-random")
-    defer { try? FileManager.default.removeItem(at: url) }
-    _ = try FileStore.createDemo(at: url, seed: random.next() % 1_000 + 1, tokens: 300)
-    var store = try FileStore.open(at: url)
-    let other = try FileStore.open(at: url)
-    var fromFile = 0
-    for step in 0..<40 {
-      let choice = random.next() % 10
-      if choice < 5 {
-        if let command = IndexCheck.randomCommand(store.state, &random) {
-          _ = try store.commit(command, context: Support.context)
-        }
-      } else if choice < 7 {
-        try other.refresh()
-        if let command = IndexCheck.randomCommand(other.state, &random) {
-          _ = try other.commit(command, context: Support.context)
-        }
-        try store.refresh()
-      } else if choice == 7 {
-        try store.writeSnapshot()
-      } else {
-        store = try FileStore.open(at: url)
-      }
-      if step % 8 == 7 {
-        for (name, problem) in [
-          ("open", IndexCheck.problems(store)),
-          ("fresh", IndexCheck.problems(try FileStore.open(at: url, options: IndexCheck.readOnly))),
-        ] {
-          #expect(problem == nil, "\(seed.note): step \(step), \(name) store: \(problem ?? "")")
-        }
-        #expect(
-          !store.warnings.contains { $0.contains("index") }, "\(seed.note): \(store.warnings)")
-        if store.indexFile != nil { fromFile += 1 }
-      }
-    }
-    #expect(fromFile > 0, "\(seed.note): the index file was never used")
-    #expect(try FileStore.verify(at: url).isEmpty, "\(seed.note)")
-  }
-
   @Test func aStaleIndexIsRebuilt() throws {
     let url = Support.temporaryDirectory("index-stale")
     defer { try? FileManager.default.removeItem(at: url) }
@@ -224,8 +184,8 @@ import Testing
   }
 }
 
-/// Checks a store's lookups against a full scan of its ledger.
-enum IndexCheck {
+/// File store options for opening without writing, or without an index.
+extension IndexCheck {
   static var readOnly: FileStore.Options {
     var options = FileStore.Options()
     options.readOnly = true
@@ -239,92 +199,6 @@ enum IndexCheck {
     options.writeSnapshot = false
     options.writeIndex = false
     return options
-  }
-
-  /// Nil when every ID and every subject (and a few that are about nothing) give what a
-  /// full scan gives; else the first difference.
-  static func problems(_ store: FileStore) -> String? {
-    var all: [Transaction] = []
-    var expected: [IndexSubject: [String]] = [:]
-    do {
-      try store.forEachTransaction { transaction in
-        all.append(transaction)
-        for subject in IndexSubject.subjects(of: transaction) {
-          expected[subject, default: []].append(transaction.transactionId)
-        }
-        return true
-      }
-      for (index, transaction) in all.enumerated() {
-        let id = Transaction.identifier(sequence: UInt64(index + 1))
-        if try store.transaction(id: id) != transaction { return "\(id) differs" }
-      }
-      if try store.transaction(id: Transaction.identifier(sequence: UInt64(all.count + 1)))
-        != nil
-      {
-        return "a transaction beyond the last"
-      }
-      let absent: [IndexSubject] = [
-        .account("ACC-9999"), .serial("NO-SUCH"), .subscription("SUB-NONE"),
-        .order("ORD-999999"), .warehouse("NOWHERE"),
-      ]
-      for subject in Array(expected.keys) + absent {
-        let found = try store.transactions(about: subject).map(\.transactionId)
-        if found != expected[subject, default: []] {
-          return "\(subject): \(found) instead of \(expected[subject, default: []])"
-        }
-      }
-      for case .subscription(let number) in expected.keys {
-        let found = try store.transactions(subscription: number.lowercased())
-        if found.map(\.transactionId) != expected[.subscription(number)] {
-          return "subscription \(number) in lower case differs"
-        }
-      }
-    } catch {
-      return "threw: \(error.message)"
-    }
-    return nil
-  }
-
-  /// A random hardware move the state allows: allocate stock, deallocate, re-initialize or
-  /// mark in use.
-  static func randomCommand(_ state: InventoryState, _ random: inout SplitMix) -> Command? {
-    let tokens = state.tokens
-    guard !tokens.isEmpty, !state.accounts.isEmpty else { return nil }
-    func pick(_ wanted: (HardwareToken) -> Bool) -> [HardwareToken] {
-      var found: [HardwareToken] = []
-      var index = Int(random.next() % UInt64(tokens.count))
-      for _ in 0..<tokens.count where found.count < 3 {
-        if wanted(tokens[index]) { found.append(tokens[index]) }
-        index = (index + 1) % tokens.count
-      }
-      return found
-    }
-    switch random.next() % 4 {
-    case 0:
-      let free = pick { $0.account < 0 && $0.state == .available }
-      guard let model = free.first?.model else { return nil }
-      let account = state.accounts[Int(random.next() % UInt64(state.accounts.count))].code
-      return .allocateHardware(
-        account: account, serials: free.filter { $0.model == model }.map(\.serial),
-        type: .rental)
-    case 1:
-      let held = pick { $0.account >= 0 && $0.state == .allocated && !$0.inUse && !$0.sold }
-      guard let account = held.first?.account else { return nil }
-      let dispositions: [Disposition] = [.return, .faulty, .initialize]
-      return .deallocateHardware(
-        account: state.accounts[Int(account)].code,
-        serials: held.filter { $0.account == account }.map(\.serial),
-        disposition: dispositions[Int(random.next() % 3)], container: nil)
-    case 2:
-      let faulty = pick { $0.state == .faulty }
-      return faulty.isEmpty ? nil : .reinitialize(serials: faulty.map(\.serial))
-    default:
-      let held = pick { $0.account >= 0 && $0.state == .allocated && !$0.inUse }
-      guard let account = held.first?.account else { return nil }
-      return .assignHardware(
-        account: state.accounts[Int(account)].code,
-        serials: held.filter { $0.account == account }.map(\.serial), inUse: true)
-    }
   }
 }
 

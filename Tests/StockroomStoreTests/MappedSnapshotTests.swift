@@ -1,13 +1,15 @@
 import Foundation
 import Glibc
 import StockroomDomain
+import StoreTestSupport
 import TestSupport
 import Testing
 
 @testable import StockroomStore
 
 /// The snapshot read in place (format 4): the same answers as a full replay, whatever moved
-/// since it was written, and written again only off a commit's path.
+/// since it was written, and written again only off a commit's path. File-only: snapshot.bin's
+/// layout; a database store's local snapshot is in LocalSnapshotTests.
 @Suite struct MappedSnapshotTests {
   @Test func aSnapshotReadInPlaceAnswersAsAFullReplay() throws {
     let seed = FuzzSeed("MappedSnapshotTests")
@@ -92,7 +94,7 @@ import Testing
   }
 
   @Test func aHeadlessCommitStartsTheSnapshotWriterInTheBackground() throws {
-    let binary = try #require(Support.executable?.path, "build the stockroom executable first")
+    let binary = try #require(Program.stockroom?.path, "build the stockroom executable first")
     let url = Support.temporaryDirectory("background")
     let store = try Support.smallStore(url, options: Support.options(snapshots: true))
     try store.writeSnapshot()
@@ -104,7 +106,7 @@ import Testing
           command: .assignSoftware(account: "ACC-0001", column: .mobilePass, inUse: round % 9),
           context: Support.context)
       })
-    let result = try Support.run(
+    let result = try Program.run(
       binary,
       [
         "deallocate", "mobilepass", "--account", "ACC-0001", "--quantity", "1", "--yes",

@@ -55,7 +55,9 @@ struct SimulatedDisk {
 /// store opens (a torn tail cut) or is refused naming file and offset and `repair` fixes it;
 /// every acknowledged (fsynced) transaction is there, byte for byte, and `verify` passes.
 /// `STOCKROOM_POWER_CASES` sets the count and `STOCKROOM_FUZZ_SEED` the seed (random unless
-/// given; printed, and named on failure).
+/// given; printed, and named on failure). File-only: unsynced writes of the file store's files;
+/// a database's durability is the server's, and a process killed mid-commit on both stores is
+/// in ConcurrencyTests and ReturnsContractTests.
 @Suite struct PowerLossTests {
   @Test(.timeLimit(.minutes(10))) func everyAcknowledgedTransactionSurvivesPowerLoss() throws {
     let count = FaultSuite.cases("STOCKROOM_POWER_CASES", fallback: 30)

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TestSupport
 import Testing
 
 /// What a few store tests need beyond the build: root, a tmpfs they can mount, a switch to
@@ -19,11 +20,11 @@ enum Requirement {
     else { return false }
     defer { try? FileManager.default.removeItem(at: probe) }
     guard
-      let mounted = try? Support.run(
+      let mounted = try? Program.run(
         "/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]),
       mounted.status == 0
     else { return false }
-    _ = try? Support.run("/bin/umount", [probe.path])
+    _ = try? Program.run("/bin/umount", [probe.path])
     return true
   }()
 
@@ -32,7 +33,7 @@ enum Requirement {
     guard Support.isRoot, FileManager.default.isExecutableFile(atPath: setpriv) else {
       return false
     }
-    let ran = try? Support.run(
+    let ran = try? Program.run(
       setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", "/bin/true"])
     return ran?.status == 0
   }()

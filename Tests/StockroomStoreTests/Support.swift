@@ -4,7 +4,7 @@ import StockroomDomain
 
 @testable import StockroomStore
 
-/// Temporary data directories, small stores and the built executable for store tests.
+/// Temporary data directories and small stores for the file store's tests.
 enum Support {
   static func temporaryDirectory(_ name: String = "store") -> URL {
     let path =
@@ -62,43 +62,5 @@ enum Support {
     return starts
   }
 
-  /// The built `stockroom` executable, if `swift build` made it.
-  static var executable: URL? {
-    var url = URL(fileURLWithPath: #filePath)
-    for _ in 0..<3 { url.deleteLastPathComponent() }
-    for mode in ["debug", "release"] {
-      let candidate = url.appendingPathComponent(".build/\(mode)/stockroom")
-      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-    }
-    return nil
-  }
-
-  /// Runs a program; returns exit status, stdout and stderr.
-  @discardableResult
-  static func run(_ program: String, _ arguments: [String], environment: [String: String] = [:])
-    throws -> (status: Int32, out: String, err: String)
-  {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: program)
-    process.arguments = arguments
-    var env = ProcessInfo.processInfo.environment
-    for (key, value) in environment { env[key] = value }
-    process.environment = env
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (
-      process.terminationStatus, String(decoding: outData, as: UTF8.self),
-      String(decoding: errData, as: UTF8.self)
-    )
-  }
-
   static var isRoot: Bool { geteuid() == 0 }
-
-  static var longTests: Bool { ProcessInfo.processInfo.environment["STOCKROOM_LONG_TESTS"] == "1" }
 }

@@ -8,6 +8,8 @@ import Testing
 /// `verify` replays a large ledger in parts of its serials (issue 15, `VerifyReplay`): forced
 /// to parts of a few tokens, it must say exactly what one pass says, about a bad record in
 /// any part, a serial allocated twice, and every problem of a random damaged ledger.
+/// File-only: the file store's `verify`; a database's `verify` against its mirror tables is in
+/// DatabaseGuardTests.
 @Suite struct VerifyPartsTests {
   /// A ledger of changes written as they are, never validated: what a damaged or forged
   /// ledger holds.

@@ -1,14 +1,16 @@
 import Foundation
 import StockroomDomain
+import StockroomStore
 import TestSupport
 import Testing
 
-@testable import StockroomStore
-
 /// The ledger's lookups answer exactly what reading the whole ledger and keeping the matches
 /// would, in ledger order, on the demo data (accounts, tokens, subscriptions, warehouses and
-/// orders), and see a commit made after the store opened.
+/// orders), and see a commit made after the store opened: on both stores (on the database the
+/// lookups are SQL; the answers are the same).
 @Suite struct LedgerLookupTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   /// Every transaction, read once, and the keys each lookup finds it under.
   struct Expected {
     var all: [Transaction] = []
@@ -18,7 +20,7 @@ import Testing
     var orders: [String: [String]] = [:]
     var warehouses: [String: [String]] = [:]
 
-    init(_ store: FileStore) throws {
+    init(_ store: any LedgerStore) throws {
       try store.forEachTransaction { transaction in
         all.append(transaction)
         let id = transaction.transactionId
@@ -34,12 +36,13 @@ import Testing
     }
   }
 
-  static func demo() throws -> FileStore {
-    try FileStore.createDemo(at: Support.temporaryDirectory("lookups"), tokens: 400)
-  }
-
-  @Test func eachLookupAnswersWhatAFullReadWouldKeep() throws {
-    let store = try Self.demo()
+  /// By account, subscription (in either case), order, warehouse, serial, ID (in either
+  /// case), and the user map.
+  @Test(arguments: StoreKind.available)
+  func eachLookupAnswersWhatAFullReadWouldKeep(kind: StoreKind) throws {
+    let demo = try StoreUnderTest(kind, demoTokens: 400)
+    defer { demo.remove() }
+    let store = try demo.open()
     let expected = try Expected(store)
     #expect(!expected.subscriptions.isEmpty && !expected.orders.isEmpty)
     #expect(!expected.warehouses.isEmpty)
@@ -56,7 +59,7 @@ import Testing
     for (code, ids) in expected.warehouses {
       #expect(try store.transactions(warehouse: code).map(\.transactionId) == ids, "\(code)")
     }
-    let seed = FuzzSeed("LedgerLookupTests")
+    let seed = FuzzSeed("LedgerLookupTests/eachLookupAnswersWhatAFullReadWouldKeep")
     var random = SplitMix(seed: seed.value)
     let serials = expected.serials.keys.sorted()
     for _ in 0..<25 {
@@ -72,11 +75,6 @@ import Testing
       #expect(try store.transactions(order: unknown).isEmpty)
       #expect(try store.transactions(warehouse: unknown).isEmpty)
     }
-  }
-
-  @Test func aTransactionByIdAndTheUserMap() throws {
-    let store = try Self.demo()
-    let expected = try Expected(store)
     for transaction in [expected.all.first, expected.all.last].compactMap({ $0 }) {
       #expect(try store.transaction(id: transaction.transactionId) == transaction)
       #expect(try store.transaction(id: transaction.transactionId.lowercased()) == transaction)
@@ -85,15 +83,17 @@ import Testing
     #expect(try store.userMap().entries.count == 1)
   }
 
-  @Test func aCommitIsFoundByTheLookupsOfThisAndAnotherSession() throws {
-    let store = try Self.demo()
-    let other = try FileStore.open(at: URL(fileURLWithPath: store.directory.path))
+  @Test(arguments: StoreKind.available)
+  func aCommitIsFoundByTheLookupsOfThisAndAnotherSession(kind: StoreKind) throws {
+    let demo = try StoreUnderTest(kind, demoTokens: 400)
+    defer { demo.remove() }
+    let (store, other, _) = try demo.sessions(free: 0)
     let account = try #require(store.state.accounts.first).code
     let before = try store.transactions(account: account).count
     _ = try other.transactions(account: account)
     let result = try store.commit(
       .allocateSoftware(account: account, column: .mobilePass, quantity: 1, withCapacity: false),
-      context: Support.context, key: "lookup-test")
+      context: StoreUnderTest.context, key: "lookup-test")
     #expect(try store.transactions(account: account).count == before + 1)
     #expect(try store.transactions(account: account).last == result.transaction)
     try other.refresh()

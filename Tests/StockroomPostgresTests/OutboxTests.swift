@@ -1,6 +1,7 @@
 import Foundation
 import Glibc
 import StockroomDomain
+import TestSupport
 import Testing
 
 @testable import StockroomStore
@@ -8,24 +9,27 @@ import Testing
 /// The outbox's delivery states: a commit only posts its mail; a pass delivers it, notes a
 /// failure and leaves the message for the next pass (another process, `outbox deliver`); a
 /// sendmail that hangs is stopped and ends the pass; the courier does it all off the caller.
+/// The outbox is this machine's data directory whichever store posted to it: the commit that
+/// posts runs on both stores, the passes on the file store's mail.
 @Suite(.serialized) struct OutboxTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   static let at = "2026-11-22T09:00:00Z"
 
-  /// A demo store in a fresh directory with two order steps committed: ORD-000002 rejected
-  /// (one message), ORD-000005 cancelled (one message).
-  func storeWithMail(_ url: URL) throws -> FileStore {
-    var options = FileStore.Options()
-    options.environment = [:]
-    let store = try FileStore.createDemo(
-      at: url, tokens: 100, now: Date(timeIntervalSince1970: 1_795_338_000), options: options)
+  /// A demo store with two order steps committed: ORD-000002 rejected (one message),
+  /// ORD-000005 cancelled (one message); the session that committed them.
+  func storeWithMail(_ kind: StoreKind = .file) throws -> (StoreUnderTest, any LedgerStore) {
+    let demo = try StoreUnderTest(
+      kind, demoTokens: 100, now: Date(timeIntervalSince1970: 1_795_338_000))
+    let store = try demo.open()
     let context = TransactionContext(user: "tester", uid: 1_000)
     _ = try store.commit(
       .order(.step(.reject, order: "ORD-000002", actor: "EMP-0001", at: Self.at, comment: "No")),
-      context: context)
+      context: context, key: "reject")
     _ = try store.commit(
       .order(.step(.cancel, order: "ORD-000005", actor: "EMP-0004", at: Self.at, comment: "")),
-      context: context)
-    return store
+      context: context, key: "cancel")
+    return (demo, store)
   }
 
   /// A sendmail script in `url` running `body`, as `STOCKROOM_SENDMAIL` names it: run by
@@ -40,10 +44,11 @@ import Testing
     Outbox(directory: url.path, environment: environment)
   }
 
-  @Test func aCommitPostsAndAPassDelivers() throws {
-    let url = Support.temporaryDirectory("outbox")
-    defer { try? FileManager.default.removeItem(at: url) }
-    let store = try storeWithMail(url)
+  @Test(arguments: StoreKind.available)
+  func aCommitPostsAndAPassDelivers(kind: StoreKind) throws {
+    let (demo, store) = try storeWithMail(kind)
+    defer { demo.remove() }
+    let url = demo.directory
     #expect(store.posted.count == 2)
     let quiet = outbox(url, [:])
     #expect(quiet.deliveries().map(\.state) == [.pending, .pending])
@@ -68,9 +73,9 @@ import Testing
   }
 
   @Test func aFailureIsNotedAndTheNextPassRetriesIt() throws {
-    let url = Support.temporaryDirectory("outbox")
-    defer { try? FileManager.default.removeItem(at: url) }
-    _ = try storeWithMail(url)
+    let (demo, _) = try storeWithMail()
+    defer { demo.remove() }
+    let url = demo.directory
     let failing = try script(url, "fail.sh", "echo 'relay refused' >&2; exit 75")
     let first = outbox(url, ["STOCKROOM_SENDMAIL": failing]).deliver()
     #expect(first.failed.count == 2)
@@ -86,7 +91,7 @@ import Testing
     #expect(outbox(url, [:]).deliveries().map(\.attempts) == [2, 2])
 
     // A later process (a new store and outbox on the same directory) delivers them.
-    let reopened = try FileStore.open(at: url)
+    let reopened = try demo.open()
     var environment: [String: String] = [:]
     environment["STOCKROOM_SENDMAIL"] = try script(url, "ok.sh", "cat > /dev/null")
     var later = reopened.outbox
@@ -99,9 +104,9 @@ import Testing
   }
 
   @Test func aSendmailThatHangsIsStoppedAndEndsThePass() throws {
-    let url = Support.temporaryDirectory("outbox")
-    defer { try? FileManager.default.removeItem(at: url) }
-    _ = try storeWithMail(url)
+    let (demo, _) = try storeWithMail()
+    defer { demo.remove() }
+    let url = demo.directory
     let started = url.path + "/started"
     let hang = try script(url, "hang.sh", "echo $$ > \(started); sleep 60")
     let environment = ["STOCKROOM_SENDMAIL": hang, "STOCKROOM_SENDMAIL_TIMEOUT": "0.5"]
@@ -126,9 +131,9 @@ import Testing
   }
 
   @Test func aMessageHeldByAnotherProcessIsLeftToIt() throws {
-    let url = Support.temporaryDirectory("outbox")
-    defer { try? FileManager.default.removeItem(at: url) }
-    let store = try storeWithMail(url)
+    let (demo, store) = try storeWithMail()
+    defer { demo.remove() }
+    let url = demo.directory
     let held = url.path + "/outbox/new/" + store.posted[0]
     let fd = open(held, O_RDONLY)
     defer { close(fd) }
@@ -140,9 +145,9 @@ import Testing
   }
 
   @Test func theCourierNeverHoldsTheCaller() throws {
-    let url = Support.temporaryDirectory("outbox")
-    defer { try? FileManager.default.removeItem(at: url) }
-    _ = try storeWithMail(url)
+    let (demo, _) = try storeWithMail()
+    defer { demo.remove() }
+    let url = demo.directory
     let hang = try script(url, "hang.sh", "sleep 60")
     let environment = ["STOCKROOM_SENDMAIL": hang, "STOCKROOM_SENDMAIL_TIMEOUT": "1"]
     let clock = Date()
