@@ -6,6 +6,8 @@ import Testing
 /// tokens, receiving from a manifest file, and the loop headless (received, allocated,
 /// deallocated as Faulty, re-initialized, allocated again) with `verify` after each step.
 @Suite(.serialized) struct AllocationWizardTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   /// Waits for "Step n of m" in the title line.
   @discardableResult
   static func waitForStep(_ terminal: WizardTerminal, _ step: Int) throws -> String {
@@ -29,9 +31,8 @@ import Testing
     try waitForStep(terminal, 1)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func hardwareAllocationFromTheInventory(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let serial = try #require(
@@ -76,9 +77,8 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func softwareAllocationFromTheAllocationTable(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let sms = try #require(demo.column("ACC-0002", "SMS Rental"))
@@ -109,9 +109,8 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func receivingFromAManifestFile(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let known = try #require(demo.serials(account: "ACC-0002", inUse: false).first)
@@ -150,9 +149,8 @@ import Testing
 
   /// `receive --interactive` opens the receiving wizard filled with the options' answers, at
   /// the first step still needing one (no --ownership: Stock), and commits what they said.
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func receiveInteractiveOpensFilledIn(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(
@@ -201,9 +199,8 @@ import Testing
   }
 
   /// `allocate --interactive` with every answer opens at Confirm, filled in.
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func allocateInteractiveWithEveryAnswerOpensAtConfirm(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let before = try #require(demo.column("ACC-0002", "SMS Rental"))
@@ -223,9 +220,8 @@ import Testing
     #expect(demo.lastTransaction()?["reference"] as? String == "PO-E2E-1")
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func theLoopHeadless(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let steps: [([String], String)] = [
@@ -268,9 +264,8 @@ import Testing
     #expect(log == steps.map(\.1))
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func refusalsHaveTheirOwnMessageAndWriteNothing(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let tokens = demo.objects(["tokens", "--json"])

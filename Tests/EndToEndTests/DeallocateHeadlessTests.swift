@@ -8,9 +8,10 @@ import Testing
 
 /// The deallocation wizard's headless twins against the real binary (docs/DESIGN.md section 5).
 @Suite(.serialized) struct DeallocateHeadlessTests {
-  @Test(arguments: StoreKind.allCases)
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
+  @Test(arguments: StoreKind.available)
   func withoutYesNothingIsWritten(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0002", inUse: false)
@@ -49,9 +50,8 @@ import Testing
     #expect(demo.written == before)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func softwareCommitsWithCapacity(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let sms = try #require(demo.column("ACC-0002", "SMS Rental"))
@@ -73,9 +73,8 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func mobilePassCommitsAndPrintsTheTransactionID(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let before = try #require(demo.column("ACC-0003", "MobilePASS"))
@@ -91,9 +90,8 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func hardwareCommitsWithDispositionAndContainer(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0001", inUse: false)
@@ -180,9 +178,8 @@ import Testing
     #expect(demo.written == before)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func aBadSerialListIsRefusedWholeNamingEveryOne(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0002", inUse: false)
@@ -204,9 +201,8 @@ import Testing
     #expect(demo.token(free[0])?["state"] as? String == "allocated")
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func twoProcessesDeallocatingOneSerialMoveItOnce(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let serial = try #require(demo.serials(account: "ACC-0004", inUse: false).first)
@@ -279,9 +275,8 @@ import Testing
     }.count
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func serialsFromACSVManifest(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0005", inUse: false)

@@ -6,11 +6,12 @@ import Testing
 /// acceptance): every flow from the home screen to the Transaction ID, then
 /// the headless commands show the change and `verify` passes.
 @Suite(.serialized) struct DeallocationWizardTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   static let fabrikam = (code: "ACC-0002", search: "Fabrikam", name: "Fabrikam Health")
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func softwareFlowFromHomeToTransactionID(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let sms = try #require(demo.column("ACC-0002", "SMS Rental"))
@@ -60,9 +61,8 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func mobilePassFlowFromHomeToTransactionID(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let before = try #require(demo.column("ACC-0002", "MobilePASS"))
@@ -98,9 +98,8 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func hardwareFlowWithPickListScanAndFaulty(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.objects(["tokens", "--account", "ACC-0002", "--json"]).filter {
@@ -157,9 +156,8 @@ import Testing
   /// Letters, 0 and too many in the quantity; 65- and 129-character texts; a
   /// pasted control character; Back and Esc: each refused with a message,
   /// what was typed kept, and the answers still there on the way forward.
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func badInputIsRefusedAndNothingIsLost(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let limit = try #require(demo.column("ACC-0002", "MobilePASS")).available
@@ -236,9 +234,8 @@ import Testing
   }
 
   /// Esc on a later step goes back one step and nothing more.
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func escapeStepsBackWithoutAskingToLeave(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(demo)
@@ -264,9 +261,8 @@ import Testing
     #expect(!settled.contains("Leave without saving?"), "\(settled)")
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func twoSessionsPickingOneSerialWriteItOnce(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let race = try SerialRace(kind)
     defer { race.close() }
     #expect(race.refusal.contains(race.taken), "\(race.refusal)")
@@ -282,9 +278,8 @@ import Testing
     #expect(race.demo.run(["verify"]).status == 0)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func theSecondSessionReturnsToThePickListKeepingItsAnswers(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let race = try SerialRace(kind)
     defer { race.close() }
     let screen = try race.b.waitForStep(1)

@@ -10,6 +10,8 @@ import Testing
 /// typed survives SIGHUP (a dropped SSH session) and SIGTERM; the next `stockroom` offers
 /// Resume and lands on the same step with the same answers; a pick taken meanwhile is named.
 @Suite(.serialized) struct DraftResumeTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   /// Fills Fabrikam's RB-1 wizard up to the Reference step.
   func startDraft(_ terminal: WizardTerminal) throws {
     let session = terminal.session
@@ -51,9 +53,8 @@ import Testing
     return session
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func hangupTerminateAndAStaleDraft(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(demo)
@@ -107,9 +108,8 @@ import Testing
 
   /// A wizard opened by `--interactive` keeps a draft from its first answer:
   /// a dropped connection (SIGHUP) before the screens were ever home loses nothing.
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func anInteractiveWizardComesBackWithResume(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let session = try TmuxSession(
@@ -176,9 +176,8 @@ import Testing
     try end(second, with: SIGTERM)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func swapInteractiveComesBackWithResume(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let session = try TmuxSession(
@@ -204,9 +203,8 @@ import Testing
     try end(second, with: SIGTERM)
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func orderNewInteractiveComesBackWithResume(kind: StoreKind) throws {
-    try kind.requireAvailable()
     try interactiveSurvivesHangup(
       ["order", "new", "--type", "upgrade", "--line", "312-555-0107"], on: kind,
       ready: "Step 2 of 3", typed: "Pixel 9", offering: "New wireless order")

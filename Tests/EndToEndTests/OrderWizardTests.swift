@@ -6,6 +6,8 @@ import Testing
 /// approved from the approval queue (the demo's support desk acting as each approver with
 /// `s`), completed from the order's detail; the inventory shows the change.
 @Suite(.serialized) struct OrderWizardTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   func press(_ session: TmuxSession, _ key: String, times: Int = 1) {
     for _ in 0..<times { session.send(key) }
   }
@@ -53,9 +55,8 @@ import Testing
     try session.waitFor("My orders")
   }
 
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func threeTypesInTheTerminal(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(demo)
@@ -97,9 +98,8 @@ import Testing
 
   /// `order new --interactive`: the wizard opens above My orders on the first step still to
   /// answer, the options filled in; what is missing is typed and the order submitted.
-  @Test(arguments: StoreKind.allCases)
+  @Test(arguments: StoreKind.available)
   func newInteractiveOpensFilledIn(kind: StoreKind) throws {
-    try kind.requireAvailable()
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(
