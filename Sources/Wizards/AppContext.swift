@@ -10,6 +10,9 @@ public struct AppContext {
   public var userName: String
   public var userId: UInt32
   public var dataDirectory: URL
+  /// A database store's URL without its password; nil on the file store. The screens name it
+  /// where they would name the data directory, which then holds only this machine's files.
+  public var databaseStore: String?
   public var version: String
   /// The open store; nil while there is no data (the first-run offer).
   public var store: (any InventoryLedger)?
@@ -47,6 +50,9 @@ public struct AppContext {
     self.version = version
     self.store = store
   }
+
+  /// Where the data is, for a screen to show: the database store, else the data directory.
+  public var dataLocation: String { databaseStore ?? dataDirectory.path }
 
   /// The inventory as of the last refresh (empty without a store).
   public var state: InventoryState { store?.state ?? InventoryState() }

@@ -48,8 +48,9 @@ public struct FirstRunScreen: Screen {
     Box.draw(into: &buffer, rect, title: "Welcome to Stockroom")
     let inside = rect.inset(by: 1)
     let text = Rect(x: inside.x + 2, y: inside.y + 1, width: inside.width - 4, height: 8)
-    var lines = ["There is no data in this data directory yet:", ""]
-    lines.append("  " + TextLayout.truncate(context.dataDirectory.path, to: text.width - 2))
+    let place = context.databaseStore == nil ? "data directory" : "store"
+    var lines = ["There is no data in this \(place) yet:", ""]
+    lines.append("  " + TextLayout.truncate(context.dataLocation, to: text.width - 2))
     lines += [
       "",
       "Create the demo data set to try every wizard: a service provider with",

@@ -99,10 +99,12 @@ public struct HomeScreen: Screen {
         style: .plain, clip: inside)
     }
     let footer = inside.maxY - 2
-    buffer.put("Data", x: inside.x + 2, y: footer, style: .hint, clip: inside)
+    buffer.put(
+      context.databaseStore == nil ? "Data" : "Store", x: inside.x + 2, y: footer,
+      style: .hint, clip: inside)
     buffer.put(
       TextLayout.truncate(
-        context.isDemoSession ? DemoBanner.dataText : context.dataDirectory.path,
+        context.isDemoSession ? DemoBanner.dataText : context.dataLocation,
         to: inside.width - 12),
       x: inside.x + 11, y: footer, clip: inside)
     buffer.put("Version", x: inside.x + 2, y: footer + 1, style: .hint, clip: inside)

@@ -20,6 +20,7 @@ enum TerminalLaunch {
       dataDirectory: dataDirectory, version: Stockroom.version)
     let location = global.resolvedStore(environment: environment)
     if case .postgres(let url) = location {
+      context.databaseStore = url.description
       do {
         var options = PostgresStore.Options(dataDirectory: dataDirectory)
         options.progress = RebuildProgress.reporter("reading the ledger from the database")

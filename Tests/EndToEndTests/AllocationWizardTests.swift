@@ -1,10 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 6 end to end: the allocation wizard in a real terminal for hardware and software
 /// tokens, receiving from a manifest file, and the loop headless (received, allocated,
 /// deallocated as Faulty, re-initialized, allocated again) with `verify` after each step.
 @Suite(.serialized) struct AllocationWizardTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   /// Waits for "Step n of m" in the title line.
   @discardableResult
   static func waitForStep(_ terminal: WizardTerminal, _ step: Int) throws -> String {
@@ -28,8 +31,9 @@ import Testing
     try waitForStep(terminal, 1)
   }
 
-  @Test func hardwareAllocationFromTheInventory() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func hardwareAllocationFromTheInventory(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let serial = try #require(
       demo.objects(["tokens", "--state", "available", "--json"]).first {
@@ -73,8 +77,9 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test func softwareAllocationFromTheAllocationTable() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func softwareAllocationFromTheAllocationTable(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let sms = try #require(demo.column("ACC-0002", "SMS Rental"))
     let capacity = try #require(demo.column("ACC-0002", "Capacity"))
@@ -104,8 +109,9 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test func receivingFromAManifestFile() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func receivingFromAManifestFile(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let known = try #require(demo.serials(account: "ACC-0002", inUse: false).first)
     let manifest = demo.path + "-manifest.csv"
@@ -143,8 +149,9 @@ import Testing
 
   /// `receive --interactive` opens the receiving wizard filled with the options' answers, at
   /// the first step still needing one (no --ownership: Stock), and commits what they said.
-  @Test func receiveInteractiveOpensFilledIn() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func receiveInteractiveOpensFilledIn(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(
       demo,
@@ -192,8 +199,9 @@ import Testing
   }
 
   /// `allocate --interactive` with every answer opens at Confirm, filled in.
-  @Test func allocateInteractiveWithEveryAnswerOpensAtConfirm() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func allocateInteractiveWithEveryAnswerOpensAtConfirm(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let before = try #require(demo.column("ACC-0002", "SMS Rental"))
     let terminal = try WizardTerminal(
@@ -212,8 +220,9 @@ import Testing
     #expect(demo.lastTransaction()?["reference"] as? String == "PO-E2E-1")
   }
 
-  @Test func theLoopHeadless() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func theLoopHeadless(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let steps: [([String], String)] = [
       (
@@ -255,8 +264,9 @@ import Testing
     #expect(log == steps.map(\.1))
   }
 
-  @Test func refusalsHaveTheirOwnMessageAndWriteNothing() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func refusalsHaveTheirOwnMessageAndWriteNothing(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let tokens = demo.objects(["tokens", "--json"])
     let leased = try #require(
@@ -265,7 +275,7 @@ import Testing
       }?["serial"] as? String)
     let faulty = try #require(
       tokens.first { ($0["state"] as? String) == "faulty" }?["serial"] as? String)
-    let before = demo.ledgerSize
+    let before = demo.written
     let cases: [([String], String)] = [
       (
         ["allocate", "--account", "ACC-0002", "--serial", leased, "--type", "sale"],
@@ -294,7 +304,7 @@ import Testing
       #expect(result.status == 1, "\(arguments): \(result.output)")
       #expect(result.output.contains(message), "\(arguments): \(result.output)")
     }
-    #expect(demo.ledgerSize == before)
+    #expect(demo.written == before)
     let bad = demo.run([
       "allocate", "--account", "ACC-0002", "--product", "capacity", "--quantity", "1",
       "--amount", "1e3", "--per", "unit",
@@ -304,7 +314,7 @@ import Testing
   }
 
   @Test func inventoryIsOneObject() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let objects = demo.objects(["inventory", "--json"])
     try #require(objects.count == 1)

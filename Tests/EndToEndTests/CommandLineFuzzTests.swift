@@ -61,7 +61,7 @@ import Testing
   }
 
   @Test func malformedCommandLinesGiveOneLineAndExit2() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let commands = Self.commands()
     #expect(commands.count >= 12, "\(commands.map(\.words))")

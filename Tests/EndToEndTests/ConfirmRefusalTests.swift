@@ -1,15 +1,19 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// A refusal at Confirm, in a real terminal, takes the user to the control it belongs to,
 /// with the step shown in the top line (issue 14's acceptance).
 @Suite(.serialized) struct ConfirmRefusalTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   /// The receiving wizard is on Confirm with three new serials when another session receives
   /// one of them: Confirm is refused in the store's words, and the wizard goes to Step 2 of
   /// 3, the serial list, its cursor on the serial taken; nothing of it is committed, and
   /// Delete there takes the serial off so the rest can be received.
-  @Test func aSerialReceivedMeanwhileLandsOnTheListInStep2() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func aSerialReceivedMeanwhileLandsOnTheListInStep2(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(
       demo,

@@ -1,80 +1,24 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
   import Glibc
 #endif
 
-/// A fresh demo data directory in a temporary folder and the built binary run against it.
-struct DemoDirectory {
-  let path: String
-
-  init() {
-    path = NSTemporaryDirectory() + "stockroom-twins-\(getpid())-\(UUID().uuidString)"
-    let made = Spawn.run([Binary.path, "demo"], environment: environment)
-    precondition(made.status == 0, "demo failed: \(made.output)")
-  }
-
-  var environment: [String: String] {
-    var env = ProcessInfo.processInfo.environment
-    env["STOCKROOM_DATA_DIR"] = path
-    env["STOCKROOM_NOW"] = "2026-11-22T09:00:00Z"
-    return env
-  }
-
-  @discardableResult
-  func run(_ arguments: [String]) -> Spawn.Result {
-    Spawn.run([Binary.path] + arguments, environment: environment)
-  }
-
-  func remove() { try? FileManager.default.removeItem(atPath: path) }
-
-  var ledgerSize: Int {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path + "/ledger.jsonl")
-    return (attributes?[.size] as? NSNumber)?.intValue ?? -1
-  }
-
-  /// Every JSON object printed, one a line.
-  func objects(_ arguments: [String]) -> [[String: Any]] {
-    run(arguments).output.split(separator: "\n").compactMap { line in
-      try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-    }
-  }
-
-  /// Serials of an account's allocated tokens, in use or not.
-  func serials(account: String, inUse: Bool) -> [String] {
-    objects(["tokens", "--account", account, "--json"]).filter {
-      ($0["inUse"] as? Bool) == inUse && ($0["state"] as? String) == "allocated"
-    }.compactMap { $0["serial"] as? String }
-  }
-
-  /// An allocation-table column of an account as (maximum, available).
-  func column(_ account: String, _ title: String) -> (maximum: Int, available: Int)? {
-    guard let table = objects(["allocation", "--account", account, "--json"]).first,
-      let columns = table["columns"] as? [[String: Any]],
-      let cell = columns.first(where: { ($0["column"] as? String) == title }),
-      let maximum = cell["maximum"] as? Int, let available = cell["available"] as? Int
-    else { return nil }
-    return (maximum, available)
-  }
-
-  func token(_ serial: String) -> [String: Any]? {
-    objects(["tokens", "--serial", serial, "--json"]).first
-  }
-
-  func lastTransaction() -> [String: Any]? { objects(["log", "--json"]).last }
-}
-
 /// The deallocation wizard's headless twins against the real binary (docs/DESIGN.md section 5).
 @Suite(.serialized) struct DeallocateHeadlessTests {
-  @Test func withoutYesNothingIsWritten() throws {
-    let demo = DemoDirectory()
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
+  @Test(arguments: StoreKind.available)
+  func withoutYesNothingIsWritten(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0002", inUse: false)
     let faulty = demo.objects(["tokens", "--state", "faulty", "--json"])
       .compactMap { $0["serial"] as? String }
     try #require(free.count >= 2 && !faulty.isEmpty)
-    let before = demo.ledgerSize
+    let before = demo.written
     let commands: [[String]] = [
       [
         "deallocate", "software", "--account", "ACC-0002", "--product", "sms", "--type", "rental",
@@ -103,11 +47,12 @@ struct DemoDirectory {
     let preview = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
     #expect(preview?["committed"] as? Bool == false)
     #expect(preview?["action"] as? String == "deallocate-mobilepass")
-    #expect(demo.ledgerSize == before)
+    #expect(demo.written == before)
   }
 
-  @Test func softwareCommitsWithCapacity() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func softwareCommitsWithCapacity(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let sms = try #require(demo.column("ACC-0002", "SMS Rental"))
     let capacity = try #require(demo.column("ACC-0002", "Capacity"))
@@ -128,8 +73,9 @@ struct DemoDirectory {
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test func mobilePassCommitsAndPrintsTheTransactionID() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func mobilePassCommitsAndPrintsTheTransactionID(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let before = try #require(demo.column("ACC-0003", "MobilePASS"))
     let result = demo.run([
@@ -144,8 +90,9 @@ struct DemoDirectory {
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test func hardwareCommitsWithDispositionAndContainer() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func hardwareCommitsWithDispositionAndContainer(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0001", inUse: false)
     try #require(free.count >= 3)
@@ -174,9 +121,9 @@ struct DemoDirectory {
   }
 
   @Test func badValuesGiveTheirExitCodes() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
-    let before = demo.ledgerSize
+    let before = demo.written
     let mobile = ["deallocate", "mobilepass", "--account", "ACC-0002", "--yes"]
     let sms = ["deallocate", "software", "--account", "ACC-0002", "--yes"]
     let cases: [([String], Int32, String)] = [
@@ -228,17 +175,18 @@ struct DemoDirectory {
       #expect(!result.output.contains("\u{1B}"), "\(arguments) echoed a control character")
       #expect(result.output.split(separator: "\n").count == 1, "\(arguments): \(result.output)")
     }
-    #expect(demo.ledgerSize == before)
+    #expect(demo.written == before)
   }
 
-  @Test func aBadSerialListIsRefusedWholeNamingEveryOne() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func aBadSerialListIsRefusedWholeNamingEveryOne(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0002", inUse: false)
     let busy = demo.serials(account: "ACC-0002", inUse: true)
     let foreign = demo.serials(account: "ACC-0001", inUse: false)
     try #require(free.count >= 2 && !busy.isEmpty && !foreign.isEmpty)
-    let before = demo.ledgerSize
+    let before = demo.written
     let result = demo.run([
       "deallocate", "hardware", "--account", "ACC-0002", "--serial", free[0], "NO-SUCH\u{1B}1",
       free[1], free[1], busy[0], foreign[0], "--disposition", "return", "--yes",
@@ -249,12 +197,13 @@ struct DemoDirectory {
     #expect(result.output.contains("in use: \(busy[0])"))
     #expect(result.output.contains("not allocated to ACC-0002: \(foreign[0])"))
     #expect(!result.output.contains("\u{1B}"))
-    #expect(demo.ledgerSize == before)
+    #expect(demo.written == before)
     #expect(demo.token(free[0])?["state"] as? String == "allocated")
   }
 
-  @Test func twoProcessesDeallocatingOneSerialMoveItOnce() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func twoProcessesDeallocatingOneSerialMoveItOnce(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let serial = try #require(demo.serials(account: "ACC-0004", inUse: false).first)
     let arguments = [
@@ -281,7 +230,7 @@ struct DemoDirectory {
   /// Both sessions have checked the serial before either commits (the test holds the store's
   /// lock until both wait for it): the first commits, the second is a conflict, exit 3.
   @Test func aPickMadeStaleByAnotherSessionIsAConflict() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let serial = try #require(demo.serials(account: "ACC-0006", inUse: false).first)
     let lockPath = demo.path + "/lock"
@@ -326,8 +275,9 @@ struct DemoDirectory {
     }.count
   }
 
-  @Test func serialsFromACSVManifest() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func serialsFromACSVManifest(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0005", inUse: false)
     try #require(free.count >= 3)
@@ -359,7 +309,7 @@ struct DemoDirectory {
   }
 
   @Test func containersAsJSONLines() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let rows = demo.objects(["containers", "--json"])
     #expect(rows.count == 4)

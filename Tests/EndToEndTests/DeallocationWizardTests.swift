@@ -1,20 +1,26 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The deallocation wizard end to end in a real terminal (issue 4's
 /// acceptance): every flow from the home screen to the Transaction ID, then
 /// the headless commands show the change and `verify` passes.
 @Suite(.serialized) struct DeallocationWizardTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   static let fabrikam = (code: "ACC-0002", search: "Fabrikam", name: "Fabrikam Health")
 
-  @Test func softwareFlowFromHomeToTransactionID() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func softwareFlowFromHomeToTransactionID(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let sms = try #require(demo.column("ACC-0002", "SMS Rental"))
     let capacity = try #require(demo.column("ACC-0002", "Capacity"))
     let terminal = try WizardTerminal(demo)
     defer { terminal.close() }
     let session = terminal.session
+    let home = session.capture()
+    #expect(home.contains(demo.homeLocation), "\(home)")
     try terminal.openAccount(search: "Fabrikam", name: "Fabrikam Health")
     try terminal.openCell("SMS Rental")
     session.send("Tab")
@@ -55,8 +61,9 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test func mobilePassFlowFromHomeToTransactionID() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func mobilePassFlowFromHomeToTransactionID(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let before = try #require(demo.column("ACC-0002", "MobilePASS"))
     let terminal = try WizardTerminal(demo)
@@ -91,8 +98,9 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test func hardwareFlowWithPickListScanAndFaulty() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func hardwareFlowWithPickListScanAndFaulty(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.objects(["tokens", "--account", "ACC-0002", "--json"]).filter {
       $0["model"] as? String == "KT-4" && $0["state"] as? String == "allocated"
@@ -148,8 +156,9 @@ import Testing
   /// Letters, 0 and too many in the quantity; 65- and 129-character texts; a
   /// pasted control character; Back and Esc: each refused with a message,
   /// what was typed kept, and the answers still there on the way forward.
-  @Test func badInputIsRefusedAndNothingIsLost() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func badInputIsRefusedAndNothingIsLost(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let limit = try #require(demo.column("ACC-0002", "MobilePASS")).available
     let terminal = try WizardTerminal(demo)
@@ -225,9 +234,9 @@ import Testing
   }
 
   /// Esc on a later step goes back one step and nothing more.
-  @Test
-  func escapeStepsBackWithoutAskingToLeave() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func escapeStepsBackWithoutAskingToLeave(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(demo)
     defer { terminal.close() }
@@ -252,8 +261,9 @@ import Testing
     #expect(!settled.contains("Leave without saving?"), "\(settled)")
   }
 
-  @Test func twoSessionsPickingOneSerialWriteItOnce() throws {
-    let race = try SerialRace()
+  @Test(arguments: StoreKind.available)
+  func twoSessionsPickingOneSerialWriteItOnce(kind: StoreKind) throws {
+    let race = try SerialRace(kind)
     defer { race.close() }
     #expect(race.refusal.contains(race.taken), "\(race.refusal)")
     let log = race.demo.objects(["log", "--json"])
@@ -268,9 +278,9 @@ import Testing
     #expect(race.demo.run(["verify"]).status == 0)
   }
 
-  @Test
-  func theSecondSessionReturnsToThePickListKeepingItsAnswers() throws {
-    let race = try SerialRace()
+  @Test(arguments: StoreKind.available)
+  func theSecondSessionReturnsToThePickListKeepingItsAnswers(kind: StoreKind) throws {
+    let race = try SerialRace(kind)
     defer { race.close() }
     let screen = try race.b.waitForStep(1)
     let body = race.b.body()
@@ -327,8 +337,8 @@ struct SerialRace {
   /// B's status line after its Confirm.
   let refusal: String
 
-  init() throws {
-    demo = DemoDirectory()
+  init(_ kind: StoreKind) throws {
+    demo = try DemoDirectory(kind)
     let free = demo.serials(account: "ACC-0004", inUse: false).filter { $0.hasPrefix("RB1-") }
     guard free.count >= 2 else { throw E2EError("ACC-0004 has too few free RB-1 tokens") }
     taken = free[0]

@@ -25,7 +25,7 @@ struct DemoSessionTests {
     init(idleTimeout: Int = 600, maxSessions: Int = 8) throws {
       base = NSTemporaryDirectory() + "stockroom-sshdemo-\(getpid())-\(UUID().uuidString.prefix(8))"
       try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-      real = DemoDirectory()
+      real = try DemoDirectory()
       realLedger = try Data(contentsOf: URL(fileURLWithPath: real.path + "/ledger.jsonl"))
       realNames = Set(try FileManager.default.contentsOfDirectory(atPath: real.path))
       firstID = String(format: "T%06d", real.objects(["log", "--json"]).count + 1)
@@ -407,5 +407,9 @@ extension WizardTerminal {
 
 extension DemoDirectory {
   /// An existing data directory (a visitor's private copy).
-  init(existing path: String) { self.path = path }
+  init(existing path: String) {
+    self.path = path
+    kind = .file
+    database = nil
+  }
 }

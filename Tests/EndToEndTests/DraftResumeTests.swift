@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -9,7 +10,7 @@ import Testing
 /// typed survives SIGHUP (a dropped SSH session) and SIGTERM; the next `stockroom` offers
 /// Resume and lands on the same step with the same answers; a pick taken meanwhile is named.
 @Suite(.serialized) struct DraftResumeTests {
-  static let environment = ["LANG": "C.UTF-8", "STOCKROOM_NOW": "2026-11-22T09:00:00Z"]
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
 
   /// Fills Fabrikam's RB-1 wizard up to the Reference step.
   func startDraft(_ terminal: WizardTerminal) throws {
@@ -45,16 +46,16 @@ import Testing
   /// A new `stockroom` that offers the draft; Enter resumes it.
   func resume(_ demo: DemoDirectory, offering: String = "Deallocate RB-1") throws -> TmuxSession {
     let session = try TmuxSession(
-      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))",
-      environment: Self.environment)
+      command: "exec " + demo.command(), environment: demo.terminalEnvironment)
     let offer = try session.waitFor("Resume where you were?")
     #expect(offer.contains(offering), "\(offer)")
     session.send("Enter")
     return session
   }
 
-  @Test func hangupTerminateAndAStaleDraft() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func hangupTerminateAndAStaleDraft(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let terminal = try WizardTerminal(demo)
     defer { terminal.close() }
@@ -107,13 +108,16 @@ import Testing
 
   /// A wizard opened by `--interactive` keeps a draft from its first answer:
   /// a dropped connection (SIGHUP) before the screens were ever home loses nothing.
-  @Test func anInteractiveWizardComesBackWithResume() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func anInteractiveWizardComesBackWithResume(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let session = try TmuxSession(
-      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
-        + " deallocate hardware --account ACC-0002 --serial RB1-1100828 --interactive",
-      environment: Self.environment)
+      command: "exec "
+        + demo.command([
+          "deallocate", "hardware", "--account", "ACC-0002", "--serial", "RB1-1100828",
+          "--interactive",
+        ]), environment: demo.terminalEnvironment)
     defer { session.close() }
     let opened = try session.waitFor("Step 2 of 3")
     #expect(opened.contains("Deallocating 1 × RB-1: RB1-1100828"), "\(opened)")
@@ -132,20 +136,31 @@ import Testing
     defer { second.close() }
     let screen = try second.waitFor("Step 2 of 3")
     #expect(screen.contains("RB1-1100828") && screen.contains("[RMA-9"), "\(screen)")
-    try end(second, with: SIGTERM)
+    // Confirmed once: one transaction with the draft's answers, and the draft gone.
+    let terminal = WizardTerminal(session: second)
+    second.send("Enter", "Enter", "Enter")
+    try terminal.waitForStep(3)
+    let id = try terminal.confirm()
+    let moves = demo.objects(["log", "--serial", "RB1-1100828", "--json"]).filter {
+      $0["action"] as? String == "deallocate-hardware"
+    }
+    #expect(moves.count == 1)
+    #expect(moves.first?["transactionId"] as? String == id)
+    #expect(moves.first?["reference"] as? String == "RMA-9")
+    #expect(demo.run(["drafts"]).output.contains("No drafts."))
+    #expect(demo.run(["verify"]).status == 0)
   }
 
   /// `arguments` opened with `--interactive`, `typed` typed into the focused field, the
   /// line dropped (SIGHUP); the next `stockroom` offers the draft and shows `typed` again.
   func interactiveSurvivesHangup(
-    _ arguments: String, ready: String, typed: String, offering: String
+    _ arguments: [String], on kind: StoreKind, ready: String, typed: String, offering: String
   ) throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let session = try TmuxSession(
-      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
-        + " \(arguments) --interactive",
-      environment: Self.environment)
+      command: "exec " + demo.command(arguments + ["--interactive"]),
+      environment: demo.terminalEnvironment)
     defer { session.close() }
     try session.waitFor(ready)
     session.type(typed)
@@ -161,14 +176,17 @@ import Testing
     try end(second, with: SIGTERM)
   }
 
-  @Test func swapInteractiveComesBackWithResume() throws {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func swapInteractiveComesBackWithResume(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let session = try TmuxSession(
-      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
-        + " swap --subscription SUB-000001 --item STB-10001 --new STB-10007 --reason stolen"
-        + " --performed-by 'Sam Tech' --reference WO-77 --interactive",
-      environment: Self.environment)
+      command: "exec "
+        + demo.command([
+          "swap", "--subscription", "SUB-000001", "--item", "STB-10001", "--new", "STB-10007",
+          "--reason", "stolen", "--performed-by", "Sam Tech", "--reference", "WO-77",
+          "--interactive",
+        ]), environment: demo.terminalEnvironment)
     defer { session.close() }
     try session.waitFor("Step 4 of 4")
     // Back to the details step: the answers given by the options are the draft.
@@ -185,9 +203,10 @@ import Testing
     try end(second, with: SIGTERM)
   }
 
-  @Test func orderNewInteractiveComesBackWithResume() throws {
+  @Test(arguments: StoreKind.available)
+  func orderNewInteractiveComesBackWithResume(kind: StoreKind) throws {
     try interactiveSurvivesHangup(
-      "order new --type upgrade --line 312-555-0107", ready: "Step 2 of 3", typed: "Pixel 9",
-      offering: "New wireless order")
+      ["order", "new", "--type", "upgrade", "--line", "312-555-0107"], on: kind,
+      ready: "Step 2 of 3", typed: "Pixel 9", offering: "New wireless order")
   }
 }

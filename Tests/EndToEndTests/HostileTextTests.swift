@@ -19,7 +19,7 @@ import Testing
   }
 
   @Test func manifestsAndEchoedValuesAreNeutralised() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let manifest = demo.path + "/manifest.txt"
     FileManager.default.createFile(atPath: manifest, contents: Data(Self.hostile))
@@ -52,7 +52,7 @@ import Testing
   }
 
   @Test func onATerminalTheTitleSequenceNeverArrives() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let manifest = demo.path + "/manifest.txt"
     FileManager.default.createFile(atPath: manifest, contents: Data(Self.hostile))

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// The wireless orders' headless twins end to end: every order type submitted, approved and
-/// completed with the inventory following; the other workflow paths; the seed's rules; the
-/// outbox. One demo data directory, orders taken one after another.
-@Suite(.serialized) struct OrderHeadlessTests {
-  let demo = DemoDirectory()
+/// A demo store and the order commands the headless order tests repeat on it.
+struct OrderDesk {
+  let demo: DemoDirectory
+
+  init(_ kind: StoreKind = .file) throws { demo = try DemoDirectory(kind) }
 
   /// Runs and expects exit 0; returns the output's last line.
   @discardableResult
@@ -59,224 +60,6 @@ import Testing
     demo.objects(["employees", "--json"]).first { ($0["id"] as? String) == id }
   }
 
-  @Test func everyTypeEndToEnd() throws {
-    defer { demo.remove() }
-    // New requests.
-    flow(
-      ["--type", "new-line", "--vendor", "BW", "--voice-plan", "B-VOICE", "--model", "Pixel 8a"],
-      by: "EMP-0007", approver: "EMP-0003",
-      fulfil: ["--number", "312-555-0199", "--serial", "356000000000199", "--tracking", "1ZNEW1"])
-    #expect(line("312-555-0199")?["employee"] as? String == "EMP-0007")
-    #expect(device("356000000000199")?["state"] as? String == "assigned")
-
-    flow(
-      ["--type", "warranty", "--line", "312-555-0107", "--issue", "defect"], by: "EMP-0007",
-      approver: "EMP-0003", fulfil: ["--serial", "356000000000200", "--tracking", "1ZWAR"])
-    #expect(line("312-555-0107")?["device"] as? String == "356000000000200")
-    let old = device("356100000047514")
-    #expect(old?["state"] as? String == "in-stock")
-    #expect((old?["condition"] as? String)?.contains("defective") == true)
-
-    flow(
-      [
-        "--type", "accessory", "--employee", "EMP-0001", "--accessory", "BAT-01", "--quantity", "2",
-      ],
-      by: "EMP-0001", approver: "EMP-0002", fulfil: ["--tracking", "1ZACC"])
-    #expect(employee("EMP-0001")?["accessories"] as? [String] == ["BAT-01 x2"])
-
-    flow(
-      ["--type", "port", "--line", "312-555-0101", "--vendor", "BW", "--voice-plan", "B-VOICE"],
-      by: "EMP-0001", approver: "EMP-0002")
-    #expect(line("312-555-0101")?["vendor"] as? String == "BW")
-
-    flow(
-      ["--type", "transfer-liability", "--line", "312-555-0111", "--to", "corporate"],
-      by: "EMP-0010", approver: "EMP-0002")
-    #expect(line("312-555-0111")?["liability"] as? String == "corporate")
-
-    flow(
-      ["--type", "stipend-enrol", "--employee", "EMP-0006"], by: "EMP-0006", approver: "EMP-0005")
-    #expect(employee("EMP-0006")?["stipend"] as? Bool == true)
-
-    flow(
-      [
-        "--type", "activate", "--device", "356100000090001", "--employee", "EMP-0009", "--vendor",
-        "VZ", "--voice-plan", "V-UNL",
-      ],
-      by: "EMP-0009", approver: "EMP-0003", fulfil: ["--number", "312-555-0198"])
-    #expect(device("356100000090001")?["line"] as? String == "312-555-0198")
-    #expect(line("312-555-0198")?["employee"] as? String == "EMP-0009")
-
-    flow(
-      ["--type", "upgrade", "--line", "312-555-0104", "--model", "iPhone 16"], by: "EMP-0004",
-      approver: "EMP-0003", fulfil: ["--serial", "356000000000201", "--tracking", "1ZUPG"])
-    #expect(device("356100000023757")?["state"] as? String == "in-stock")
-    #expect(line("312-555-0104")?["device"] as? String == "356000000000201")
-
-    // Modify requests.
-    flow(
-      [
-        "--type", "features", "--line", "312-555-0113", "--add", "Call Recording", "--remove",
-        "Hotspot",
-      ], by: "EMP-0005", approver: "EMP-0001")
-    #expect(line("312-555-0113")?["features"] as? [String] == ["Call Recording"])
-
-    flow(
-      ["--type", "change-plan", "--line", "312-555-0112", "--data-plan", "D-UNL"],
-      by: "EMP-0002", approver: "EMP-0001")
-    #expect(line("312-555-0112")?["dataPlan"] as? String == "D-UNL")
-
-    flow(
-      ["--type", "change-number", "--line", "312-555-0114"], by: "EMP-0004", approver: "EMP-0003",
-      fulfil: ["--number", "312-555-0197"])
-    #expect(line("312-555-0114") == nil)
-    #expect(line("312-555-0197")?["employee"] as? String == "EMP-0004")
-
-    flow(
-      ["--type", "move-line", "--line", "312-555-0106", "--device", "356100000090002"],
-      by: "EMP-0006", approver: "EMP-0005")
-    #expect(line("312-555-0106")?["device"] as? String == "356100000090002")
-    #expect(device("356100000039595")?["state"] as? String == "in-stock")
-
-    flow(
-      ["--type", "new-sim", "--line", "312-555-0101"], by: "EMP-0001", approver: "EMP-0002",
-      fulfil: ["--sim", "8901260999999999999", "--tracking", "1ZSIM"])
-    #expect(line("312-555-0101")?["sim"] as? String == "8901260999999999999")
-
-    flow(["--type", "restore", "--line", "312-555-0108"], by: "EMP-0008", approver: "EMP-0005")
-    #expect(line("312-555-0108")?["state"] as? String == "active")
-    flow(["--type", "restore", "--line", "312-555-0109"], by: "EMP-0010", approver: "EMP-0002")
-    #expect(line("312-555-0109")?["state"] as? String == "active")
-
-    let assign = flow(
-      ["--type", "assign", "--line", "312-555-0112", "--employee", "EMP-0006"], by: "EMP-0002",
-      approver: "EMP-0005")
-    #expect(line("312-555-0112")?["employee"] as? String == "EMP-0006")
-    let steps = demo.objects(["order", "show", assign, "--json"]).first?["timeline"]
-    #expect(
-      (steps as? [[String: Any]])?.compactMap { $0["step"] as? String } == ["submit", "approve"])
-
-    // Delete requests.
-    flow(["--type", "suspend", "--line", "312-555-0107"], by: "EMP-0007", approver: "EMP-0003")
-    #expect(line("312-555-0107")?["state"] as? String == "suspended")
-    flow(["--type", "disconnect", "--line", "312-555-0113"], by: "EMP-0005", approver: "EMP-0001")
-    #expect(line("312-555-0113")?["state"] as? String == "disconnected")
-    #expect(line("312-555-0113")?["disconnectedOn"] as? String == "2026-11-22")
-    flow(
-      ["--type", "stipend-remove", "--employee", "EMP-0008"], by: "EMP-0008", approver: "EMP-0005")
-    #expect(employee("EMP-0008")?["stipend"] as? Bool == false)
-
-    let verify = demo.run(["verify"])
-    #expect(verify.status == 0, "\(verify.output)")
-  }
-
-  @Test func workflowPaths() throws {
-    defer { demo.remove() }
-    // Information requested in the demo: the requester answers, the approver approves.
-    refused(["order", "respond", "ORD-000003", "--as", "EMP-0005", "--yes"], "comment")
-    ok(["order", "respond", "ORD-000003", "--as", "EMP-0005", "--comment", "3 to 9 March", "--yes"])
-    #expect(state("ORD-000003") == "pending-approval")
-    let asked = ok([
-      "order", "new", "--type", "suspend", "--line", "312-555-0111", "--as", "EMP-0010", "--yes",
-    ])
-    ok(["order", "request-info", asked, "--as", "EMP-0002", "--comment", "How long?", "--yes"])
-    #expect(state(asked) == "information-requested")
-    refused(["order", "approve", asked, "--as", "EMP-0002", "--yes"], "information-requested")
-    ok(["order", "respond", asked, "--as", "EMP-0010", "--comment", "Two months", "--yes"])
-    ok(["order", "approve", asked, "--as", "EMP-0002", "--yes"])
-    #expect(state(asked) == "in-fulfilment")
-
-    // Rejection needs a reason and only the approver decides.
-    refused(["order", "reject", "ORD-000002", "--as", "EMP-0001", "--yes"], "comment")
-    refused(
-      ["order", "reject", "ORD-000002", "--as", "EMP-0005", "--comment", "No", "--yes"],
-      "only the approver EMP-0001")
-    ok(["order", "reject", "ORD-000002", "--as", "EMP-0001", "--comment", "Over budget", "--yes"])
-    #expect(state("ORD-000002") == "rejected")
-
-    // Cancellation.
-    ok(["order", "cancel", "ORD-000005", "--as", "EMP-0003", "--yes"])
-    #expect(state("ORD-000005") == "cancelled")
-    refused(["order", "approve", "ORD-000005", "--as", "EMP-0002", "--yes"], "cancelled")
-
-    // Nobody approves their own order: the approver ordering for a report is escalated.
-    let own = ok([
-      "order", "new", "--type", "upgrade", "--line", "312-555-0104", "--model", "X1",
-      "--as", "EMP-0004", "--yes",
-    ])
-    refused(
-      ["order", "approve", own, "--as", "EMP-0004", "--yes"], "nobody approves their own order")
-    let forReport = ok([
-      "order", "new", "--type", "suspend", "--line", "312-555-0107", "--as", "EMP-0003", "--yes",
-    ])
-    #expect(
-      demo.objects(["order", "show", forReport, "--json"]).first?["approver"] as? String
-        == "EMP-0002")
-    refused(
-      ["order", "approve", forReport, "--as", "EMP-0003", "--yes"],
-      "nobody approves their own order")
-
-    // Without --yes nothing is written.
-    let before = demo.ledgerSize
-    let preview = demo.run(["order", "approve", forReport, "--as", "EMP-0002"])
-    #expect(preview.output.contains("Nothing written; add --yes to commit."))
-    #expect(demo.ledgerSize == before)
-  }
-
-  @Test func rulesRefuseWithTheirMessages() throws {
-    defer { demo.remove() }
-    refused(
-      [
-        "order", "new", "--type", "warranty", "--line", "312-555-0106", "--issue", "defect",
-        "--yes",
-      ],
-      "vendor warranties expire after the first year of ownership; order an Upgrade instead")
-    refused(
-      [
-        "order", "new", "--type", "warranty", "--line", "312-555-0107", "--issue", "liquid",
-        "--yes",
-      ],
-      "warranties do not cover liquid damage; order an Upgrade instead")
-    refused(
-      [
-        "order", "new", "--type", "warranty", "--line", "312-555-0107", "--issue", "battery",
-        "--yes",
-      ],
-      "issues because of the battery")
-    let summary = demo.run([
-      "order", "new", "--type", "warranty", "--line", "312-555-0107", "--issue", "defect",
-    ])
-    #expect(summary.output.contains("full device cost chargeback"))
-    refused(
-      ["order", "new", "--type", "restore", "--line", "312-555-0110", "--yes"],
-      "was disconnected 45 days ago and Northstar Mobile does not allow restoring a line more "
-        + "than 30 days after the disconnect date")
-    refused(
-      ["order", "new", "--type", "suspend", "--line", "312-555-0107", "--as", "EMP-9999", "--yes"],
-      "unknown employee")
-    let usage = demo.run(["order", "new", "--type", "teleport", "--line", "312-555-0107"])
-    #expect(usage.status == 2)
-    let help = demo.run(["order", "new", "--help"])
-    for type in ["new-line", "transfer-liability", "stipend-remove", "move-line", "--issue"] {
-      #expect(help.output.contains(type), "\(type)")
-    }
-  }
-
-  @Test func userMapDecidesWhoActs() throws {
-    defer { demo.remove() }
-    let map = demo.path + "/users.tsv"
-    let text = try String(contentsOfFile: map, encoding: .utf8)
-    #expect(text.contains("\tEMP-0004\tanyone"))
-    #expect(text.contains("\t\(getuid())\t"))
-    try "someone\t\(getuid())\tEMP-0007\t-\n".write(toFile: map, atomically: true, encoding: .utf8)
-    refused(
-      ["order", "approve", "ORD-000002", "--as", "EMP-0001", "--yes"], "may not act as EMP-0001")
-    ok(["order", "new", "--type", "suspend", "--line", "312-555-0107"])
-    try "someone\t\(getuid() &+ 1)\tEMP-0007\t-\n".write(
-      toFile: map, atomically: true, encoding: .utf8)
-    refused(["order", "new", "--type", "suspend", "--line", "312-555-0107"], "is not in users.tsv")
-  }
-
   /// Every message in the outbox (waiting in new/, delivered in cur/) as (headers, body).
   func outbox() -> [([String: String], String)] {
     let files = ["new", "cur"].flatMap { folder in
@@ -298,8 +81,254 @@ import Testing
       return (headers, String(text[split.upperBound...]))
     }
   }
+}
+
+/// The wireless orders' headless twins end to end: every order type submitted, approved and
+/// completed with the inventory following; the other workflow paths; the seed's rules; the
+/// outbox. One demo data directory, orders taken one after another.
+@Suite(.serialized) struct OrderHeadlessTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
+  @Test(arguments: StoreKind.available)
+  func everyTypeEndToEnd(kind: StoreKind) throws {
+    let desk = try OrderDesk(kind)
+    let demo = desk.demo
+    defer { demo.remove() }
+    // New requests.
+    desk.flow(
+      ["--type", "new-line", "--vendor", "BW", "--voice-plan", "B-VOICE", "--model", "Pixel 8a"],
+      by: "EMP-0007", approver: "EMP-0003",
+      fulfil: ["--number", "312-555-0199", "--serial", "356000000000199", "--tracking", "1ZNEW1"])
+    #expect(desk.line("312-555-0199")?["employee"] as? String == "EMP-0007")
+    #expect(desk.device("356000000000199")?["state"] as? String == "assigned")
+
+    desk.flow(
+      ["--type", "warranty", "--line", "312-555-0107", "--issue", "defect"], by: "EMP-0007",
+      approver: "EMP-0003", fulfil: ["--serial", "356000000000200", "--tracking", "1ZWAR"])
+    #expect(desk.line("312-555-0107")?["device"] as? String == "356000000000200")
+    let old = desk.device("356100000047514")
+    #expect(old?["state"] as? String == "in-stock")
+    #expect((old?["condition"] as? String)?.contains("defective") == true)
+
+    desk.flow(
+      [
+        "--type", "accessory", "--employee", "EMP-0001", "--accessory", "BAT-01", "--quantity", "2",
+      ],
+      by: "EMP-0001", approver: "EMP-0002", fulfil: ["--tracking", "1ZACC"])
+    #expect(desk.employee("EMP-0001")?["accessories"] as? [String] == ["BAT-01 x2"])
+
+    desk.flow(
+      ["--type", "port", "--line", "312-555-0101", "--vendor", "BW", "--voice-plan", "B-VOICE"],
+      by: "EMP-0001", approver: "EMP-0002")
+    #expect(desk.line("312-555-0101")?["vendor"] as? String == "BW")
+
+    desk.flow(
+      ["--type", "transfer-liability", "--line", "312-555-0111", "--to", "corporate"],
+      by: "EMP-0010", approver: "EMP-0002")
+    #expect(desk.line("312-555-0111")?["liability"] as? String == "corporate")
+
+    desk.flow(
+      ["--type", "stipend-enrol", "--employee", "EMP-0006"], by: "EMP-0006", approver: "EMP-0005")
+    #expect(desk.employee("EMP-0006")?["stipend"] as? Bool == true)
+
+    desk.flow(
+      [
+        "--type", "activate", "--device", "356100000090001", "--employee", "EMP-0009", "--vendor",
+        "VZ", "--voice-plan", "V-UNL",
+      ],
+      by: "EMP-0009", approver: "EMP-0003", fulfil: ["--number", "312-555-0198"])
+    #expect(desk.device("356100000090001")?["line"] as? String == "312-555-0198")
+    #expect(desk.line("312-555-0198")?["employee"] as? String == "EMP-0009")
+
+    desk.flow(
+      ["--type", "upgrade", "--line", "312-555-0104", "--model", "iPhone 16"], by: "EMP-0004",
+      approver: "EMP-0003", fulfil: ["--serial", "356000000000201", "--tracking", "1ZUPG"])
+    #expect(desk.device("356100000023757")?["state"] as? String == "in-stock")
+    #expect(desk.line("312-555-0104")?["device"] as? String == "356000000000201")
+
+    // Modify requests.
+    desk.flow(
+      [
+        "--type", "features", "--line", "312-555-0113", "--add", "Call Recording", "--remove",
+        "Hotspot",
+      ], by: "EMP-0005", approver: "EMP-0001")
+    #expect(desk.line("312-555-0113")?["features"] as? [String] == ["Call Recording"])
+
+    desk.flow(
+      ["--type", "change-plan", "--line", "312-555-0112", "--data-plan", "D-UNL"],
+      by: "EMP-0002", approver: "EMP-0001")
+    #expect(desk.line("312-555-0112")?["dataPlan"] as? String == "D-UNL")
+
+    desk.flow(
+      ["--type", "change-number", "--line", "312-555-0114"], by: "EMP-0004", approver: "EMP-0003",
+      fulfil: ["--number", "312-555-0197"])
+    #expect(desk.line("312-555-0114") == nil)
+    #expect(desk.line("312-555-0197")?["employee"] as? String == "EMP-0004")
+
+    desk.flow(
+      ["--type", "move-line", "--line", "312-555-0106", "--device", "356100000090002"],
+      by: "EMP-0006", approver: "EMP-0005")
+    #expect(desk.line("312-555-0106")?["device"] as? String == "356100000090002")
+    #expect(desk.device("356100000039595")?["state"] as? String == "in-stock")
+
+    desk.flow(
+      ["--type", "new-sim", "--line", "312-555-0101"], by: "EMP-0001", approver: "EMP-0002",
+      fulfil: ["--sim", "8901260999999999999", "--tracking", "1ZSIM"])
+    #expect(desk.line("312-555-0101")?["sim"] as? String == "8901260999999999999")
+
+    desk.flow(
+      ["--type", "restore", "--line", "312-555-0108"], by: "EMP-0008", approver: "EMP-0005")
+    #expect(desk.line("312-555-0108")?["state"] as? String == "active")
+    desk.flow(
+      ["--type", "restore", "--line", "312-555-0109"], by: "EMP-0010", approver: "EMP-0002")
+    #expect(desk.line("312-555-0109")?["state"] as? String == "active")
+
+    let assign = desk.flow(
+      ["--type", "assign", "--line", "312-555-0112", "--employee", "EMP-0006"], by: "EMP-0002",
+      approver: "EMP-0005")
+    #expect(desk.line("312-555-0112")?["employee"] as? String == "EMP-0006")
+    let steps = demo.objects(["order", "show", assign, "--json"]).first?["timeline"]
+    #expect(
+      (steps as? [[String: Any]])?.compactMap { $0["step"] as? String } == ["submit", "approve"])
+
+    // Delete requests.
+    desk.flow(
+      ["--type", "suspend", "--line", "312-555-0107"], by: "EMP-0007", approver: "EMP-0003")
+    #expect(desk.line("312-555-0107")?["state"] as? String == "suspended")
+    desk.flow(
+      ["--type", "disconnect", "--line", "312-555-0113"], by: "EMP-0005", approver: "EMP-0001")
+    #expect(desk.line("312-555-0113")?["state"] as? String == "disconnected")
+    #expect(desk.line("312-555-0113")?["disconnectedOn"] as? String == "2026-11-22")
+    desk.flow(
+      ["--type", "stipend-remove", "--employee", "EMP-0008"], by: "EMP-0008", approver: "EMP-0005")
+    #expect(desk.employee("EMP-0008")?["stipend"] as? Bool == false)
+
+    let verify = demo.run(["verify"])
+    #expect(verify.status == 0, "\(verify.output)")
+  }
+
+  @Test(arguments: StoreKind.available)
+  func workflowPaths(kind: StoreKind) throws {
+    let desk = try OrderDesk(kind)
+    let demo = desk.demo
+    defer { demo.remove() }
+    // Information requested in the demo: the requester answers, the approver approves.
+    desk.refused(["order", "respond", "ORD-000003", "--as", "EMP-0005", "--yes"], "comment")
+    desk.ok([
+      "order", "respond", "ORD-000003", "--as", "EMP-0005", "--comment", "3 to 9 March", "--yes",
+    ])
+    #expect(desk.state("ORD-000003") == "pending-approval")
+    let asked = desk.ok([
+      "order", "new", "--type", "suspend", "--line", "312-555-0111", "--as", "EMP-0010", "--yes",
+    ])
+    desk.ok(["order", "request-info", asked, "--as", "EMP-0002", "--comment", "How long?", "--yes"])
+    #expect(desk.state(asked) == "information-requested")
+    desk.refused(["order", "approve", asked, "--as", "EMP-0002", "--yes"], "information-requested")
+    desk.ok(["order", "respond", asked, "--as", "EMP-0010", "--comment", "Two months", "--yes"])
+    desk.ok(["order", "approve", asked, "--as", "EMP-0002", "--yes"])
+    #expect(desk.state(asked) == "in-fulfilment")
+
+    // Rejection needs a reason and only the approver decides.
+    desk.refused(["order", "reject", "ORD-000002", "--as", "EMP-0001", "--yes"], "comment")
+    desk.refused(
+      ["order", "reject", "ORD-000002", "--as", "EMP-0005", "--comment", "No", "--yes"],
+      "only the approver EMP-0001")
+    desk.ok([
+      "order", "reject", "ORD-000002", "--as", "EMP-0001", "--comment", "Over budget", "--yes",
+    ])
+    #expect(desk.state("ORD-000002") == "rejected")
+
+    // Cancellation.
+    desk.ok(["order", "cancel", "ORD-000005", "--as", "EMP-0003", "--yes"])
+    #expect(desk.state("ORD-000005") == "cancelled")
+    desk.refused(["order", "approve", "ORD-000005", "--as", "EMP-0002", "--yes"], "cancelled")
+
+    // Nobody approves their own order: the approver ordering for a report is escalated.
+    let own = desk.ok([
+      "order", "new", "--type", "upgrade", "--line", "312-555-0104", "--model", "X1",
+      "--as", "EMP-0004", "--yes",
+    ])
+    desk.refused(
+      ["order", "approve", own, "--as", "EMP-0004", "--yes"], "nobody approves their own order")
+    let forReport = desk.ok([
+      "order", "new", "--type", "suspend", "--line", "312-555-0107", "--as", "EMP-0003", "--yes",
+    ])
+    #expect(
+      demo.objects(["order", "show", forReport, "--json"]).first?["approver"] as? String
+        == "EMP-0002")
+    desk.refused(
+      ["order", "approve", forReport, "--as", "EMP-0003", "--yes"],
+      "nobody approves their own order")
+
+    // Without --yes nothing is written.
+    let before = demo.written
+    let preview = demo.run(["order", "approve", forReport, "--as", "EMP-0002"])
+    #expect(preview.output.contains("Nothing written; add --yes to commit."))
+    #expect(demo.written == before)
+  }
+
+  @Test func rulesRefuseWithTheirMessages() throws {
+    let desk = try OrderDesk()
+    let demo = desk.demo
+    defer { demo.remove() }
+    desk.refused(
+      [
+        "order", "new", "--type", "warranty", "--line", "312-555-0106", "--issue", "defect",
+        "--yes",
+      ],
+      "vendor warranties expire after the first year of ownership; order an Upgrade instead")
+    desk.refused(
+      [
+        "order", "new", "--type", "warranty", "--line", "312-555-0107", "--issue", "liquid",
+        "--yes",
+      ],
+      "warranties do not cover liquid damage; order an Upgrade instead")
+    desk.refused(
+      [
+        "order", "new", "--type", "warranty", "--line", "312-555-0107", "--issue", "battery",
+        "--yes",
+      ],
+      "issues because of the battery")
+    let summary = demo.run([
+      "order", "new", "--type", "warranty", "--line", "312-555-0107", "--issue", "defect",
+    ])
+    #expect(summary.output.contains("full device cost chargeback"))
+    desk.refused(
+      ["order", "new", "--type", "restore", "--line", "312-555-0110", "--yes"],
+      "was disconnected 45 days ago and Northstar Mobile does not allow restoring a line more "
+        + "than 30 days after the disconnect date")
+    desk.refused(
+      ["order", "new", "--type", "suspend", "--line", "312-555-0107", "--as", "EMP-9999", "--yes"],
+      "unknown employee")
+    let usage = demo.run(["order", "new", "--type", "teleport", "--line", "312-555-0107"])
+    #expect(usage.status == 2)
+    let help = demo.run(["order", "new", "--help"])
+    for type in ["new-line", "transfer-liability", "stipend-remove", "move-line", "--issue"] {
+      #expect(help.output.contains(type), "\(type)")
+    }
+  }
+
+  @Test func userMapDecidesWhoActs() throws {
+    let desk = try OrderDesk()
+    let demo = desk.demo
+    defer { demo.remove() }
+    let map = demo.path + "/users.tsv"
+    let text = try String(contentsOfFile: map, encoding: .utf8)
+    #expect(text.contains("\tEMP-0004\tanyone"))
+    #expect(text.contains("\t\(getuid())\t"))
+    try "someone\t\(getuid())\tEMP-0007\t-\n".write(toFile: map, atomically: true, encoding: .utf8)
+    desk.refused(
+      ["order", "approve", "ORD-000002", "--as", "EMP-0001", "--yes"], "may not act as EMP-0001")
+    desk.ok(["order", "new", "--type", "suspend", "--line", "312-555-0107"])
+    try "someone\t\(getuid() &+ 1)\tEMP-0007\t-\n".write(
+      toFile: map, atomically: true, encoding: .utf8)
+    desk.refused(
+      ["order", "new", "--type", "suspend", "--line", "312-555-0107"], "is not in users.tsv")
+  }
 
   @Test func outboxHoldsOneMessagePerMilestone() throws {
+    let desk = try OrderDesk()
+    let demo = desk.demo
     defer { demo.remove() }
     let log = demo.path + "/sent.log"
     let script = demo.path + "/sendmail.sh"
@@ -326,7 +355,7 @@ import Testing
     _ = run(["order", "complete", number, "--yes"])
     _ = run(["order", "reject", "ORD-000002", "--as", "EMP-0001", "--comment", "No", "--yes"])
 
-    let messages = outbox()
+    let messages = desk.outbox()
     let mine = messages.filter { $0.0["X-Stockroom-Order"] == number }
     let milestones = mine.compactMap { $0.0["X-Stockroom-Milestone"] }
     #expect(
@@ -366,12 +395,14 @@ import Testing
       environment: env)
     #expect(failed.status == 0)
     #expect(failed.output.contains("sendmail /bin/false failed with status 1"))
-    #expect(outbox().contains { $0.0["X-Stockroom-Milestone"] == "cancelled" })
+    #expect(desk.outbox().contains { $0.0["X-Stockroom-Milestone"] == "cancelled" })
   }
 
   /// A message that could not be delivered stays in the outbox, shows in `order show --json`
   /// and `outbox`, and goes out with the next process that commits, or `outbox deliver`.
   @Test func failedMailIsRetriedByTheNextProcessAndByOutboxDeliver() throws {
+    let desk = try OrderDesk()
+    let demo = desk.demo
     defer { demo.remove() }
     let script = demo.path + "/sendmail.sh"
     try "cat >> \(demo.path)/sent.log\n".write(toFile: script, atomically: true, encoding: .utf8)

@@ -25,12 +25,14 @@ import Testing
   }
 
   @Test func pageDownMovesByTheRowsShownAfterAResize() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let session = try TmuxSession(
-      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
-        + " deallocate hardware --account ACC-0001 --serial RB1-1100000 --interactive",
-      environment: ["LANG": "C.UTF-8", "STOCKROOM_NOW": "2026-11-22T09:00:00Z"])
+      command: "exec "
+        + demo.command([
+          "deallocate", "hardware", "--account", "ACC-0001", "--serial", "RB1-1100000",
+          "--interactive",
+        ]), environment: demo.terminalEnvironment)
     defer { session.close() }
     try session.waitFor("Step 2 of 3")
     session.send("Escape")

@@ -20,7 +20,7 @@ import Testing
   @Test func twoHundredSerialsFromFiveAccountsAtScannerSpeedWithTenBadOnes() throws {
     let seed = FuzzSeed("ReturnsBenchTerminalTests")
     var random = seed.generator
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     // 200 returnable serials from five accounts: every free token of ACC-0002 to ACC-0005,
     // the rest from ACC-0001.
@@ -131,7 +131,7 @@ import Testing
   /// options held; a scan after it is kept by the draft through a dropped line (SIGHUP), and
   /// the next `stockroom` resumes the session with every scan.
   @Test func interactiveOpensTheBenchPreScannedAndTheSessionSurvivesAHangup() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0002", inUse: false)
     try #require(free.count >= 3)
@@ -139,10 +139,12 @@ import Testing
     try ([free[0], free[1], "NOPE-1"].joined(separator: "\n") + "\n").write(
       toFile: file, atomically: true, encoding: .utf8)
     let session = try TmuxSession(
-      command: "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
-        + " returns --serials-from \(TmuxSession.quote(file)) --disposition faulty"
-        + " --reference RMA-31 --interactive",
-      width: 120, height: 40, environment: DraftResumeTests.environment)
+      command: "exec "
+        + demo.command([
+          "returns", "--serials-from", file, "--disposition", "faulty", "--reference", "RMA-31",
+          "--interactive",
+        ]),
+      width: 120, height: 40, environment: demo.terminalEnvironment)
     defer { session.close() }
     let opened = try session.waitFor("2 to return · 1 refused")
     #expect(opened.contains("Faulty"), "the held disposition; \(opened)")

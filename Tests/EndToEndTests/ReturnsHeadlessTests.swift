@@ -39,7 +39,7 @@ import Testing
   }
 
   @Test func theRMACheckOfTwoHundredAndTenAnnouncedAndTheReceipts() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let (sent, kept, owner) = Self.serials(demo)
     try #require(sent.count == 200 && kept.count == 10)
@@ -97,7 +97,7 @@ import Testing
   }
 
   @Test func aRefusedSerialRefusesTheRunUnlessSetAside() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0002", inUse: false)
     let busy = try #require(demo.serials(account: "ACC-0002", inUse: true).first)
@@ -124,7 +124,7 @@ import Testing
   }
 
   @Test func standardInputOneSerialALine() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0003", inUse: false)
     try #require(free.count >= 2)

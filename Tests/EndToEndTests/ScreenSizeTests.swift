@@ -9,7 +9,7 @@ import Testing
   static let extra = 45
 
   @Test func transactionLogFollowsTheTerminalSize() throws {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     for index in 0..<Self.extra {
       let made = demo.run([

@@ -7,14 +7,13 @@ import Testing
 @Suite(.serialized) struct SelectionTests {
   /// Northwind's RB-1 wizard after Search, in a pane; the serials listed.
   func open() throws -> (TmuxSession, DemoDirectory, [String]) {
-    let demo = DemoDirectory()
+    let demo = try DemoDirectory()
     let serials = demo.serials(account: "ACC-0004", inUse: false).filter { $0.hasPrefix("RB1-") }
       .sorted()
     let command =
-      "\(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path)) "
-      + "deallocate hardware --account ACC-0004 --interactive; sleep 60"
-    let session = try TmuxSession(
-      command: command, environment: ["LANG": "C.UTF-8", "STOCKROOM_NOW": "2026-11-22T09:00:00Z"])
+      demo.command(["deallocate", "hardware", "--account", "ACC-0004", "--interactive"])
+      + "; sleep 60"
+    let session = try TmuxSession(command: command, environment: demo.terminalEnvironment)
     try session.waitFor("Available [")
     for _ in 0..<5 { session.send("Right") }
     session.send("Enter")

@@ -1,27 +1,28 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The subscription action modal in a real terminal (tmux, 80x24, and 120x40 after a resize),
 /// opened from the screens or by `--interactive`, each action checked afterwards with the
 /// headless commands and `stockroom verify`.
 @Suite(.serialized) struct SubscriptionWizardTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   /// A demo data directory and Stockroom open on it in a tmux pane.
   final class Pane {
-    let demo = DemoDirectory()
+    let demo: DemoDirectory
     let session: TmuxSession
 
-    /// Stockroom with `arguments` (none: the home screen) in a `width`x`height` pane; waits
-    /// for `ready`.
+    /// Stockroom on `kind`'s demo store with `arguments` (none: the home screen) in a
+    /// `width`x`height` pane; waits for `ready`.
     init(
-      _ arguments: [String] = [], width: Int = 80, height: Int = 24,
+      _ arguments: [String] = [], on kind: StoreKind = .file, width: Int = 80, height: Int = 24,
       ready: String = "Subscriptions"
     ) throws {
-      let command =
-        ([Binary.path, "--data-dir", demo.path] + arguments).map(TmuxSession.quote)
-        .joined(separator: " ") + "; sleep 60"
+      demo = try DemoDirectory(kind)
       session = try TmuxSession(
-        command: command, width: width, height: height,
-        environment: ["LANG": "C.UTF-8", "STOCKROOM_NOW": "2026-11-22T09:00:00Z"])
+        command: demo.command(arguments) + "; sleep 60", width: width, height: height,
+        environment: demo.terminalEnvironment)
       _ = try session.waitFor(ready)
     }
 
@@ -81,8 +82,9 @@ import Testing
     }
   }
 
-  @Test func swapOfARentedItem() throws {
-    let pane = try Pane()
+  @Test(arguments: StoreKind.available)
+  func swapOfARentedItem(kind: StoreKind) throws {
+    let pane = try Pane(on: kind)
     try pane.open("SUB-000001")
     try pane.step(["Enter"], "Step 1 of 4")
     try pane.step(["Tab", "Tab", "Tab", "Enter"], "New Installed Item Serial No.")
@@ -95,8 +97,9 @@ import Testing
     #expect(pane.verified())
   }
 
-  @Test func componentSwapInABundle() throws {
-    let pane = try Pane()
+  @Test(arguments: StoreKind.available)
+  func componentSwapInABundle(kind: StoreKind) throws {
+    let pane = try Pane(on: kind)
     try pane.open("SUB-000002")
     try pane.step(["Enter"], "Step 1 of 4")
     try pane.step(["Down", "Down", "Tab", "Tab", "Right"], "(•) Swap Component")
@@ -110,8 +113,9 @@ import Testing
     #expect(pane.verified())
   }
 
-  @Test func removeOfARentedItemGoesBackToTheWarehouse() throws {
-    let pane = try Pane()
+  @Test(arguments: StoreKind.available)
+  func removeOfARentedItemGoesBackToTheWarehouse(kind: StoreKind) throws {
+    let pane = try Pane(on: kind)
     try pane.open("SUB-000001")
     try pane.step(["Down", "Enter"], "Step 1 of 3")
     try pane.step(["Down", "Down", "Tab", "Enter"], "Performed by")
@@ -121,8 +125,9 @@ import Testing
     #expect(pane.verified())
   }
 
-  @Test func removeOfASoldItemStaysWithTheAR() throws {
-    let pane = try Pane()
+  @Test(arguments: StoreKind.available)
+  func removeOfASoldItemStaysWithTheAR(kind: StoreKind) throws {
+    let pane = try Pane(on: kind)
     try pane.open("SUB-000002")
     try pane.step(["Down", "Enter"], "Step 1 of 3")
     try pane.step(["End", "Tab", "Enter"], "Performed by")
@@ -248,8 +253,10 @@ import Testing
 
 /// The headless twins: consent, refusals and their exit codes, JSON fields.
 @Suite struct SubscriptionHeadlessTests {
-  @Test func listsAndShowsAsJSON() {
-    let demo = DemoDirectory()
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
+  @Test func listsAndShowsAsJSON() throws {
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let rows = demo.objects(["subscriptions", "--json"])
     #expect(rows.count == 10)
@@ -265,17 +272,18 @@ import Testing
     #expect(demo.run(["warehouse", "WH-NORTH"]).output.contains("Transactions"))
   }
 
-  @Test func withoutYesNothingIsWritten() {
-    let demo = DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func withoutYesNothingIsWritten(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
-    let before = demo.ledgerSize
+    let before = demo.written
     let preview = demo.run([
       "swap", "--subscription", "SUB-000001", "--item", "STB-10001", "--new", "STB-10006",
     ])
     #expect(preview.status == 0)
     #expect(preview.output.contains("Nothing written; add --yes to commit."))
     #expect(preview.output.contains("Stock In to WH-CENTRAL"))
-    #expect(demo.ledgerSize == before)
+    #expect(demo.written == before)
     let done = demo.run([
       "swap", "--subscription", "SUB-000001", "--item", "STB-10001", "--new", "STB-10006",
       "--reason", "stolen", "--performed-by", "Sam", "--reference", "WO-1", "--yes",
@@ -292,8 +300,8 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
-  @Test func refusalsAndUsageErrorsHaveTheirExitCodes() {
-    let demo = DemoDirectory()
+  @Test func refusalsAndUsageErrorsHaveTheirExitCodes() throws {
+    let demo = try DemoDirectory()
     defer { demo.remove() }
     let cases: [([String], Int32, String)] = [
       (["subscription", "SUB-999999"], 1, "unknown subscription SUB-999999"),

@@ -7,21 +7,16 @@ struct WizardTerminal {
   let session: TmuxSession
 
   init(_ demo: DemoDirectory, width: Int = 80, height: Int = 24) throws {
-    let command =
-      "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path))"
     session = try TmuxSession(
-      command: command, width: width, height: height,
-      environment: ["LANG": "C.UTF-8", "STOCKROOM_NOW": "2026-11-22T09:00:00Z"])
+      command: "exec " + demo.command(), width: width, height: height,
+      environment: demo.terminalEnvironment)
     try session.waitFor("Choose where to go")
   }
 
   /// `stockroom ARGUMENTS` (e.g. a twin with `--interactive`) in the pane, once `text` shows.
   init(_ demo: DemoDirectory, arguments: [String], waitingFor text: String) throws {
-    let command =
-      "exec \(TmuxSession.quote(Binary.path)) --data-dir \(TmuxSession.quote(demo.path)) "
-      + arguments.map(TmuxSession.quote).joined(separator: " ")
     session = try TmuxSession(
-      command: command, environment: ["LANG": "C.UTF-8", "STOCKROOM_NOW": "2026-11-22T09:00:00Z"])
+      command: "exec " + demo.command(arguments), environment: demo.terminalEnvironment)
     try session.waitFor(text)
   }
 
