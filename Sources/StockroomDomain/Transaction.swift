@@ -151,10 +151,13 @@ public struct TransactionContext: Hashable, Sendable, Codable {
   public var billing: Billing?
   /// The returns bench session the transaction came from, when it did.
   public var session: String?
+  /// Why the tokens came back, when a deallocation was told.
+  public var returnReason: ReturnReason?
 
   public init(
     user: String, uid: UInt32, performedBy: String? = nil, reference: String = "",
-    comment: String = "", billing: Billing? = nil, session: String? = nil
+    comment: String = "", billing: Billing? = nil, session: String? = nil,
+    returnReason: ReturnReason? = nil
   ) {
     self.user = user
     self.uid = uid
@@ -163,6 +166,7 @@ public struct TransactionContext: Hashable, Sendable, Codable {
     self.comment = comment
     self.billing = billing
     self.session = session
+    self.returnReason = returnReason
   }
 }
 
@@ -195,6 +199,8 @@ public struct Transaction: Hashable, Sendable, Codable {
   public var billing: Billing?
   /// The returns bench session a `deallocate-hardware` transaction came from, when it did.
   public var session: String?
+  /// Why the tokens of a deallocation came back, when it was told.
+  public var returnReason: ReturnReason?
 
   public init(
     sequence: UInt64, key: String, version: Int, time: String, change: Change,
@@ -218,6 +224,7 @@ public struct Transaction: Hashable, Sendable, Codable {
     order = change.order
     billing = context.billing
     session = context.session
+    returnReason = context.returnReason
   }
 
   /// The change this transaction applies.
@@ -241,6 +248,7 @@ extension Transaction {
   private enum CodingKeys: String, CodingKey {
     case transactionId, key, kind, version, action, account, user, uid, performedBy, time
     case reference, comment, items, definitions, subscription, order, billing, session
+    case returnReason
   }
 
   /// Every documented field is always present: `account` and `performedBy`
@@ -265,5 +273,6 @@ extension Transaction {
     try container.encodeIfPresent(order, forKey: .order)
     try container.encodeIfPresent(billing, forKey: .billing)
     try container.encodeIfPresent(session, forKey: .session)
+    try container.encodeIfPresent(returnReason, forKey: .returnReason)
   }
 }

@@ -22,6 +22,9 @@ public enum Home {
       HomeScreen.Entry(
         title: "Inventory", summary: "Provider stock; allocate; receive stock",
         open: { .push(InventoryScreen(context: $0)) }),
+      HomeScreen.Entry(
+        title: "Reports", summary: "Transactions, stock movements, faulty and lost; export",
+        open: { .push(ReportsScreen(context: $0)) }),
     ])
   }
 }

@@ -16,7 +16,7 @@ struct Stockroom: ParsableCommand {
     version: version,
     subcommands: StoreCommands.all + DeallocationCommands.all + SubscriptionCommands.all
       + OrderCommands.all + AllocationCommands.all + [
-        ReturnsHeadlessCommand.self, BenchCommand.self, BenchListCommand.self, SSHSetupCommand.self,
+        ReturnsHeadlessCommand.self, ReportCommand.self, BenchCommand.self, BenchListCommand.self, SSHSetupCommand.self,
         DraftsCommand.self,
       ]
   )
