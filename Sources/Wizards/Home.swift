@@ -23,7 +23,7 @@ public enum Home {
         title: "Inventory", summary: "Provider stock; allocate; receive stock",
         open: { .push(InventoryScreen(context: $0)) }),
       HomeScreen.Entry(
-        title: "Reports", summary: "Transactions, stock movements, faulty and lost; export",
+        title: "Reports", summary: "Transactions, movements, faulty; export",
         open: { .push(ReportsScreen(context: $0)) }),
     ])
   }

@@ -12,7 +12,7 @@ public struct ReturnsAnswers {
   /// The bell for a refused scan: On (the default) or Off.
   var bell = ChoiceField(options: ["On", "Off"], width: 9)
   /// The held reason the session's tokens came back for (optional).
-  var returnReason = ReturnReasonField()
+  var returnReason = ReturnReasonField(width: 30)
   /// The scan lines, browsable (follows the newest scan).
   var scanList = ListViewport()
   /// Which RMA list is shown, and its rows.
