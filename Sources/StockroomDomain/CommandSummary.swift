@@ -38,7 +38,7 @@ extension SummaryRow {
       SummaryRow(label: "Reference", items: [SummaryWords.optional(context.reference)]),
       SummaryRow(label: "Comment", items: [SummaryWords.optional(context.comment)]),
     ]
-      + (context.returnReason.map { [SummaryRow(label: "Return reason", items: [$0.title])] }
+      + (context.returnReason.map { [SummaryRow(label: "Reason", items: [$0.title])] }
         ?? [])
       + [
         SummaryRow(

@@ -31,8 +31,10 @@ import Testing
     let faulty = demo.objects(["report", "faulty", "--return-reason", "warranty", "--json"])
     #expect(faulty.map { $0["serial"] as? String } == [free[0]])
     #expect(faulty.first?["ageDays"] as? Int == 0)
-    let bad = demo.run(["deallocate", "mobilepass", "--account", "ACC-0002", "--quantity", "1",
-      "--return-reason", "broken"])
+    let bad = demo.run([
+      "deallocate", "mobilepass", "--account", "ACC-0002", "--quantity", "1",
+      "--return-reason", "broken",
+    ])
     #expect(bad.status == 2, "\(bad.output)")
   }
 

@@ -59,7 +59,8 @@ import Testing
     warranty.returnReason = .warranty
     warranty.reference = "RMA-77, box 2"
     try history.commit(
-      .deallocateHardware(account: "ACC-0001", serials: ["A1"], disposition: .faulty, container: nil),
+      .deallocateHardware(
+        account: "ACC-0001", serials: ["A1"], disposition: .faulty, container: nil),
       day: "2026-03-05", context: warranty)
     var other = TransactionContext(user: "bo", uid: 2)
     other.returnReason = .notRenewing

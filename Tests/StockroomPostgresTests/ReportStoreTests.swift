@@ -25,8 +25,9 @@ import Testing
       StoreUnderTest.deallocate(free), context: context, key: "reason")
     let history = try #require(store as? any TransactionHistory)
     let reread = try demo.open(fromSnapshot: false)
-    #expect(try reread.transaction(id: done.transaction.transactionId)?.returnReason
-      == .fulfilmentError)
+    #expect(
+      try reread.transaction(id: done.transaction.transactionId)?.returnReason
+        == .fulfilmentError)
     for filter in [
       ReportFilter(returnReason: .fulfilmentError),
       ReportFilter(account: "ACC-0002", returnReason: .fulfilmentError),

@@ -38,7 +38,9 @@ public enum FaultyReport {
           // The snapshot's tokens carry their serial apart (`TokenTable.serial(at:)`).
           let serial = state.tokens.serial(at: index)
           let mark = marks[serial]
-          if let mark { guard markFilter.matches(mark) else { return true } } else if !open {
+          if let mark {
+            guard markFilter.matches(mark) else { return true }
+          } else if !open {
             return true
           }
           let box = Int(token.container)

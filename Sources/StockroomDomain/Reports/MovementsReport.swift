@@ -120,8 +120,7 @@ public enum MovementsReport {
 
     /// Hardware coming back: each disposition takes the serials of this model it names; what
     /// is left (none, when the ledger applies as written) is `otherIn`.
-    private mutating func byDisposition(_ delta: Int, _ transaction: Transaction, _ model: String)
-    {
+    private mutating func byDisposition(_ delta: Int, _ transaction: Transaction, _ model: String) {
       var left = delta
       let names: [Disposition: String] = [
         .return: "returned", .initialize: "initialized", .faulty: "faulty", .lost: "lost",

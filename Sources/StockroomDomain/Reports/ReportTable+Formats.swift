@@ -6,8 +6,9 @@ extension ReportTable {
   public var csv: String {
     var out = columns.map { Self.csvField($0.key) }.joined(separator: ",") + "\r\n"
     for row in rows {
-      out += row.map { Self.csvField(TextRules.neutralised($0.text)) }.joined(
-        separator: ",") + "\r\n"
+      out +=
+        row.map { Self.csvField(TextRules.neutralised($0.text)) }.joined(
+          separator: ",") + "\r\n"
     }
     return out
   }
@@ -54,8 +55,9 @@ extension ReportTable {
   static func csvField(_ text: String) -> String {
     guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" })
     else { return text }
-    return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(
-      separator: "\"\"") + "\""
+    return "\""
+      + text.split(separator: "\"", omittingEmptySubsequences: false).joined(
+        separator: "\"\"") + "\""
   }
 }
 

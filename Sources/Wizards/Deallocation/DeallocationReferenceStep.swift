@@ -24,8 +24,7 @@ extension DeallocationFlow {
 
   /// Rows of the step, relative to its top: (disposition, container, reference, comment,
   /// reason; the Comment's counter has the row under it).
-  private var rows: (disposition: Int, container: Int, reference: Int, comment: Int, reason: Int)
-  {
+  private var rows: (disposition: Int, container: Int, reference: Int, comment: Int, reason: Int) {
     isHardware ? (3, 8, 9, 10, 12) : (-1, 3, 4, 5, 7)
   }
 

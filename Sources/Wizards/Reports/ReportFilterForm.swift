@@ -47,7 +47,9 @@ struct ReportFilterForm: Sendable {
   static func layout(in rect: Rect) -> [(control: Control, label: String, labelX: Int, field: Rect)]
   {
     let x = rect.x
-    func place(_ control: Control, _ label: String, _ labelX: Int, _ fieldX: Int, _ row: Int, _ width: Int)
+    func place(
+      _ control: Control, _ label: String, _ labelX: Int, _ fieldX: Int, _ row: Int, _ width: Int
+    )
       -> (Control, String, Int, Rect)
     {
       (control, label, x + labelX, Rect(x: x + fieldX, y: rect.y + row, width: width, height: 1))

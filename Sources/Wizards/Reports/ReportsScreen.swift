@@ -46,7 +46,9 @@ public struct ReportsScreen: Screen {
 
   public var keyBindings: [KeyBinding] {
     if question != nil {
-      return [KeyBinding("←→", "choose"), KeyBinding("Enter", "press"), KeyBinding("Esc", "cancel")]
+      return [
+        KeyBinding("←→", "choose"), KeyBinding("Enter", "press"), KeyBinding("Esc", "cancel"),
+      ]
     }
     if job != nil { return [KeyBinding("Esc", "cancel")] }
     return [
@@ -226,7 +228,8 @@ public struct ReportsScreen: Screen {
 
   static func tableRect(in rect: Rect) -> Rect {
     let inside = rect.inset(by: 1)
-    return Rect(x: inside.x + 1, y: inside.y + 5, width: inside.width - 2, height: inside.height - 6)
+    return Rect(
+      x: inside.x + 1, y: inside.y + 5, width: inside.width - 2, height: inside.height - 6)
   }
 
   public func cursor(in rect: Rect) -> Point? {
