@@ -26,9 +26,28 @@ struct OrderSubmitCheck {
     let approver = try approver(for: employee, requester: requester)
     let event = OrderEvent(
       step: .submit, time: at, actor: requester.id, comment: comment, state: .pendingApproval)
-    return Order(
+    let price = book.price(of: normalised)
+    let order = Order(
       number: book.nextNumber, request: normalised, state: .pendingApproval,
-      requestedBy: requester.id, approver: approver, timeline: [event])
+      requestedBy: requester.id, approver: approver, timeline: [event], price: price.text,
+      approvals: book.chain(for: normalised.type, price: price))
+    try reachable(order)
+    return order
+  }
+
+  /// Every level that applies has someone who may approve there: not the requester, not the
+  /// employee, not the one person of an earlier level.
+  func reachable(_ order: Order) throws(DomainError) {
+    var excluded: Set<String> = [order.requestedBy, order.employee]
+    for (index, level) in order.chain.enumerated() where !level.skipped {
+      let people = book.people(level.approver, manager: order.approver).map(\.id)
+      if people.allSatisfy({ excluded.contains($0) }) {
+        throw .orderRule(
+          "approval level \(index + 1) (\(level.approver.text)) has nobody to approve "
+            + "other than the requester, the employee or an earlier approver")
+      }
+      if people.count == 1 { excluded.formUnion(people) }
+    }
   }
 
   /// The employee's approver; when that is the requester, the requester's own approver, so

@@ -25,7 +25,8 @@ public struct MyOrdersScreen: Screen {
 
     n starts a new order (new device and line, warranty replacement, accessory, port, \
     transfer of liability, stipend, activation, upgrade, features, plan, number, SIM, \
-    restore, assignment, suspend, disconnect). a opens the orders waiting for your approval. \
+    restore, assignment, suspend, disconnect). a opens the orders waiting for your approval; \
+    p shows the approval policy (who approves what, level by level). \
     Enter opens an order with its timeline. s acts as the next employee when the user map \
     allows it (the demo's support desk may act as anyone).
     """
@@ -34,7 +35,7 @@ public struct MyOrdersScreen: Screen {
   public var keyBindings: [KeyBinding] {
     var keys: [KeyBinding] = [
       .move, KeyBinding("Enter", "open"), KeyBinding("n", "new order"),
-      KeyBinding("a", "approvals"),
+      KeyBinding("a", "approvals"), KeyBinding("p", "policy"),
     ]
     if session.mayActAsAnyone { keys.append(KeyBinding("s", "act as next")) }
     return keys + [.back]
@@ -63,6 +64,8 @@ public struct MyOrdersScreen: Screen {
       return .push(NewOrderFlow.screen(session: session, context: context))
     case .character("a"):
       return .push(ApprovalQueueScreen(session: session, context: context))
+    case .character("p"):
+      return .push(ApprovalPolicyScreen())
     case .character("s") where session.mayActAsAnyone:
       let people = context.state.orders.employees.map(\.id)
       if let index = people.firstIndex(of: session.actor), !people.isEmpty {
@@ -110,7 +113,7 @@ enum OrderTable {
       switch column {
       case 0: return order.number
       case 1: return order.type.title
-      case 2: return order.state.title
+      case 2: return book.stateTitle(order)
       case 3: return TextSafety.neutralised(book.name(order.employee))
       case 4: return TextSafety.neutralised(book.name(order.approver))
       default: return TimeText.local(order.created, in: timeZone)
@@ -145,10 +148,11 @@ public struct ApprovalQueueScreen: Screen {
 
   public var help: String {
     """
-    Orders waiting for your approval. Enter opens one: approve it (a), reject it (r, with a \
-    reason), ask the requester for more information (i), or cancel it (c). Nobody approves \
-    their own order: when an approver orders for someone who reports to them, the order goes \
-    to the approver's own approver.
+    Orders waiting for your approval at the level they stand at (State shows the level, 2/3). \
+    Enter opens one: approve it (a), reject it (r, with a reason), ask the requester for \
+    more information (i), or cancel it (c). Nobody approves their own order, nor the same \
+    order at two levels: when an approver orders for someone who reports to them, the order \
+    goes to the approver's own approver.
     """
   }
 
