@@ -30,7 +30,7 @@ struct ApprovalsShowCommand: ParsableCommand {
   }
 }
 
-/// `stockroom approvals set --file POLICY.toml`: the support desk changes the policy; orders
+/// `stockroom approvals set --file FILE`: the support desk changes the policy; orders
 /// already submitted keep the chain they were submitted under.
 struct ApprovalsSetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(

@@ -42,7 +42,9 @@ import Testing
   @Test(arguments: [(Size.minimum, ""), (Size(width: 120, height: 40), "-120x40")])
   func approvalsScreensAtBothSizes(size: Size, suffix: String) throws {
     var app = try self.app(size: size)
-    app.carryOut(.push(ApprovalPolicyScreen()))
+    let it = OrderSession(actor: "EMP-0003", mayActAsAnyone: false)
+    app.carryOut(.push(ApprovalQueueScreen(session: it, context: app.context)))
+    app.handle(.character("p"))
     ScreenSnapshot.check(app.render().buffer, "orders/20-approvals\(suffix)")
     #expect(app.render().buffer.text.contains("2. Department IT"))
 
@@ -53,8 +55,6 @@ import Testing
     #expect(app.render().buffer.text.contains("Level 2"))
 
     app.carryOut(.pop)
-    let it = OrderSession(actor: "EMP-0003", mayActAsAnyone: false)
-    app.carryOut(.push(ApprovalQueueScreen(session: it, context: app.context)))
     ScreenSnapshot.check(app.render().buffer, "orders/22-approval-queue-level-2\(suffix)")
     #expect(app.render().buffer.text.contains("ORD-000006"))
   }

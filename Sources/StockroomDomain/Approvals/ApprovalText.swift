@@ -32,23 +32,26 @@ extension OrderBook {
     return lines
   }
 
-  /// One row a level of the order's chain: who approves, and who did when, or where it stands.
+  /// One row a level of the order's chain: who approves, and who did when, or where it stands
+  /// (`Manager Tom Becker: approved 2026-11-22 08:00`, `Department IT: waiting`).
   public func approvalRows(_ order: Order) -> [(String, String)] {
     let current = order.currentLevel
     return order.chain.enumerated().map { index, level in
       var who = describe(level.approver)
-      if level.approver == .manager { who += ": " + person(order.approver) }
+      if level.approver == .manager { who += " " + name(order.approver) }
       let status: String
       if let by = level.approvedBy {
-        status = "approved by \(person(by)) \(level.time.map { String($0.prefix(16)) } ?? "")"
+        let when = String((level.time ?? "").prefix(16).map { $0 == "T" ? " " : $0 })
+        let one = level.approver == .manager || level.approver == .employee(by)
+        status = (one ? "approved " : "approved by \(name(by)) ") + when
       } else if level.skipped {
-        status = "skipped (below \(level.minimum ?? "0"))"
+        status = "skipped, below \(level.minimum ?? "0")"
       } else if index == current {
         status = order.state == .informationRequested ? "asked for information" : "waiting"
       } else {
         status = order.state.isOpen ? "to come" : "not reached"
       }
-      return ("Level \(index + 1)", "\(who) — \(status)")
+      return ("Level \(index + 1)", "\(who): \(status)")
     }
   }
 }
@@ -62,5 +65,16 @@ extension OrderBook {
       let position = applying.firstIndex(of: level)
     else { return order.state.title }
     return "\(order.state.title) \(position + 1)/\(applying.count)"
+  }
+}
+
+extension OrderBook {
+  /// Who decides the order now, for a column: the manager's name, else the level's approver
+  /// (`Department IT`) while the order waits at a level that is not the manager's.
+  public func approverTitle(_ order: Order) -> String {
+    guard let level = order.currentLevel, order.chain[level].approver != .manager else {
+      return name(order.approver)
+    }
+    return describe(order.chain[level].approver)
   }
 }

@@ -35,19 +35,33 @@ struct OrderSubmitCheck {
     return order
   }
 
-  /// Every level that applies has someone who may approve there: not the requester, not the
-  /// employee, not the one person of an earlier level.
+  /// Every level that applies can have an approver of its own: one person a level, none the
+  /// requester or the employee (a matching of levels to people, as nobody approves twice).
   func reachable(_ order: Order) throws(DomainError) {
-    var excluded: Set<String> = [order.requestedBy, order.employee]
+    let excluded: Set<String> = [order.requestedBy, order.employee]
+    var taken: [String: Int] = [:]
     for (index, level) in order.chain.enumerated() where !level.skipped {
-      let people = book.people(level.approver, manager: order.approver).map(\.id)
-      if people.allSatisfy({ excluded.contains($0) }) {
+      var seen = Set<String>()
+      if !assign(index, order, excluded, &taken, &seen) {
         throw .orderRule(
           "approval level \(index + 1) (\(level.approver.text)) has nobody to approve "
-            + "other than the requester, the employee or an earlier approver")
+            + "other than the requester, the employee or an approver of another level")
       }
-      if people.count == 1 { excluded.formUnion(people) }
     }
+  }
+
+  /// Finds level `index` a person, moving earlier levels to others where needed.
+  func assign(
+    _ index: Int, _ order: Order, _ excluded: Set<String>, _ taken: inout [String: Int],
+    _ seen: inout Set<String>
+  ) -> Bool {
+    let people = book.people(order.chain[index].approver, manager: order.approver).map(\.id)
+    for person in people where !excluded.contains(person) && seen.insert(person).inserted {
+      if let other = taken[person], !assign(other, order, excluded, &taken, &seen) { continue }
+      taken[person] = index
+      return true
+    }
+    return false
   }
 
   /// The employee's approver; when that is the requester, the requester's own approver, so

@@ -25,8 +25,8 @@ public struct MyOrdersScreen: Screen {
 
     n starts a new order (new device and line, warranty replacement, accessory, port, \
     transfer of liability, stipend, activation, upgrade, features, plan, number, SIM, \
-    restore, assignment, suspend, disconnect). a opens the orders waiting for your approval; \
-    p shows the approval policy (who approves what, level by level). \
+    restore, assignment, suspend, disconnect). a opens the orders waiting for your approval, \
+    and p there the approval policy (who approves what, level by level). \
     Enter opens an order with its timeline. s acts as the next employee when the user map \
     allows it (the demo's support desk may act as anyone).
     """
@@ -35,7 +35,7 @@ public struct MyOrdersScreen: Screen {
   public var keyBindings: [KeyBinding] {
     var keys: [KeyBinding] = [
       .move, KeyBinding("Enter", "open"), KeyBinding("n", "new order"),
-      KeyBinding("a", "approvals"), KeyBinding("p", "policy"),
+      KeyBinding("a", "approvals"),
     ]
     if session.mayActAsAnyone { keys.append(KeyBinding("s", "act as next")) }
     return keys + [.back]
@@ -64,8 +64,6 @@ public struct MyOrdersScreen: Screen {
       return .push(NewOrderFlow.screen(session: session, context: context))
     case .character("a"):
       return .push(ApprovalQueueScreen(session: session, context: context))
-    case .character("p"):
-      return .push(ApprovalPolicyScreen())
     case .character("s") where session.mayActAsAnyone:
       let people = context.state.orders.employees.map(\.id)
       if let index = people.firstIndex(of: session.actor), !people.isEmpty {
@@ -115,7 +113,7 @@ enum OrderTable {
       case 1: return order.type.title
       case 2: return book.stateTitle(order)
       case 3: return TextSafety.neutralised(book.name(order.employee))
-      case 4: return TextSafety.neutralised(book.name(order.approver))
+      case 4: return TextSafety.neutralised(book.approverTitle(order))
       default: return TimeText.local(order.created, in: timeZone)
       }
     }
@@ -152,11 +150,13 @@ public struct ApprovalQueueScreen: Screen {
     Enter opens one: approve it (a), reject it (r, with a reason), ask the requester for \
     more information (i), or cancel it (c). Nobody approves their own order, nor the same \
     order at two levels: when an approver orders for someone who reports to them, the order \
-    goes to the approver's own approver.
+    goes to the approver's own approver. p shows the approval policy.
     """
   }
 
-  public var keyBindings: [KeyBinding] { [.move, KeyBinding("Enter", "open"), .back] }
+  public var keyBindings: [KeyBinding] {
+    [.move, KeyBinding("Enter", "open"), KeyBinding("p", "policy"), .back]
+  }
 
   public var status: StatusLine? {
     StatusLine(orders.isEmpty ? "Nothing waits for your approval." : "\(orders.count) waiting")
@@ -173,6 +173,7 @@ public struct ApprovalQueueScreen: Screen {
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
     table.layout(in: OrderTable.rect(in: context.bodyRect))
+    if key == .character("p") { return .push(ApprovalPolicyScreen()) }
     let result = table.update(key)
     if result == .activated || key == .enter, orders.indices.contains(table.cursor) {
       return .push(OrderDetailScreen(number: orders[table.cursor].number, session: session))
