@@ -41,7 +41,8 @@ let package = Package(
       name: "stockroom",
       dependencies: [
         "Wizards", "CursesTerminal", "StockroomStore", "StockroomPostgres", "StockroomDomain",
-        "TerminalUI", "ApprovalPolicyFile", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "TerminalUI", "ApprovalPolicyFile",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),

@@ -13,7 +13,8 @@ public enum ApprovalPolicyFile {
     do {
       table = try TOMLTable(string: text)
     } catch let error as TOMLParseError {
-      return .failure(ApprovalPolicyFileError(line: error.source.begin.line, reason: error.description))
+      return .failure(
+        ApprovalPolicyFileError(line: error.source.begin.line, reason: error.description))
     } catch {
       return .failure(ApprovalPolicyFileError(line: 1, reason: "\(error)"))
     }
@@ -48,8 +49,9 @@ public enum ApprovalPolicyFile {
     return .success(ApprovalPolicy(chains: chains))
   }
 
-  static func chain(_ table: TOMLTable, _ index: Int) -> Result<ApprovalChain, ApprovalPolicyProblem>
-  {
+  static func chain(_ table: TOMLTable, _ index: Int) -> Result<
+    ApprovalChain, ApprovalPolicyProblem
+  > {
     func problem(_ key: String, _ reason: String) -> Result<ApprovalChain, ApprovalPolicyProblem> {
       .failure(.init(chain: index, level: nil, key: key, reason: reason))
     }
@@ -87,7 +89,8 @@ public enum ApprovalPolicyFile {
       return problem(key, "unknown key \(key) (approver, minimum)")
     }
     guard let text = table["approver"]?.string else {
-      return problem("approver", "approver must be \"manager\", an employee ID or \"department:NAME\"")
+      return problem(
+        "approver", "approver must be \"manager\", an employee ID or \"department:NAME\"")
     }
     guard let approver = Approver(text: text) else {
       return problem("approver", "no approver in \"\(text)\"")

@@ -1,5 +1,5 @@
-import ArgumentParser
 import ApprovalPolicyFile
+import ArgumentParser
 import Foundation
 import StockroomDomain
 import StockroomStore
@@ -56,7 +56,9 @@ struct ApprovalsSetCommand: ParsableCommand {
     }
     OrderRun(global: global, acting: acting).perform(
       { actor, _ in .policy(policy, actor: actor) },
-      summary: { book, _ in ["Approval policy (replaces the one in force)"] + book.policyLines(policy) },
+      summary: { book, _ in
+        ["Approval policy (replaces the one in force)"] + book.policyLines(policy)
+      },
       done: { _, transaction in "Approval policy set (\(transaction.transactionId))" },
       json: { book, _ in OrderJSON.policy(book.approvalPolicy) })
   }

@@ -1,5 +1,5 @@
-import Foundation
 import ApprovalPolicyFile
+import Foundation
 import StockroomDomain
 import Testing
 

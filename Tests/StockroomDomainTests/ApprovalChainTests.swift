@@ -63,7 +63,8 @@ import Testing
     let request: OrderRequest
     switch type {
     case .accessory:
-      request = OrderRequest(type: .accessory, employee: "REQ", accessory: "CASE", quantity: quantity)
+      request = OrderRequest(
+        type: .accessory, employee: "REQ", accessory: "CASE", quantity: quantity)
     case .changePlan:
       request = OrderRequest(type: type, employee: "REQ", line: "555-0001", voicePlan: "T2")
     default: request = OrderRequest(type: type, employee: "REQ", line: "555-0001")
@@ -115,7 +116,10 @@ import Testing
     #expect(order.price == "200.00")
     let skipped = minimum == .above
     #expect(order.chain.map(\.skipped) == [skipped, false])
-    #expect(order.chain.map(\.approver.text) == [approver.text == "named" ? "NAMED" : approver.text, "FIN"])
+    #expect(
+      order.chain.map(\.approver.text) == [
+        approver.text == "named" ? "NAMED" : approver.text, "FIN",
+      ])
     if !skipped {
       #expect(state.orders.deciders(of: order).map(\.id).contains(decider))
       #expect(throws: DomainError.self) { try Self.approve(&state, number, by: "FIN") }
@@ -124,7 +128,8 @@ import Testing
       }
       try Self.approve(&state, number, by: decider)
       #expect(state.orders.order(number)?.state == .pendingApproval)
-      #expect(state.orders.stateTitle(try #require(state.orders.order(number))) == "Pending approval 2/2")
+      #expect(
+        state.orders.stateTitle(try #require(state.orders.order(number))) == "Pending approval 2/2")
     }
     #expect(state.orders.queue(approver: "FIN").map(\.number) == [number])
     try Self.approve(&state, number, by: "FIN")
@@ -193,7 +198,8 @@ import Testing
       ])
     let number = try Self.submit(&state)
     try Self.approve(&state, number, by: "IT1")
-    #expect(state.orders.deciders(of: try #require(state.orders.order(number))).map(\.id) == ["IT2"])
+    #expect(
+      state.orders.deciders(of: try #require(state.orders.order(number))).map(\.id) == ["IT2"])
     #expect(throws: DomainError.self) { try Self.approve(&state, number, by: "IT1") }
     #expect(state.orders.queue(approver: "IT1").isEmpty)
     try Self.approve(&state, number, by: "IT2")
@@ -219,7 +225,8 @@ import Testing
       ])
     let number = try Self.submit(&state)
     try Self.approve(&state, number, by: "MGR")
-    try Self.run(&state, .step(.requestInfo, order: number, actor: "IT1", at: Self.at, comment: "why"))
+    try Self.run(
+      &state, .step(.requestInfo, order: number, actor: "IT1", at: Self.at, comment: "why"))
     try Self.run(&state, .step(.respond, order: number, actor: "REQ", at: Self.at, comment: "site"))
     let back = try #require(state.orders.order(number))
     #expect(back.state == .pendingApproval && back.currentLevel == 1)
@@ -242,7 +249,8 @@ import Testing
           OrderApproval(approver: .employee("FIN"), minimum: "1000", skipped: true),
           OrderApproval(approver: .manager),
         ])
-    try Self.setPolicy(&state, [ApprovalChain(types: [], levels: [ApprovalLevel(approver: .employee("NAMED"))])])
+    try Self.setPolicy(
+      &state, [ApprovalChain(types: [], levels: [ApprovalLevel(approver: .employee("NAMED"))])])
     #expect(state.orders.order(number)?.chain.count == 2)
     try Self.approve(&state, number, by: "MGR")
     #expect(state.orders.order(number)?.state == .inFulfilment)
@@ -262,20 +270,28 @@ import Testing
         try Self.setPolicy(&state, [ApprovalChain(types: [], levels: [level])])
       }
     }
-    #expect(throws: DomainError.self) { try Self.setPolicy(&state, [ApprovalChain(types: [], levels: [])]) }
+    #expect(throws: DomainError.self) {
+      try Self.setPolicy(&state, [ApprovalChain(types: [], levels: [])])
+    }
   }
 
   /// Prices: the device, accessories times quantity, a plan change's difference, 0 otherwise.
   @Test func pricesComeFromTheListPrices() throws {
     let book = try Self.state().orders
-    #expect(book.price(of: OrderRequest(type: .newLine, employee: "REQ", model: "p9")).text == "799.99")
     #expect(
-      book.price(of: OrderRequest(type: .accessory, employee: "REQ", accessory: "CASE", quantity: 3))
-        .text == "300.00")
+      book.price(of: OrderRequest(type: .newLine, employee: "REQ", model: "p9")).text == "799.99")
     #expect(
-      book.price(of: OrderRequest(type: .changePlan, employee: "REQ", line: "555-0001", voicePlan: "T2"))
-        .text == "12.50")
-    #expect(book.price(of: OrderRequest(type: .suspend, employee: "REQ", line: "555-0001")) == .zero)
+      book.price(
+        of: OrderRequest(type: .accessory, employee: "REQ", accessory: "CASE", quantity: 3)
+      )
+      .text == "300.00")
+    #expect(
+      book.price(
+        of: OrderRequest(type: .changePlan, employee: "REQ", line: "555-0001", voicePlan: "T2")
+      )
+      .text == "12.50")
+    #expect(
+      book.price(of: OrderRequest(type: .suspend, employee: "REQ", line: "555-0001")) == .zero)
     #expect(Money("0.0001")?.text == "0.0001")
     #expect(Money("12.5") == Money("12.50"))
     #expect(Money("-1") == nil)

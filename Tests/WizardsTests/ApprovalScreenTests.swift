@@ -25,14 +25,17 @@ import Testing
       ApprovalChain(
         types: [],
         levels: [
-          ApprovalLevel(approver: .manager), ApprovalLevel(approver: .employee("EMP-0002"), minimum: "500.00"),
+          ApprovalLevel(approver: .manager),
+          ApprovalLevel(approver: .employee("EMP-0002"), minimum: "500.00"),
         ]),
     ])
     let request = OrderRequest(type: .suspend, employee: "EMP-0006", line: "312-555-0106")
     for (key, command) in [
       ("policy", OrderCommand.policy(policy, actor: "EMP-0004")),
       ("submit", .submit(request, actor: "EMP-0006", at: Self.at, comment: "Parental leave")),
-      ("approve", .step(.approve, order: "ORD-000006", actor: "EMP-0005", at: Self.at, comment: "")),
+      (
+        "approve", .step(.approve, order: "ORD-000006", actor: "EMP-0005", at: Self.at, comment: "")
+      ),
     ] {
       _ = try store.commit(.order(command), context: context, key: key)
     }

@@ -34,8 +34,9 @@ extension ApprovalPolicy {
             chain: chainIndex, level: nil, key: "level", reason: "a chain needs a level"))
       }
       for (levelIndex, level) in chain.levels.enumerated() {
-        func problem(_ key: String, _ reason: String) -> Result<ApprovalPolicy, ApprovalPolicyProblem>
-        {
+        func problem(_ key: String, _ reason: String) -> Result<
+          ApprovalPolicy, ApprovalPolicyProblem
+        > {
           .failure(
             ApprovalPolicyProblem(chain: chainIndex, level: levelIndex, key: key, reason: reason))
         }
@@ -48,7 +49,8 @@ extension ApprovalPolicy {
           copy.chains[chainIndex].levels[levelIndex].approver = .employee(found.id)
         case .department(let name):
           if book.people(.department(name), manager: "").isEmpty {
-            return problem("approver", "no employee is in department \(TextRules.neutralised(name))")
+            return problem(
+              "approver", "no employee is in department \(TextRules.neutralised(name))")
           }
         }
         if let minimum = level.minimum {

@@ -19,7 +19,8 @@ extension OrderBook {
     }
     for (index, chain) in shown.chains.enumerated() {
       let types =
-        chain.types.isEmpty ? "every order type" : chain.types.map(\.rawValue).joined(separator: ", ")
+        chain.types.isEmpty
+        ? "every order type" : chain.types.map(\.rawValue).joined(separator: ", ")
       lines.append("Chain \(index + 1): \(types)")
       for (number, level) in chain.levels.enumerated() {
         let from = level.minimum.map { ", from \($0)" } ?? ""
