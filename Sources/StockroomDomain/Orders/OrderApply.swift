@@ -73,7 +73,10 @@ extension OrderChange {
         + "\(setup.devices.count) devices"
     }
     if let order { return "\(order.number) \(order.type.title)" }
-    if let policy { return "approval policy: \(policy.chains.count) chains" }
+    if let policy {
+      let count = policy.chains.count
+      return "approval policy: \(count) chain" + (count == 1 ? "" : "s")
+    }
     guard let number, let event else { return "" }
     return "\(number) \(event.step.title.lowercased()) → \(event.state.rawValue)"
   }

@@ -91,6 +91,10 @@ public struct OrderMail: Sendable, Equatable {
       ("Approver", "\(book.name(order.approver)) (\(order.approver))"),
       ("State", order.state.title),
     ]
+    if milestone == .approvalNeeded, order.chain.count > 1, let level = order.currentLevel {
+      let approver = book.describe(order.chain[level].approver)
+      facts.append(("Level", "\(level + 1) of \(order.chain.count): \(approver)"))
+    }
     if let line = order.request.line { facts.append(("Line", line)) }
     if let number = order.fulfilment.serviceNumber { facts.append(("Service number", number)) }
     if !order.fulfilment.serials.isEmpty {
