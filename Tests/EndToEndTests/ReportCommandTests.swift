@@ -31,6 +31,12 @@ import Testing
     let faulty = demo.objects(["report", "faulty", "--return-reason", "warranty", "--json"])
     #expect(faulty.map { $0["serial"] as? String } == [free[0]])
     #expect(faulty.first?["ageDays"] as? Int == 0)
+    let preview = demo.objects([
+      "deallocate", "mobilepass", "--account", "ACC-0002", "--quantity", "1", "--return-reason",
+      "Not-Renewing", "--json",
+    ])
+    #expect(preview.first?["committed"] as? Bool == false)
+    #expect(preview.first?["returnReason"] as? String == "not-renewing")
     let bad = demo.run([
       "deallocate", "mobilepass", "--account", "ACC-0002", "--quantity", "1",
       "--return-reason", "broken",
