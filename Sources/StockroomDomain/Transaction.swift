@@ -46,6 +46,8 @@ public enum ActionCode: String, CaseIterable, Hashable, Sendable, Codable {
   case openSubscription = "open-subscription"
   /// A subscription moves to another life cycle state.
   case changeSubscriptionState = "change-subscription-state"
+  /// A reversal: undoes an earlier transaction's effect, which stays in the ledger as it was.
+  case reverse
 }
 
 /// One thing a transaction moves: a quantity of a software product, or hardware serials.
@@ -121,11 +123,13 @@ public struct Change: Hashable, Sendable, Codable {
   public var subscription: SubscriptionChange?
   /// What an order action changes (issue 8).
   public var order: OrderChange?
+  /// What a reversal undoes (issue 18).
+  public var reversal: ReversalChange?
 
   public init(
     action: ActionCode, account: String? = nil, items: [TransactionItem] = [],
     definitions: Definitions? = nil, subscription: SubscriptionChange? = nil,
-    order: OrderChange? = nil
+    order: OrderChange? = nil, reversal: ReversalChange? = nil
   ) {
     self.action = action
     self.account = account
@@ -133,6 +137,7 @@ public struct Change: Hashable, Sendable, Codable {
     self.definitions = definitions
     self.subscription = subscription
     self.order = order
+    self.reversal = reversal
   }
 }
 
@@ -195,6 +200,8 @@ public struct Transaction: Hashable, Sendable, Codable {
   public var billing: Billing?
   /// The returns bench session a `deallocate-hardware` transaction came from, when it did.
   public var session: String?
+  /// Which transaction this one reverses, and why, when it is a reversal.
+  public var reversal: ReversalChange?
 
   public init(
     sequence: UInt64, key: String, version: Int, time: String, change: Change,
@@ -218,13 +225,14 @@ public struct Transaction: Hashable, Sendable, Codable {
     order = change.order
     billing = context.billing
     session = context.session
+    reversal = change.reversal
   }
 
   /// The change this transaction applies.
   public var change: Change {
     Change(
       action: action, account: account, items: items, definitions: definitions,
-      subscription: subscription, order: order)
+      subscription: subscription, order: order, reversal: reversal)
   }
 
   /// `T000123` for sequence 123.
@@ -241,6 +249,7 @@ extension Transaction {
   private enum CodingKeys: String, CodingKey {
     case transactionId, key, kind, version, action, account, user, uid, performedBy, time
     case reference, comment, items, definitions, subscription, order, billing, session
+    case reversal
   }
 
   /// Every documented field is always present: `account` and `performedBy`
@@ -265,5 +274,6 @@ extension Transaction {
     try container.encodeIfPresent(order, forKey: .order)
     try container.encodeIfPresent(billing, forKey: .billing)
     try container.encodeIfPresent(session, forKey: .session)
+    try container.encodeIfPresent(reversal, forKey: .reversal)
   }
 }

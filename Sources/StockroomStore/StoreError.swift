@@ -9,6 +9,8 @@ extension LedgerError {
   public var exitCode: Int32 {
     switch self {
     case .unavailable, .commitFailed: return 4
+    // A reversal something later depends on: another change took what it would give back.
+    case .refused(.reversalRefused): return 3
     case .refused, .notEmpty: return 1
     case .conflict: return 3
     }
