@@ -30,7 +30,9 @@ struct ShowCommand: ParsableCommand {
     ]
     if let session = transaction.session { rows.append(("Session", session)) }
     if let why = transaction.reversal?.why { rows.append(("Why", why)) }
-    if let words = store.state.reversals.words(for: transaction) { rows.append(("Reversal", words)) }
+    if let words = store.state.reversals.words(for: transaction) {
+      rows.append(("Reversal", words))
+    }
     for (label, value) in rows {
       print(label.padding(toLength: 16, withPad: " ", startingAt: 0) + TextRules.neutralised(value))
     }

@@ -7,12 +7,15 @@ import Testing
     var ledger = try ReversalFixture()
     let before = ledger.state
     let deallocation = try ledger.commit(
-      .deallocateHardware(account: "ACC-0001", serials: ["A1"], disposition: .faulty, container: "RET"))
+      .deallocateHardware(
+        account: "ACC-0001", serials: ["A1"], disposition: .faulty, container: "RET"))
     let reversal = try ledger.reverse(deallocation)
-    #expect(reversal.action == .reverse && reversal.reversal?.reverses == deallocation.transactionId)
+    #expect(
+      reversal.action == .reverse && reversal.reversal?.reverses == deallocation.transactionId)
     #expect(ledger.state.tokens.map { $0 } == before.tokens.map { $0 })
     #expect(ledger.state.accounts == before.accounts)
-    #expect(ledger.state.reversals.words(for: deallocation) == "Reversed by \(reversal.transactionId)")
+    #expect(
+      ledger.state.reversals.words(for: deallocation) == "Reversed by \(reversal.transactionId)")
     #expect(ledger.state.reversals.words(for: reversal) == "Reverses \(deallocation.transactionId)")
     #expect(ledger.state.invariantViolations() == [])
   }
@@ -20,7 +23,8 @@ import Testing
   @Test func secondReversalIsRefusedNamingTheFirst() throws {
     var ledger = try ReversalFixture()
     let deallocation = try ledger.commit(
-      .deallocateHardware(account: "ACC-0001", serials: ["A2"], disposition: .return, container: nil))
+      .deallocateHardware(
+        account: "ACC-0001", serials: ["A2"], disposition: .return, container: nil))
     let reversal = try ledger.reverse(deallocation)
     #expect(
       ledger.refusal(deallocation)
@@ -30,7 +34,8 @@ import Testing
   @Test func serialTakenSinceIsNamedWithItsTransaction() throws {
     var ledger = try ReversalFixture()
     let deallocation = try ledger.commit(
-      .deallocateHardware(account: "ACC-0001", serials: ["A1"], disposition: .return, container: nil))
+      .deallocateHardware(
+        account: "ACC-0001", serials: ["A1"], disposition: .return, container: nil))
     let taken = try ledger.commit(
       .allocateHardware(account: "ACC-0002", serials: ["A1"], type: .rental))
     let message = try #require(ledger.refusal(deallocation))
@@ -100,7 +105,8 @@ import Testing
   @Test func reinitializationMakesItsTokensFaultyAgain() throws {
     var ledger = try ReversalFixture()
     try ledger.commit(
-      .deallocateHardware(account: "ACC-0001", serials: ["A2"], disposition: .faulty, container: nil))
+      .deallocateHardware(
+        account: "ACC-0001", serials: ["A2"], disposition: .faulty, container: nil))
     let reinitialization = try ledger.commit(.reinitialize(serials: ["A2"]))
     try ledger.reverse(reinitialization)
     #expect(ledger.state.token(serial: "A2")?.state == .faulty)
@@ -123,8 +129,9 @@ import Testing
     let ledger = try ReversalFixture()
     let original = ledger.transactions[4]
     #expect(ledger.refusal(original, why: " ") == "Why: required")
-    #expect(ledger.refusal(original, why: String(repeating: "x", count: 129))
-      == "Why: more than 128 characters")
+    #expect(
+      ledger.refusal(original, why: String(repeating: "x", count: 129))
+        == "Why: more than 128 characters")
     #expect(ledger.refusal(original, why: "a\u{7}") == "Why: control characters are not allowed")
   }
 
@@ -140,9 +147,15 @@ import Testing
     twice.transactionId = "T000099"
     twice.items[0].quantity = 1
     audit.check(twice, original: deallocation)
-    #expect(audit.problems == ["T000099 reverses \(deallocation.transactionId), already reversed by \(reversal.transactionId)"])
+    #expect(
+      audit.problems == [
+        "T000099 reverses \(deallocation.transactionId), already reversed by \(reversal.transactionId)"
+      ])
     var other = ReversalAudit()
     other.check(twice, original: deallocation)
-    #expect(other.problems == ["T000099 does not match \(deallocation.transactionId), the transaction it reverses"])
+    #expect(
+      other.problems == [
+        "T000099 does not match \(deallocation.transactionId), the transaction it reverses"
+      ])
   }
 }

@@ -30,7 +30,8 @@ import Testing
     let before = serials.compactMap { session.state.token(serial: $0) }
     let accounts = session.state.accounts
     let deallocation = try session.commit(
-      .deallocateHardware(account: "ACC-0002", serials: serials, disposition: .lost, container: nil),
+      .deallocateHardware(
+        account: "ACC-0002", serials: serials, disposition: .lost, container: nil),
       context: StoreUnderTest.context, key: "dealloc-\(kind)"
     ).transaction
     let reversal = try Self.reverse(deallocation.transactionId, on: session, key: "rev-\(kind)")
@@ -39,7 +40,8 @@ import Testing
     #expect(session.state.accounts == accounts)
     try StoreUnderTest.writeSnapshot(session)
     for fresh in [try store.open(), try store.open(fromSnapshot: false)] {
-      #expect(fresh.state.reversals.reversal(of: deallocation.transactionId) == reversal.transactionId)
+      #expect(
+        fresh.state.reversals.reversal(of: deallocation.transactionId) == reversal.transactionId)
       #expect(serials.compactMap { fresh.state.token(serial: $0) } == before)
     }
     #expect(try store.verify() == [])

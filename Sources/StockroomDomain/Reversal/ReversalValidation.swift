@@ -138,11 +138,14 @@ struct ReversalCheck {
     switch action {
     case .deallocateHardware:
       let left = (item.disposition ?? .return).resultingState
-      return token.state == left && token.accountIndex == nil ? nil : "is now \(token.state.rawValue)"
+      return token.state == left && token.accountIndex == nil
+        ? nil : "is now \(token.state.rawValue)"
     case .reinitialize:
       return token.state == .available ? nil : "is now \(token.state.rawValue)"
     default:
-      guard let holder, token.isAllocated(to: holder) else { return "is now \(token.state.rawValue)" }
+      guard let holder, token.isAllocated(to: holder) else {
+        return "is now \(token.state.rawValue)"
+      }
       return token.inUse ? "is in use" : nil
     }
   }
