@@ -35,6 +35,20 @@ public struct ReversalFlow: WizardFlow {
     return WizardScreen(flow: ReversalFlow(request: request), answers: answers)
   }
 
+  /// `stockroom reverse --interactive`: the original's Transaction screen with the reversal's
+  /// Confirm above it (Enter on the result goes back to the original, marked); nothing when
+  /// the store has no such transaction.
+  public static func interactiveScreens(
+    transactionId: String, why: String, context: AppContext
+  ) -> [any Screen] {
+    guard let wizard = screen(transactionId: transactionId, why: why, context: context) else {
+      return []
+    }
+    return [
+      TransactionScreen(transaction: wizard.flow.request.original, context: context), wizard,
+    ]
+  }
+
   public func controls(step: Step, answers: Answers) -> [Control] { [.why] }
 
   public func describe(_ control: Control, step: Step, answers: Answers) -> ControlDescription {
