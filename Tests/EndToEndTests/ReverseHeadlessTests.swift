@@ -110,11 +110,39 @@ import Testing
   }
 
   @Test(arguments: StoreKind.available)
-  func orderStepsAndSubscriptionActionsAreNotReversible(kind: StoreKind) throws {
+  func aSwapIsSwappedBackUnlessItsItemWasInstalledSince(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let swap = try Self.committed(
+      demo.run([
+        "swap", "--subscription", "SUB-000001", "--item", "STB-10001", "--new", "STB-10006",
+        "--yes", "--json",
+      ]))
+    let preview = demo.run(["reverse", swap, "--why", "wrong box"])
+    #expect(preview.output.contains("Swap STB-10006 back for STB-10001 on SUB-000001"))
+    let taken = try Self.committed(
+      demo.run([
+        "add-item", "--subscription", "SUB-000003", "--item", "STB-10001", "--yes", "--json",
+      ]))
+    let refused = demo.run(["reverse", swap, "--why", "wrong box", "--yes"])
+    #expect(refused.status == 3, "\(refused.output)")
+    #expect(refused.output.contains("STB-10001 was since taken by \(taken) (add-installed-item"))
+    // Once the item is back in stock, the swap is swapped back.
+    _ = try Self.committed(
+      demo.run(["reverse", taken, "--why", "wrong subscription", "--yes", "--json"]))
+    _ = try Self.committed(demo.run(["reverse", swap, "--why", "wrong box", "--yes", "--json"]))
+    let items = demo.objects(["subscription", "SUB-000001", "--json"]).first?["items"]
+    let serials = ((items as? [[String: Any]]) ?? []).compactMap { $0["serial"] as? String }
+    #expect(serials.contains("STB-10001") && !serials.contains("STB-10006"), "\(serials)")
+    #expect(demo.run(["verify"]).status == 0)
+  }
+
+  @Test(arguments: StoreKind.available)
+  func orderStepsAndLifeCycleChangesAreNotReversible(kind: StoreKind) throws {
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let log = demo.objects(["log", "--json"])
-    for action in ["order-submit", "order-approve", "add-installed-item", "define"] {
+    for action in ["order-submit", "order-approve", "change-subscription-state", "define"] {
       guard
         let id = log.first(where: { $0["action"] as? String == action })?["transactionId"]
           as? String

@@ -31,6 +31,11 @@ struct ReversalFixture {
     for command in setUp { try commit(command) }
   }
 
+  /// A ledger that starts from `state` (its earlier transactions not kept).
+  init(starting state: InventoryState) {
+    self.state = state
+  }
+
   /// Validates, applies and records `command`; its transaction.
   @discardableResult
   mutating func commit(_ command: Command) throws -> Transaction {
@@ -47,7 +52,7 @@ struct ReversalFixture {
   /// The reversal of `original`, with its serials' histories.
   func request(_ original: Transaction, why: String = "wrong account") -> Command {
     var history: [String: [Transaction]] = [:]
-    for serial in original.serials {
+    for serial in original.namedSerials {
       history[serial] = transactions.filter { $0.namedSerials.contains(serial) }
     }
     return .reverse(ReversalRequest(original: original, why: why, history: history))

@@ -92,6 +92,21 @@ import Testing
     #expect(try #require(ledger.refusal(software)).contains("ACC-0002 no longer holds 4 SMS Sale"))
   }
 
+  @Test func aLaterTransactionReversedSinceNoLongerBlocks() throws {
+    var ledger = try ReversalFixture()
+    let before = ledger.state
+    let allocation = try ledger.commit(
+      .allocateHardware(account: "ACC-0002", serials: ["A3"], type: .rental))
+    let deallocation = try ledger.commit(
+      .deallocateHardware(account: "ACC-0002", serials: ["A3"], disposition: .lost, container: nil))
+    #expect(
+      ledger.refusal(allocation)?.contains("since taken by \(deallocation.transactionId)") == true)
+    try ledger.reverse(deallocation)
+    try ledger.reverse(allocation)
+    #expect(ledger.state.tokens.map { $0 } == before.tokens.map { $0 })
+    #expect(ledger.state.accounts == before.accounts)
+  }
+
   @Test func receiveTakesItsUntouchedStockOut() throws {
     var ledger = try ReversalFixture()
     let before = ledger.state

@@ -24,10 +24,19 @@ public struct ReversalAudit {
       return
     }
     if original.action != change.action || original.account != reversal.account
-      || Self.moved(original) != Self.moved(reversal)
+      || Self.moved(original) != Self.moved(reversal) || !Self.inverse(original, reversal)
     {
       problems.append("\(id) does not match \(change.reverses), the transaction it reverses")
     }
+  }
+
+  /// A subscription action's reversal installs what the original removed (its root first)
+  /// and removes what it installed.
+  private static func inverse(_ original: Transaction, _ reversal: Transaction) -> Bool {
+    guard let before = original.subscription else { return reversal.subscription == nil }
+    guard let after = reversal.subscription else { return false }
+    return Set(before.added.map(\.serial)) == Set(after.removed)
+      && before.removed.first == after.added.first?.serial
   }
 
   /// What a transaction moves, compared whatever the grouping: its serials sorted, and each

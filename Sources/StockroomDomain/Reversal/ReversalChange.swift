@@ -32,7 +32,8 @@ extension ActionCode {
   public var irreversibility: String? {
     switch self {
     case .receive, .allocate, .deallocateSoftware, .deallocateMobilePass, .deallocateHardware,
-      .reinitialize:
+      .reinitialize, .addInstalledItem, .swapInstalledItem, .removeInstalledItem,
+      .undoAddInstalledItem:
       return nil
     case .define, .assign, .orderSetup:
       return "demo set-up is not reversible"
@@ -40,9 +41,8 @@ extension ActionCode {
       .orderRespond, .orderFulfil, .orderComplete:
       return "order workflow steps are not reversible: an order is cancelled through its own "
         + "workflow"
-    case .addInstalledItem, .swapInstalledItem, .removeInstalledItem, .undoAddInstalledItem,
-      .openSubscription, .changeSubscriptionState:
-      return "subscription actions are undone by their own inverse action"
+    case .openSubscription, .changeSubscriptionState:
+      return "a subscription's life cycle is changed through its own actions"
     case .reverse:
       return "a reversal is not reversible"
     }

@@ -22,17 +22,24 @@ public struct ReversalRequest: Hashable, Sendable {
     guard let original = try ledger.transaction(id: transactionId) else { return nil }
     var history: [String: [Transaction]] = [:]
     if original.action.irreversibility == nil {
-      for serial in Set(original.serials) {
+      for serial in original.namedSerials {
         history[serial] = try ledger.transactions(serial: serial)
       }
     }
     return ReversalRequest(original: original, why: why, history: history)
   }
 
-  /// The first transaction after the original that names `serial`.
-  func later(_ serial: String) -> Transaction? {
+  /// The first transaction after the original that names `serial`, leaving out those undone
+  /// since: a later transaction reversed, and its reversal, cancel out.
+  func later(_ serial: String, _ reversals: Reversals) -> Transaction? {
     let after = Transaction.sequence(of: original.transactionId) ?? 0
-    return history[serial]?.first { (Transaction.sequence(of: $0.transactionId) ?? 0) > after }
+    func isLater(_ id: String) -> Bool { (Transaction.sequence(of: id) ?? 0) > after }
+    return history[serial]?.first { transaction in
+      guard isLater(transaction.transactionId),
+        reversals.reversal(of: transaction.transactionId) == nil
+      else { return false }
+      return !(transaction.reversal.map { isLater($0.reverses) } ?? false)
+    }
   }
 
   /// The transactions before the original that name `serial`, latest first.

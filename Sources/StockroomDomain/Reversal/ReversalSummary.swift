@@ -15,10 +15,29 @@ public struct ReversalSummary: CommandSummary, Hashable {
     bullets =
       ["Reverse \(original.transactionId) (\(original.action.rawValue)\(account))"]
       + original.items.map { Self.back($0, original.action, account) }
+      + (request.inverseSubscriptionCommand().map { [Self.inverse($0)] } ?? [])
     rows =
       SummaryRow.serials(original.serials) + [
         SummaryRow(label: "Why", items: [SummaryWords.optional(request.why)])
       ] + SummaryRow.context(context)
+  }
+
+  /// A subscription action's inverse, in words.
+  static func inverse(_ command: SubscriptionCommand) -> String {
+    let (verb, serial, subscription): (String, String, String)
+    switch command {
+    case .swap(let swap):
+      (verb, serial, subscription) = (
+        "Swap \(swap.serial) back for", swap.newSerial, swap.subscription
+      )
+    case .remove(let remove):
+      (verb, serial, subscription) = ("Remove", remove.serial, remove.subscription)
+    case .add(let add): (verb, serial, subscription) = ("Add back", add.serial, add.subscription)
+    default: return "Undo the subscription action"
+    }
+    return TextRules.neutralised(
+      "\(verb) \(serial) \(verb == "Remove" ? "from" : "on") \(subscription), "
+        + "with the warehouse transactions")
   }
 
   /// One item's way back, in words.

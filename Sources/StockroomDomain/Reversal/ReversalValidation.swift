@@ -19,6 +19,17 @@ extension Validation {
         "\(id) cannot be reversed: hardware received by serial stays on record; "
           + "deallocate it as lost instead")
     }
+    let reversal = ReversalChange(reverses: id, action: original.action, why: request.why)
+    if original.subscription != nil {
+      let blocked = original.namedSerials.sorted().compactMap { serial in
+        request.later(serial, state.reversals).map {
+          "\(serial) was since taken by " + ReversalCheck.naming($0)
+        }
+      }
+      var change = try reverseSubscription(request, state, blocked)
+      change.reversal = reversal
+      return change
+    }
     var holder: Int?
     if let code = original.account { holder = try account(code, state) }
     var check = ReversalCheck(request: request, state: state, holder: holder)
@@ -33,9 +44,7 @@ extension Validation {
     if !check.problems.isEmpty {
       throw .reversalRefused("\(id) cannot be reversed: " + check.problems.joined(separator: "; "))
     }
-    return Change(
-      action: .reverse, account: original.account, items: items,
-      reversal: ReversalChange(reverses: id, action: original.action, why: request.why))
+    return Change(action: .reverse, account: original.account, items: items, reversal: reversal)
   }
 }
 
@@ -98,10 +107,8 @@ struct ReversalCheck {
     let action = request.original.action
     var groups: [(key: String, item: TransactionItem)] = []
     for serial in item.serials ?? [] {
-      if let later = request.later(serial) {
-        problems.append(
-          "\(serial) was since taken by \(later.transactionId) (\(later.action.rawValue)"
-            + (later.account.map { " \($0)" } ?? "") + ", \(later.user))")
+      if let later = request.later(serial, state.reversals) {
+        problems.append("\(serial) was since taken by " + Self.naming(later))
         continue
       }
       guard let token = state.token(serial: serial) else {
@@ -129,6 +136,12 @@ struct ReversalCheck {
       }
     }
     return groups.map(\.item)
+  }
+
+  /// A later transaction as a refusal names it: `T000130 (allocate ACC-0002, bob)`.
+  static func naming(_ later: Transaction) -> String {
+    "\(later.transactionId) (\(later.action.rawValue)"
+      + (later.account.map { " \($0)" } ?? "") + ", \(later.user))"
   }
 
   /// Why the token is no longer as the original left it; nil when it is.
