@@ -150,6 +150,18 @@ import Testing
     #expect(ledger.refusal(original, why: "a\u{7}") == "Why: control characters are not allowed")
   }
 
+  @Test func theIndexKeepsASecondReversalForVerify() throws {
+    var ledger = try ReversalFixture()
+    let deallocation = try ledger.commit(
+      .deallocateMobilePass(account: "ACC-0001", quantity: 2, container: nil))
+    let first = try ledger.reverse(deallocation)
+    var forged = first
+    forged.transactionId = "T000099"
+    try ledger.state.apply(forged)
+    #expect(ledger.state.reversals.reversal(of: deallocation.transactionId) == first.transactionId)
+    #expect(ledger.state.reversals.all == [first.transactionId, "T000099"])
+  }
+
   @Test func auditNamesAMismatchAndASecondReversal() throws {
     var ledger = try ReversalFixture()
     let deallocation = try ledger.commit(

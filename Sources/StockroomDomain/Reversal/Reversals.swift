@@ -4,18 +4,20 @@
 public struct Reversals: Hashable, Sendable, Codable {
   /// The reversal's Transaction ID by the original's.
   private var byOriginal: [String: String] = [:]
+  /// Reversals of a transaction already reversed (a damaged or forged ledger), for `verify`.
+  private var again: [String] = []
 
   public init() {}
 
   /// The reversal of `transactionId`, if it was reversed.
   public func reversal(of transactionId: String) -> String? { byOriginal[transactionId] }
 
-  /// How many transactions are reversed.
-  public var count: Int { byOriginal.count }
-
-  /// Every (original, reversal) pair, in no order.
-  public var pairs: [(original: String, reversal: String)] {
-    byOriginal.map { ($0.key, $0.value) }
+  /// Every reversal's Transaction ID, second reversals of one original included, in ledger
+  /// order: what `verify` checks against the originals (`ReversalAudit`).
+  public var all: [String] {
+    (Array(byOriginal.values) + again).sorted {
+      (Transaction.sequence(of: $0) ?? 0) < (Transaction.sequence(of: $1) ?? 0)
+    }
   }
 
   /// "Reverses T000123" for a reversal, "Reversed by T000200" for a transaction reversed;
@@ -27,7 +29,11 @@ public struct Reversals: Hashable, Sendable, Codable {
 
   mutating func note(_ transaction: Transaction) {
     guard let reversal = transaction.reversal else { return }
-    byOriginal[reversal.reverses] = transaction.transactionId
+    if byOriginal[reversal.reverses] == nil {
+      byOriginal[reversal.reverses] = transaction.transactionId
+    } else {
+      again.append(transaction.transactionId)
+    }
   }
 }
 
