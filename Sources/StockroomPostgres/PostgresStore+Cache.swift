@@ -40,16 +40,18 @@ extension PostgresStore {
     return SnapshotFile(directory: directory, name: name)
   }
 
-  /// A local snapshot read before the store's id was known: the data directory's only one.
+  /// The local snapshot opening expects to use, before the store's id is known: the data
+  /// directory's only one (a machine usually works on one store), and the sequence its header
+  /// names. `loadCache` uses it only if the database's id names it.
   struct EarlyCache {
-    var name: String
-    var contents: Result<(anchor: SnapshotAnchor, state: InventoryState)?, StoreError>
+    var file: SnapshotFile
+    var sequence: UInt64
+    var contents: Result<(anchor: SnapshotAnchor, state: InventoryState)?, StoreError>?
   }
 
-  /// Reads the data directory's local snapshot while the connection is being made, when
-  /// there is exactly one (a machine usually works on one store); `loadCache` uses it only
-  /// if the database's id names it.
-  func readLikelyCache() -> EarlyCache? {
+  /// The data directory's only local snapshot and its header's sequence; nil when there is
+  /// none, or more than one.
+  func likelyCache() -> EarlyCache? {
     let path = options.dataDirectory.path
     guard options.useCache, let names = try? FileManager.default.contentsOfDirectory(atPath: path)
     else { return nil }
@@ -59,12 +61,19 @@ extension PostgresStore {
         path, create: false, environment: options.environment)
     else { return nil }
     let file = SnapshotFile(directory: directory, name: name)
+    guard let sequence = file.sequence else { return nil }
+    return EarlyCache(file: file, sequence: sequence)
+  }
+
+  /// Reads the whole of that snapshot (while the opening query runs).
+  func read(_ early: EarlyCache) -> EarlyCache {
+    var read = early
     do throws(StoreError) {
-      return EarlyCache(
-        name: name, contents: .success(try file.read(rebuild: Self.tokenRebuilder(url, options))))
+      read.contents = .success(try early.file.read(rebuild: Self.tokenRebuilder(url, options)))
     } catch {
-      return EarlyCache(name: name, contents: .failure(error))
+      read.contents = .failure(error)
     }
+    return read
   }
 
   /// Builds the state from the local snapshot and the tail when it matches the database.
@@ -74,8 +83,8 @@ extension PostgresStore {
     do throws(StoreError) {
       if cache == nil { cache = try locateCache() }
       guard let file = cache else { return CacheOutcome() }
-      if let early, early.name == file.name {
-        cached = try early.contents.get()
+      if let early, early.file.name == file.name, let contents = early.contents {
+        cached = try contents.get()
       } else {
         cached = try file.read(rebuild: Self.tokenRebuilder(url, options))
       }
@@ -86,26 +95,29 @@ extension PostgresStore {
       return CacheOutcome(write: true)
     }
     let sequence = cached.anchor.sequence
-    // One round trip: the snapshot's own record by its checksum only (the record may be
-    // megabytes, and the next record names this checksum as its previous one), then the
-    // first page of the tail.
-    let rows = try run(
-      """
-      SELECT seq, prev, crc, CASE WHEN seq = \(Int64(sequence)) THEN '' ELSE record END
-      FROM stockroom.ledger WHERE seq >= \(Int64(sequence)) ORDER BY seq LIMIT \(Self.page + 1)
-      """)
-    var anchor: (Int64, Int64, Int64, String)?
-    do {
-      anchor = try rows.first?.decode((Int64, Int64, Int64, String).self)
-    } catch {
-      throw .unavailable("stockroom.ledger: a row cannot be read: \(error)")
+    // The snapshot's own record by its checksum only (the record may be megabytes, and the
+    // next record names this checksum as its previous one), then the first page of the tail:
+    // brought by the opening query when it expected this snapshot, else asked for now.
+    let rows: [LedgerColumns]
+    if let prefetched, prefetched.after == sequence {
+      rows = prefetched.rows
+    } else {
+      rows = try run(
+        """
+        SELECT seq, prev, crc, CASE WHEN seq = \(Int64(sequence)) THEN '' ELSE record END
+        FROM stockroom.ledger WHERE seq >= \(Int64(sequence)) ORDER BY seq
+        LIMIT \(Self.page + 1)
+        """
+      ).map { (row) throws(LedgerError) in try Self.columns(row) }
     }
-    guard let anchor, anchor.0 == Int64(sequence) else {
+    prefetched = nil
+    let anchor = rows.first
+    guard let anchor, anchor.seq == Int64(sequence) else {
       return CacheOutcome(
         problem: "\(path) covers sequence \(sequence), past the database's last record",
         write: true)
     }
-    let crc = anchor.2
+    let crc = anchor.crc
     guard crc == Int64(cached.anchor.crc) else {
       return CacheOutcome(
         problem: "\(path) does not match the database at sequence \(sequence) (checksum "
@@ -118,7 +130,7 @@ extension PostgresStore {
     lastCRC = cached.anchor.crc
     cacheSequence = sequence
     var applied: [Transaction] = []
-    try apply(rows.dropFirst(), remember: false, into: &applied)
+    try apply(Array(rows.dropFirst()), remember: false, into: &applied)
     if rows.count > Self.page { _ = try readTail(remember: false) }
     return CacheOutcome(loaded: true)
   }

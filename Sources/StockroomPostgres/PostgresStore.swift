@@ -58,6 +58,10 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
   /// was connected again and notifications may have been missed meanwhile.
   var readGeneration = 0
 
+  /// What the opening query read of the ledger from a local snapshot's sequence: that
+  /// record (its checksum) and the page after it; taken by `loadCache`.
+  var prefetched: (after: UInt64, rows: [LedgerColumns])?
+
   /// Records read a page at a time (a record of a large receipt names thousands of serials).
   static let page: Int64 = 200
 
@@ -75,10 +79,12 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
     -> PostgresStore
   {
     let store = PostgresStore(url: url, options: options)
-    // The connection is made while this thread reads the local snapshot it expects to use.
-    store.session.beginConnecting(thenRun: formatQuery)
-    let early = store.readLikelyCache()
-    try store.checkFormat()
+    // The connection is made, and asked for the store's format and the ledger after the
+    // local snapshot it expects to use, while this thread reads that snapshot.
+    let likely = store.likelyCache()
+    store.session.beginConnecting(thenRun: openingQuery(after: likely?.sequence))
+    let early = likely.map { store.read($0) }
+    try store.checkFormat(expecting: likely?.sequence)
     try store.load(early: early)
     return store
   }
@@ -109,18 +115,31 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
     if cached.write { writeCacheAfterReplay() }
   }
 
-  /// The store's format and id (`checkFormat`), the first statement of a session.
-  static let formatQuery: PostgresQuery = """
-    SELECT (SELECT value FROM stockroom.meta WHERE name = 'format'),
-      coalesce((SELECT value FROM stockroom.meta WHERE name = 'store_id'), '')
-    """
+  /// The first statement of a session: the store's format and id; and, when opening expects
+  /// a local snapshot at `sequence`, that record's checksum (not the record: it may be
+  /// megabytes) and the first page of records after it. One round trip.
+  static func openingQuery(after sequence: UInt64?) -> PostgresQuery {
+    let from = sequence.map { Int64($0) } ?? Int64.max
+    return PostgresQuery(
+      unsafeSQL: """
+        SELECT m.format, m.store_id, l.seq, l.prev, l.crc, l.record
+        FROM (SELECT (SELECT value FROM stockroom.meta WHERE name = 'format') AS format,
+          coalesce((SELECT value FROM stockroom.meta WHERE name = 'store_id'), '') AS store_id
+        ) AS m
+        LEFT JOIN LATERAL (
+          SELECT seq, prev, crc, CASE WHEN seq = \(from) THEN '' ELSE record END AS record
+          FROM stockroom.ledger WHERE seq >= \(from) ORDER BY seq LIMIT \(page + 1)
+        ) AS l ON true
+        ORDER BY l.seq
+        """)
+  }
 
   /// Refuses a database without a store, or with a newer format than this build knows; reads
-  /// the store's id.
-  func checkFormat() throws(LedgerError) {
+  /// the store's id, and keeps the ledger rows the opening query brought (`prefetched`).
+  func checkFormat(expecting sequence: UInt64? = nil) throws(LedgerError) {
     let rows: [PostgresRow]
     do throws(DatabaseError) {
-      rows = try session.firstResult(Self.formatQuery)
+      rows = try session.firstResult(Self.openingQuery(after: sequence))
     } catch {
       if case .refused(let state, _) = error,
         state == DatabaseError.undefinedTable || state == DatabaseError.invalidSchema
@@ -131,11 +150,22 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
       throw error.ledgerError(url)
     }
     var format: String?
+    var ledger: [LedgerColumns] = []
     do {
-      if let row = rows.first { (format, storeId) = try row.decode((String?, String).self) }
+      for row in rows {
+        let cells = row.makeRandomAccess()
+        (format, storeId) = (try cells[0].decode(String?.self), try cells[1].decode(String.self))
+        guard let seq = try cells[2].decode(Int64?.self) else { continue }
+        ledger.append(
+          (
+            seq, try cells[3].decode(Int64.self), try cells[4].decode(Int64.self),
+            try cells[5].decode(String.self)
+          ))
+      }
     } catch {
       throw .unavailable("stockroom.meta: a row cannot be read: \(error)")
     }
+    prefetched = sequence.map { (after: $0, rows: ledger) }
     guard let format = Int(format ?? "") else {
       throw .unavailable("\(url.place): stockroom.meta names no format")
     }
@@ -206,18 +236,20 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
         WHERE seq > \(Int64(lastSequence)) AND seq <= \(Int64(limit)) ORDER BY seq
         LIMIT \(Self.page)
         """)
-      try apply(rows[...], remember: remember, into: &applied, progress: progress)
+      try apply(
+        try rows.map { (row) throws(LedgerError) in try Self.columns(row) }, remember: remember,
+        into: &applied, progress: progress)
       if rows.count < Self.page { return applied }
     }
   }
 
-  /// Checks and applies rows of `seq, prev, crc, record` that follow `lastSequence`.
+  /// Checks and applies the records that follow `lastSequence`.
   func apply(
-    _ rows: ArraySlice<PostgresRow>, remember: Bool, into applied: inout [Transaction],
+    _ rows: [LedgerColumns], remember: Bool, into applied: inout [Transaction],
     progress: ((UInt64) -> Void)? = nil
   ) throws(LedgerError) {
     for row in rows {
-      let record = try checkedRecord(row, previous: lastCRC)
+      let record = try Self.checkedRecord(row, previous: lastCRC)
       guard record.sequence == lastSequence + 1 else {
         throw .unavailable(
           "stockroom.ledger: record \(record.sequence) follows record \(lastSequence): "
@@ -247,18 +279,32 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
     var line: String
   }
 
-  /// Decodes a row of `seq, prev, crc, record`, checking the record's own checksum and
-  /// framing against the columns, and its link to `previous` when given.
-  func checkedRecord(_ row: PostgresRow, previous: UInt32?) throws(LedgerError) -> Record {
-    let columns: (Int64, Int64, Int64, String)
+  /// A ledger row's `seq, prev, crc, record`.
+  typealias LedgerColumns = (seq: Int64, prev: Int64, crc: Int64, record: String)
+
+  /// Decodes a row of `seq, prev, crc, record`.
+  static func columns(_ row: PostgresRow) throws(LedgerError) -> LedgerColumns {
     do {
-      columns = try row.decode((Int64, Int64, Int64, String).self)
+      return try row.decode((Int64, Int64, Int64, String).self)
     } catch {
       throw .unavailable("stockroom.ledger: a row cannot be read: \(error)")
     }
+  }
+
+  /// Decodes a row of `seq, prev, crc, record`, checking the record's own checksum and
+  /// framing against the columns, and its link to `previous` when given.
+  func checkedRecord(_ row: PostgresRow, previous: UInt32?) throws(LedgerError) -> Record {
+    try Self.checkedRecord(try Self.columns(row), previous: previous)
+  }
+
+  /// Checks a record's own checksum and framing against its columns, and its link to
+  /// `previous` when given.
+  static func checkedRecord(_ columns: LedgerColumns, previous: UInt32?) throws(LedgerError)
+    -> Record
+  {
     let (seq, prev, crc, text) = columns
     let place = "stockroom.ledger record \(seq)"
-    let record = try Self.checkedRecord(Array(text.utf8), place: place, previous: previous)
+    let record = try checkedRecord(Array(text.utf8), place: place, previous: previous)
     guard record.sequence == UInt64(seq), Int64(record.crc) == crc,
       Int64(record.previous) == prev
     else {

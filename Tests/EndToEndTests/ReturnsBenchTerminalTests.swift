@@ -4,8 +4,10 @@ import Testing
 
 /// The returns bench in a real terminal (tmux): scanner bursts at 20 scans a second, a BEL
 /// byte per bad scan in what the program wrote, every line and count on screen, and after
-/// Confirm each account's transaction in the allocation tables and `log --json`.
+/// Confirm each account's transaction in the allocation tables and `log --json`; on both stores.
 @Suite(.serialized) struct ReturnsBenchTerminalTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
   /// Every byte the pane's program writes, appended to a file (`tmux pipe-pane`).
   static func recordOutput(_ session: TmuxSession) throws -> String {
     let file = session.directory + "/output.bin"
@@ -17,10 +19,11 @@ import Testing
     (FileManager.default.contents(atPath: file) ?? Data()).filter { $0 == 0x07 }.count
   }
 
-  @Test func twoHundredSerialsFromFiveAccountsAtScannerSpeedWithTenBadOnes() throws {
+  @Test(arguments: StoreKind.available)
+  func twoHundredSerialsFromFiveAccountsAtScannerSpeedWithTenBadOnes(kind: StoreKind) throws {
     let seed = FuzzSeed("ReturnsBenchTerminalTests")
     var random = seed.generator
-    let demo = try DemoDirectory()
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     // 200 returnable serials from five accounts: every free token of ACC-0002 to ACC-0005,
     // the rest from ACC-0001.
@@ -130,8 +133,9 @@ import Testing
   /// `stockroom returns --interactive` opens the bench with the file's serials scanned and the
   /// options held; a scan after it is kept by the draft through a dropped line (SIGHUP), and
   /// the next `stockroom` resumes the session with every scan.
-  @Test func interactiveOpensTheBenchPreScannedAndTheSessionSurvivesAHangup() throws {
-    let demo = try DemoDirectory()
+  @Test(arguments: StoreKind.available)
+  func interactiveOpensTheBenchPreScannedAndTheSessionSurvivesAHangup(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
     defer { demo.remove() }
     let free = demo.serials(account: "ACC-0002", inUse: false)
     try #require(free.count >= 3)
@@ -163,72 +167,5 @@ import Testing
     for serial in free.prefix(3) { #expect(screen.contains(serial), "\(screen)") }
     try drafts.end(second, with: SIGTERM)
     #expect(demo.run(["verify"]).status == 0)
-  }
-}
-
-/// The bench on PostgreSQL: the session opened with `--interactive --store`, confirmed, one
-/// transaction per account with the session's ID in `log --json`, a receipt each, `verify`.
-@Suite(.postgres) struct ReturnsBenchOnPostgresTests {
-  @Test func theBenchCommitsOneTransactionPerAccountOnTheDatabase() throws {
-    let database = try TestDatabase()
-    defer {
-      database.drop()
-      database.dropRole(database.name + "_app")
-    }
-    let url = database.url()
-    let directory = NSTemporaryDirectory() + "stockroom-bench-pg-\(UUID().uuidString)"
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    let env = StoreOptionTests.environment(directory)
-    func run(_ arguments: [String]) -> Spawn.Result {
-      Spawn.run([Binary.path] + arguments + ["--store", url], environment: env)
-    }
-    let initialised = Spawn.run(
-      [
-        Binary.path, "store", "init", "--store", url, "--app-role", database.name + "_app", "--yes",
-      ],
-      environment: env)
-    try #require(initialised.status == 0, "\(initialised.output)")
-    try #require(run(["demo"]).status == 0)
-    var serials: [String] = []
-    for account in ["ACC-0002", "ACC-0003"] {
-      let free = run(["tokens", "--account", account, "--json"]).output.split(separator: "\n")
-        .compactMap { line -> String? in
-          guard
-            let token = try? JSONSerialization.jsonObject(with: Data(line.utf8))
-              as? [String: Any], (token["inUse"] as? Bool) == false,
-            (token["state"] as? String) == "allocated"
-          else { return nil }
-          return token["serial"] as? String
-        }
-      serials += free.prefix(2)
-    }
-    try #require(serials.count == 4)
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    let file = directory + "/returned.txt"
-    try serials.joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
-    let session = try TmuxSession(
-      command: "exec \(TmuxSession.quote(Binary.path)) returns --serials-from "
-        + "\(TmuxSession.quote(file)) --interactive --store \(TmuxSession.quote(url))",
-      environment: [
-        "LANG": "C.UTF-8", "STOCKROOM_NOW": StoreOptionTests.now, "STOCKROOM_DATA_DIR": directory,
-      ])
-    defer { session.close() }
-    try session.waitFor("4 to return · 0 refused")
-    // From the scan field past the list and the held settings to Next.
-    session.send("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
-    try session.waitFor("Returns bench · Confirm")
-    session.send("Enter")
-    let done = try session.waitFor("Returns bench · Done", timeout: 20)
-    #expect(done.contains("2 transactions"), "\(done)")
-    let log = run(["log", "--json"]).output.split(separator: "\n").compactMap {
-      try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-    }.filter { $0["session"] is String }
-    #expect(Set(log.compactMap { $0["account"] as? String }) == ["ACC-0002", "ACC-0003"])
-    let receipts =
-      (try? FileManager.default.contentsOfDirectory(atPath: directory + "/receipts"))
-      ?? []
-    #expect(receipts.filter { $0.hasSuffix(".txt") }.count == 2, "\(receipts)")
-    let verify = run(["verify"])
-    #expect(verify.status == 0, "\(verify.output)")
   }
 }
