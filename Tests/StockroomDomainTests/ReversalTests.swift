@@ -138,6 +138,7 @@ import Testing
     let reversal = try ledger.reverse(deallocation)
     #expect(ledger.refusal(reversal)?.hasSuffix("a reversal is not reversible") == true)
     #expect(ActionCode.orderSubmit.irreversibility?.contains("order workflow") == true)
+    #expect(ActionCode.approvalPolicy.irreversibility?.hasPrefix("settings changes") == true)
   }
 
   @Test func whyIsRequiredPrintableAndShort() throws {

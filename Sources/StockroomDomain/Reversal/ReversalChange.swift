@@ -43,6 +43,8 @@ extension ActionCode {
         + "workflow"
     case .openSubscription, .changeSubscriptionState:
       return "a subscription's life cycle is changed through its own actions"
+    case .approvalPolicy:
+      return "settings changes are not reversible: change the setting again"
     case .reverse:
       return "a reversal is not reversible"
     }
