@@ -98,7 +98,8 @@ struct DemoSessionTests {
       session.send("Enter")
       session.type("Demo visitor")
       session.send("Enter")
-      session.send("Enter")
+      // Past the return reason (none) to Next.
+      session.send("Enter", "Enter")
       try terminal.waitForStep(3)
       return try terminal.confirm()
     }
