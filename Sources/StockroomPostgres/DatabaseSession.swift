@@ -133,14 +133,25 @@ final class DatabaseSession {
   /// Starts making the connection, and sends `first` on it once made, and returns at once:
   /// opening reads the local snapshot while the event loop starts, the server forks its
   /// backend, authenticates and answers (a new backend's first statement is its slowest: it
-  /// loads the catalog). `firstResult` collects the answer; a failure is reported there.
+  /// loads the catalog). `firstResult` collects the answer; a failure is reported there. A
+  /// connection the process began as it started (`EarlyConnection`) is taken over.
   func beginConnecting(thenRun first: PostgresQuery) {
     guard connection == nil, opening == nil else { return }
+    if let early = EarlyConnection.take(url) {
+      early.settle()
+      early.first = early.connection?.flatMap { $0.query(first, logger: Self.logger) }
+      opening = early
+      return
+    }
+    opening = Self.connect(url, environment, thenRun: first)
+  }
+
+  /// A connection made on a thread of its own (even starting the event loop's thread and
+  /// reading the password file take a while), `first` sent once it is made.
+  static func connect(
+    _ url: PostgresURL, _ environment: [String: String], thenRun first: PostgresQuery?
+  ) -> Opening {
     let opening = Opening()
-    self.opening = opening
-    let url = url
-    let environment = environment
-    // Even starting the event loop's thread and reading the password file take a while.
     Thread.detachNewThread {
       guard let configuration = try? Self.configuration(url, environment) else {
         opening.ready.signal()
@@ -149,13 +160,16 @@ final class DatabaseSession {
       let connecting = PostgresConnection.connect(
         on: Self.eventLoops.next(), configuration: configuration, id: 1, logger: Self.logger)
       opening.connection = connecting
-      opening.first = connecting.flatMap { $0.query(first, logger: Self.logger) }
+      if let first {
+        opening.first = connecting.flatMap { $0.query(first, logger: Self.logger) }
+      }
       opening.ready.signal()
     }
+    return opening
   }
 
-  /// A connection `beginConnecting` makes on another thread: its futures, once `ready`.
-  private final class Opening: @unchecked Sendable {
+  /// A connection `connect` makes on another thread: its futures, once `ready`.
+  final class Opening: @unchecked Sendable {
     let ready = DispatchSemaphore(value: 0)
     var connection: EventLoopFuture<PostgresConnection>?
     var first: EventLoopFuture<PostgresQueryResult>?

@@ -167,7 +167,9 @@ extension PostgresStore {
   public var snapshotIsDue: Bool {
     guard let cache else { return false }
     if state.snapshotTokensReplaced { return true }
-    let written = max(cacheSequence, cache.sequence ?? 0)
+    let onDisk = cache.sequence
+    if onDisk == nil, cacheSequence == 0 { return lastSequence > 0 }
+    let written = max(cacheSequence, onDisk ?? 0)
     return lastSequence >= written + options.snapshotInterval
   }
 

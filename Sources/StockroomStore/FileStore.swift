@@ -405,12 +405,15 @@ public final class FileStore: InventoryLedger {
     if options.writeIndex { try writeIndex(in: directory) }
   }
 
-  /// True when a new snapshot should be written: the one on disk is `snapshotInterval`
-  /// records behind, or a page of its tokens failed its check. Writing it is left to a
+  /// True when a new snapshot should be written: there is none usable on disk, the one there
+  /// is `snapshotInterval` records behind, or a page of its tokens failed its check. Writing it is left to a
   /// background process (`stockroom _snapshot`) or the next writer, never a commit.
   public var snapshotIsDue: Bool {
     if state.snapshotTokensReplaced { return true }
-    let written = max(snapshotSequence, Snapshot.sequence(in: directory) ?? 0)
+    let onDisk = Snapshot.sequence(in: directory)
+    // None usable on disk (none yet, or of an older format): every open replays the ledger.
+    if onDisk == nil, snapshotSequence == 0 { return position.sequence > 0 }
+    let written = max(snapshotSequence, onDisk ?? 0)
     return position.sequence >= written + options.snapshotInterval
   }
 

@@ -14,7 +14,7 @@ struct SnapshotCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
 
   func run() throws {
-    let store = StoreCommands.open(global)
+    let store = StoreCommands.open(global, background: false)
     do {
       if let store = store as? FileStore { try store.writeSnapshotIfDue() }
       if let store = store as? PostgresStore { try store.writeSnapshotIfDue() }

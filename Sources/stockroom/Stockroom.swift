@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import StockroomPostgres
 
 /// The `stockroom` command: with no subcommand it opens the home screen.
 @main
@@ -32,6 +33,9 @@ struct Stockroom: ParsableCommand {
   /// Runs the command; ArgumentParser's own usage errors (exit 64) become
   /// exit 2, as docs/DESIGN.md section 5 promises, with one line on stderr.
   static func main() {
+    EarlyConnection.begin(
+      arguments: Array(CommandLine.arguments.dropFirst()),
+      environment: ProcessInfo.processInfo.environment)
     do {
       var command = try parseAsRoot()
       try command.run()

@@ -16,18 +16,25 @@ enum StoreCommands {
 
   /// Opens the store this run uses (`--store`, `STOCKROOM_STORE`, else the data directory),
   /// printing its warnings; exits on failure. The one place a command opens a store.
-  static func open(_ global: GlobalOptions, readOnly: Bool = false) -> any LedgerStore {
+  /// A store whose snapshot is due (none usable: every open would replay the ledger) has one
+  /// written in the background, unless `background` is false (a check, or the writer itself).
+  static func open(_ global: GlobalOptions, readOnly: Bool = false, background: Bool = true)
+    -> any LedgerStore
+  {
+    let store: any LedgerStore
     switch global.resolvedStore() {
-    case .directory: return openFile(global, readOnly: readOnly)
+    case .directory: store = openFile(global, readOnly: readOnly)
     case .postgres(let url):
       do {
-        let store = try PostgresStore.open(url, options: databaseOptions(global))
-        warn(store.warnings)
-        return store
+        let opened = try PostgresStore.open(url, options: databaseOptions(global))
+        warn(opened.warnings)
+        store = opened
       } catch {
         fail(error)
       }
     }
+    if background { BackgroundSnapshot.startIfDue(store) }
+    return store
   }
 
   /// How a database store is opened: this machine's files stay in the data directory.

@@ -38,7 +38,7 @@ struct VerifyCommand: ParsableCommand {
 
   /// Each reversal against its original, and none reversed twice (`ReversalAudit`).
   private func reversalProblems() throws(StoreError) -> [String] {
-    let store = StoreCommands.open(global, readOnly: true)
+    let store = StoreCommands.open(global, readOnly: true, background: false)
     var audit = ReversalAudit()
     // The state's index names every reversal: two lookups each, no second pass.
     for id in store.state.reversals.all {
