@@ -54,7 +54,9 @@ enum SubscriptionCommands {
 struct SubscriptionsListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "subscriptions",
-    abstract: "List subscriptions (search by number, AR code or name, or installed serial).")
+    abstract: "List subscriptions (search by number, AR code or name, or installed serial).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom subscriptions --search Lovelace", "stockroom subscriptions --json"))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Subscription number, AR code or name, or serial (part of it).")
@@ -94,7 +96,9 @@ func pad(_ text: String, _ width: Int) -> String {
 struct SubscriptionShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "subscription",
-    abstract: "Show one subscription: AR, state, services, installed items, actions.")
+    abstract: "Show one subscription: AR, state, services, installed items, actions.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom subscription SUB-000001", "stockroom subscription SUB-000001 --json"))
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The subscription number (SUB-000123).") var number: String
@@ -138,7 +142,9 @@ struct SubscriptionShowCommand: ParsableCommand {
 struct WarehouseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "warehouse",
-    abstract: "Without a name: every stocked serial and its warehouse; with one: its stock.")
+    abstract: "Without a name: every stocked serial and its warehouse; with one: its stock.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom warehouse", "stockroom warehouse WH-CENTRAL --json"))
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Warehouse code or exact name.") var name: String?
