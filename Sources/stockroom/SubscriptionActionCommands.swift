@@ -143,8 +143,8 @@ struct RemoveItemCommand: ParsableCommand {
     commandName: "remove", abstract: "Remove an installed item (Undo Add in Draft).",
     discussion: HelpExamples.discussion(
       """
-      A rented item goes back to the Active definition's warehouse (Stock In); a sold item \
-      stays with the customer's AR. In Draft the item goes back as if never added.
+      A rented item goes back to the warehouse of the Active Inventory Management Definition \
+      (Stock In); a sold item stays with the Subscriber's Accounts Receivable. In Draft the item goes back as if never added.
       """,
       examples:
         "stockroom remove --subscription SUB-000001 --item RTR-10001 --reference WO-311 --yes",

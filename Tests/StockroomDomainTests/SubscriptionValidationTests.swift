@@ -47,15 +47,34 @@ import Testing
     #expect(refusal(swap("SUB-1", "STB-1", "STB-5"), state) == .noValidWarehouse)
   }
 
+  /// Seed 003's information table: Behaviour Code REMOVEINSTALLEDITEM; Business
+  /// Classification Code REMOVEINSTALLEDITEM, or UNDOADDINSTITEM in Draft.
+  @Test func removeCodesSitInTheSeedsColumns() {
+    for state in LifeCycleState.itemActionStates {
+      #expect(SubscriptionAction.remove.behaviourCode == "REMOVEINSTALLEDITEM")
+      #expect(
+        SubscriptionAction.remove.classificationCode(in: state)
+          == (state == .draft ? "UNDOADDINSTITEM" : "REMOVEINSTALLEDITEM"))
+    }
+    #expect(SubscriptionAction.swap.behaviourCode == "SWAPINSTALLEDITEM")
+    #expect(SubscriptionAction.swap.classificationCode(in: .draft) == "SWAPINSTITEM")
+  }
+
   @Test func stateMustAllowTheAction() throws {
     let state = try SubscriptionFixture.state()
     let error = refusal(.add(AddItemRequest(subscription: "SUB-5", serial: "STB-5")), state)
     #expect(error == .actionNotAllowed(action: "Add Installed Item", state: "Cancelled"))
-    #expect(error?.message == "Add Installed Item is not available in life cycle state Cancelled")
-    let cancelled = try #require(state.subscriptions.subscription("SUB-5"))
+    let states =
+      "available only in the Life Cycle States Draft, Effective, Not Effective, In Resting, "
+      + "Short Term Effective, Short Term Not Effective"
     #expect(
-      SubscriptionAction.swap.unavailableReason(cancelled, state.subscriptions)?
-        .contains("remove installed items before cancelling") == true)
+      error?.message
+        == "Add Installed Item is not available in the Life Cycle State Cancelled: it is " + states)
+    let cancelled = try #require(state.subscriptions.subscription("SUB-5"))
+    for action in SubscriptionAction.allCases {
+      #expect(
+        action.unavailableReason(cancelled, state.subscriptions) == "not in Cancelled: " + states)
+    }
   }
 
   @Test func newItemMustBeTheSameProduct() throws {

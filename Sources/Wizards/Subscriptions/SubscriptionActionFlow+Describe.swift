@@ -37,7 +37,8 @@ extension SubscriptionActionFlow {
       return ControlDescription(
         "Ownership", kind: .radio, choices: ItemOwnership.allCases.map(\.title),
         value: answers.chosenOwnership.title, isRequired: true,
-        rule: "a rented item goes back to a warehouse when removed; a sold one stays with the AR")
+        rule: "a rented item goes back to a warehouse when removed; a sold one stays with the "
+          + "Subscriber's Accounts Receivable")
     case .performedBy:
       return ControlDescription(
         "Performed by", kind: .text, value: answers.performedBy.text, isRequired: true,
@@ -98,7 +99,7 @@ extension SubscriptionActionFlow.Step {
         """
     case .preview:
       return """
-        Items added and removed, distributors, the Stock Out and Stock In warehouse \
+        Items added and removed, Provisioning Distributors, the Stock Out and Stock In warehouse \
         transactions and where each removed item goes. Confirm submits.
         """
     }
