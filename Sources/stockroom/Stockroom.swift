@@ -18,7 +18,7 @@ struct Stockroom: ParsableCommand {
     subcommands: StoreCommands.all + DeallocationCommands.all + SubscriptionCommands.all
       + OrderCommands.all + AllocationCommands.all + [
         ReturnsHeadlessCommand.self, BenchCommand.self, BenchListCommand.self, SSHSetupCommand.self,
-        DraftsCommand.self,
+        DraftsCommand.self, GalleryCommand.self,
       ]
   )
 
