@@ -10,6 +10,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // Entities, rules and actions: pure Swift, no I/O, no terminal.
@@ -23,6 +24,10 @@ let package = Package(
         "StockroomDomain", "StockroomStore",
         .product(name: "PostgresNIO", package: "postgres-nio"),
       ]),
+    // The approval policy's TOML file: read at the edge, handed to the domain validated.
+    .target(
+      name: "ApprovalPolicyFile",
+      dependencies: ["StockroomDomain", .product(name: "TOMLKit", package: "TOMLKit")]),
     // Cell buffer, widgets, layout, key events; knows nothing of curses.
     .target(name: "TerminalUI"),
     // Every wizard and screen: state, update, view. Reads the ledger only through the
@@ -36,7 +41,8 @@ let package = Package(
       name: "stockroom",
       dependencies: [
         "Wizards", "CursesTerminal", "StockroomStore", "StockroomPostgres", "StockroomDomain",
-        "TerminalUI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "TerminalUI", "ApprovalPolicyFile",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
@@ -54,6 +60,8 @@ let package = Package(
       dependencies: [
         "StockroomPostgres", "StockroomStore", "StockroomDomain", "TestSupport", "StoreTestSupport",
       ]),
+    .testTarget(
+      name: "ApprovalPolicyFileTests", dependencies: ["ApprovalPolicyFile", "StockroomDomain"]),
     .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
     // Seeds, the test PostgreSQL server, store kinds and the built executable: for every test
     // target.

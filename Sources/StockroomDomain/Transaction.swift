@@ -34,6 +34,8 @@ public enum ActionCode: String, CaseIterable, Hashable, Sendable, Codable {
   case orderFulfil = "order-fulfil"
   /// The order is complete and the inventory follows.
   case orderComplete = "order-complete"
+  /// The approval policy changes (issue 20).
+  case approvalPolicy = "approval-policy"
   /// ADDINSTALLEDITEM: an item from a warehouse onto a subscription.
   case addInstalledItem = "add-installed-item"
   /// SWAPINSTALLEDITEM: an installed item replaced by a new one of the same product.

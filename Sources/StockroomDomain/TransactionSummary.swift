@@ -54,6 +54,7 @@ extension ActionCode {
     case .orderRespond: return "Information given"
     case .orderFulfil: return "Fulfilment update"
     case .orderComplete: return "Order completed"
+    case .approvalPolicy: return "Approval policy"
     case .addInstalledItem: return "Add Installed Item"
     case .swapInstalledItem: return "Swap Installed Item"
     case .removeInstalledItem: return "Remove Installed Item"

@@ -405,26 +405,26 @@ extension DemoData {
       Vendor(
         code: "VZ", name: "Verity Wireless",
         plans: [
-          Plan(code: "V-UNL", name: "Unlimited Talk & Text", kind: .voice),
-          Plan(code: "V-POOL", name: "Pooled 500 Minutes", kind: .voice),
-          Plan(code: "D-10", name: "Data 10 GB", kind: .data),
-          Plan(code: "D-UNL", name: "Unlimited Data", kind: .data),
+          Plan(code: "V-UNL", name: "Unlimited Talk & Text", kind: .voice, price: "40.00"),
+          Plan(code: "V-POOL", name: "Pooled 500 Minutes", kind: .voice, price: "25.00"),
+          Plan(code: "D-10", name: "Data 10 GB", kind: .data, price: "30.00"),
+          Plan(code: "D-UNL", name: "Unlimited Data", kind: .data, price: "55.00"),
         ],
         features: ["International Roaming", "Hotspot", "Visual Voicemail", "Wi-Fi Calling"],
         allowsLateRestore: true),
       Vendor(
         code: "NT", name: "Northstar Mobile",
         plans: [
-          Plan(code: "N-TALK", name: "Business Talk", kind: .voice),
-          Plan(code: "N-5", name: "Shared 5 GB", kind: .data),
-          Plan(code: "N-20", name: "Shared 20 GB", kind: .data),
+          Plan(code: "N-TALK", name: "Business Talk", kind: .voice, price: "35.00"),
+          Plan(code: "N-5", name: "Shared 5 GB", kind: .data, price: "20.00"),
+          Plan(code: "N-20", name: "Shared 20 GB", kind: .data, price: "45.00"),
         ],
         features: ["Hotspot", "Global Travel Pack", "Call Recording"], allowsLateRestore: false),
       Vendor(
         code: "BW", name: "Bluewave Telecom",
         plans: [
-          Plan(code: "B-VOICE", name: "Voice Essentials", kind: .voice),
-          Plan(code: "B-FLEX", name: "Data Flex 15 GB", kind: .data),
+          Plan(code: "B-VOICE", name: "Voice Essentials", kind: .voice, price: "30.00"),
+          Plan(code: "B-FLEX", name: "Data Flex 15 GB", kind: .data, price: "35.00"),
         ],
         features: ["Hotspot", "Priority Data"], allowsLateRestore: true),
     ]
@@ -509,16 +509,25 @@ extension DemoData {
     }
     for spare in 0..<3 { sims.append(Sim(iccid: "8901260" + String(2_000_000_000_000 + spare))) }
     let accessories = [
-      Accessory(code: "CASE-01", name: "Rugged case", inStock: 25),
-      Accessory(code: "BAT-01", name: "Battery pack", inStock: 10),
-      Accessory(code: "HS-01", name: "Bluetooth headset", inStock: 8),
-      Accessory(code: "CHG-01", name: "Car charger", inStock: 15),
+      Accessory(code: "CASE-01", name: "Rugged case", inStock: 25, price: "49.99"),
+      Accessory(code: "BAT-01", name: "Battery pack", inStock: 10, price: "79.00"),
+      Accessory(code: "HS-01", name: "Bluetooth headset", inStock: 8, price: "129.00"),
+      Accessory(code: "CHG-01", name: "Car charger", inStock: 15, price: "24.50"),
     ]
     return OrderSetup(
       employees: employees, vendors: vendors, lines: lines, devices: devices, sims: sims,
       accessories: accessories,
-      stipend: StipendProgram(name: "Bring your own device stipend", monthly: 50))
+      stipend: StipendProgram(name: "Bring your own device stipend", monthly: 50),
+      models: Self.deviceModels)
   }
+
+  /// The device models the demo company orders, at list price.
+  static let deviceModels: [DeviceModel] = [
+    ("iPhone 15 Pro", "999.00"), ("iPhone 15", "799.00"), ("iPhone 14", "599.00"),
+    ("Pixel 8", "699.00"), ("Pixel 7a", "449.00"), ("Galaxy S24", "799.99"),
+    ("Galaxy S23", "599.00"), ("Galaxy Tab S9", "799.00"), ("iPad Air", "599.00"),
+    ("Nighthawk M6", "499.00"),
+  ].map { DeviceModel(name: $0.0, price: $0.1) }
 }
 
 /// The subscriptions demo (issue 7), committed after every token transaction so their

@@ -6,7 +6,7 @@ import StockroomStore
 enum OrderCommands {
   static let all: [ParsableCommand.Type] = [
     OrderRootCommand.self, OrdersCommand.self, EmployeesCommand.self, LinesCommand.self,
-    DevicesCommand.self, OutboxCommand.self,
+    DevicesCommand.self, OutboxCommand.self, ApprovalsCommand.self,
   ]
 }
 

@@ -34,7 +34,39 @@ enum OrderJSON {
         ("serials", strings(done.serials)), ("sim", JSONText.string(done.sim)),
         ("tracking", strings(done.tracking)),
         ("timeline", "[" + events.joined(separator: ",") + "]"),
+        ("price", JSONText.string(order.price)), ("approvals", approvals(order)),
       ] + (mail.map { [("mail", deliveries($0))] } ?? []))
+  }
+
+  /// One entry per level of the order's chain: `level`, `approver`, `approvedBy`, `time`,
+  /// `skipped`.
+  static func approvals(_ order: Order) -> String {
+    let levels = order.chain.enumerated().map { index, level in
+      JSONText.object([
+        ("level", String(index + 1)), ("approver", JSONText.string(level.approver.text)),
+        ("approvedBy", JSONText.string(level.approvedBy)),
+        ("time", JSONText.string(level.time)), ("skipped", String(level.skipped)),
+      ])
+    }
+    return "[" + levels.joined(separator: ",") + "]"
+  }
+
+  /// The policy: `chains`, each with `types` (empty: every type) and `levels`, each with
+  /// `approver` and `minimum` (or null).
+  static func policy(_ policy: ApprovalPolicy) -> String {
+    let chains = policy.chains.map { chain in
+      let levels = chain.levels.map { level in
+        JSONText.object([
+          ("approver", JSONText.string(level.approver.text)),
+          ("minimum", JSONText.string(level.minimum)),
+        ])
+      }
+      return JSONText.object([
+        ("types", strings(chain.types.map(\.rawValue))),
+        ("levels", "[" + levels.joined(separator: ",") + "]"),
+      ])
+    }
+    return JSONText.object([("chains", "[" + chains.joined(separator: ",") + "]")])
   }
 
   /// Order mail as a JSON array of `delivery` objects.

@@ -53,11 +53,12 @@ struct OrderRun {
   }
 
   /// Checks `make(actor, at)`; prints `summary` without --yes, else commits and prints
-  /// `done(result)`.
+  /// `done(result)` (with --json, `json(result)`, by default the order it names).
   func perform(
     _ make: (_ actor: String, _ at: String) -> OrderCommand,
     summary: (OrderBook, Change) -> [String],
-    done: (OrderBook, Transaction) -> String
+    done: (OrderBook, Transaction) -> String,
+    json: ((OrderBook, Transaction) -> String)? = nil
   ) {
     let store = StoreCommands.open(global, readOnly: !acting.yes)
     let actor = actor(store)
@@ -95,7 +96,9 @@ struct OrderRun {
     BackgroundSnapshot.startIfDue(store)
     // Headless, the mail goes out before the command ends (the ledger already holds the change).
     StoreCommands.warn(store.outbox.deliver(first: store.posted).problems)
-    if acting.json {
+    if acting.json, let json {
+      print(json(store.state.orders, result.transaction))
+    } else if acting.json {
       let number = result.transaction.order?.number
       let order = number.flatMap { store.state.orders.order($0) }
       let mail = number.map { store.outbox.deliveries(order: $0) } ?? []

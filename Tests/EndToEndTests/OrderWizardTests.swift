@@ -96,6 +96,52 @@ import Testing
     #expect(orders.components(separatedBy: "completed").count - 1 == 4, "\(orders)")
   }
 
+  /// Issue 20 in a real terminal: under a two-level policy for suspend orders (the manager,
+  /// then IT) the manager's approval leaves the order in Priya's queue at level 2, and hers
+  /// sends it to fulfilment.
+  @Test(arguments: StoreKind.available)
+  func aSuspendGoesThroughTwoLevelsInTheTerminal(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let policy = demo.path + "/policy.toml"
+    try """
+    [[chain]]
+    types = ["suspend"]
+    [[chain.level]]
+    approver = "manager"
+    [[chain.level]]
+    approver = "department:IT"
+    """.write(toFile: policy, atomically: true, encoding: .utf8)
+    #expect(demo.run(["approvals", "set", "--file", policy, "--yes"]).status == 0)
+    let terminal = try WizardTerminal(demo)
+    defer { terminal.close() }
+    let session = terminal.session
+    try session.waitFor("Wireless orders")
+    press(session, "Down", times: 2)
+    press(session, "Enter")
+    try session.waitFor("Acting as Sam Okafor")
+    try submit(session, typeIndex: 15, rights: [5])  // suspend 312-555-0106 → ORD-000006
+    try actAs(session, steps: 1, name: "Tom Becker")
+    try approveFirst(session, "ORD-000006")
+    #expect(
+      demo.objects(["order", "show", "ORD-000006", "--json"]).first?["state"] as? String
+        == "pending-approval")
+    try actAs(session, steps: 8, name: "Priya Raman")
+    press(session, "a")
+    let queue = try session.waitFor("Pending approval 2/2")
+    #expect(queue.contains("ORD-000006"))
+    press(session, "p")
+    try session.waitFor("2. Department IT")
+    press(session, "Escape")
+    press(session, "Escape")
+    try session.waitFor("My orders")
+    try approveFirst(session, "ORD-000006")
+    let order = demo.objects(["order", "show", "ORD-000006", "--json"]).first
+    #expect(order?["state"] as? String == "in-fulfilment")
+    let chain = order?["approvals"] as? [[String: Any]] ?? []
+    #expect(chain.map { $0["approvedBy"] as? String } == ["EMP-0005", "EMP-0003"])
+  }
+
   /// `order new --interactive`: the wizard opens above My orders on the first step still to
   /// answer, the options filled in; what is missing is typed and the order submitted.
   @Test(arguments: StoreKind.available)

@@ -118,10 +118,12 @@ public struct OrderEvent: Codable, Sendable, Hashable {
   public var state: OrderState
   /// What a fulfilment update recorded.
   public var update: Fulfilment?
+  /// The chain's level an approval was given at (1, 2, …).
+  public var level: Int?
 
   public init(
     step: OrderStep, time: String, actor: String, comment: String, state: OrderState,
-    update: Fulfilment? = nil
+    update: Fulfilment? = nil, level: Int? = nil
   ) {
     self.step = step
     self.time = time
@@ -129,6 +131,7 @@ public struct OrderEvent: Codable, Sendable, Hashable {
     self.comment = comment
     self.state = state
     self.update = update
+    self.level = level
   }
 }
 
@@ -140,14 +143,20 @@ public struct Order: Codable, Sendable, Hashable {
   public var state: OrderState
   /// The employee who submitted it.
   public var requestedBy: String
-  /// The employee who decides (the ordered-for employee's approver).
+  /// The ordered-for employee's manager: who decides at a `manager` level.
   public var approver: String
   public var fulfilment: Fulfilment
   public var timeline: [OrderEvent]
+  /// The list price worked out at submission (decimal text); nil for orders from before prices.
+  public var price: String?
+  /// The chain of the policy in force at submission, with its progress; nil for orders from
+  /// before policies (one manager level: `chain`).
+  public var approvals: [OrderApproval]?
 
   public init(
     number: String, request: OrderRequest, state: OrderState, requestedBy: String,
-    approver: String, fulfilment: Fulfilment = Fulfilment(), timeline: [OrderEvent] = []
+    approver: String, fulfilment: Fulfilment = Fulfilment(), timeline: [OrderEvent] = [],
+    price: String? = nil, approvals: [OrderApproval]? = nil
   ) {
     self.number = number
     self.request = request
@@ -156,6 +165,8 @@ public struct Order: Codable, Sendable, Hashable {
     self.approver = approver
     self.fulfilment = fulfilment
     self.timeline = timeline
+    self.price = price
+    self.approvals = approvals
   }
 
   public var type: OrderType { request.type }

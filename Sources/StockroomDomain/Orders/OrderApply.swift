@@ -1,6 +1,7 @@
 extension InventoryState {
   mutating func applyOrder(_ change: OrderChange) throws(DomainError) {
     if let setup = change.setup { orders.add(setup) }
+    if let policy = change.policy { orders.policy = policy }
     if let order = change.order {
       orders.orders.append(order)
       return
@@ -10,6 +11,11 @@ extension InventoryState {
       throw .unknownOrderItem(kind: "order", name: number)
     }
     orders.orders[index].timeline.append(event)
+    if let level = event.level, orders.orders[index].approvals?.indices.contains(level - 1) == true
+    {
+      orders.orders[index].approvals?[level - 1].approvedBy = event.actor
+      orders.orders[index].approvals?[level - 1].time = event.time
+    }
     orders.orders[index].state = event.state
     if let update = event.update { orders.orders[index].fulfilment.merge(update) }
     if let effect = change.effect { orders.apply(effect) }
@@ -25,6 +31,7 @@ extension OrderBook {
     sims += setup.sims
     accessories += setup.accessories
     if let program = setup.stipend { stipend = program }
+    if let priced = setup.models { models = (models ?? []) + priced }
   }
 
   mutating func apply(_ effect: OrderEffect) {
@@ -66,6 +73,10 @@ extension OrderChange {
         + "\(setup.devices.count) devices"
     }
     if let order { return "\(order.number) \(order.type.title)" }
+    if let policy {
+      let count = policy.chains.count
+      return "approval policy: \(count) chain" + (count == 1 ? "" : "s")
+    }
     guard let number, let event else { return "" }
     return "\(number) \(event.step.title.lowercased()) → \(event.state.rawValue)"
   }

@@ -12,6 +12,10 @@ public struct OrderBook: Codable, Sendable, Equatable {
   public var stipend: StipendProgram?
   /// Every order, in number order.
   public var orders: [Order] = []
+  /// The approval policy in force; nil: the standard one (the manager approves).
+  public var policy: ApprovalPolicy?
+  /// Device models with their list prices (nil in books from before prices).
+  public var models: [DeviceModel]?
 
   public init() {}
 
@@ -38,10 +42,13 @@ public struct OrderBook: Codable, Sendable, Equatable {
   /// The number the next order gets.
   public var nextNumber: String { Order.number(orders.count + 1) }
 
-  /// Orders waiting for this approver's decision.
+  /// Orders waiting for this employee's decision at the level they stand at now.
   public func queue(approver: String) -> [Order] {
-    orders.filter { $0.state == .pendingApproval && $0.approver == approver }
+    orders.filter { $0.state == .pendingApproval && mayDecide($0, approver) }
   }
+
+  /// The policy in force: the one set last, or the standard one.
+  public var approvalPolicy: ApprovalPolicy { policy ?? .standard }
 
   /// Orders this employee submitted or that are for them.
   public func orders(of employee: String) -> [Order] {

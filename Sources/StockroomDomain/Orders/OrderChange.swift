@@ -11,11 +11,14 @@ public struct OrderChange: Hashable, Sendable, Codable {
   public var event: OrderEvent?
   /// What completion does to the inventory.
   public var effect: OrderEffect?
+  /// The approval policy set (the `approval-policy` action).
+  public var policy: ApprovalPolicy?
 
   public init(
     setup: OrderSetup? = nil, number: String? = nil, order: Order? = nil,
-    event: OrderEvent? = nil, effect: OrderEffect? = nil
+    event: OrderEvent? = nil, effect: OrderEffect? = nil, policy: ApprovalPolicy? = nil
   ) {
+    self.policy = policy
     self.setup = setup
     self.number = number
     self.order = order

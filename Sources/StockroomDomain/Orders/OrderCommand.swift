@@ -9,6 +9,8 @@ public enum OrderCommand: Hashable, Sendable {
   case step(OrderStep, order: String, actor: String, at: String, comment: String)
   /// A fulfilment update on an order in fulfilment.
   case fulfil(order: String, update: Fulfilment, actor: String, at: String, comment: String)
+  /// The approval policy changes (the support desk only); orders already submitted keep theirs.
+  case policy(ApprovalPolicy, actor: String)
 }
 
 /// The reference data the orders area starts from (demo data, imports).
@@ -20,12 +22,15 @@ public struct OrderSetup: Codable, Sendable, Hashable {
   public var sims: [Sim]
   public var accessories: [Accessory]
   public var stipend: StipendProgram?
+  /// Device models with list prices.
+  public var models: [DeviceModel]?
 
   public init(
     employees: [Employee] = [], vendors: [Vendor] = [], lines: [Line] = [],
     devices: [Device] = [], sims: [Sim] = [], accessories: [Accessory] = [],
-    stipend: StipendProgram? = nil
+    stipend: StipendProgram? = nil, models: [DeviceModel]? = nil
   ) {
+    self.models = models
     self.employees = employees
     self.vendors = vendors
     self.lines = lines

@@ -32,11 +32,14 @@ public struct Plan: Codable, Sendable, Hashable {
   public var code: String
   public var name: String
   public var kind: Kind
+  /// The monthly list price (decimal text); nil: not priced.
+  public var price: String?
 
-  public init(code: String, name: String, kind: Kind) {
+  public init(code: String, name: String, kind: Kind, price: String? = nil) {
     self.code = code
     self.name = name
     self.kind = kind
+    self.price = price
   }
 }
 
@@ -162,11 +165,14 @@ public struct Accessory: Codable, Sendable, Hashable {
   public var code: String
   public var name: String
   public var inStock: Int
+  /// The list price of one (decimal text); nil: not priced.
+  public var price: String?
 
-  public init(code: String, name: String, inStock: Int) {
+  public init(code: String, name: String, inStock: Int, price: String? = nil) {
     self.code = code
     self.name = name
     self.inStock = inStock
+    self.price = price
   }
 }
 
@@ -194,5 +200,17 @@ public struct StipendProgram: Codable, Sendable, Hashable {
   public init(name: String, monthly: Int) {
     self.name = name
     self.monthly = monthly
+  }
+}
+
+/// A device model the company orders, with its list price (what a new line or an upgrade costs).
+public struct DeviceModel: Codable, Sendable, Hashable {
+  public var name: String
+  /// Decimal text.
+  public var price: String
+
+  public init(name: String, price: String) {
+    self.name = name
+    self.price = price
   }
 }

@@ -26,9 +26,43 @@ struct OrderSubmitCheck {
     let approver = try approver(for: employee, requester: requester)
     let event = OrderEvent(
       step: .submit, time: at, actor: requester.id, comment: comment, state: .pendingApproval)
-    return Order(
+    let price = book.price(of: normalised)
+    let order = Order(
       number: book.nextNumber, request: normalised, state: .pendingApproval,
-      requestedBy: requester.id, approver: approver, timeline: [event])
+      requestedBy: requester.id, approver: approver, timeline: [event], price: price.text,
+      approvals: book.chain(for: normalised.type, price: price))
+    // Without a policy nothing is checked beyond the approver, as before policies.
+    if book.policy != nil { try reachable(order) }
+    return order
+  }
+
+  /// Every level that applies can have an approver of its own: one person a level, none the
+  /// requester or the employee (a matching of levels to people, as nobody approves twice).
+  func reachable(_ order: Order) throws(DomainError) {
+    let excluded: Set<String> = [order.requestedBy, order.employee]
+    var taken: [String: Int] = [:]
+    for (index, level) in order.chain.enumerated() where !level.skipped {
+      var seen = Set<String>()
+      if !assign(index, order, excluded, &taken, &seen) {
+        throw .orderRule(
+          "approval level \(index + 1) (\(level.approver.text)) has nobody to approve "
+            + "other than the requester, the employee or an approver of another level")
+      }
+    }
+  }
+
+  /// Finds level `index` a person, moving earlier levels to others where needed.
+  func assign(
+    _ index: Int, _ order: Order, _ excluded: Set<String>, _ taken: inout [String: Int],
+    _ seen: inout Set<String>
+  ) -> Bool {
+    let people = book.people(order.chain[index].approver, manager: order.approver).map(\.id)
+    for person in people where !excluded.contains(person) && seen.insert(person).inserted {
+      if let other = taken[person], !assign(other, order, excluded, &taken, &seen) { continue }
+      taken[person] = index
+      return true
+    }
+    return false
   }
 
   /// The employee's approver; when that is the requester, the requester's own approver, so

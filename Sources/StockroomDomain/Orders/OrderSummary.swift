@@ -59,7 +59,12 @@ extension OrderBook {
     var rows: [(String, String)] = [("Order", order.number), ("State", order.state.title)]
     rows += self.rows(order.request)
     rows.append(("Requested by", person(order.requestedBy)))
-    rows.append(("Approver", person(order.approver)))
+    if let price = order.price { rows.append(("Price", price)) }
+    if order.chain.count == 1 && order.chain[0].approver == .manager {
+      rows.append(("Approver", person(order.approver)))
+    } else {
+      rows += approvalRows(order)
+    }
     let done = order.fulfilment
     if let number = done.serviceNumber { rows.append(("Service number", number)) }
     if !done.serials.isEmpty { rows.append(("IMEI/serial", done.serials.joined(separator: ", "))) }

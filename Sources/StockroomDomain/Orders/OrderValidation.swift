@@ -19,6 +19,8 @@ extension Validation {
       try TextRules.checkComment(comment)
       return try OrderStepCheck(book: book, number: number, actor: actor, at: at)
         .fulfil(update, comment: comment)
+    case .policy(let policy, let actor):
+      return try checkPolicy(policy, actor: actor, book)
     }
   }
 
@@ -74,12 +76,20 @@ struct OrderStepCheck {
     }
   }
 
+  /// The employee may decide at the level the order waits at (`OrderBook.deciders`).
   func decider(_ order: Order, _ employee: Employee) throws(DomainError) {
     if employee.id == order.requestedBy || employee.id == order.employee {
       throw .selfApproval(order: order.number, employee: order.requestedBy)
     }
-    if employee.id != order.approver {
-      throw .notApprover(order: order.number, approver: order.approver)
+    if let level = order.chain.firstIndex(where: { $0.approvedBy == employee.id }) {
+      throw .orderRule(
+        "\(employee.id) approved \(order.number) at level \(level + 1): nobody approves at two "
+          + "levels")
+    }
+    if !book.mayDecide(order, employee.id) {
+      let level = order.currentLevel.map { order.chain[$0].approver }
+      let named = level == .manager || level == nil ? order.approver : level?.text ?? ""
+      throw .notApprover(order: order.number, approver: named)
     }
   }
 
@@ -93,12 +103,21 @@ struct OrderStepCheck {
     let (order, employee) = try found()
     var next: OrderState
     var effect: OrderEffect?
+    var levelApproved: Int?
     switch step {
     case .submit:
       throw .orderRule("\(order.number) is already submitted")
     case .approve:
       try require(order, [.pendingApproval], step)
       try decider(order, employee)
+      let level = order.currentLevel ?? 0
+      if order.chain.indices.contains(where: { $0 > level && order.chain[$0].isWaiting }) {
+        let event = OrderEvent(
+          step: step, time: at, actor: employee.id, comment: comment, state: .pendingApproval,
+          level: level + 1)
+        return Change(action: step.action, order: OrderChange(number: order.number, event: event))
+      }
+      levelApproved = level + 1
       next = .inFulfilment
       if order.type.completesOnApproval {
         effect = try OrderCompletion(book: book, order: order, at: at).effect()
@@ -123,7 +142,9 @@ struct OrderStepCheck {
       next = .pendingApproval
     case .cancel:
       try require(order, [.pendingApproval, .informationRequested, .inFulfilment], step)
-      let allowed = [order.requestedBy, order.employee, order.approver].contains(employee.id)
+      let allowed =
+        [order.requestedBy, order.employee, order.approver].contains(employee.id)
+        || book.mayDecide(order, employee.id)
       guard allowed || employee.supportDesk else {
         throw .orderRule(
           "only the requester, the employee, the approver or the support desk may cancel "
@@ -139,7 +160,8 @@ struct OrderStepCheck {
       next = .completed
     }
     let event = OrderEvent(
-      step: step, time: at, actor: employee.id, comment: comment, state: next)
+      step: step, time: at, actor: employee.id, comment: comment, state: next,
+      level: levelApproved)
     return Change(
       action: step.action,
       order: OrderChange(number: order.number, event: event, effect: effect))

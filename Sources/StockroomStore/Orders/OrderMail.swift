@@ -21,27 +21,33 @@ public struct OrderMail: Sendable, Equatable {
     let time = ProcessIdentity.parse(transaction.time) ?? Date(timeIntervalSince1970: 0)
     let requester = book.employee(order.requestedBy)
     let employee = book.employee(order.employee)
-    let approver = book.employee(order.approver)
+    // Whoever may decide at the level the order now waits at (all of a department).
+    let deciders = book.deciders(of: order)
     let step = change.order != nil ? OrderStep.submit : change.event?.step
-    var milestones: [(OrderMilestone, Employee?)] = []
+    var milestones: [(OrderMilestone, [Employee?])] = []
     switch step {
-    case .submit: milestones = [(.submitted, requester), (.approvalNeeded, approver)]
+    case .submit: milestones = [(.submitted, [requester]), (.approvalNeeded, deciders)]
+    case .approve where order.state == .pendingApproval:
+      milestones = [(.approvalNeeded, deciders)]
     case .approve:
-      milestones = [(.approved, requester)]
-      if order.state == .completed { milestones.append((.completed, employee)) }
-    case .reject: milestones = [(.rejected, requester)]
-    case .requestInfo: milestones = [(.informationRequested, requester)]
-    case .respond: milestones = [(.approvalNeeded, approver)]
-    case .cancel: milestones = [(.cancelled, requester)]
+      milestones = [(.approved, [requester])]
+      if order.state == .completed { milestones.append((.completed, [employee])) }
+    case .reject: milestones = [(.rejected, [requester])]
+    case .requestInfo: milestones = [(.informationRequested, [requester])]
+    case .respond: milestones = [(.approvalNeeded, deciders)]
+    case .cancel: milestones = [(.cancelled, [requester])]
     case .fulfil:
-      if !(change.event?.update?.tracking ?? []).isEmpty { milestones = [(.shipped, employee)] }
-    case .complete: milestones = [(.completed, employee)]
+      if !(change.event?.update?.tracking ?? []).isEmpty { milestones = [(.shipped, [employee])] }
+    case .complete: milestones = [(.completed, [employee])]
     case nil: milestones = []
     }
     let comment = change.event?.comment ?? order.timeline.first?.comment ?? ""
-    return milestones.compactMap { milestone, recipient in
-      guard let recipient else { return nil }
-      let others = [requester, employee].compactMap { $0 }.filter { $0.id != recipient.id }
+    return milestones.compactMap { milestone, recipients in
+      let to = recipients.compactMap { $0 }
+      guard !to.isEmpty else { return nil }
+      let others = [requester, employee].compactMap { $0 }.filter { person in
+        !to.contains { $0.id == person.id }
+      }
       let copies =
         milestone == .approvalNeeded
         ? []
@@ -49,7 +55,7 @@ public struct OrderMail: Sendable, Equatable {
           .compactMap { book.employee($0) }
       return OrderMail(
         milestone: milestone, order: order.number, transactionId: transaction.transactionId,
-        time: time, to: [recipient], cc: copies,
+        time: time, to: to, cc: copies,
         subject: "[\(order.number)] \(milestone.title): \(order.type.title) for "
           + book.name(order.employee),
         body: body(milestone, order, book, comment: comment, actor: change.event?.actor))
@@ -85,6 +91,10 @@ public struct OrderMail: Sendable, Equatable {
       ("Approver", "\(book.name(order.approver)) (\(order.approver))"),
       ("State", order.state.title),
     ]
+    if milestone == .approvalNeeded, order.chain.count > 1, let level = order.currentLevel {
+      let approver = book.describe(order.chain[level].approver)
+      facts.append(("Level", "\(level + 1) of \(order.chain.count): \(approver)"))
+    }
     if let line = order.request.line { facts.append(("Line", line)) }
     if let number = order.fulfilment.serviceNumber { facts.append(("Service number", number)) }
     if !order.fulfilment.serials.isEmpty {

@@ -25,7 +25,8 @@ public struct MyOrdersScreen: Screen {
 
     n starts a new order (new device and line, warranty replacement, accessory, port, \
     transfer of liability, stipend, activation, upgrade, features, plan, number, SIM, \
-    restore, assignment, suspend, disconnect). a opens the orders waiting for your approval. \
+    restore, assignment, suspend, disconnect). a opens the orders waiting for your approval, \
+    and p there the approval policy (who approves what, level by level). \
     Enter opens an order with its timeline. s acts as the next employee when the user map \
     allows it (the demo's support desk may act as anyone).
     """
@@ -110,9 +111,9 @@ enum OrderTable {
       switch column {
       case 0: return order.number
       case 1: return order.type.title
-      case 2: return order.state.title
+      case 2: return book.stateTitle(order)
       case 3: return TextSafety.neutralised(book.name(order.employee))
-      case 4: return TextSafety.neutralised(book.name(order.approver))
+      case 4: return TextSafety.neutralised(book.approverTitle(order))
       default: return TimeText.local(order.created, in: timeZone)
       }
     }
@@ -145,14 +146,17 @@ public struct ApprovalQueueScreen: Screen {
 
   public var help: String {
     """
-    Orders waiting for your approval. Enter opens one: approve it (a), reject it (r, with a \
-    reason), ask the requester for more information (i), or cancel it (c). Nobody approves \
-    their own order: when an approver orders for someone who reports to them, the order goes \
-    to the approver's own approver.
+    Orders waiting for your approval at the level they stand at (State shows the level, 2/3). \
+    Enter opens one: approve it (a), reject it (r, with a reason), ask the requester for \
+    more information (i), or cancel it (c). Nobody approves their own order, nor the same \
+    order at two levels: when an approver orders for someone who reports to them, the order \
+    goes to the approver's own approver. p shows the approval policy.
     """
   }
 
-  public var keyBindings: [KeyBinding] { [.move, KeyBinding("Enter", "open"), .back] }
+  public var keyBindings: [KeyBinding] {
+    [.move, KeyBinding("Enter", "open"), KeyBinding("p", "policy"), .back]
+  }
 
   public var status: StatusLine? {
     StatusLine(orders.isEmpty ? "Nothing waits for your approval." : "\(orders.count) waiting")
@@ -169,6 +173,7 @@ public struct ApprovalQueueScreen: Screen {
 
   public mutating func update(_ key: Key, context: AppContext) -> Effect {
     table.layout(in: OrderTable.rect(in: context.bodyRect))
+    if key == .character("p") { return .push(ApprovalPolicyScreen()) }
     let result = table.update(key)
     if result == .activated || key == .enter, orders.indices.contains(table.cursor) {
       return .push(OrderDetailScreen(number: orders[table.cursor].number, session: session))

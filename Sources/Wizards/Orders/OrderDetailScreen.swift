@@ -35,18 +35,19 @@ public struct OrderDetailScreen: Screen {
     let me = session.actor
     let desk = book.employee(me)?.supportDesk == true
     let requester = me == order.requestedBy || me == order.employee
+    let decides = book.mayDecide(order, me)
     var steps: [(Character, OrderStep)] = []
     switch order.state {
-    case .pendingApproval where me == order.approver:
+    case .pendingApproval where decides:
       steps = [("a", .approve), ("r", .reject), ("i", .requestInfo)]
     case .informationRequested:
       if requester { steps.append(("p", .respond)) }
-      if me == order.approver { steps.append(("r", .reject)) }
+      if decides { steps.append(("r", .reject)) }
     case .inFulfilment where desk:
       steps = [("f", .fulfil), ("d", .complete)]
     default: break
     }
-    if order.state.isOpen && (requester || desk || me == order.approver) {
+    if order.state.isOpen && (requester || desk || decides || me == order.approver) {
       steps.append(("c", .cancel))
     }
     return steps
