@@ -120,6 +120,19 @@ import Testing
     #expect(session.text.contains("Stays with the Subscriber's Accounts Receivable AR-0002"))
   }
 
+  /// A component leaves its bundle alone (seed 001); the rest of the bundle stays.
+  @Test func removeOfOneComponent() throws {
+    let session = try open("SUB-000002")
+    session.press(Self.down, Self.enter, Self.down, Self.down, Self.tab, Self.enter)
+    session.press(tabs(3) + [Self.enter])
+    session.check("subscriptions/36-remove-component-preview")
+    #expect(session.text.contains("Remove component HUB-10001 of KIT-10001"))
+    #expect(!session.text.contains("CAM-10001"))
+    session.press(Self.enter)
+    let after = try #require(session.app.context.state.subscriptions.subscription("SUB-000002"))
+    #expect(after.components(of: "KIT-10001").map(\.serial) == ["CAM-10001", "SNS-10001"])
+  }
+
   @Test func undoAddInDraft() throws {
     let session = try open("SUB-000003")
     session.press(Self.down, Self.enter)

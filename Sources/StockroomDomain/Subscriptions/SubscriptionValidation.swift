@@ -280,8 +280,9 @@ struct SubscriptionPlanner {
       problems.append(.notInstalled(serial: request.serial, subscription: subscription.number))
       return nil
     }
-    let root = item.bundle.flatMap { subscription.item($0) } ?? item
-    let targets = [root] + subscription.components(of: root.serial)
+    // The bundle goes with its components; a component leaves alone, the rest of its bundle
+    // stays (seed 001).
+    let targets = item.bundle == nil ? [item] + subscription.components(of: item.serial) : [item]
     var change = start(subscription, request.details)
     takeAway(targets, &change, subscription, undo: subscription.state == .draft)
     return finish(change, subscription)
@@ -296,16 +297,19 @@ struct SubscriptionPlanner {
   }
 
   /// Removes items: back to their warehouse (Undo Add), Stock In when rented, with the
-  /// customer when sold, written off when lost or stolen.
+  /// customer when sold, written off when lost or stolen. A component taken away without its
+  /// bundle leaves the bundle too ("removed from both the Subscription and the bundle").
   private func takeAway(
     _ targets: [InstalledItem], _ change: inout SubscriptionChange, _ subscription: Subscription,
     undo: Bool
   ) {
     change.removed = targets.map(\.serial)
     let home = book.returnWarehouse?.code ?? ""
+    let leaving = Set(change.removed)
     var back: [StockItem] = []
     for item in targets {
       var stocked = StockItem(installed: item)
+      if let bundle = item.bundle, !leaving.contains(bundle) { stocked.bundle = nil }
       if undo {
         stocked.warehouse = item.origin ?? home
         back.append(stocked)

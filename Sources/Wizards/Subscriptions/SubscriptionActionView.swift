@@ -153,7 +153,7 @@ enum SubscriptionActionView {
       let home = answers.book.returnWarehouse.map { "\($0.code) \($0.name)" } ?? "no warehouse"
       note =
         "Rented: back to \(home) (Stock In). Sold: stays with the Subscriber's "
-        + "Accounts Receivable. A bundle goes with its components."
+        + "Accounts Receivable. Bundles go whole; components alone."
     }
     _ = buffer.putWrapped(
       note, in: Rect(x: body.x + 1, y: body.maxY - 2, width: body.width - 2, height: 2),
