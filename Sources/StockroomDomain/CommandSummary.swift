@@ -37,9 +37,13 @@ extension SummaryRow {
     [
       SummaryRow(label: "Reference", items: [SummaryWords.optional(context.reference)]),
       SummaryRow(label: "Comment", items: [SummaryWords.optional(context.comment)]),
-      SummaryRow(
-        label: "By", items: ["\(TextRules.neutralised(context.user)) (uid \(context.uid))"]),
     ]
+      + (context.returnReason.map { [SummaryRow(label: "Reason", items: [$0.title])] }
+        ?? [])
+      + [
+        SummaryRow(
+          label: "By", items: ["\(TextRules.neutralised(context.user)) (uid \(context.uid))"])
+      ]
   }
 
   /// The Serials row, none for an empty list.

@@ -153,10 +153,13 @@ public struct TransactionContext: Hashable, Sendable, Codable {
   public var billing: Billing?
   /// The returns bench session the transaction came from, when it did.
   public var session: String?
+  /// Why the tokens came back, when a deallocation was told.
+  public var returnReason: ReturnReason?
 
   public init(
     user: String, uid: UInt32, performedBy: String? = nil, reference: String = "",
-    comment: String = "", billing: Billing? = nil, session: String? = nil
+    comment: String = "", billing: Billing? = nil, session: String? = nil,
+    returnReason: ReturnReason? = nil
   ) {
     self.user = user
     self.uid = uid
@@ -165,6 +168,7 @@ public struct TransactionContext: Hashable, Sendable, Codable {
     self.comment = comment
     self.billing = billing
     self.session = session
+    self.returnReason = returnReason
   }
 }
 
@@ -197,6 +201,8 @@ public struct Transaction: Hashable, Sendable, Codable {
   public var billing: Billing?
   /// The returns bench session a `deallocate-hardware` transaction came from, when it did.
   public var session: String?
+  /// Why the tokens of a deallocation came back, when it was told.
+  public var returnReason: ReturnReason?
 
   public init(
     sequence: UInt64, key: String, version: Int, time: String, change: Change,
@@ -220,6 +226,7 @@ public struct Transaction: Hashable, Sendable, Codable {
     order = change.order
     billing = context.billing
     session = context.session
+    returnReason = context.returnReason
   }
 
   /// The change this transaction applies.
@@ -243,6 +250,7 @@ extension Transaction {
   private enum CodingKeys: String, CodingKey {
     case transactionId, key, kind, version, action, account, user, uid, performedBy, time
     case reference, comment, items, definitions, subscription, order, billing, session
+    case returnReason
   }
 
   /// Every documented field is always present: `account` and `performedBy`
@@ -267,5 +275,6 @@ extension Transaction {
     try container.encodeIfPresent(order, forKey: .order)
     try container.encodeIfPresent(billing, forKey: .billing)
     try container.encodeIfPresent(session, forKey: .session)
+    try container.encodeIfPresent(returnReason, forKey: .returnReason)
   }
 }

@@ -4,7 +4,7 @@ import StockroomDomain
 /// A store as a command opens it, whichever keeps the ledger (the file store, or a database
 /// store): the reading interface, plus what a command reports or reads whole. The files of
 /// one machine (the outbox the order commits post to) stay in the data directory either way.
-public protocol LedgerStore: InventoryLedger {
+public protocol LedgerStore: InventoryLedger, TransactionHistory {
   /// The transactions filed under `subject`, in ledger order: every lookup by account,
   /// serial, subscription, order or warehouse is this one.
   func transactions(about subject: IndexSubject) throws(LedgerError) -> [Transaction]

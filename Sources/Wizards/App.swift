@@ -30,6 +30,8 @@ public struct App {
   public private(set) var demoRequested = false
   /// A file the top screen asked to read, waiting for the runtime.
   public private(set) var pendingFileRead: FileRequest?
+  /// A report export the top screen asked for, waiting for the runtime.
+  public private(set) var pendingExport: ReportExport?
   /// Commits a returns session and writes its receipts (the executable's store does both);
   /// nil: a group commit through the ledger, without receipts.
   public var commitReturns: ReturnsCommitter?
@@ -85,7 +87,8 @@ public struct App {
     }
     // The screen waits for its commit's outcome; only leaving is offered.
     if unsettledCommit != nil && key != .control("c") { return }
-    if key == .control("c") {
+    // Ctrl-C cancels a screen's long work (a report) before it leaves anything.
+    if key == .control("c") && !stack[stack.count - 1].isWorking {
       help = nil
       askToLeave(quitAll: true)
       return
@@ -152,6 +155,8 @@ public struct App {
       demoRequested = true
     case .readFile(let request):
       pendingFileRead = request
+    case .export(let request):
+      pendingExport = request
     }
   }
 
@@ -264,6 +269,18 @@ public struct App {
   public mutating func takeFileRequest() -> FileRequest? {
     defer { pendingFileRead = nil }
     return pendingFileRead
+  }
+
+  /// The export the top screen asked for, taken: the executable writes it and gives the
+  /// outcome to `exported(_:)`.
+  public mutating func takeExport() -> ReportExport? {
+    defer { pendingExport = nil }
+    return pendingExport
+  }
+
+  /// Hands where an export went to the screen that asked for it.
+  public mutating func exported(_ outcome: ReportExport.Outcome) {
+    stack[stack.count - 1].exported(outcome, context: context)
   }
 
   /// Hands a file that was read to the screen that asked for it.

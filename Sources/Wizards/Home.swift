@@ -21,6 +21,9 @@ public enum Home {
       HomeScreen.Entry(
         title: "Inventory", summary: "Provider stock; allocate; receive stock",
         open: { .push(InventoryScreen(context: $0)) }),
+      HomeScreen.Entry(
+        title: "Reports", summary: "Transactions, movements, faulty; export",
+        open: { .push(ReportsScreen(context: $0)) }),
     ])
   }
 }

@@ -30,6 +30,9 @@ public enum Effect {
   /// Read a file (the Ctrl-O prompt's Enter); the runtime hands the bytes or
   /// the failure back to the screen with `fileRead(_:context:)`.
   case readFile(FileRequest)
+  /// Write a report export into the data directory's `exports/` (files 0600); the runtime
+  /// hands where it went, or why not, back with `exported(_:context:)`.
+  case export(ReportExport)
 }
 
 /// A change a screen asks the runtime to commit: the domain command and the
@@ -46,10 +49,13 @@ public struct PendingCommit: Sendable {
   /// A returns bench session, committed instead of `command` as one group: one
   /// `deallocate-hardware` transaction per account, all or none, with a receipt each.
   public var returns: ReturnsSession?
+  /// Why the tokens of a deallocation came back, when the wizard was told.
+  public var returnReason: ReturnReason?
 
   public init(
     command: Command, reference: String = "", comment: String = "", performedBy: String? = nil,
-    key: String, billing: Billing? = nil, returns: ReturnsSession? = nil
+    key: String, billing: Billing? = nil, returns: ReturnsSession? = nil,
+    returnReason: ReturnReason? = nil
   ) {
     self.command = command
     self.reference = reference
@@ -58,6 +64,7 @@ public struct PendingCommit: Sendable {
     self.key = key
     self.billing = billing
     self.returns = returns
+    self.returnReason = returnReason
   }
 }
 
@@ -84,6 +91,9 @@ public protocol Screen {
   var hasAnswers: Bool { get }
   /// True while a text field has focus: `?` and `q` are then characters.
   var isEditingText: Bool { get }
+  /// True while long work runs (a report over the whole ledger): Esc and Ctrl-C go to the
+  /// screen, which cancels the work, instead of leaving.
+  var isWorking: Bool { get }
   /// A line under the body: why Next is refused, a hint, a result.
   var status: StatusLine? { get }
 
@@ -97,6 +107,8 @@ public protocol Screen {
   mutating func committed(_ outcome: CommitOutcome, context: AppContext)
   /// Receives the file this screen asked to read (`Effect.readFile`).
   mutating func fileRead(_ read: FileRead, context: AppContext)
+  /// Receives where the export this screen asked for went (`Effect.export`).
+  mutating func exported(_ outcome: ReportExport.Outcome, context: AppContext)
   /// Called when the screen comes back on top, or when other sessions'
   /// commits arrived: recompute what was derived from the store.
   mutating func refreshed(context: AppContext)
@@ -138,10 +150,12 @@ extension Screen {
   public var position: String { "" }
   public var hasAnswers: Bool { false }
   public var isEditingText: Bool { false }
+  public var isWorking: Bool { false }
   public var status: StatusLine? { nil }
   public func cursor(in rect: Rect) -> Point? { nil }
   public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {}
   public mutating func fileRead(_ read: FileRead, context: AppContext) {}
+  public mutating func exported(_ outcome: ReportExport.Outcome, context: AppContext) {}
   public mutating func refreshed(context: AppContext) {}
   public mutating func scanned(_ text: String, context: AppContext) -> Bool { false }
   public mutating func idle(context: AppContext) -> Bool { false }

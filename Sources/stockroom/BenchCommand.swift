@@ -26,9 +26,9 @@ struct BenchCommand: ParsableCommand {
   var widgetSizes = "10000,100000,1000000"
   @Option(
     help:
-      "Only these parts, comma-separated: store (open and pick list), commits, widget, lookups, scan."
+      "Only these parts, comma-separated: store (open and pick list), commits, widget, lookups, scan, reports."
   )
-  var only = "store,commits,widget,lookups,scan"
+  var only = "store,commits,widget,lookups,scan,reports"
   @Option(help: "Tokens of the large data set for the lookups (show, log) and the scan.")
   var lookupTokens = 1_000_000
   @Flag(help: "Only the growth with the data: open, commit, verify, demo, pick list at each size.")
@@ -52,7 +52,7 @@ struct BenchCommand: ParsableCommand {
     if sizes.isEmpty || sizes.contains(where: { ($0 ?? -1) < 0 || ($0 ?? 0) > 10_000_000 }) {
       throw ValidationError("--scale-tokens takes token counts from 0 to 10000000, comma-separated")
     }
-    let known: Set = ["store", "commits", "widget", "lookups", "scan"]
+    let known: Set = ["store", "commits", "widget", "lookups", "scan", "reports"]
     let unknown = parts.subtracting(known)
     if !unknown.isEmpty {
       throw ValidationError("unknown --only part: \(unknown.sorted().joined(separator: ", "))")
@@ -135,6 +135,13 @@ struct BenchCommand: ParsableCommand {
         _ = try FileStore.createDemo(at: large, tokens: lookupTokens)
       }
       try BenchScan(tokens: lookupTokens).run(large)
+    }
+    if parts.contains("reports") {
+      let large = root.appendingPathComponent("lookups-\(lookupTokens)")
+      if !FileManager.default.fileExists(atPath: large.path) {
+        _ = try FileStore.createDemo(at: large, tokens: lookupTokens)
+      }
+      try BenchReports(rounds: rounds).run(large, tokens: lookupTokens)
     }
   }
 

@@ -56,9 +56,11 @@ struct CommandRun<Summary: CommandSummary> {
             ("items", JSONText.encode(change.items)),
             ("reference", JSONText.string(context.reference)),
             ("comment", JSONText.string(context.comment)),
-          ] + billingField + [
-            ("summary", "[" + lines.map { JSONText.string($0) }.joined(separator: ",") + "]")
-          ]))
+          ] + billingField
+            + (context.returnReason.map { [("returnReason", JSONText.string($0.rawValue))] } ?? [])
+            + [
+              ("summary", "[" + lines.map { JSONText.string($0) }.joined(separator: ",") + "]")
+            ]))
       return
     }
     var out = OutputBuffer()

@@ -41,6 +41,7 @@ struct DeallocateSoftwareCommand: ParsableCommand {
   @Option(help: "rental or sale (SMS only, and required for SMS).") var type: String?
   @Option(help: "How many: a whole number from 1 to Available.") var quantity: String?
   @OptionGroup var options: TransactionOptions
+  @OptionGroup var reason: ReturnReasonOption
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
   func run() throws {
@@ -59,7 +60,8 @@ struct DeallocateSoftwareCommand: ParsableCommand {
       UsageCheck.fail("--product \(product): not deallocated here")
     }
     let count = UsageCheck.quantity(quantity)
-    let context = UsageCheck.context(reference: options.reference, comment: options.comment)
+    let context = UsageCheck.context(
+      reference: options.reference, comment: options.comment, returnReason: reason.value)
     DeallocationRun(global: global, options: options, context: context).perform(
       .deallocateSoftware(
         account: account, column: column, quantity: count, container: options.container))
@@ -79,13 +81,15 @@ struct DeallocateMobilePassCommand: ParsableCommand {
   @Option(help: "Account code (ACC-0001) or exact name.") var account: String?
   @Option(help: "How many: a whole number from 1 to Available.") var quantity: String?
   @OptionGroup var options: TransactionOptions
+  @OptionGroup var reason: ReturnReasonOption
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
   func run() throws {
     if interactive { openWizard() }
     guard let account else { UsageCheck.fail("--account is required") }
     let count = UsageCheck.quantity(quantity)
-    let context = UsageCheck.context(reference: options.reference, comment: options.comment)
+    let context = UsageCheck.context(
+      reference: options.reference, comment: options.comment, returnReason: reason.value)
     DeallocationRun(global: global, options: options, context: context).perform(
       .deallocateMobilePass(account: account, quantity: count, container: options.container))
   }

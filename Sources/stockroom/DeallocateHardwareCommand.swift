@@ -24,6 +24,7 @@ struct DeallocateHardwareCommand: ParsableCommand {
   var column: String?
   @Option(help: "return, initialize, faulty or lost.") var disposition: String?
   @OptionGroup var options: TransactionOptions
+  @OptionGroup var reason: ReturnReasonOption
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
   func run() throws {
@@ -34,7 +35,8 @@ struct DeallocateHardwareCommand: ParsableCommand {
       UsageCheck.fail("--disposition is required (return, initialize, faulty or lost)")
     }
     let chosen = UsageCheck.word(disposition, option: "--disposition", Disposition.allCases)
-    let context = UsageCheck.context(reference: options.reference, comment: options.comment)
+    let context = UsageCheck.context(
+      reference: options.reference, comment: options.comment, returnReason: reason.value)
     DeallocationRun(global: global, options: options, context: context).perform(
       .deallocateHardware(
         account: account, serials: serials, disposition: chosen, container: options.container))

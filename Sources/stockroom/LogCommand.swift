@@ -79,6 +79,7 @@ enum TransactionText {
       transaction.summary, transaction.comment,
     ].map(TextRules.neutralised).joined(separator: "  ")
       + (transaction.session.map { "  session " + TextRules.neutralised($0) } ?? "")
+      + (transaction.returnReason.map { "  reason " + $0.rawValue } ?? "")
   }
 
   static func csv(_ field: String) -> String {

@@ -33,20 +33,22 @@ struct ReturnsHeadlessCommand: ParsableCommand {
   var expected: String?
   @Flag(help: "Set refused serials aside and commit the rest.") var setAside = false
   @OptionGroup var options: TransactionOptions
+  @OptionGroup var reason: ReturnReasonOption
   @Flag(help: "Open the returns bench with these serials already scanned.")
   var interactive = false
 
   func run() throws {
     let chosen = UsageCheck.word(
       disposition ?? "return", option: "--disposition", Disposition.allCases)
-    let context = UsageCheck.context(reference: options.reference, comment: options.comment)
+    let context = UsageCheck.context(
+      reference: options.reference, comment: options.comment, returnReason: reason.value)
     let list = expected.map(Self.expectedReturns)
     if interactive {
       openBench(
         ReturnsSession(
           settings: ReturnsSettings(
             disposition: chosen, container: options.container, reference: context.reference,
-            comment: context.comment),
+            comment: context.comment, returnReason: context.returnReason),
           expected: list))
     }
     guard let serialsFrom else { UsageCheck.fail("--serials-from FILE or - is required") }
@@ -57,7 +59,7 @@ struct ReturnsHeadlessCommand: ParsableCommand {
     var session = ReturnsSession(
       settings: ReturnsSettings(
         disposition: chosen, container: options.container, reference: context.reference,
-        comment: context.comment),
+        comment: context.comment, returnReason: context.returnReason),
       expected: list)
     var out = ReturnsOutput(json: options.json, setAside: setAside, live: serialsFrom == "-")
     Self.serials(from: serialsFrom, column: column) { serial in

@@ -15,6 +15,9 @@ enum RuntimeEffects {
     if let request = app.takeFileRequest() {
       app.fileRead(read(request))
     }
+    if let export = app.takeExport() {
+      app.exported(ExportFile.write(export, into: app.context.dataDirectory))
+    }
     if case .postgres(let url)? = location, app.takeDemoRequest() {
       let options = PostgresStore.Options(dataDirectory: app.context.dataDirectory)
       let now = app.context.now

@@ -31,6 +31,7 @@ struct ShowCommand: ParsableCommand {
       ("Comment", transaction.comment),
     ]
     if let session = transaction.session { rows.append(("Session", session)) }
+    if let reason = transaction.returnReason { rows.append(("Return reason", reason.title)) }
     for (label, value) in rows {
       print(label.padding(toLength: 16, withPad: " ", startingAt: 0) + TextRules.neutralised(value))
     }

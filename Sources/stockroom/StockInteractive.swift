@@ -64,7 +64,7 @@ extension DeallocateSoftwareCommand {
       product: product.flatMap { Product(rawValue: $0.lowercased()) },
       type: type.flatMap { AllocationType(rawValue: $0.lowercased()) },
       quantity: quantity.flatMap(UsageCheck.quantityValue), container: options.container,
-      reference: options.reference, comment: options.comment)
+      reference: options.reference, comment: options.comment, returnReason: reason.value)
   }
 }
 
@@ -77,7 +77,7 @@ extension DeallocateMobilePassCommand {
     DeallocationRecord(
       flow: .mobilePass, account: account, product: .mobilepass,
       quantity: quantity.flatMap(UsageCheck.quantityValue), container: options.container,
-      reference: options.reference, comment: options.comment)
+      reference: options.reference, comment: options.comment, returnReason: reason.value)
   }
 }
 
@@ -97,6 +97,7 @@ extension DeallocateHardwareCommand {
     return DeallocationRecord(
       flow: .hardware, account: account, product: .hardware, serials: serials,
       disposition: disposition.flatMap { Disposition(rawValue: $0.lowercased()) },
-      container: options.container, reference: options.reference, comment: options.comment)
+      container: options.container, reference: options.reference, comment: options.comment,
+      returnReason: reason.value)
   }
 }

@@ -17,8 +17,8 @@ struct Stockroom: ParsableCommand {
     version: version,
     subcommands: StoreCommands.all + DeallocationCommands.all + SubscriptionCommands.all
       + OrderCommands.all + AllocationCommands.all + [
-        ReturnsHeadlessCommand.self, BenchCommand.self, BenchListCommand.self, SSHSetupCommand.self,
-        DraftsCommand.self, GalleryCommand.self,
+        ReturnsHeadlessCommand.self, ReportCommand.self, BenchCommand.self, BenchListCommand.self,
+        SSHSetupCommand.self, DraftsCommand.self, GalleryCommand.self,
       ]
   )
 

@@ -122,25 +122,7 @@ struct OutputBuffer {
 /// Minimal JSON text for rows printed by the million.
 enum JSONText {
   static func string(_ value: String?) -> String {
-    guard let value else { return "null" }
-    var out = "\""
-    for scalar in value.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || TextRules.isUnsafe(scalar) {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
+    value.map(JSONQuoting.quoted) ?? "null"
   }
 
   /// One object from ordered key/raw-value pairs.

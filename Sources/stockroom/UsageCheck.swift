@@ -30,8 +30,11 @@ enum UsageCheck {
 
   /// Reference and comment checked with the domain's text rules (the ones the wizards'
   /// fields take), failing with the first problem.
-  static func context(reference: String?, comment: String?) -> TransactionContext {
-    let context = ProcessIdentity.context(reference: reference ?? "", comment: comment ?? "")
+  static func context(
+    reference: String?, comment: String?, returnReason: ReturnReason? = nil
+  ) -> TransactionContext {
+    var context = ProcessIdentity.context(reference: reference ?? "", comment: comment ?? "")
+    context.returnReason = returnReason
     if let problem = CommitCheck.problems(in: context).first { fail(problem.message) }
     return context
   }

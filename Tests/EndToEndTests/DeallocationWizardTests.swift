@@ -34,7 +34,7 @@ import Testing
     session.send("Tab")
     session.type("Users left in October")
     session.send("Enter")
-    session.send("Enter")
+    session.send("Enter", "Enter")
     let confirm = try terminal.waitForStep(3)
     #expect(confirm.contains("This will:"))
     #expect(
@@ -81,7 +81,7 @@ import Testing
     session.send("Enter")
     session.type("Pilot ended")
     session.send("Enter")
-    session.send("Enter")
+    session.send("Enter", "Enter")
     let confirm = try terminal.waitForStep(3)
     #expect(
       confirm.contains(
@@ -102,10 +102,7 @@ import Testing
   func hardwareFlowWithPickListScanAndFaulty(kind: StoreKind) throws {
     let demo = try DemoDirectory(kind)
     defer { demo.remove() }
-    let free = demo.objects(["tokens", "--account", "ACC-0002", "--json"]).filter {
-      $0["model"] as? String == "KT-4" && $0["state"] as? String == "allocated"
-        && $0["inUse"] as? Bool == false
-    }.compactMap { $0["serial"] as? String }.sorted()
+    let free = demo.freeSerials(account: "ACC-0002", model: "KT-4")
     try #require(free.count >= 3)
     let before = try #require(demo.column("ACC-0002", "KT-4"))
     let scanned = try #require(free.last)
@@ -132,7 +129,7 @@ import Testing
     try session.waitFor("(•) Faulty")
     session.send("Tab", "Tab")
     session.type("RMA-HW-1")
-    session.send("Enter", "Enter", "Enter")
+    session.send("Enter", "Enter", "Enter", "Enter")
     let confirm = try terminal.waitForStep(3)
     #expect(confirm.contains("return them in the Faulty state"), "\(confirm)")
     #expect(confirm.contains("(Available \(before.available) → \(before.available - 3))"))
@@ -205,7 +202,7 @@ import Testing
     screen = try session.waitFor("128/128")
     #expect(screen.contains("[" + String(comment.prefix(55)) + " ]"), "\(screen)")
     #expect(screen.contains("Comment: At most 128 characters"), "no refusal shown:\n\(screen)")
-    session.send("Enter", "Enter")
+    session.send("Enter", "Enter", "Enter")
     var confirm = try terminal.waitForStep(3)
     #expect(Self.squeezed(confirm).contains("Reference\(reference)Comment\(comment)By"))
 
@@ -221,7 +218,7 @@ import Testing
     screen = try terminal.waitForStep(2)
     #expect(screen.contains("Deallocating 5 MobilePASS tokens"))
     #expect(screen.contains(String(reference.suffix(39))), "\(screen)")
-    session.send("Tab", "Tab", "Tab", "Enter")
+    session.send("Tab", "Tab", "Tab", "Tab", "Enter")
     confirm = try terminal.waitForStep(3)
     #expect(Self.squeezed(confirm).contains("Reference\(reference)Comment\(comment)By"))
     let id = try terminal.confirm()
@@ -246,7 +243,7 @@ import Testing
     session.type("5")
     session.send("Enter", "Enter")
     try terminal.waitForStep(2)
-    session.send("Tab", "Tab", "Tab", "Enter")
+    session.send("Tab", "Tab", "Tab", "Tab", "Enter")
     try terminal.waitForStep(3)
     session.send("Escape")
     try terminal.waitForStep(2)
@@ -362,10 +359,10 @@ struct SerialRace {
       terminal.session.send("Tab", "Tab", "Tab", "Enter")
       try terminal.waitForStep(2)
     }
-    a.session.send("Tab", "Tab", "Tab", "Tab", "Enter")
+    a.session.send("Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
     b.session.send("Tab", "Tab")
     b.session.type("RMA-B")
-    b.session.send("Enter", "Enter", "Enter")
+    b.session.send("Enter", "Enter", "Enter", "Enter")
     for terminal in [a, b] { try terminal.waitForStep(3) }
     committedID = try a.confirm()
     b.session.send("Enter")

@@ -112,6 +112,14 @@ struct DemoDirectory {
     }.compactMap { $0["serial"] as? String }
   }
 
+  /// An account's allocated, unused tokens of one model, in serial order.
+  func freeSerials(account: String, model: String) -> [String] {
+    objects(["tokens", "--account", account, "--json"]).filter {
+      $0["model"] as? String == model && $0["state"] as? String == "allocated"
+        && $0["inUse"] as? Bool == false
+    }.compactMap { $0["serial"] as? String }.sorted()
+  }
+
   /// An allocation-table column of an account as (maximum, available).
   func column(_ account: String, _ title: String) -> (maximum: Int, available: Int)? {
     guard let table = objects(["allocation", "--account", account, "--json"]).first,

@@ -138,7 +138,7 @@ import Testing
     #expect(screen.contains("RB1-1100828") && screen.contains("[RMA-9"), "\(screen)")
     // Confirmed once: one transaction with the draft's answers, and the draft gone.
     let terminal = WizardTerminal(session: second)
-    second.send("Enter", "Enter", "Enter")
+    second.send("Enter", "Enter", "Enter", "Enter")
     try terminal.waitForStep(3)
     let id = try terminal.confirm()
     let moves = demo.objects(["log", "--serial", "RB1-1100828", "--json"]).filter {

@@ -97,8 +97,8 @@ import Testing
     }
     let missing = good.filter { !lines.contains($0) } + bad.filter { !lines.contains($0 + " bad") }
     #expect(missing.isEmpty, "scans without their line: \(missing); \(seed.note)")
-    // Confirm: Tab past the settings to the buttons, Next, then Confirm.
-    session.send("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
+    // Confirm: Tab past the settings (Reason among them) to the buttons, Next, then Confirm.
+    session.send("Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Enter")
     try session.waitFor("Returns bench · Confirm")
     session.send("Enter")
     let done = try session.waitFor("Returns bench · Done", timeout: 20)

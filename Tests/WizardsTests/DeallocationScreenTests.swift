@@ -81,7 +81,7 @@ import Testing
     session.check("deallocate-software/03-reference")
     session.press(Self.tab, .text("RMA-2026-04417"), Self.tab, .text("Renewal not taken up"))
     session.check("deallocate-software/04-reference-filled")
-    session.press(Self.tab, Self.enter)
+    session.press(Self.tab, Self.tab, Self.enter)
     session.check("deallocate-software/05-confirm")
     session.press(Self.enter)
     session.check("deallocate-software/06-result")
@@ -97,7 +97,7 @@ import Testing
     session.press(.key(.backspace), .key(.backspace), .key(.backspace), .text("5"), Self.tab)
     session.press(Self.enter)
     session.check("deallocate-mobilepass/03-reference")
-    session.press(Self.tab, Self.tab, Self.tab, Self.enter)
+    session.press(Self.tab, Self.tab, Self.tab, Self.tab, Self.enter)
     session.check("deallocate-mobilepass/04-confirm")
     session.press(Self.enter)
     session.check("deallocate-mobilepass/05-result")
@@ -115,7 +115,7 @@ import Testing
     session.check("deallocate-hardware/04-reference")
     session.press(.key(.down), .text(" "), Self.tab, Self.right, Self.tab, .text("RMA-2026-04417"))
     session.check("deallocate-hardware/05-reference-filled")
-    session.press(Self.tab, Self.tab, Self.enter)
+    session.press(Self.tab, Self.tab, Self.tab, Self.enter)
     session.check("deallocate-hardware/06-confirm")
     session.press(Self.enter)
     session.check("deallocate-hardware/07-result")
@@ -129,7 +129,8 @@ import Testing
     session.press(
       Self.tab, Self.enter, Self.tab, .text(" "), Self.right, Self.tab, Self.tab, Self.enter)
     session.press(
-      .key(.down), .key(.down), .text(" "), Self.tab, Self.tab, Self.tab, Self.tab, Self.enter)
+      .key(.down), .key(.down), .text(" "), Self.tab, Self.tab, Self.tab, Self.tab, Self.tab,
+      Self.enter)
     session.press(Self.enter, Self.enter)
     #expect(session.text.contains("faulty"))
     session.press(Self.enter)
@@ -203,8 +204,8 @@ import Testing
         account: "ACC-0004", serials: [taken], disposition: .return, container: nil),
       context: .init(user: "other", uid: 1002), key: "other-session")
 
-    // Reference step: disposition, container, reference, comment; then Confirm.
-    for key in [Key.tab, .tab, .tab, .tab, .enter, .enter] {
+    // Reference step: disposition, container, reference, comment, reason; then Confirm.
+    for key in [Key.tab, .tab, .tab, .tab, .tab, .enter, .enter] {
       app.handle(key)
       app.runPendingCommit()
     }

@@ -84,9 +84,10 @@ import Testing
     #expect(resumed.pendingCommit == nil)
     #expect(store.lastSequence == before)
     // Confirm in the original session, then in the resumed one: the same key, one transaction.
-    session.press([.tab, .tab, .enter, .enter])
+    // Comment, Reason, then Next and Confirm.
+    session.press([.tab, .tab, .tab, .enter, .enter])
     #expect(session.app.current.position == "Done")
-    for key in [Key.tab, .tab, .enter, .enter] {
+    for key in [Key.tab, .tab, .tab, .enter, .enter] {
       resumed.handle(key)
       resumed.runPendingCommit()
     }
@@ -100,7 +101,7 @@ import Testing
     #expect(session.draft() == nil)
     Self.hardwareDraft(&session)
     #expect(session.draft() != nil)
-    session.press([.enter, .enter, .enter, .enter])
+    session.press([.enter, .enter, .enter, .enter, .enter])
     #expect(session.app.current.position == "Done")
     #expect(session.draft() == nil)
   }

@@ -29,7 +29,7 @@ import Testing
     #expect(
       titles == [
         "On-Boarding › Allocation", "Returns bench", "Wireless orders", "Subscriptions",
-        "Inventory", "Quit",
+        "Inventory", "Reports", "Quit",
       ])
     let text = ScreenSnapshot.render(app()).text
     #expect(text.contains("1  On-Boarding › Allocation"))

@@ -155,6 +155,7 @@ public struct ReturnsSession: Hashable, Sendable, Codable {
     shared.reference = settings.reference
     shared.comment = settings.comment
     shared.session = id
+    shared.returnReason = settings.returnReason
     return accounts.map { account in
       ReturnsCommand(
         account: account,

@@ -6,14 +6,17 @@ public struct ReturnsSettings: Hashable, Sendable, Codable {
   public var container: String?
   public var reference: String
   public var comment: String
+  /// Why the session's tokens came back, when the bench was told.
+  public var returnReason: ReturnReason?
 
   public init(
     disposition: ReturnDisposition = .return, container: String? = nil, reference: String = "",
-    comment: String = ""
+    comment: String = "", returnReason: ReturnReason? = nil
   ) {
     self.disposition = disposition
     self.container = container
     self.reference = reference
     self.comment = comment
+    self.returnReason = returnReason
   }
 }

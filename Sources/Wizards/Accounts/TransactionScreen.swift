@@ -144,6 +144,10 @@ public struct TransactionScreen: Screen {
       }
       rows.append(("Billing", text))
     }
+    if let reason = transaction.returnReason {
+      // The same free row: a deallocation bills nothing.
+      rows.append(("Reason", reason.title))
+    }
     for (index, row) in rows.enumerated() {
       buffer.put(row.0, x: inside.x + 1, y: inside.y + index, style: .hint)
       buffer.put(

@@ -17,6 +17,8 @@ public struct DeallocationAnswers {
   public internal(set) var disposition = RadioGroup(
     options: Disposition.allCases.map { RadioGroup.Option($0.title) }, selected: 0)
   public internal(set) var fields: ReferenceFields
+  /// Why the tokens came back (optional).
+  public internal(set) var returnReason = ReturnReasonField()
 
   /// The hardware pick list, once searched.
   public internal(set) var pickList: PickList? {

@@ -7,7 +7,7 @@ extension DeallocationFlow {
   func summary(_ answers: DeallocationAnswers, context: AppContext) -> DeallocationSummary {
     let who = TransactionContext(
       user: context.userName, uid: context.userId, reference: answers.reference.text,
-      comment: answers.comment.text)
+      comment: answers.comment.text, returnReason: answers.returnReason.value)
     return DeallocationSummary(command: command(for: answers), context: who, state: context.state)
   }
 

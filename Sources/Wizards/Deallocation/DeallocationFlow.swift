@@ -51,6 +51,8 @@ public struct DeallocationFlow: WizardFlow {
     case disposition
     /// Container, Reference, Comment.
     case field(ReferenceFields.Control)
+    /// Why the tokens came back.
+    case returnReason
   }
 
   public var steps: [Step] { Step.allCases }
@@ -110,6 +112,7 @@ public struct DeallocationFlow: WizardFlow {
       }
     case .reference:
       return (isHardware ? [.disposition] : []) + answers.fields.controls.map(Control.field)
+        + [.returnReason]
     case .confirm:
       return []
     }
@@ -148,7 +151,7 @@ public struct DeallocationFlow: WizardFlow {
 
   public func isEditingText(_ control: Control, step: Step, answers: DeallocationAnswers) -> Bool {
     switch control {
-    case .softwareRow, .disposition: return false
+    case .softwareRow, .disposition, .returnReason: return false
     case .softwareQuantity, .mobileQuantity: return true
     case .pick(let pick): return answers.pick.isEditingText(pick)
     case .field(let field): return answers.fields.isEditingText(field)
@@ -182,6 +185,8 @@ public struct DeallocationFlow: WizardFlow {
         value: answers.dispositionValue.title, isRequired: true)
     case .field(let field):
       return answers.fields.describe(field)
+    case .returnReason:
+      return answers.returnReason.describe()
     }
   }
 
@@ -236,7 +241,7 @@ public struct DeallocationFlow: WizardFlow {
       return answers.pick.cursor(pick, in: layout.area)
     case .field(let field):
       return answers.fields.cursor(field, in: layout.frame(control))
-    case .softwareRow, .disposition:
+    case .softwareRow, .disposition, .returnReason:
       return nil
     }
   }
@@ -249,7 +254,8 @@ public struct DeallocationFlow: WizardFlow {
     case (.select, _) where isHardware:
       guard case .pick(let pick) = focus else { return [] }
       return answers.pick.keyBindings(focus: pick)
-    case (.reference, .disposition), (.reference, .field(.container)):
+    case (.reference, .disposition), (.reference, .field(.container)),
+      (.reference, .returnReason):
       return [KeyBinding("↑↓", "choose")]
     case (.confirm, _): return [KeyBinding("Enter", "confirm")]
     default: return []
@@ -321,7 +327,7 @@ public struct DeallocationFlow: WizardFlow {
   public func commit(answers: DeallocationAnswers, key: String) -> PendingCommit {
     PendingCommit(
       command: command(for: answers), reference: answers.reference.text,
-      comment: answers.comment.text, key: key)
+      comment: answers.comment.text, key: key, returnReason: answers.returnReason.value)
   }
 
   /// After a refusal or conflict: refresh the pick list (or the limits) from the fresh

@@ -35,6 +35,7 @@ extension DeallocationFlow: DraftableFlow {
     record.container = answers.containerCode
     record.reference = answers.reference.text.isEmpty ? nil : answers.reference.text
     record.comment = answers.comment.text.isEmpty ? nil : answers.comment.text
+    record.returnReason = answers.returnReason.value
     return record
   }
 
@@ -130,6 +131,7 @@ extension DeallocationRecord {
     if let container { answers.fields.selectContainer(container, state: state) }
     if let reference { answers.fields.reference.setText(reference) }
     if let comment { answers.fields.comment.setText(comment) }
+    if let returnReason { answers.returnReason.select(returnReason) }
     return changes
   }
 }

@@ -27,6 +27,8 @@ public struct DeallocationRecord: Hashable, Sendable, Codable {
   public var container: String?
   public var reference: String?
   public var comment: String?
+  /// Why the tokens came back (`ReturnReason`), when given.
+  public var returnReason: ReturnReason?
   /// The hardware model's name ("RB-1"); without it, the first serial's model.
   public var model: String?
   /// The pick list's Quantity (the most serials to list), as typed.
@@ -37,7 +39,8 @@ public struct DeallocationRecord: Hashable, Sendable, Codable {
   public init(
     flow: Flow, account: String? = nil, product: Product? = nil, type: AllocationType? = nil,
     quantity: Int? = nil, serials: [String]? = nil, disposition: Disposition? = nil,
-    container: String? = nil, reference: String? = nil, comment: String? = nil
+    container: String? = nil, reference: String? = nil, comment: String? = nil,
+    returnReason: ReturnReason? = nil
   ) {
     self.flow = flow
     self.account = account
@@ -49,6 +52,7 @@ public struct DeallocationRecord: Hashable, Sendable, Codable {
     self.container = container
     self.reference = reference
     self.comment = comment
+    self.returnReason = returnReason
   }
 
   /// The allocation-table column the software answers name, when they name one.

@@ -22,9 +22,10 @@ extension DeallocationFlow {
     }
   }
 
-  /// Rows of the step, relative to its top: (disposition, container, reference, comment).
-  private var rows: (disposition: Int, container: Int, reference: Int, comment: Int) {
-    isHardware ? (3, 8, 9, 10) : (-1, 3, 4, 5)
+  /// Rows of the step, relative to its top: (disposition, container, reference, comment,
+  /// reason; the Comment's counter has the row under it).
+  private var rows: (disposition: Int, container: Int, reference: Int, comment: Int, reason: Int) {
+    isHardware ? (3, 8, 9, 10, 12) : (-1, 3, 4, 5, 7)
   }
 
   static let fieldX = 14
@@ -42,6 +43,7 @@ extension DeallocationFlow {
     {
       layout.place(.field(field), frame)
     }
+    layout.place(.returnReason, Rect(x: fieldX, y: rect.y + rows.reason, width: 44, height: 1))
   }
 
   func updateReference(
@@ -52,6 +54,8 @@ extension DeallocationFlow {
       return answers.disposition.update(key)
     case .field(let field):
       return answers.fields.update(field, key: key)
+    case .returnReason:
+      return answers.returnReason.update(key)
     default:
       return .ignored
     }
@@ -112,9 +116,14 @@ extension DeallocationFlow {
     }
     answers.fields.render(
       focus: focusedField(focus), labelX: x, layout: fields.map { ($0.0, $0.1) }, into: &buffer)
-    let explainY = layout.frame(.field(.comment)).y + 3
+    let reasonFrame = layout.frame(.returnReason)
+    answers.returnReason.render(
+      labelX: x, frame: reasonFrame, focused: focus == .returnReason, into: &buffer)
+    let explainY = reasonFrame.y + 2
     var explanation: String
-    if focus == .disposition {
+    if focus == .returnReason {
+      explanation = ReturnReasonField.explanation
+    } else if focus == .disposition {
       explanation = DeallocationFlow.explanation(
         Disposition.allCases[answers.disposition.highlighted])
     } else {

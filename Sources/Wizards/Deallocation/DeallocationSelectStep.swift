@@ -66,7 +66,7 @@ extension DeallocationFlow {
         state, limit in
         offered(state, limit: limit)
       }
-    case .disposition, .field:
+    case .disposition, .field, .returnReason:
       return .ignored
     }
   }

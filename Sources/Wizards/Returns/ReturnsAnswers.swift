@@ -11,6 +11,8 @@ public struct ReturnsAnswers {
   var scanField = TextField(width: 30, maxLength: 64)
   /// The bell for a refused scan: On (the default) or Off.
   var bell = ChoiceField(options: ["On", "Off"], width: 9)
+  /// The held reason the session's tokens came back for (optional).
+  var returnReason = ReturnReasonField(width: 30)
   /// The scan lines, browsable (follows the newest scan).
   var scanList = ListViewport()
   /// Which RMA list is shown, and its rows.
@@ -46,6 +48,7 @@ public struct ReturnsAnswers {
       fields.selectContainer(container, state: state)
     }
     disposition.select(Disposition.allCases.firstIndex(of: session.settings.disposition) ?? 0)
+    returnReason.select(session.settings.returnReason)
     scanList.setCount(session.scans.count)
     scanList.moveCursor(to: session.scans.count - 1)
   }
@@ -56,7 +59,8 @@ public struct ReturnsAnswers {
   var settings: ReturnsSettings {
     ReturnsSettings(
       disposition: Disposition.allCases[disposition.selected], container: fields.containerCode,
-      reference: fields.reference.text, comment: fields.comment.text)
+      reference: fields.reference.text, comment: fields.comment.text,
+      returnReason: returnReason.value)
   }
 
   /// Copies the controls' values into the session's held settings.

@@ -2,7 +2,7 @@ import StockroomDomain
 import TerminalUI
 
 /// The bench's one layout (from the rectangle it is given) and its drawing: the held
-/// settings on three rows, the scan field, then the scan lines on the left and the counts
+/// settings on four rows, the scan field, then the scan lines on the left and the counts
 /// (and the RMA check, once loaded) on the right.
 extension ReturnsFlow {
   static let fieldX = 12
@@ -24,6 +24,7 @@ extension ReturnsFlow {
     }
     layout.place(.field(.reference), Rect(x: rect.maxX - 23, y: rect.y + 1, width: 22, height: 1))
     layout.place(.field(.comment), Rect(x: x, y: rect.y + 2, width: 64, height: 1))
+    layout.place(.returnReason, Rect(x: x, y: rect.y + 3, width: 36, height: 1))
     layout.place(.scan, Rect(x: x, y: rect.y + 4, width: 32, height: 1))
     let side = ReturnsFlow.sideWidth(rect.width)
     let listTop = rect.y + 6
@@ -82,6 +83,9 @@ extension ReturnsFlow {
     label("Comment", .field(.comment))
     answers.fields.comment.render(
       into: &buffer, in: layout.frame(.field(.comment)), focused: focus == .field(.comment))
+    answers.returnReason.render(
+      labelX: labelX, frame: layout.frame(.returnReason), focused: focus == .returnReason,
+      into: &buffer)
     label("Scan", .scan)
     answers.scanField.render(
       into: &buffer, in: layout.frame(.scan), focused: focus == .scan)

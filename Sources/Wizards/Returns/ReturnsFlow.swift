@@ -27,6 +27,8 @@ public struct ReturnsFlow: WizardFlow {
     case disposition
     /// The held Container, Reference and Comment.
     case field(ReferenceFields.Control)
+    /// The held reason the tokens came back for.
+    case returnReason
     /// The bell for a refused scan, On or Off.
     case bell
     /// The Confirm step's summaries.
@@ -66,7 +68,7 @@ public struct ReturnsFlow: WizardFlow {
     switch step {
     case .scan:
       return [.scan, .scans] + (answers.session.expected == nil ? [] : [.expected])
-        + [.disposition] + answers.fields.controls.map(Control.field) + [.bell]
+        + [.disposition] + answers.fields.controls.map(Control.field) + [.returnReason, .bell]
     case .confirm:
       return []
     }
@@ -98,6 +100,8 @@ public struct ReturnsFlow: WizardFlow {
         value: answers.disposition.value ?? "", isRequired: true)
     case .field(let field):
       return answers.fields.describe(field)
+    case .returnReason:
+      return answers.returnReason.describe()
     case .bell:
       return ControlDescription(
         "Bell", kind: .choice, choices: answers.bell.options, value: answers.bell.value ?? "",
@@ -197,6 +201,8 @@ public struct ReturnsFlow: WizardFlow {
       return answers.disposition.update(key)
     case .field(let field):
       return answers.fields.update(field, key: key)
+    case .returnReason:
+      return answers.returnReason.update(key)
     case .bell:
       return answers.bell.update(key)
     case .summary:
@@ -292,7 +298,7 @@ public struct ReturnsFlow: WizardFlow {
     return PendingCommit(
       command: first?.command ?? .returnHardware(account: "", returns: []),
       reference: session.settings.reference, comment: session.settings.comment, key: key,
-      returns: session)
+      returns: session, returnReason: session.settings.returnReason)
   }
 
   /// A serial another session took meanwhile: every scan is checked again against the store

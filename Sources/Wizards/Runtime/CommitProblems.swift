@@ -6,7 +6,8 @@ extension PendingCommit {
   func transactionContext(_ context: AppContext) -> TransactionContext {
     TransactionContext(
       user: context.userName, uid: context.userId, performedBy: performedBy,
-      reference: reference, comment: comment, billing: billing, session: returns?.id)
+      reference: reference, comment: comment, billing: billing, session: returns?.id,
+      returnReason: returnReason)
   }
 }
 
