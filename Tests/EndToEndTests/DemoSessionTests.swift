@@ -97,6 +97,8 @@ struct DemoSessionTests {
       session.type(reference)
       session.send("Enter")
       session.type("Demo visitor")
+      // Comment, Reason (not given), then Next.
+      session.send("Enter")
       session.send("Enter")
       session.send("Enter")
       try terminal.waitForStep(3)
@@ -254,7 +256,7 @@ struct DemoSessionTests {
     kill(pid, SIGTSTP)
     kill(pid, SIGQUIT)
     visitor.session.send("Up")
-    try visitor.session.waitFor("> 1  On-Boarding › Allocation")
+    try visitor.session.waitFor("> 1  On-Boarding")
     #expect(Processes.entry(pid)?.state != "T", "stopped by SIGTSTP")
     #expect(scene.server.stockroomProcesses == [pid])
     // Still answering keys; typed shell commands only reach Stockroom (a shell would have

@@ -77,11 +77,27 @@ import Testing
     }
   }
 
-  @Test func newItemMustBeTheSameProduct() throws {
+  /// A component swap stays on the component's product (seed 001: "the search will only
+  /// retrieve items of the same product").
+  @Test func aNewComponentMustBeTheSameProduct() throws {
+    let state = try SubscriptionFixture.state()
+    let error = refusal(
+      .swap(
+        SwapRequest(subscription: "SUB-3", serial: "HUB-1", newSerial: "STB-5", mode: .component)),
+      state)
+    #expect(error == .differentProduct(serial: "STB-5", product: "Set-top box", expected: "Hub"))
+    #expect(error?.message.contains("the new item must be the same product") == true)
+  }
+
+  /// A plain item may be "exchanged for a new or different model": the Active rules decide.
+  @Test func aPlainItemMaySwapToAnotherProductTheRulesAllow() throws {
     let state = try SubscriptionFixture.state()
     let error = refusal(swap("SUB-1", "STB-1", "MDM-2"), state)
-    #expect(error == .differentProduct(serial: "MDM-2", product: "Modem", expected: "Set-top box"))
-    #expect(error?.message.contains("the new item must be the same product") == true)
+    guard case .rulesBroken(let broken) = error else {
+      Issue.record("expected the rules to refuse, got \(String(describing: error))")
+      return
+    }
+    #expect(broken.contains { $0.contains("R-04") })
   }
 
   @Test func newItemMustBeAvailable() throws {
@@ -93,9 +109,8 @@ import Testing
         == "STB-9 is not available under the Active Inventory Management Definition")
     #expect(refusal(swap("SUB-1", "STB-1", "NOPE"), state) == .itemNotAvailable("NOPE"))
     #expect(refusal(swap("SUB-1", "STB-1", "STB-2"), state) == .itemNotAvailable("STB-2"))
-    #expect(
-      refusal(swap("SUB-1", "STB-1", "HUB-2"), state)
-        == .differentProduct(serial: "HUB-2", product: "Hub", expected: "Set-top box"))
+    // A component in stock belongs to its bundle: not available on its own.
+    #expect(refusal(swap("SUB-1", "STB-1", "HUB-2"), state) == .itemNotAvailable("HUB-2"))
   }
 
   func rules(_ command: SubscriptionCommand, _ state: InventoryState) -> [String] {
@@ -176,7 +191,6 @@ import Testing
     let problems = subscriptionProblems(swap("SUB-4", "STB-3", "MDM-2"), in: state)
     #expect(problems.contains(.noValidWarehouse))
     #expect(problems.contains(.receivableNotActive(receivable: "AR-0002", state: "Suspended")))
-    #expect(
-      problems.contains { if case .differentProduct = $0 { return true } else { return false } })
+    #expect(problems.contains(.itemNotAvailable("MDM-2")))
   }
 }

@@ -70,6 +70,29 @@ import Testing
     session.check("subscriptions/16-subscription-history")
   }
 
+  /// The search starts on the item's product; F5 widens it to the other models (seed 001:
+  /// "exchanged for a new or different model"), and the swap goes through when the rules
+  /// allow it.
+  @Test func swapToAnotherModel() throws {
+    let session = try open("SUB-000001")
+    session.press(Self.enter)
+    session.press(tabs(3) + [Self.enter])
+    #expect(!session.text.contains("STH-10001"))
+    #expect(session.text.contains("F5 other models"))
+    session.press(.key(.function(5)))
+    #expect(session.text.contains("Every model the rules allow"))
+    // A camera or a modem in place of the set-top box breaks the rules: not offered.
+    #expect(!session.text.contains("CAM-10003") && !session.text.contains("MDM-10005"))
+    session.check("subscriptions/17-swap-other-models")
+    #expect(session.text.contains("STH-10001"))
+    session.press([.text("STH-10001")] + tabs(2) + [Self.enter])
+    session.press(tabs(3) + [Self.enter])
+    #expect(session.text.contains("All validations pass."), "\(session.text)")
+    session.press(Self.enter)
+    let after = try #require(session.app.context.state.subscriptions.subscription("SUB-000001"))
+    #expect(after.item("STH-10001")?.product == "STB-HD")
+  }
+
   @Test func swapOfABundleComponent() throws {
     let session = try open("SUB-000002")
     session.press(Self.enter, Self.down, Self.down, Self.tab, Self.tab, .key(.right))

@@ -28,6 +28,27 @@ public func subscriptionPreview(_ command: SubscriptionCommand, in state: Invent
   return planner.plan(command)?.1
 }
 
+extension SubscriptionBook {
+  /// The products a plain installed item may be swapped for on a subscription: those in stock
+  /// (bundles aside) whose swap the Active Subscription Definition Rules allow, one item of
+  /// each tried.
+  public func productsAllowed(swapping serial: String, on subscription: String) -> Set<String> {
+    var allowed = Set<String>()
+    var tried = Set<String>()
+    for item in availableItems
+    where product(item.product)?.isBundle != true && tried.insert(item.product).inserted {
+      var planner = SubscriptionPlanner(book: self)
+      _ = planner.plan(
+        .swap(SwapRequest(subscription: subscription, serial: serial, newSerial: item.serial)))
+      let broken = planner.problems.contains {
+        if case .rulesBroken = $0 { return true } else { return false }
+      }
+      if !broken { allowed.insert(item.product) }
+    }
+    return allowed
+  }
+}
+
 /// Works out a subscription command's change and collects every problem on the way.
 struct SubscriptionPlanner {
   let book: SubscriptionBook
@@ -264,7 +285,11 @@ struct SubscriptionPlanner {
     } else {
       let root = old.bundle.flatMap { subscription.item($0) } ?? old
       targets = [root] + subscription.components(of: root.serial)
-      guard let stocked = available(request.newSerial, product: root.product) else { return nil }
+      // A plain item may be "exchanged for a new or different model" (seed 001): any product
+      // the definition offers, the Active rules deciding; a bundle stays its own product.
+      let plain = root.bundle == nil && book.product(root.product)?.isBundle != true
+      guard let stocked = available(request.newSerial, product: plain ? nil : root.product)
+      else { return nil }
       change.added = install(stocked, root.ownership)
     }
     change.stockOut = moves(change.added.map { StockItem(installed: $0) })

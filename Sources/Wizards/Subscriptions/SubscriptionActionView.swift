@@ -169,7 +169,9 @@ enum SubscriptionActionView {
   /// What the search retrieves, in words.
   static func scope(_ answers: SubscriptionActionAnswers) -> String {
     let scope: String
-    if let product = answers.wantedProduct {
+    if answers.widened && answers.canWiden {
+      scope = "Every model the rules allow"
+    } else if let product = answers.wantedProduct {
       scope = "Only \(answers.book.productName(product)) (\(product)) items"
     } else {
       scope = "Items"
