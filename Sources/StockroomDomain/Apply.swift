@@ -47,7 +47,12 @@ extension InventoryState {
     }
     for (index, item) in change.items.enumerated() {
       if item.product == .hardware {
-        try tokens(&self, index, try tokenStep(item, change.action, holder), item.serials ?? [])
+        let action = change.reversal?.hardwareAction ?? change.action
+        try tokens(&self, index, try tokenStep(item, action, holder), item.serials ?? [])
+      } else if let reversal = change.reversal {
+        var negated = item
+        negated.quantity = -(item.quantity ?? 0)
+        try applySoftware(negated, reversal.softwareAction, holder)
       } else {
         try applySoftware(item, change.action, holder)
       }
@@ -169,6 +174,8 @@ extension InventoryState {
       token.state = .allocated
       token.account = Int32(holder)
       token.sold = step.type == .sale
+      // A reversed deallocation puts the serial back in the container it left.
+      if let container = step.container { token.container = container }
       accounts[holder].hardwareAllocated[model] += 1
     case .deallocateHardware:
       if let owner = token.accountIndex {

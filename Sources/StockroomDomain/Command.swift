@@ -35,6 +35,8 @@ public enum Command: Hashable, Sendable {
   case subscription(SubscriptionCommand)
   /// A wireless order action (issue 8).
   case order(OrderCommand)
+  /// Undo a transaction's effect by a new one (issue 18).
+  case reverse(ReversalRequest)
 }
 
 /// Serials of one account going back with one disposition into one container (nil: the

@@ -42,6 +42,8 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
   case leasedStockNotForSale(product: String, requested: Int, owned: Int)
   /// Every problem with a list of serials, one phrase per kind (`SerialListCheck`).
   case serialList([String])
+  /// A reversal refused: what blocks it, or why the transaction cannot be reversed.
+  case reversalRefused(String)
 
   public var description: String { message }
 
@@ -117,6 +119,7 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
       return "\(product) Sale: \(requested) requested but the provider owns \(owned); "
         + "leased stock can only be rented"
     case .serialList(let problems): return problems.joined(separator: "; ")
+    case .reversalRefused(let reason): return reason
     }
   }
 

@@ -6,6 +6,7 @@ public enum DomainField: String, Hashable, Sendable, Codable, CaseIterable {
   case reference, comment
   case amount, billingTrigger, customerReference
   case serviceNumber, performedDate
+  case why
 
   /// The field's name as messages begin with it ("Reference: …").
   public var label: String {
@@ -23,6 +24,7 @@ public enum DomainField: String, Hashable, Sendable, Codable, CaseIterable {
     case .customerReference: return "Customer reference"
     case .serviceNumber: return "Service number"
     case .performedDate: return "Performed date"
+    case .why: return "Why"
     }
   }
 }

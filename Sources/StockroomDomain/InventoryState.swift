@@ -17,6 +17,8 @@ public struct InventoryState: Sendable, Equatable {
   public var subscriptions = SubscriptionBook()
   /// Employees, lines, devices and wireless orders (issue 8).
   public var orders = OrderBook()
+  /// Which transactions are reversed, and by which (issue 18).
+  public var reversals = Reversals()
 
   public init(providerName: String = "Service Provider") {
     self.providerName = providerName

@@ -7,6 +7,7 @@ public enum TextRules {
   public static let referenceLimit = 64
   public static let commentLimit = 128
   public static let serialLimit = 64
+  public static let whyLimit = 128
 
   /// The punctuation a Reference may hold besides letters, digits and spaces.
   static let referencePunctuation = " -_/.#:".unicodeScalars
@@ -27,6 +28,18 @@ public enum TextRules {
     if text.count > commentLimit { return "more than \(commentLimit) characters" }
     if text.unicodeScalars.contains(where: isUnsafe) { return "control characters are not allowed" }
     return nil
+  }
+
+  /// Why `text` cannot explain a reversal; nil when it can: 1 to 128 printable characters.
+  public static func whyProblem(_ text: String) -> String? {
+    if text.allSatisfy(\.isWhitespace) { return "required" }
+    if text.count > whyLimit { return "more than \(whyLimit) characters" }
+    return commentProblem(text)
+  }
+
+  /// A reversal's explanation's rule.
+  public static func checkWhy(_ text: String) throws(DomainError) {
+    if let reason = whyProblem(text) { throw .invalidText(field: .why, reason: reason) }
   }
 
   /// A Reference's rule; `field` names what refuses (a billing's customer reference).

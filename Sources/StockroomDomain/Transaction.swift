@@ -48,6 +48,8 @@ public enum ActionCode: String, CaseIterable, Hashable, Sendable, Codable {
   case openSubscription = "open-subscription"
   /// A subscription moves to another life cycle state.
   case changeSubscriptionState = "change-subscription-state"
+  /// A reversal: undoes an earlier transaction's effect, which stays in the ledger as it was.
+  case reverse
 }
 
 /// One thing a transaction moves: a quantity of a software product, or hardware serials.
@@ -123,11 +125,13 @@ public struct Change: Hashable, Sendable, Codable {
   public var subscription: SubscriptionChange?
   /// What an order action changes (issue 8).
   public var order: OrderChange?
+  /// What a reversal undoes (issue 18).
+  public var reversal: ReversalChange?
 
   public init(
     action: ActionCode, account: String? = nil, items: [TransactionItem] = [],
     definitions: Definitions? = nil, subscription: SubscriptionChange? = nil,
-    order: OrderChange? = nil
+    order: OrderChange? = nil, reversal: ReversalChange? = nil
   ) {
     self.action = action
     self.account = account
@@ -135,6 +139,7 @@ public struct Change: Hashable, Sendable, Codable {
     self.definitions = definitions
     self.subscription = subscription
     self.order = order
+    self.reversal = reversal
   }
 }
 
@@ -203,6 +208,8 @@ public struct Transaction: Hashable, Sendable, Codable {
   public var session: String?
   /// Why the tokens of a deallocation came back, when it was told.
   public var returnReason: ReturnReason?
+  /// Which transaction this one reverses, and why, when it is a reversal.
+  public var reversal: ReversalChange?
 
   public init(
     sequence: UInt64, key: String, version: Int, time: String, change: Change,
@@ -227,13 +234,14 @@ public struct Transaction: Hashable, Sendable, Codable {
     billing = context.billing
     session = context.session
     returnReason = context.returnReason
+    reversal = change.reversal
   }
 
   /// The change this transaction applies.
   public var change: Change {
     Change(
       action: action, account: account, items: items, definitions: definitions,
-      subscription: subscription, order: order)
+      subscription: subscription, order: order, reversal: reversal)
   }
 
   /// `T000123` for sequence 123.
@@ -251,6 +259,7 @@ extension Transaction {
     case transactionId, key, kind, version, action, account, user, uid, performedBy, time
     case reference, comment, items, definitions, subscription, order, billing, session
     case returnReason
+    case reversal
   }
 
   /// Every documented field is always present: `account` and `performedBy`
@@ -276,5 +285,6 @@ extension Transaction {
     try container.encodeIfPresent(billing, forKey: .billing)
     try container.encodeIfPresent(session, forKey: .session)
     try container.encodeIfPresent(returnReason, forKey: .returnReason)
+    try container.encodeIfPresent(reversal, forKey: .reversal)
   }
 }

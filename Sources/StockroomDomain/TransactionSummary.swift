@@ -61,6 +61,7 @@ extension ActionCode {
     case .undoAddInstalledItem: return "Undo Add Installed Item"
     case .openSubscription: return "Open Subscription"
     case .changeSubscriptionState: return "Change Subscription State"
+    case .reverse: return "Reverse"
     }
   }
 }

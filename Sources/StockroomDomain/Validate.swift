@@ -74,6 +74,8 @@ public func validated(_ command: Command, against state: InventoryState) throws(
     return CheckedChange(try Validation.subscription(subscription, state))
   case .order(let order):
     return CheckedChange(try Validation.order(order, state))
+  case .reverse(let request):
+    return CheckedChange(try Validation.reverse(request, state))
   }
 }
 

@@ -54,7 +54,7 @@ extension PostgresStore {
           time: ProcessIdentity.format(request.time ?? clock()))
         // From here until COMMIT the state in memory is ahead of the database.
         stale = true
-        do throws(DomainError) { try state.apply(change) } catch {
+        do throws(DomainError) { try state.apply(transaction) } catch {
           throw LedgerError.refused(error)
         }
         batch.noteTokens(of: change)

@@ -255,7 +255,7 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
           "stockroom.ledger: record \(record.sequence) follows record \(lastSequence): "
             + "the sequence has a gap")
       }
-      do throws(DomainError) { try state.apply(record.transaction.change) } catch {
+      do throws(DomainError) { try state.apply(record.transaction) } catch {
         throw .unavailable(
           "stockroom.ledger: \(record.transaction.transactionId) cannot be applied: "
             + error.message)

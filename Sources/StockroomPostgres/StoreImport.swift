@@ -84,7 +84,7 @@ extension PostgresStore {
       guard record.sequence == sequence else {
         throw .unavailable("\(place): holds sequence \(record.sequence): the sequence has a gap")
       }
-      do throws(DomainError) { try state.apply(record.transaction.change) } catch {
+      do throws(DomainError) { try state.apply(record.transaction) } catch {
         throw .unavailable(
           "\(place): \(record.transaction.transactionId) cannot be applied: \(error.message)")
       }

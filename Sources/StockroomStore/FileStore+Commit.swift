@@ -83,7 +83,7 @@ extension FileStore {
         sequence: sequence, key: request.key, version: StoreVersion.format, time: time,
         change: checked.change, context: request.context)
       do throws(DomainError) {
-        try state.apply(checked)
+        try state.apply(checked, as: transaction)
       } catch {
         try reload()
         throw .refused(error)

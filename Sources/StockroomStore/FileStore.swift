@@ -235,7 +235,7 @@ public final class FileStore: InventoryLedger {
           from: .start, to: anchor.ledgerOffset
         ) { (frame, offset, line) throws(StoreError) in
           for transaction in try Self.decode(line, frame, at: offset, in: path) {
-            do throws(DomainError) { try state.apply(transaction.change) } catch {
+            do throws(DomainError) { try state.apply(transaction) } catch {
               throw .unavailable("\(path) at byte \(offset): \(error.message)")
             }
           }
@@ -265,9 +265,9 @@ public final class FileStore: InventoryLedger {
       do throws(DomainError) {
         if let tokenSpill {
           tokenSpill.begin(offset: offset, sequence: sequence)
-          try state.apply(transaction.change, handingTokensTo: tokenSpill.add(item:step:serials:))
+          try state.apply(transaction, handingTokensTo: tokenSpill.add(item:step:serials:))
         } else {
-          try state.apply(transaction.change)
+          try state.apply(transaction)
         }
       } catch {
         throw Self.cannotApply(transaction.transactionId, at: offset, in: ledgerPath, error)

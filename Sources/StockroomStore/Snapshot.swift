@@ -112,6 +112,7 @@ enum Snapshot {
     // The smaller areas (subscriptions, orders) as JSON sections.
     writer.blob(try areaJSON(state.subscriptions))
     writer.blob(try areaJSON(state.orders))
+    writer.blob(try areaJSON(state.reversals))
   }
 
   private static func areaJSON<T: Encodable>(_ value: T) throws(StoreError) -> [UInt8] {
@@ -193,6 +194,7 @@ enum Snapshot {
     for _ in 0..<(try reader.count()) { keys[try reader.string()] = try reader.u64() }
     state.subscriptions = try area(try reader.blob(), path)
     state.orders = try area(try reader.blob(), path)
+    state.reversals = try area(try reader.blob(), path)
     try reader.finish()
     state.rebuildLookups()
     let anchor = layout.anchor

@@ -1,7 +1,7 @@
 import Glibc
 import StockroomDomain
 
-/// A snapshot (format 4, `SnapshotLayout`) under a name of its own in a data directory, for a
+/// A snapshot (format 5, `SnapshotLayout`) under a name of its own in a data directory, for a
 /// store whose ledger is elsewhere: a database store's local cache, named by the store's id.
 /// Written and read in place exactly as a file store's `snapshot.bin`; the stamp is the
 /// sequence and checksum of the last record it covers, which the owner checks against its

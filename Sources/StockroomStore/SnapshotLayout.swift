@@ -1,6 +1,6 @@
 import StockroomDomain
 
-/// Where each part of a snapshot file lies (format 4), read from and written to its header.
+/// Where each part of a snapshot file lies (format 5), read from and written to its header.
 ///
 /// The file, little-endian, every byte under a checksum: a header (this, with its own
 /// CRC-32C); the small state (everything but the tokens: accounts with their counts,
@@ -13,7 +13,7 @@ import StockroomDomain
 /// the first time it is read, so opening reads the header, the small state and the sums.
 struct SnapshotLayout: Equatable {
   static let magic = Array("STKSNAP1".utf8)
-  static let version: UInt32 = 4
+  static let version: UInt32 = 5
   static let pageSize = 4_096
   /// A multiple of 8, so every section after it starts on a word.
   static let headerSize = 160

@@ -17,7 +17,11 @@ struct CommandRun<Summary: CommandSummary> {
 
   /// Prints the summary of `command`, or commits it with `--yes`.
   func perform(_ command: Command) {
-    let store = StoreCommands.open(global, readOnly: !options.yes)
+    perform(command, on: StoreCommands.open(global, readOnly: !options.yes))
+  }
+
+  /// `perform` on a store already open (read-only without `--yes`).
+  func perform(_ command: Command, on store: any LedgerStore) {
     guard options.yes else {
       let change: Change
       do throws(DomainError) {

@@ -37,12 +37,12 @@ struct LogCommand: ParsableCommand {
       }
       for transaction in found
       where serial.map({ transaction.namedSerials.contains($0) }) ?? true {
-        emit(transaction, to: &out)
+        emit(transaction, store.state, to: &out)
       }
     } else {
       do {
         try store.forEachTransaction { transaction in
-          emit(transaction, to: &out)
+          emit(transaction, store.state, to: &out)
           return true
         }
       } catch {
@@ -53,9 +53,11 @@ struct LogCommand: ParsableCommand {
     out.flush()
   }
 
-  private func emit(_ transaction: Transaction, to out: inout OutputBuffer) {
+  private func emit(
+    _ transaction: Transaction, _ state: InventoryState, to out: inout OutputBuffer
+  ) {
     if json {
-      out.line(JSONText.encode(transaction))
+      out.line(JSONText.encode(TransactionJSON(transaction, state)))
     } else if csv {
       out.line(
         [
@@ -64,14 +66,14 @@ struct LogCommand: ParsableCommand {
           transaction.reference, transaction.comment, transaction.summary,
         ].map(TransactionText.csv).joined(separator: ","))
     } else {
-      out.line(TransactionText.line(transaction))
+      out.line(TransactionText.line(transaction, state))
     }
   }
 }
 
 /// Plain-text renderings of a transaction for `log` and `show`.
 enum TransactionText {
-  static func line(_ transaction: Transaction) -> String {
+  static func line(_ transaction: Transaction, _ state: InventoryState) -> String {
     [
       transaction.transactionId, transaction.time, transaction.action.rawValue,
       transaction.account ?? "-", transaction.user,
@@ -80,6 +82,7 @@ enum TransactionText {
     ].map(TextRules.neutralised).joined(separator: "  ")
       + (transaction.session.map { "  session " + TextRules.neutralised($0) } ?? "")
       + (transaction.returnReason.map { "  reason " + $0.rawValue } ?? "")
+      + (state.reversals.words(for: transaction).map { "  " + $0 } ?? "")
   }
 
   static func csv(_ field: String) -> String {

@@ -20,7 +20,7 @@ struct ShowCommand: ParsableCommand {
     }
     guard let transaction = found else { StoreCommands.unknown("transaction", transactionId) }
     if json {
-      print(JSONText.encode(transaction))
+      print(JSONText.encode(TransactionJSON(transaction, store.state)))
       return
     }
     var rows: [(String, String)] = [
@@ -32,6 +32,10 @@ struct ShowCommand: ParsableCommand {
     ]
     if let session = transaction.session { rows.append(("Session", session)) }
     if let reason = transaction.returnReason { rows.append(("Return reason", reason.title)) }
+    if let why = transaction.reversal?.why { rows.append(("Why", why)) }
+    if let words = store.state.reversals.words(for: transaction) {
+      rows.append(("Reversal", words))
+    }
     for (label, value) in rows {
       print(label.padding(toLength: 16, withPad: " ", startingAt: 0) + TextRules.neutralised(value))
     }

@@ -18,7 +18,7 @@ struct Stockroom: ParsableCommand {
     subcommands: StoreCommands.all + DeallocationCommands.all + SubscriptionCommands.all
       + OrderCommands.all + AllocationCommands.all + [
         ReturnsHeadlessCommand.self, ReportCommand.self, BenchCommand.self, BenchListCommand.self,
-        SSHSetupCommand.self, DraftsCommand.self, GalleryCommand.self,
+        SSHSetupCommand.self, DraftsCommand.self, ReverseCommand.self, GalleryCommand.self,
       ]
   )
 

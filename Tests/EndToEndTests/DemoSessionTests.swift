@@ -97,10 +97,9 @@ struct DemoSessionTests {
       session.type(reference)
       session.send("Enter")
       session.type("Demo visitor")
-      // Comment, Reason (not given), then Next.
       session.send("Enter")
-      session.send("Enter")
-      session.send("Enter")
+      // Past the return reason (none) to Next.
+      session.send("Enter", "Enter")
       try terminal.waitForStep(3)
       return try terminal.confirm()
     }

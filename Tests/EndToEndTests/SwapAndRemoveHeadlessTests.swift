@@ -20,6 +20,13 @@ import Testing
     return found
   }
 
+  /// Reverses the last transaction with `stockroom reverse`.
+  static func reverseTheLast(_ demo: DemoDirectory) throws {
+    let id = try #require(demo.lastTransaction()?["transactionId"] as? String)
+    let reversed = demo.run(["reverse", id, "--why", "wrong item", "--yes"])
+    #expect(reversed.status == 0, "\(reversed.output)")
+  }
+
   /// The warehouse row of a stocked serial.
   static func stocked(_ demo: DemoDirectory, _ serial: String) -> [String: Any]? {
     demo.objects(["warehouse", "--json"]).first { $0["serial"] as? String == serial }
@@ -37,6 +44,10 @@ import Testing
     let items = Self.items(demo, "SUB-000001")
     #expect(items["STH-10001"] != nil && items["STB-10001"] == nil, "\(items)")
     #expect(Self.stocked(demo, "STB-10001")?["warehouse"] as? String == "WH-CENTRAL")
+    // The swap to another model can be reversed: the first model is back.
+    try Self.reverseTheLast(demo)
+    let back = Self.items(demo, "SUB-000001")
+    #expect(back["STB-10001"] != nil && back["STH-10001"] == nil, "\(back)")
     // A bundle stays its own product.
     let bundle = demo.run([
       "swap", "--subscription", "SUB-000002", "--item", "KIT-10001", "--new", "STH-10002",
@@ -62,6 +73,9 @@ import Testing
     let back = Self.stocked(demo, "HUB-10001")
     #expect(back?["warehouse"] as? String == "WH-CENTRAL")
     #expect(back?["bundle"] is NSNull, "\(String(describing: back))")
+    // The component's removal can be reversed: it is on the subscription again.
+    try Self.reverseTheLast(demo)
+    #expect(Self.items(demo, "SUB-000002")["HUB-10001"] != nil)
     #expect(demo.run(["verify"]).status == 0)
   }
 }

@@ -4,7 +4,7 @@ import TerminalUI
 
 /// One Transaction ID: who did what and why, and the tokens it moved with
 /// their state now. A faulty token can be re-initialized from here (a
-/// transaction of its own).
+/// transaction of its own), and the transaction reversed (`v`, a reversal of its own).
 public struct TransactionScreen: Screen {
   public let transactionId: String
   private var transaction: Transaction?
@@ -55,14 +55,16 @@ public struct TransactionScreen: Screen {
     Transaction \(transactionId): what it moved, who committed it and when, its Reference \
     and Comment. For hardware, each serial is listed with its state now. Enter on a faulty \
     token offers Re-initialize: testing showed it works, so it becomes available for \
-    allocation again, in a transaction of its own.
+    allocation again, in a transaction of its own. v Reverse: a new transaction undoes this \
+    one's effect, with why; this one stays as it was, marked Reversed by the new one.
     """
   }
 
   public var keyBindings: [KeyBinding] {
     question != nil
       ? [KeyBinding("←→", "choose"), KeyBinding("Enter", "press"), KeyBinding("Esc", "cancel")]
-      : serials.isEmpty ? [.back] : [.move, KeyBinding("Enter", "re-initialize faulty"), .back]
+      : (serials.isEmpty ? [] : [.move, KeyBinding("Enter", "re-initialize faulty")])
+        + [KeyBinding("v", "reverse"), .back]
   }
 
   public var status: StatusLine? { notice }
@@ -91,6 +93,7 @@ public struct TransactionScreen: Screen {
         &question, key: key, serial: serial, body: context.bodyRect)
     }
     notice = nil
+    if key == .character("v") { return reverse(context: context) }
     let result = table.update(key)
     guard result == .activated || key == .enter, serials.indices.contains(table.cursor) else {
       return .none
@@ -103,6 +106,24 @@ public struct TransactionScreen: Screen {
     }
     question = ReinitializeQuestion.dialog(for: serials[table.cursor], in: context.bodyRect)
     return .none
+  }
+
+  /// `v`: the reversal's Confirm, or why this transaction cannot be reversed.
+  private mutating func reverse(context: AppContext) -> Effect {
+    guard let transaction else { return .none }
+    if let reason = transaction.action.irreversibility {
+      notice = StatusLine("\(transactionId) cannot be reversed: \(reason).", kind: .error)
+      return .none
+    }
+    if let reversal = context.state.reversals.reversal(of: transactionId) {
+      notice = StatusLine("\(transactionId) is already reversed by \(reversal).", kind: .error)
+      return .none
+    }
+    guard let screen = ReversalFlow.screen(transactionId: transactionId, context: context) else {
+      notice = StatusLine("\(transactionId) cannot be read from the store now.", kind: .error)
+      return .none
+    }
+    return .push(screen)
   }
 
   public mutating func committed(_ outcome: CommitOutcome, context: AppContext) {
@@ -121,7 +142,12 @@ public struct TransactionScreen: Screen {
       "\(transaction.user) (uid \(transaction.uid))"
       + (transaction.performedBy.map { ", performed by \($0)" } ?? "")
     var rows: [(String, String)] = [
-      ("Action", transaction.action.title + " · " + transaction.action.rawValue),
+      (
+        "Action",
+        ([transaction.action.title, transaction.action.rawValue]
+          + [context.state.reversals.words(for: transaction)].compactMap { $0 })
+          .joined(separator: " · ")
+      ),
       (
         "Account",
         transaction.account.map { code in
@@ -143,6 +169,8 @@ public struct TransactionScreen: Screen {
         text += ", customer reference " + billing.customerReference
       }
       rows.append(("Billing", text))
+    } else if let why = transaction.reversal?.why {
+      rows.append(("Why", why))
     }
     if let reason = transaction.returnReason {
       // The same free row: a deallocation bills nothing.
