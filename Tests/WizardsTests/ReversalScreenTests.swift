@@ -18,7 +18,8 @@ import Testing
     let right = DeallocationScreenTests.Press.key(.right)
     session.press(right, right, right, right, right, Self.enter)
     session.press(Self.tab, Self.enter, Self.tab, .text(" "), right, Self.tab, Self.tab, Self.enter)
-    session.press(Self.tab, Self.tab, Self.tab, Self.tab, Self.tab, Self.enter, Self.enter, Self.enter)
+    session.press(
+      Self.tab, Self.tab, Self.tab, Self.tab, Self.tab, Self.enter, Self.enter, Self.enter)
     return session
   }
 
