@@ -103,7 +103,8 @@ public enum DomainError: Error, Hashable, Sendable, CustomStringConvertible {
     case .noValidWarehouse:
       return "no valid warehouse for removed items in an Active Inventory Management Definition"
     case .actionNotAllowed(let action, let state):
-      return "\(action) is not available in life cycle state \(state)"
+      return "\(action) is not available in the Life Cycle State \(state): it is "
+        + LifeCycleState.itemActionStatesText
     case .differentProduct(let serial, let product, let expected):
       return "\(serial) is a \(product), not a \(expected): the new item must be the same product"
     case .itemNotAvailable(let serial):

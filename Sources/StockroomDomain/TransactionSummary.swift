@@ -1,7 +1,8 @@
 /// Short human words for a transaction, shared by the log, the transaction
 /// screen and the headless commands.
 extension Transaction {
-  /// What the transaction moved, e.g. "RB-1 ×3 faulty → RET; SMS Rental 40".
+  /// What the transaction moved, e.g. "RB-1 ×3 Faulty → RET; SMS Rental 40": dispositions in
+  /// the seed's words ("Initialize and return to Inventory"), never their `--json` codes.
   public var summary: String {
     var parts = items.map(\.summary)
     if let order { parts.append(order.summary) }
@@ -27,7 +28,7 @@ extension TransactionItem {
       text += " \(quantity ?? 0)"
     }
     if let ownership { text += " (\(ownership.rawValue))" }
-    if let disposition { text += " " + disposition.rawValue }
+    if let disposition { text += " " + disposition.title }
     if let inUse { text += inUse ? " in use" : " not in use" }
     if let container { text += " → \(container)" }
     return text

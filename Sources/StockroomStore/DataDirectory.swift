@@ -21,13 +21,7 @@ public struct DataDirectory: Sendable {
   public static func prepare(
     _ path: String, create: Bool, environment: [String: String]
   ) throws(StoreError) -> DataDirectory {
-    var group: gid_t?
-    if let name = environment["STOCKROOM_GROUP"], !name.isEmpty {
-      guard let entry = getgrnam(name) else {
-        throw .unavailable("STOCKROOM_GROUP names an unknown group: \(name)")
-      }
-      group = entry.pointee.gr_gid
-    }
+    let group = try Self.group(in: environment)
     var info = stat()
     if stat(path, &info) != 0 {
       guard create, errno == ENOENT else {
@@ -65,7 +59,7 @@ public struct DataDirectory: Sendable {
       let up = String(parent[..<slash])
       if !POSIXFile.exists(up) { try makeDirectory(up, group: nil) }
     }
-    let mode: mode_t = group == nil ? 0o700 : 0o2770
+    let mode = DataDirectory(path: path, group: group).folderMode
     if mkdir(path, mode) != 0 && errno != EEXIST {
       throw .unavailable("\(path): cannot create: \(POSIXFile.errnoText())")
     }
@@ -76,10 +70,7 @@ public struct DataDirectory: Sendable {
   }
 
   /// Sets a new file's mode and group exactly (the umask does not decide).
-  func adopt(_ file: POSIXFile) {
-    _ = fchmod(file.fd, fileMode)
-    if let group { _ = fchown(file.fd, uid_t.max, group) }
-  }
+  func adopt(_ file: POSIXFile) { adopt(descriptor: file.fd) }
 
   func file(_ name: String) -> String { path + "/" + name }
 

@@ -537,6 +537,8 @@ extension DemoData {
 extension DemoData {
   static let itemProducts: [ItemProduct] = [
     ItemProduct(code: "STB-4K", name: "4K set-top box", distributor: "CAS"),
+    // A second set-top box model on the same distributor: a swap to a different model.
+    ItemProduct(code: "STB-HD", name: "HD set-top box", distributor: "CAS"),
     ItemProduct(code: "MODEM", name: "Cable modem", distributor: "DOCSIS"),
     ItemProduct(code: "ROUTER", name: "Wi-Fi router", distributor: "ACS"),
     ItemProduct(
@@ -547,7 +549,8 @@ extension DemoData {
     ItemProduct(code: "SEC-SENSOR", name: "Door sensor"),
   ]
   static let itemPrefixes = [
-    "STB-4K": "STB-", "MODEM": "MDM-", "ROUTER": "RTR-", "SEC-KIT": "KIT-", "SEC-HUB": "HUB-",
+    "STB-4K": "STB-", "STB-HD": "STH-", "MODEM": "MDM-", "ROUTER": "RTR-", "SEC-KIT": "KIT-",
+    "SEC-HUB": "HUB-",
     "SEC-CAM": "CAM-", "SEC-SENSOR": "SNS-",
   ]
 
@@ -599,8 +602,8 @@ extension DemoData {
     (
       "WH-CENTRAL",
       [
-        ("STB-4K", 6), ("MODEM", 4), ("ROUTER", 4), ("SEC-KIT", 2), ("SEC-HUB", 2),
-        ("SEC-CAM", 2), ("SEC-SENSOR", 2),
+        ("STB-4K", 6), ("STB-HD", 2), ("MODEM", 4), ("ROUTER", 4), ("SEC-KIT", 2),
+        ("SEC-HUB", 2), ("SEC-CAM", 2), ("SEC-SENSOR", 2),
       ]
     ),
     (

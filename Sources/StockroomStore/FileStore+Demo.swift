@@ -39,7 +39,7 @@ extension FileStore {
         _ = try store.commitAll(batch)
         options.progress?(plan.committed, total)
       }
-      try plan.userMap.write(directory: directory.path)
+      try plan.userMap.write(in: directory)
       try store.writeSnapshot()
       options.progress?(total, total)
     }

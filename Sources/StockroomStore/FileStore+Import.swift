@@ -34,7 +34,7 @@ extension FileStore {
     }
     try flush()
     if let reason = ledger.sync() { throw .commitFailed("\(path): fsync failed: \(reason)") }
-    try userMap.write(directory: directory.path)
+    try userMap.write(in: directory)
     var replay = options
     replay.useSnapshot = false
     replay.writeSnapshot = false

@@ -1,14 +1,16 @@
 import TerminalUI
 
-/// The home screen with every way in that exists so far.
+/// The home screen: what support staff and technicians came for, in the order they use it
+/// (accounts' allocations, returns coming in, orders, subscriptions, then stock). The widget
+/// gallery is for developers: `stockroom _gallery`.
 public enum Home {
   public static func screen() -> HomeScreen {
     HomeScreen(entries: [
       HomeScreen.Entry(
-        title: "Accounts", summary: "Allocation tables; deallocate tokens",
+        title: AccountsScreen.onBoarding, summary: "Allocation tables; deallocate tokens",
         open: { .push(AccountsScreen(context: $0)) }),
       HomeScreen.Entry(
-        title: "Returns bench", summary: "Scan returned tokens of every account at once",
+        title: "Returns bench", summary: "Scan returned tokens of every account",
         open: { .push(ReturnsFlow.screen(context: $0)) }),
       HomeScreen.Entry(
         title: "Wireless orders", summary: "Order lines and devices; approve; fulfil",
@@ -16,9 +18,6 @@ public enum Home {
       HomeScreen.Entry(
         title: "Subscriptions", summary: "Swap, remove, add installed items",
         open: { .push(SubscriptionsScreen(context: $0)) }),
-      HomeScreen.Entry(
-        title: "Widget gallery", summary: "Every control the wizards are built from",
-        open: { _ in .push(WidgetGallery()) }),
       HomeScreen.Entry(
         title: "Inventory", summary: "Provider stock; allocate; receive stock",
         open: { .push(InventoryScreen(context: $0)) }),

@@ -13,13 +13,18 @@ struct AllocateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "allocate",
     abstract: "Allocate capacity, software or hardware tokens to an account (commit with --yes).",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       Software and capacity by --product and --quantity (Capacity Only is --product capacity); \
       hardware by --serial or --serials-from. A rental SMS allocation brings one unit of \
       Capacity per token; --with-capacity adds it to a sale. A Sale takes owned stock only. \
       A list with any unknown, repeated, faulty, lost, allocated or (for a sale) leased \
       serial is refused whole, naming them.
-      """)
+      """,
+      examples:
+        "stockroom allocate --account ACC-0002 --product sms --type rental --quantity 50 --reference PO-7781 --yes",
+      "stockroom allocate --account ACC-0002 --serials-from tokens.csv --column Serial --interactive"
+    ))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Account code (ACC-0001) or exact name.") var account: String?

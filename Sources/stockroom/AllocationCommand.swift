@@ -5,7 +5,10 @@ import StockroomStore
 /// `stockroom allocation`: an account's allocation table.
 struct AllocationCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "allocation", abstract: "Show an account's allocation table.")
+    commandName: "allocation", abstract: "Show an account's allocation table.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom allocation --account ACC-0002",
+      "stockroom allocation --account \"Fabrikam Health\" --json"))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Account code (ACC-0001) or exact name.") var account: String

@@ -9,6 +9,9 @@ struct ApprovalsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "approvals",
     abstract: "The approval policy: who approves which orders, level by level.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom approvals",
+      "stockroom approvals set --file approvals.toml --as EMP-0004 --yes"),
     subcommands: [ApprovalsShowCommand.self, ApprovalsSetCommand.self],
     defaultSubcommand: ApprovalsShowCommand.self)
 }
@@ -16,7 +19,9 @@ struct ApprovalsCommand: ParsableCommand {
 /// `stockroom approvals [--json]`: the policy in force.
 struct ApprovalsShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Print the approval policy in force.")
+    commandName: "show", abstract: "Print the approval policy in force.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom approvals show", "stockroom approvals show --json"))
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Print one JSON object.") var json = false
 
@@ -35,7 +40,9 @@ struct ApprovalsShowCommand: ParsableCommand {
 struct ApprovalsSetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "set",
-    abstract: "Change the approval policy from a TOML file (the support desk only).")
+    abstract: "Change the approval policy from a TOML file (the support desk only).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom approvals set --file approvals.toml --as EMP-0004 --yes"))
   @OptionGroup var global: GlobalOptions
   @Option(help: "The policy file (TOML; README \"Approval policy\").") var file: String
   @OptionGroup var acting: ActingOptions

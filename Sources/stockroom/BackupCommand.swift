@@ -5,7 +5,9 @@ import StockroomStore
 /// `stockroom backup DEST`: a consistent copy taken under the lock while others work.
 struct BackupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "backup", abstract: "Copy a consistent store into an empty directory.")
+    commandName: "backup", abstract: "Copy a consistent store into an empty directory.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom backup /var/backups/stockroom-2026-11-22"))
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The directory to create or fill.") var destination: String

@@ -15,7 +15,9 @@ import Wizards
 /// `scripts/bench-peers.sh` adds them (through a pseudo-terminal).
 struct BenchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "bench", abstract: "Measure the pick list, keys, store and commits.")
+    commandName: "bench", abstract: "Measure the pick list, keys, store and commits.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom bench --only store --store-tokens 100000"))
 
   @Option(help: "Token counts of the demo data sets, comma-separated.")
   var sizes = "10000,100000,1000000"

@@ -4,7 +4,9 @@ import StockroomDomain
 /// `stockroom containers`: the service provider's containers, the default one marked.
 struct ContainersCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "containers", abstract: "List the service provider's containers.")
+    commandName: "containers", abstract: "List the service provider's containers.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom containers", "stockroom containers --json"))
 
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Print JSON Lines (code, name, default).") var json = false

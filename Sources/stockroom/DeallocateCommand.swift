@@ -13,6 +13,11 @@ struct DeallocateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "deallocate",
     abstract: "Give software or hardware tokens back from an account (commit with --yes).",
+    discussion: HelpExamples.discussion(
+      examples:
+        "stockroom deallocate software --account ACC-0002 --product sms --type rental --quantity 10 --reference RMA-2026-04417 --yes",
+      "stockroom deallocate hardware --account ACC-0002 --serial RB1-1100828 --disposition return --yes"
+    ),
     subcommands: [
       DeallocateSoftwareCommand.self, DeallocateMobilePassCommand.self,
       DeallocateHardwareCommand.self,
@@ -23,7 +28,12 @@ struct DeallocateCommand: ParsableCommand {
 struct DeallocateSoftwareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "software", abstract: "Deallocate Capacity, SMS or ST-1 software tokens.",
-    discussion: "A rental SMS deallocation also deallocates one unit of Capacity per token.")
+    discussion: HelpExamples.discussion(
+      "A rental SMS deallocation also deallocates one unit of Capacity per token.",
+      examples:
+        "stockroom deallocate software --account ACC-0002 --product sms --type rental --quantity 10 --reference RMA-2026-04417 --yes",
+      "stockroom deallocate software --account ACC-0002 --product capacity --quantity 5 --interactive"
+    ))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Account code (ACC-0001) or exact name.") var account: String?
@@ -61,7 +71,11 @@ struct DeallocateSoftwareCommand: ParsableCommand {
 /// `stockroom deallocate mobilepass`: MobilePASS tokens back to stock.
 struct DeallocateMobilePassCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "mobilepass", abstract: "Deallocate MobilePASS software tokens.")
+    commandName: "mobilepass", abstract: "Deallocate MobilePASS software tokens.",
+    discussion: HelpExamples.discussion(
+      examples:
+        "stockroom deallocate mobilepass --account ACC-0002 --quantity 3 --reference RMA-2026-04418 --yes"
+    ))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Account code (ACC-0001) or exact name.") var account: String?

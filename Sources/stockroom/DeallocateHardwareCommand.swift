@@ -5,10 +5,15 @@ import StockroomDomain
 struct DeallocateHardwareCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "hardware", abstract: "Deallocate hardware tokens by serial.",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       Deallocate hardware only once it is physically back. A list with any unknown, repeated, \
       not allocated or in-use serial is refused whole, naming them.
-      """)
+      """,
+      examples:
+        "stockroom deallocate hardware --account ACC-0002 --serial RB1-1100828 --disposition return --reference RMA-2026-04417 --yes",
+      "stockroom deallocate hardware --account ACC-0002 --serials-from returned.csv --column Serial --disposition faulty --interactive"
+    ))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Account code (ACC-0001) or exact name.") var account: String?

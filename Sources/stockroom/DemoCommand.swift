@@ -8,7 +8,9 @@ struct DemoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "demo",
     abstract: "Create the demo data set in the data directory.",
-    discussion: "Dates are relative to now (STOCKROOM_NOW fixes the clock).")
+    discussion: HelpExamples.discussion(
+      "Dates are relative to now (STOCKROOM_NOW fixes the clock).", examples: "stockroom demo",
+      "stockroom demo --tokens 20000 --force"))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Seed for the pseudo-random choices.") var seed: UInt64 = 1

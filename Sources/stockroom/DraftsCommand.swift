@@ -8,6 +8,8 @@ import Wizards
 struct DraftsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "drafts", abstract: "List or discard your saved wizard drafts.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom drafts", "stockroom drafts discard 3f9a0c12b7e4 --yes"),
     subcommands: [DraftsList.self, DraftsDiscard.self], defaultSubcommand: DraftsList.self)
 
   /// The user's drafts folder (exit 4 when the data directory is refused).
@@ -37,7 +39,8 @@ struct DraftsCommand: ParsableCommand {
 /// `stockroom drafts [list] [--json]`.
 struct DraftsList: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "list", abstract: "List your drafts (newest first).")
+    commandName: "list", abstract: "List your drafts (newest first).",
+    discussion: HelpExamples.discussion(examples: "stockroom drafts list --json"))
 
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Print JSON Lines.") var json = false
@@ -91,7 +94,8 @@ struct DraftsList: ParsableCommand {
 /// `stockroom drafts discard ID --yes`.
 struct DraftsDiscard: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "discard", abstract: "Delete one of your drafts.")
+    commandName: "discard", abstract: "Delete one of your drafts.",
+    discussion: HelpExamples.discussion(examples: "stockroom drafts discard 3f9a0c12b7e4 --yes"))
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The draft ID (12 hex digits, from `stockroom drafts`).") var id: String

@@ -6,7 +6,9 @@ import StockroomStore
 struct InventoryCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "inventory",
-    abstract: "Show the provider's stock: software by ownership, hardware by state.")
+    abstract: "Show the provider's stock: software by ownership, hardware by state.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom inventory", "stockroom inventory --json"))
 
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Print one JSON object.") var json = false

@@ -5,7 +5,9 @@ import StockroomStore
 /// `stockroom log`: the transaction report.
 struct LogCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "log", abstract: "List transactions, oldest first.")
+    commandName: "log", abstract: "List transactions, oldest first.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom log --account ACC-0002", "stockroom log --serial RB1-1100828 --csv"))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Only this account's transactions.") var account: String?

@@ -16,6 +16,10 @@ struct OrderRootCommand: ParsableCommand {
     commandName: "order",
     abstract: "Wireless orders: new, approve, reject, cancel, request-info, respond, fulfil, "
       + "complete, show (changes commit with --yes).",
+    discussion: HelpExamples.discussion(
+      examples:
+        "stockroom order new --type upgrade --line 312-555-0107 --model \"Pixel 9\" --as EMP-0007 --yes",
+      "stockroom order approve ORD-000002 --as EMP-0001 --yes"),
     subcommands: [
       OrderNewCommand.self, OrderApproveCommand.self, OrderRejectCommand.self,
       OrderCancelCommand.self, OrderRequestInfoCommand.self, OrderRespondCommand.self,
@@ -27,14 +31,18 @@ struct OrderRootCommand: ParsableCommand {
 struct OrderNewCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "new", abstract: "Submit a new wireless order; prints its number.",
-    discussion: "Types and what each needs (the employee defaults to the line's, else to you):\n"
-      + OrderType.allCases.map(usage).joined() + """
-        Warranty: \(OrderRules.warrantyWarning)
-        Restore: a disconnected line cannot be restored more than 30 days after the disconnect \
-        date when its vendor does not allow it.
-        --interactive opens the new-order wizard filled with the options given, at the first \
-        step still to answer (the type list without --type); it needs a terminal.
-        """)
+    discussion: HelpExamples.discussion(
+      "Types and what each needs (the employee defaults to the line's, else to you):\n"
+        + OrderType.allCases.map(usage).joined() + """
+          Warranty: \(OrderRules.warrantyWarning)
+          Restore: a disconnected line cannot be restored more than 30 days after the disconnect \
+          date when its vendor does not allow it.
+          --interactive opens the new-order wizard filled with the options given, at the first \
+          step still to answer (the type list without --type); it needs a terminal.
+          """,
+      examples:
+        "stockroom order new --type upgrade --line 312-555-0107 --model \"Pixel 9\" --as EMP-0007 --yes",
+      "stockroom order new --type accessory --as EMP-0007 --interactive"))
 
   /// The help's line for `type`: its name and the options it reads.
   static func usage(_ type: OrderType) -> String {

@@ -145,7 +145,9 @@ extension String {
 /// `stockroom orders [--state S] [--json]`.
 struct OrdersCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "orders", abstract: "List wireless orders (JSON Lines with --json).")
+    commandName: "orders", abstract: "List wireless orders (JSON Lines with --json).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom orders --state pending-approval", "stockroom orders --json"))
   @OptionGroup var global: GlobalOptions
   @Option(
     help: "pending-approval, information-requested, in-fulfilment, completed, rejected, cancelled.")
@@ -180,7 +182,9 @@ struct OrdersCommand: ParsableCommand {
 /// `stockroom order show ORDER [--json]`.
 struct OrderShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show one order with its timeline.")
+    commandName: "show", abstract: "Show one order with its timeline.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom order show ORD-000002", "stockroom order show ORD-000002 --json"))
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number (ORD-000123).") var order: String
   @Flag(help: "Print one JSON object.") var json = false
@@ -213,7 +217,9 @@ struct OrderShowCommand: ParsableCommand {
 /// `stockroom employees [--json]`.
 struct EmployeesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "employees", abstract: "List employees and their approvers.")
+    commandName: "employees", abstract: "List employees and their approvers.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom employees", "stockroom employees --json"))
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Print JSON Lines.") var json = false
 
@@ -243,7 +249,9 @@ struct EmployeesCommand: ParsableCommand {
 /// `stockroom lines [--json]`.
 struct LinesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "lines", abstract: "List lines of service.")
+    commandName: "lines", abstract: "List lines of service.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom lines --state active", "stockroom lines --json"))
   @OptionGroup var global: GlobalOptions
   @Option(help: "active, suspended or disconnected.") var state: String?
   @Flag(help: "Print JSON Lines.") var json = false
@@ -278,7 +286,9 @@ struct LinesCommand: ParsableCommand {
 /// `stockroom devices [--json]`.
 struct DevicesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "devices", abstract: "List devices (IMEI or serial), in stock or assigned.")
+    commandName: "devices", abstract: "List devices (IMEI or serial), in stock or assigned.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom devices --state in-stock", "stockroom devices --json"))
   @OptionGroup var global: GlobalOptions
   @Option(help: "in-stock or assigned.") var state: String?
   @Flag(help: "Print JSON Lines.") var json = false

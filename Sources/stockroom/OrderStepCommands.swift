@@ -61,7 +61,9 @@ enum OrderEffectText {
 struct OrderApproveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "approve",
-    abstract: "Approve an order (its approver only; nobody approves their own order).")
+    abstract: "Approve an order (its approver only; nobody approves their own order).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom order approve ORD-000002 --as EMP-0001 --yes"))
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number (ORD-000123).") var order: String
   @OptionGroup var acting: ActingOptions
@@ -71,7 +73,10 @@ struct OrderApproveCommand: ParsableCommand {
 /// `stockroom order reject ORDER --comment WHY`.
 struct OrderRejectCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "reject", abstract: "Reject an order (its approver only; --comment says why).")
+    commandName: "reject", abstract: "Reject an order (its approver only; --comment says why).",
+    discussion: HelpExamples.discussion(
+      examples:
+        "stockroom order reject ORD-000005 --as EMP-0002 --comment \"Not this quarter\" --yes"))
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number (ORD-000123).") var order: String
   @OptionGroup var acting: ActingOptions
@@ -82,7 +87,9 @@ struct OrderRejectCommand: ParsableCommand {
 struct OrderCancelCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "cancel",
-    abstract: "Cancel an open order (requester, employee, approver or support desk).")
+    abstract: "Cancel an open order (requester, employee, approver or support desk).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom order cancel ORD-000005 --as EMP-0003 --yes"))
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number (ORD-000123).") var order: String
   @OptionGroup var acting: ActingOptions
@@ -93,7 +100,11 @@ struct OrderCancelCommand: ParsableCommand {
 struct OrderRequestInfoCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "request-info",
-    abstract: "Ask the requester for more information (approver; --comment is the question).")
+    abstract: "Ask the requester for more information (approver; --comment is the question).",
+    discussion: HelpExamples.discussion(
+      examples:
+        "stockroom order request-info ORD-000002 --as EMP-0001 --comment \"Why the bigger plan?\" --yes"
+    ))
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number (ORD-000123).") var order: String
   @OptionGroup var acting: ActingOptions
@@ -106,7 +117,10 @@ struct OrderRequestInfoCommand: ParsableCommand {
 struct OrderRespondCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "respond",
-    abstract: "Answer the approver's question; the order returns to approval.")
+    abstract: "Answer the approver's question; the order returns to approval.",
+    discussion: HelpExamples.discussion(
+      examples:
+        "stockroom order respond ORD-000003 --as EMP-0005 --comment \"For the field trip\" --yes"))
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number (ORD-000123).") var order: String
   @OptionGroup var acting: ActingOptions
@@ -117,7 +131,8 @@ struct OrderRespondCommand: ParsableCommand {
 struct OrderCompleteCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "complete",
-    abstract: "Complete an order in fulfilment (support desk); the inventory follows.")
+    abstract: "Complete an order in fulfilment (support desk); the inventory follows.",
+    discussion: HelpExamples.discussion(examples: "stockroom order complete ORD-000004 --yes"))
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number (ORD-000123).") var order: String
   @OptionGroup var acting: ActingOptions
@@ -128,7 +143,11 @@ struct OrderCompleteCommand: ParsableCommand {
 struct OrderFulfilCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fulfil",
-    abstract: "Record what the vendor did: service number, IMEI/serials, SIM, tracking.")
+    abstract: "Record what the vendor did: service number, IMEI/serials, SIM, tracking.",
+    discussion: HelpExamples.discussion(
+      examples:
+        "stockroom order fulfil ORD-000004 --number 312-555-0199 --serial 356000000000300 --tracking 1Z999AA10123456784 --yes"
+    ))
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The order number (ORD-000123).") var order: String
   @Option(name: .customLong("number"), help: "The new service number.") var serviceNumber: String?

@@ -8,6 +8,9 @@ struct OutboxCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "outbox",
     abstract: "Order mail waiting in the outbox (list), or send it now (deliver).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom outbox", "STOCKROOM_SENDMAIL=/usr/sbin/sendmail stockroom outbox deliver"
+    ),
     subcommands: [OutboxListCommand.self, OutboxDeliverCommand.self],
     defaultSubcommand: OutboxListCommand.self)
 
@@ -28,7 +31,9 @@ struct OutboxCommand: ParsableCommand {
 struct OutboxListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "list",
-    abstract: "List the messages pending or failed (with --all, delivered ones too).")
+    abstract: "List the messages pending or failed (with --all, delivered ones too).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom outbox list --all", "stockroom outbox list --json"))
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Delivered messages too.") var all = false
   @Flag(help: "Print JSON Lines.") var json = false
@@ -63,7 +68,9 @@ struct OutboxListCommand: ParsableCommand {
 struct OutboxDeliverCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "deliver",
-    abstract: "Hand every waiting message to STOCKROOM_SENDMAIL now (exit 1 if any is left).")
+    abstract: "Hand every waiting message to STOCKROOM_SENDMAIL now (exit 1 if any is left).",
+    discussion: HelpExamples.discussion(
+      examples: "STOCKROOM_SENDMAIL=/usr/sbin/sendmail stockroom outbox deliver"))
   @OptionGroup var global: GlobalOptions
 
   func run() throws {

@@ -7,12 +7,16 @@ struct ReceiveCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "receive",
     abstract: "Receive new hardware serials or software quantities (commit with --yes).",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       Hardware: --model with --serial or --serials-from (a list with any repeated or already \
       known serial is refused whole, naming them). Software and capacity: --product with \
       --quantity. --ownership says whether the stock is owned or leased. --interactive opens \
       the receiving wizard filled with the options given.
-      """)
+      """,
+      examples:
+        "stockroom receive --model RB-1 --serials-from delivery.csv --ownership owned --container MAIN --reference PO-4410 --yes",
+      "stockroom receive --product sms --quantity 1000 --ownership leased --interactive"))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Hardware model, e.g. RB-1.") var model: String?

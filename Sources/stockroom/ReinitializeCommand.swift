@@ -5,7 +5,9 @@ import StockroomDomain
 struct ReinitializeCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "reinitialize",
-    abstract: "Re-initialize faulty hardware tokens (commit with --yes).")
+    abstract: "Re-initialize faulty hardware tokens (commit with --yes).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom reinitialize --serial RB1-1100828 --yes"))
 
   @OptionGroup var global: GlobalOptions
   @Option(parsing: .upToNextOption, help: "Faulty serials (several allowed).")

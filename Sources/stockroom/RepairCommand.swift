@@ -7,7 +7,9 @@ struct RepairCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "repair",
     abstract: "Cut the ledger at its first damaged record and rebuild the snapshot.",
-    discussion: "Without --yes, says what is wrong and changes nothing.")
+    discussion: HelpExamples.discussion(
+      "Without --yes, says what is wrong and changes nothing.", examples: "stockroom repair",
+      "stockroom repair --yes"))
 
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Really repair.") var yes = false

@@ -8,12 +8,15 @@ struct ReportCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "report",
     abstract: "Report transactions, stock movements or faulty and lost tokens.",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       REPORT is transactions, movements or faulty. Dates are YYYY-MM-DD, inclusive, in UTC; \
       without --from and --to the whole history is reported. Movements take only the period \
       and --product. A report over the whole ledger shows its progress on standard error when \
       that is a terminal; Ctrl-C cancels it.
-      """)
+      """,
+      examples: "stockroom report faulty --from 2026-11-01 --to 2026-11-30",
+      "stockroom report transactions --account ACC-0002 --csv"))
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "transactions, movements or faulty.") var report: String

@@ -12,12 +12,16 @@ struct ReturnsHeadlessCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "returns",
     abstract: "Return scanned hardware from every account at once (commit with --yes).",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       Reads serials from a file or from standard input (--serials-from -, one serial a line, \
       as a scanner on a plain shell types them; end with Ctrl-D). Each serial gets a line at \
       once. Any refused serial refuses the whole run (exit 1) and nothing is written, unless \
       --set-aside is given: then the refused serials are set aside and the rest commit.
-      """)
+      """,
+      examples:
+        "stockroom returns --serials-from box7.txt --expected rma.csv --reference \"BOX 7\" --yes",
+      "scan-serials | stockroom returns --serials-from - --disposition faulty --interactive"))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "A file of serials (one a line, or a CSV column), or - for standard input.")

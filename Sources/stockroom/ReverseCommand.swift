@@ -8,7 +8,10 @@ struct ReverseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "reverse",
     abstract: "Reverse a transaction by a new one (commit with --yes).",
-    discussion: "Exit 3 when something later depends on the original, naming it.")
+    discussion: HelpExamples.discussion(
+      "Exit 3 when something later depends on the original, naming it.",
+      examples: "stockroom reverse T000150 --why \"wrong account\" --yes",
+      "stockroom reverse T000150 --why \"wrong account\" --interactive"))
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The Transaction ID to reverse (T000123).") var transactionId: String

@@ -7,10 +7,11 @@ struct SSHSetupCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "ssh-setup",
     abstract: "Print the OpenSSH configuration that serves demo sessions to a demo user.",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       Prints the commands that create the demo user (login shell /bin/sh: sshd runs \
       ForceCommand through it) and the sshd_config Match block, ending with the block.
-      """)
+      """, examples: "stockroom ssh-setup --user demo --max-sessions 8"))
 
   @Option(
     help: ArgumentHelp("The stockroom binary sshd runs (default: this one).", valueName: "path"))

@@ -5,7 +5,9 @@ import StockroomStore
 /// `stockroom show TXID`: one transaction and every item it moved.
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "show", abstract: "Show one transaction by its Transaction ID (T000123).")
+    commandName: "show", abstract: "Show one transaction by its Transaction ID (T000123).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom show T000002", "stockroom show T000002 --json"))
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The Transaction ID.") var transactionId: String

@@ -10,15 +10,16 @@ struct Stockroom: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "stockroom",
     abstract: "Inventory wizards for support staff and warehouse technicians.",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       With no subcommand, opens the home screen in the terminal. Every wizard also has a \
       headless twin that takes the same answers as options.
-      """,
+      """, examples: "stockroom", "stockroom --demo-session --max-sessions 4"),
     version: version,
     subcommands: StoreCommands.all + DeallocationCommands.all + SubscriptionCommands.all
       + OrderCommands.all + AllocationCommands.all + [
         ReturnsHeadlessCommand.self, ReportCommand.self, BenchCommand.self, BenchListCommand.self,
-        SSHSetupCommand.self, DraftsCommand.self, ReverseCommand.self,
+        SSHSetupCommand.self, DraftsCommand.self, ReverseCommand.self, GalleryCommand.self,
       ]
   )
 
@@ -41,6 +42,10 @@ struct Stockroom: ParsableCommand {
       try command.run()
     } catch {
       let code = exitCode(for: error)
+      if code == .success, let help = HelpExamples.atTheEnd(fullMessage(for: error)) {
+        print(help)
+        Foundation.exit(0)
+      }
       if code == .success || code == .failure {
         exit(withError: error)
       }

@@ -12,13 +12,17 @@ struct StoreMigrateCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "migrate",
     abstract: "Copy the current store into an empty database or an empty directory.",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       The current store is --store URL, else STOCKROOM_STORE, else the data directory. Every \
       record is checked as it is copied (its checksum, sequence and the chain). Into a \
       database (--to URL): the schema and the application role as store init makes them, and \
       the copy, in one SQL transaction. Into a directory (--to DIR): a file store. Without \
       --yes, prints what it would do. Refused when the target is not empty.
-      """)
+      """,
+      examples:
+        "stockroom store migrate --to postgresql://admin@db.example/stockroom --app-role stockroom_app --yes"
+    ))
 
   @OptionGroup var global: GlobalOptions
   @Option(

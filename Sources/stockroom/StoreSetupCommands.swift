@@ -8,6 +8,10 @@ import StockroomStore
 struct StoreGroup: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "store", abstract: "Set up a shared store on PostgreSQL.",
+    discussion: HelpExamples.discussion(
+      examples:
+        "stockroom store init --store postgresql://admin@db.example/stockroom --app-role stockroom_app --yes"
+    ),
     subcommands: [StoreInitCommand.self, StoreMigrateCommand.self])
 }
 
@@ -16,10 +20,14 @@ struct StoreInitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "init",
     abstract: "Create the schema stockroom and the application role in an empty database.",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       Without --yes, prints what it would do. Refused on a database that already holds a \
       store. The role is a LOGIN role with no password of its own (site policy adds one).
-      """)
+      """,
+      examples:
+        "stockroom store init --store postgresql://admin@db.example/stockroom --app-role stockroom_app --yes"
+    ))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "The application role to create or grant.") var appRole = StoreSetup.defaultRole

@@ -101,11 +101,15 @@ struct SubscriptionActionRun {
 struct SwapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "swap", abstract: "Swap an installed item for a new one of the same product.",
-    discussion: """
+    discussion: HelpExamples.discussion(
+      """
       With --mode component, --item is the bundle component being replaced; with --mode bundle \
       the whole Fixed Product Bundle is swapped. A lost or stolen rented item is not stocked \
       back in.
-      """)
+      """,
+      examples:
+        "stockroom swap --subscription SUB-000001 --item STB-10001 --new STB-10006 --reason broken --yes",
+      "stockroom swap --subscription SUB-000001 --item STB-10001 --interactive"))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "The installed serial to replace.") var item: String?
@@ -137,10 +141,14 @@ struct SwapCommand: ParsableCommand {
 struct RemoveItemCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "remove", abstract: "Remove an installed item (Undo Add in Draft).",
-    discussion: """
-      A rented item goes back to the Active definition's warehouse (Stock In); a sold item \
-      stays with the customer's AR. In Draft the item goes back as if never added.
-      """)
+    discussion: HelpExamples.discussion(
+      """
+      A rented item goes back to the warehouse of the Active Inventory Management Definition \
+      (Stock In); a sold item stays with the Subscriber's Accounts Receivable. In Draft the item goes back as if never added.
+      """,
+      examples:
+        "stockroom remove --subscription SUB-000001 --item RTR-10001 --reference WO-311 --yes",
+      "stockroom remove --subscription SUB-000003 --item STB-10002"))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "The installed serial.") var item: String?
@@ -158,7 +166,11 @@ struct RemoveItemCommand: ParsableCommand {
 /// `stockroom add-item`: Add Installed Item (ADDINSTALLEDITEM) without a screen.
 struct AddItemCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "add-item", abstract: "Add an available item from a warehouse to a subscription.")
+    commandName: "add-item", abstract: "Add an available item from a warehouse to a subscription.",
+    discussion: HelpExamples.discussion(
+      examples:
+        "stockroom add-item --subscription SUB-000001 --item STB-10006 --ownership rented --yes",
+      "stockroom add-item --subscription SUB-000001 --interactive"))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "The serial in stock.") var item: String?

@@ -36,7 +36,11 @@ enum SubscriptionCommands {
         let reason = action.unavailableReason(subscription, book)
         return JSONText.object([
           ("action", JSONText.string(action.title)),
-          ("behaviourCode", JSONText.string(action.behaviourCode(in: subscription.state))),
+          ("behaviourCode", JSONText.string(action.behaviourCode)),
+          (
+            "classificationCode",
+            JSONText.string(action.classificationCode(in: subscription.state))
+          ),
           ("available", String(reason == nil)), ("reason", JSONText.string(reason)),
         ])
       }
@@ -54,10 +58,14 @@ enum SubscriptionCommands {
 struct SubscriptionsListCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "subscriptions",
-    abstract: "List subscriptions (search by number, AR code or name, or installed serial).")
+    abstract:
+      "List subscriptions (search by number, Accounts Receivable code or name, or installed serial).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom subscriptions --search Lovelace", "stockroom subscriptions --json"))
 
   @OptionGroup var global: GlobalOptions
-  @Option(help: "Subscription number, AR code or name, or serial (part of it).")
+  @Option(
+    help: "Subscription number, Accounts Receivable (AR) code or name, or serial (part of it).")
   var search: String?
   @Flag(help: "Print JSON Lines.") var json = false
 
@@ -94,7 +102,9 @@ func pad(_ text: String, _ width: Int) -> String {
 struct SubscriptionShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "subscription",
-    abstract: "Show one subscription: AR, state, services, installed items, actions.")
+    abstract: "Show one subscription: AR, state, services, installed items, actions.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom subscription SUB-000001", "stockroom subscription SUB-000001 --json"))
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "The subscription number (SUB-000123).") var number: String
@@ -111,13 +121,13 @@ struct SubscriptionShowCommand: ParsableCommand {
       return
     }
     let owner = book.receivable(subscription.receivable)
-    print("Subscription    \(subscription.number)")
-    print("State           \(subscription.state.title)")
+    print("Subscription               \(subscription.number)")
+    print("Life Cycle State           \(subscription.state.title)")
     print(
-      "AR              \(subscription.receivable) "
+      "Accounts Receivable        \(subscription.receivable) "
         + TextRules.neutralised(owner?.name ?? "-") + " (\(owner?.state.title ?? "unknown"))")
-    print("Services        " + subscription.services.map(\.code).joined(separator: ", "))
-    print("Distributors    " + subscription.distributors.joined(separator: ", "))
+    print("Services                   " + subscription.services.map(\.code).joined(separator: ", "))
+    print("Provisioning Distributors  " + subscription.distributors.joined(separator: ", "))
     print("Installed items")
     for item in subscription.itemsInOrder {
       let indent = item.bundle == nil ? "  " : "    "
@@ -138,7 +148,9 @@ struct SubscriptionShowCommand: ParsableCommand {
 struct WarehouseCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "warehouse",
-    abstract: "Without a name: every stocked serial and its warehouse; with one: its stock.")
+    abstract: "Without a name: every stocked serial and its warehouse; with one: its stock.",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom warehouse", "stockroom warehouse WH-CENTRAL --json"))
 
   @OptionGroup var global: GlobalOptions
   @Argument(help: "Warehouse code or exact name.") var name: String?

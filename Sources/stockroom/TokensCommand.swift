@@ -6,7 +6,10 @@ import StockroomStore
 struct TokensCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tokens",
-    abstract: "List hardware tokens (without filters: every token, provider stock included).")
+    abstract: "List hardware tokens (without filters: every token, provider stock included).",
+    discussion: HelpExamples.discussion(
+      examples: "stockroom tokens --account ACC-0002 --state allocated",
+      "stockroom tokens --serial RB1-1100828 --json"))
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "Account code or exact name.") var account: String?

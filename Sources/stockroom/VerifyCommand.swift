@@ -9,7 +9,9 @@ struct VerifyCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "verify",
     abstract: "Check every record, the chain, the snapshot and the invariants.",
-    discussion: "Exit 0 when all hold; 1 with one line per problem; 4 when the store cannot open.")
+    discussion: HelpExamples.discussion(
+      "Exit 0 when all hold; 1 with one line per problem; 4 when the store cannot open.",
+      examples: "stockroom verify", "stockroom verify --json"))
 
   @OptionGroup var global: GlobalOptions
   @Flag(help: "Print one JSON object.") var json = false

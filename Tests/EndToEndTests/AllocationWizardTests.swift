@@ -21,7 +21,7 @@ import Testing
 
   /// Home → Inventory → `a` → the account chooser → the wizard for Fabrikam Health.
   static func openWizard(_ terminal: WizardTerminal) throws {
-    terminal.session.send("6")
+    terminal.session.send("5")
     try terminal.session.waitFor("Hardware tokens in stock")
     terminal.session.send("a")
     try terminal.session.waitFor("Choose the account to allocate to")
@@ -121,7 +121,7 @@ import Testing
     let terminal = try WizardTerminal(demo)
     defer { terminal.close() }
     let session = terminal.session
-    session.send("6")
+    session.send("5")
     try session.waitFor("Hardware tokens in stock")
     session.send("r")
     try Self.waitForStep(terminal, 1)

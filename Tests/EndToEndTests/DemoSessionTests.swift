@@ -255,7 +255,7 @@ struct DemoSessionTests {
     kill(pid, SIGTSTP)
     kill(pid, SIGQUIT)
     visitor.session.send("Up")
-    try visitor.session.waitFor("> 1  Accounts")
+    try visitor.session.waitFor("> 1  On-Boarding")
     #expect(Processes.entry(pid)?.state != "T", "stopped by SIGTSTP")
     #expect(scene.server.stockroomProcesses == [pid])
     // Still answering keys; typed shell commands only reach Stockroom (a shell would have

@@ -39,7 +39,7 @@ import Testing
     terminal = try WizardTerminal(demo)
     defer { terminal.close() }
     session = terminal.session
-    session.send("7")
+    session.send("6")
     try session.waitFor("Transactions · ")
     session.send("Tab", "Down", "Down")
     try session.waitFor("Warranty claim")

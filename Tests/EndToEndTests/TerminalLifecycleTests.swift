@@ -76,7 +76,7 @@ import Testing
     #expect(screen.contains("q quit"))
     #expect(screen.contains("F1 ? help"))
     #expect(screen.contains("Quit"))
-    #expect(screen.contains("Accounts"))
+    #expect(screen.contains("1  On-Boarding › Allocation"))
     #expect(screen.contains("Returns bench"))
     run.session.send("q")
     let (rc, same) = try run.waitForEnd()

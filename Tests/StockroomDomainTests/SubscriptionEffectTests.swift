@@ -71,8 +71,32 @@ import Testing
     #expect(change.subscription?.removed == ["HUB-1"])
     let sub = try #require(state.subscriptions.subscription("SUB-3"))
     #expect(sub.components(of: "KIT-1").map(\.serial) == ["CAM-1", "HUB-3"])
-    #expect(state.subscriptions.stock["HUB-1"]?.bundle == "KIT-1")
+    // Removed from both the subscription and the bundle (seed 001).
+    #expect(state.subscriptions.stock["HUB-1"]?.bundle == nil)
     #expect(state.subscriptions.stock["HUB-3"] == nil)
+  }
+
+  /// Seed 001: a component "is removed from both the Subscription and the bundle"; the rest
+  /// of the bundle stays. Rented, it goes back to the warehouse.
+  @Test func removeOfAComponentLeavesTheRestOfTheBundle() throws {
+    var state = try SubscriptionFixture.state()
+    let change = try commit(.remove(RemoveRequest(subscription: "SUB-3", serial: "HUB-1")), &state)
+    #expect(change.action == .removeInstalledItem)
+    #expect(change.subscription?.removed == ["HUB-1"])
+    let sub = try #require(state.subscriptions.subscription("SUB-3"))
+    #expect(sub.item("KIT-1") != nil)
+    #expect(sub.components(of: "KIT-1").map(\.serial) == ["CAM-1"])
+    #expect(state.subscriptions.stock["HUB-1"]?.warehouse == "W1")
+    #expect(state.subscriptions.stock["HUB-1"]?.bundle == nil)
+  }
+
+  /// Choosing the bundle removes it with its components, which stay its components in stock.
+  @Test func removeOfABundleTakesItsComponents() throws {
+    var state = try SubscriptionFixture.state()
+    let change = try commit(.remove(RemoveRequest(subscription: "SUB-3", serial: "KIT-1")), &state)
+    #expect(change.subscription?.removed == ["KIT-1", "HUB-1", "CAM-1"])
+    #expect(state.subscriptions.subscription("SUB-3")?.item("KIT-1") == nil)
+    #expect(state.subscriptions.stock["HUB-1"]?.bundle == "KIT-1")
   }
 
   @Test func aComponentSwapNeedsAComponent() throws {

@@ -47,22 +47,57 @@ import Testing
     #expect(refusal(swap("SUB-1", "STB-1", "STB-5"), state) == .noValidWarehouse)
   }
 
+  /// Seed 003's information table: Behaviour Code REMOVEINSTALLEDITEM; Business
+  /// Classification Code REMOVEINSTALLEDITEM, or UNDOADDINSTITEM in Draft.
+  @Test func removeCodesSitInTheSeedsColumns() {
+    for state in LifeCycleState.itemActionStates {
+      #expect(SubscriptionAction.remove.behaviourCode == "REMOVEINSTALLEDITEM")
+      #expect(
+        SubscriptionAction.remove.classificationCode(in: state)
+          == (state == .draft ? "UNDOADDINSTITEM" : "REMOVEINSTALLEDITEM"))
+    }
+    #expect(SubscriptionAction.swap.behaviourCode == "SWAPINSTALLEDITEM")
+    #expect(SubscriptionAction.swap.classificationCode(in: .draft) == "SWAPINSTITEM")
+  }
+
   @Test func stateMustAllowTheAction() throws {
     let state = try SubscriptionFixture.state()
     let error = refusal(.add(AddItemRequest(subscription: "SUB-5", serial: "STB-5")), state)
     #expect(error == .actionNotAllowed(action: "Add Installed Item", state: "Cancelled"))
-    #expect(error?.message == "Add Installed Item is not available in life cycle state Cancelled")
-    let cancelled = try #require(state.subscriptions.subscription("SUB-5"))
+    let states =
+      "available only in the Life Cycle States Draft, Effective, Not Effective, In Resting, "
+      + "Short Term Effective, Short Term Not Effective"
     #expect(
-      SubscriptionAction.swap.unavailableReason(cancelled, state.subscriptions)?
-        .contains("remove installed items before cancelling") == true)
+      error?.message
+        == "Add Installed Item is not available in the Life Cycle State Cancelled: it is " + states)
+    let cancelled = try #require(state.subscriptions.subscription("SUB-5"))
+    for action in SubscriptionAction.allCases {
+      #expect(
+        action.unavailableReason(cancelled, state.subscriptions) == "not in Cancelled: " + states)
+    }
   }
 
-  @Test func newItemMustBeTheSameProduct() throws {
+  /// A component swap stays on the component's product (seed 001: "the search will only
+  /// retrieve items of the same product").
+  @Test func aNewComponentMustBeTheSameProduct() throws {
+    let state = try SubscriptionFixture.state()
+    let error = refusal(
+      .swap(
+        SwapRequest(subscription: "SUB-3", serial: "HUB-1", newSerial: "STB-5", mode: .component)),
+      state)
+    #expect(error == .differentProduct(serial: "STB-5", product: "Set-top box", expected: "Hub"))
+    #expect(error?.message.contains("the new item must be the same product") == true)
+  }
+
+  /// A plain item may be "exchanged for a new or different model": the Active rules decide.
+  @Test func aPlainItemMaySwapToAnotherProductTheRulesAllow() throws {
     let state = try SubscriptionFixture.state()
     let error = refusal(swap("SUB-1", "STB-1", "MDM-2"), state)
-    #expect(error == .differentProduct(serial: "MDM-2", product: "Modem", expected: "Set-top box"))
-    #expect(error?.message.contains("the new item must be the same product") == true)
+    guard case .rulesBroken(let broken) = error else {
+      Issue.record("expected the rules to refuse, got \(String(describing: error))")
+      return
+    }
+    #expect(broken.contains { $0.contains("R-04") })
   }
 
   @Test func newItemMustBeAvailable() throws {
@@ -74,9 +109,8 @@ import Testing
         == "STB-9 is not available under the Active Inventory Management Definition")
     #expect(refusal(swap("SUB-1", "STB-1", "NOPE"), state) == .itemNotAvailable("NOPE"))
     #expect(refusal(swap("SUB-1", "STB-1", "STB-2"), state) == .itemNotAvailable("STB-2"))
-    #expect(
-      refusal(swap("SUB-1", "STB-1", "HUB-2"), state)
-        == .differentProduct(serial: "HUB-2", product: "Hub", expected: "Set-top box"))
+    // A component in stock belongs to its bundle: not available on its own.
+    #expect(refusal(swap("SUB-1", "STB-1", "HUB-2"), state) == .itemNotAvailable("HUB-2"))
   }
 
   func rules(_ command: SubscriptionCommand, _ state: InventoryState) -> [String] {
@@ -157,7 +191,6 @@ import Testing
     let problems = subscriptionProblems(swap("SUB-4", "STB-3", "MDM-2"), in: state)
     #expect(problems.contains(.noValidWarehouse))
     #expect(problems.contains(.receivableNotActive(receivable: "AR-0002", state: "Suspended")))
-    #expect(
-      problems.contains { if case .differentProduct = $0 { return true } else { return false } })
+    #expect(problems.contains(.itemNotAvailable("MDM-2")))
   }
 }

@@ -17,7 +17,7 @@ import Testing
   /// Home → Inventory.
   func inventory() throws -> Session {
     let session = try Session()
-    session.press(.text("6"))
+    session.press(.text("5"))
     return session
   }
 

@@ -22,8 +22,26 @@ import Testing
       ScreenSnapshot.render(app(size: Size(width: 60, height: 20))), "home/03-too-small")
   }
 
-  @Test func widgetGallery() {
+  /// The home menu: what support staff and technicians came for, each number before its
+  /// name; the widget gallery is not among them.
+  @Test func homeHoldsWhatPeopleCameFor() {
+    let titles = Home.screen().entries.map(\.title)
+    #expect(
+      titles == [
+        "On-Boarding › Allocation", "Returns bench", "Wireless orders", "Subscriptions",
+        "Inventory", "Reports", "Quit",
+      ])
+    let text = ScreenSnapshot.render(app()).text
+    #expect(text.contains("1  On-Boarding › Allocation"))
+    #expect(!text.contains("gallery"))
     ScreenSnapshot.check(
-      ScreenSnapshot.render(app(), keys: [.character("5")]), "gallery/01-widgets")
+      ScreenSnapshot.render(app(size: Size(width: 120, height: 40))), "home/home-120x40")
+  }
+
+  /// The gallery stays for developers (`stockroom _gallery` opens it above home).
+  @Test func widgetGallery() {
+    var app = app()
+    app.carryOut(.push(WidgetGallery()))
+    ScreenSnapshot.check(ScreenSnapshot.render(app), "gallery/01-widgets")
   }
 }

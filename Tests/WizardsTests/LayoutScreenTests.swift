@@ -170,7 +170,7 @@ import Testing
   @Test func theReinitializeQuestionTakesClicksWhereItIsDrawn() throws {
     var app = try app(size: Self.wide)
     // Home → Inventory → the Returns Bench row with faulty RB-1 → its first serial.
-    type(&app, "6")
+    type(&app, "5")
     press(&app, .down, .enter, .enter)
     let buffer = app.render().buffer
     #expect(buffer.text.contains("Re-initialize RB1-"))

@@ -26,7 +26,7 @@ import Testing
     let store = try #require(context.store as? FileStore)
     try UserMap(entries: [
       UserMap.Entry(user: "jdoe", uid: 1001, employee: "EMP-0004", mayActAs: mayActAs)
-    ]).write(directory: store.directory.path)
+    ]).write(in: store.directory)
   }
 
   static func keys(_ session: Session, _ keys: [Key]) {

@@ -296,8 +296,10 @@ import Testing
     session.press(.key(.pageDown))
     #expect(try wizard(session).answers.candidateCursor == smallList.height)
     session.press(.key(.resize(Size(width: 120, height: 40))), .key(.home), .key(.pageDown))
-    #expect(try wizard(session).answers.candidateCursor == min(23, largeList.height))
+    let count = try wizard(session).answers.candidates.count
+    #expect(try wizard(session).answers.candidateCursor == min(count - 1, largeList.height))
     // A click on a row chooses it; a click on an option chooses that.
+    session.press(.key(.home))
     let row = Point(x: largeList.x + 3, y: largeList.y + 2)
     session.press(.key(.mouse(Mouse(.press, x: row.x, y: row.y))))
     #expect(try wizard(session).answers.candidateCursor == 2)

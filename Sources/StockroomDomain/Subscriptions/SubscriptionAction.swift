@@ -23,22 +23,25 @@ public enum SubscriptionAction: String, CaseIterable, Hashable, Sendable {
     }
   }
 
-  /// The Behaviour Code of the information table.
-  public func behaviourCode(in state: LifeCycleState) -> String {
-    switch actionCode(in: state) {
-    case .undoAddInstalledItem: return "UNDOADDINSTITEM"
-    case .removeInstalledItem: return "REMOVEINSTALLEDITEM"
-    case .addInstalledItem: return "ADDINSTALLEDITEM"
-    default: return "SWAPINSTALLEDITEM"
+  /// The Behaviour Code of the information table, as the seeds give it: the same in every
+  /// Life Cycle State.
+  public var behaviourCode: String {
+    switch self {
+    case .swap: return "SWAPINSTALLEDITEM"
+    case .remove: return "REMOVEINSTALLEDITEM"
+    case .add: return "ADDINSTALLEDITEM"
     }
   }
 
-  /// The Business Classification Code of the information table.
-  public var classificationCode: String {
-    switch self {
-    case .swap: return "SWAPINSTITEM"
-    case .remove: return "REMOVEINSTALLEDITEM"
-    case .add: return "ADDINSTITEM"
+  /// The Business Classification Code of the information table in a state: seed 003 gives
+  /// Remove "REMOVEINSTALLEDITEM", and "UNDOADDINSTITEM (if the Subscription is in a 'Draft'
+  /// Life Cycle State)".
+  public func classificationCode(in state: LifeCycleState) -> String {
+    switch actionCode(in: state) {
+    case .undoAddInstalledItem: return "UNDOADDINSTITEM"
+    case .removeInstalledItem: return "REMOVEINSTALLEDITEM"
+    case .addInstalledItem: return "ADDINSTITEM"
+    default: return "SWAPINSTITEM"
     }
   }
 
@@ -51,15 +54,14 @@ public enum SubscriptionAction: String, CaseIterable, Hashable, Sendable {
   public func unavailableReason(_ subscription: Subscription, _ book: SubscriptionBook) -> String? {
     let state = subscription.state
     if !LifeCycleState.itemActionStates.contains(state) {
-      if state == .cancelled {
-        return "not in Cancelled: remove installed items before cancelling"
-      }
-      return "not available in \(state.title)"
+      return "not in \(state.title): " + LifeCycleState.itemActionStatesText
     }
     if let owner = book.receivable(subscription.receivable), owner.state != .active {
-      return "AR \(owner.code) is \(owner.state.title), not Active"
+      return "Accounts Receivable \(owner.code) is \(owner.state.title), not Active"
     }
-    if book.returnWarehouse == nil { return "no valid warehouse in the Active definition" }
+    if book.returnWarehouse == nil {
+      return "no valid Warehouse in the Active Inventory Management Definition"
+    }
     switch self {
     case .swap, .remove:
       if subscription.items.isEmpty { return "no installed items" }

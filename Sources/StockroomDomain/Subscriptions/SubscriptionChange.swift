@@ -65,7 +65,9 @@ extension SubscriptionChange {
           + "\(setup.warehouses.count) warehouses, \(setup.rules.count) rules")
     }
     if let opened { lines.append("Subscription \(opened.number) opened in Draft") }
-    if let receivable { lines.append("AR \(receivable.code) is now \(receivable.state.title)") }
+    if let receivable {
+      lines.append("Accounts Receivable \(receivable.code) is now \(receivable.state.title)")
+    }
     for item in added {
       var text = "Installed item \(item.serial) (\(item.product)) added, \(item.ownership.rawValue)"
       if let bundle = item.bundle { text += ", component of \(bundle)" }
@@ -88,7 +90,9 @@ extension SubscriptionChange {
     for move in stockIn {
       lines.append("Stock In to \(move.warehouse): " + move.items.map(\.serial).list)
     }
-    for item in toCustomer { lines.append("\(item.serial) stays with the customer's AR (sold)") }
+    for item in toCustomer {
+      lines.append("\(item.serial) stays with the Subscriber's Accounts Receivable (sold)")
+    }
     for item in written {
       lines.append("\(item.serial) not stocked back in (\(reason?.rawValue ?? "lost"))")
     }

@@ -52,6 +52,12 @@ public enum LifeCycleState: String, CaseIterable, Hashable, Sendable, Codable {
     .draft, .effective, .notEffective, .inResting, .shortTermEffective, .shortTermNotEffective,
   ]
 
+  /// Where the seeds say an installed-item action is available, in their words.
+  public static var itemActionStatesText: String {
+    "available only in the Life Cycle States "
+      + itemActionStates.map(\.title).joined(separator: ", ")
+  }
+
   /// A state by its lower-case word or its title, any case.
   public init?(word: String) {
     let key = String(word.lowercased().map { $0 == " " ? "-" : $0 })

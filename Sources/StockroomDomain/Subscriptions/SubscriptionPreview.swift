@@ -19,11 +19,12 @@ public enum SubscriptionPreview {
       lines += describe(items, verb: "Remove", book: book)
     }
     if !change.distributorsAdded.isEmpty {
-      lines.append("Distributors added: " + change.distributorsAdded.joined(separator: ", "))
+      lines.append(
+        "Provisioning Distributors added: " + change.distributorsAdded.joined(separator: ", "))
     }
     if !change.distributorsRemoved.isEmpty {
       lines.append(
-        "Distributors removed: " + change.distributorsRemoved.joined(separator: ", ")
+        "Provisioning Distributors removed: " + change.distributorsRemoved.joined(separator: ", ")
           + " (no other service or item on them)")
     }
     for move in change.stockOut {
@@ -37,7 +38,8 @@ public enum SubscriptionPreview {
     if !change.toCustomer.isEmpty {
       let owner = change.subscription.flatMap { book.subscription($0)?.receivable } ?? "-"
       lines.append(
-        "Stays with the customer's AR \(owner) (sold): " + serials(change.toCustomer))
+        "Stays with the Subscriber's Accounts Receivable \(owner) (sold): "
+          + serials(change.toCustomer))
     }
     if !change.written.isEmpty {
       lines.append(

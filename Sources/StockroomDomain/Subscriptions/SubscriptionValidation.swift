@@ -28,6 +28,27 @@ public func subscriptionPreview(_ command: SubscriptionCommand, in state: Invent
   return planner.plan(command)?.1
 }
 
+extension SubscriptionBook {
+  /// The products a plain installed item may be swapped for on a subscription: those in stock
+  /// (bundles aside) whose swap the Active Subscription Definition Rules allow, one item of
+  /// each tried.
+  public func productsAllowed(swapping serial: String, on subscription: String) -> Set<String> {
+    var allowed = Set<String>()
+    var tried = Set<String>()
+    for item in availableItems
+    where product(item.product)?.isBundle != true && tried.insert(item.product).inserted {
+      var planner = SubscriptionPlanner(book: self)
+      _ = planner.plan(
+        .swap(SwapRequest(subscription: subscription, serial: serial, newSerial: item.serial)))
+      let broken = planner.problems.contains {
+        if case .rulesBroken = $0 { return true } else { return false }
+      }
+      if !broken { allowed.insert(item.product) }
+    }
+    return allowed
+  }
+}
+
 /// Works out a subscription command's change and collects every problem on the way.
 struct SubscriptionPlanner {
   let book: SubscriptionBook
@@ -264,7 +285,11 @@ struct SubscriptionPlanner {
     } else {
       let root = old.bundle.flatMap { subscription.item($0) } ?? old
       targets = [root] + subscription.components(of: root.serial)
-      guard let stocked = available(request.newSerial, product: root.product) else { return nil }
+      // A plain item may be "exchanged for a new or different model" (seed 001): any product
+      // the definition offers, the Active rules deciding; a bundle stays its own product.
+      let plain = root.bundle == nil && book.product(root.product)?.isBundle != true
+      guard let stocked = available(request.newSerial, product: plain ? nil : root.product)
+      else { return nil }
       change.added = install(stocked, root.ownership)
     }
     change.stockOut = moves(change.added.map { StockItem(installed: $0) })
@@ -280,8 +305,9 @@ struct SubscriptionPlanner {
       problems.append(.notInstalled(serial: request.serial, subscription: subscription.number))
       return nil
     }
-    let root = item.bundle.flatMap { subscription.item($0) } ?? item
-    let targets = [root] + subscription.components(of: root.serial)
+    // The bundle goes with its components; a component leaves alone, the rest of its bundle
+    // stays (seed 001).
+    let targets = item.bundle == nil ? [item] + subscription.components(of: item.serial) : [item]
     var change = start(subscription, request.details)
     takeAway(targets, &change, subscription, undo: subscription.state == .draft)
     return finish(change, subscription)
@@ -296,16 +322,19 @@ struct SubscriptionPlanner {
   }
 
   /// Removes items: back to their warehouse (Undo Add), Stock In when rented, with the
-  /// customer when sold, written off when lost or stolen.
+  /// customer when sold, written off when lost or stolen. A component taken away without its
+  /// bundle leaves the bundle too ("removed from both the Subscription and the bundle").
   private func takeAway(
     _ targets: [InstalledItem], _ change: inout SubscriptionChange, _ subscription: Subscription,
     undo: Bool
   ) {
     change.removed = targets.map(\.serial)
     let home = book.returnWarehouse?.code ?? ""
+    let leaving = Set(change.removed)
     var back: [StockItem] = []
     for item in targets {
       var stocked = StockItem(installed: item)
+      if let bundle = item.bundle, !leaving.contains(bundle) { stocked.bundle = nil }
       if undo {
         stocked.warehouse = item.origin ?? home
         back.append(stocked)

@@ -14,10 +14,13 @@ public struct Outbox: Sendable {
 
   public let path: String
   public var environment: [String: String]
+  /// The data directory holding it: its files get the directory's modes.
+  let directory: DataDirectory
 
   public init(directory: String, environment: [String: String]) {
     path = directory + "/" + Self.folder
     self.environment = environment
+    self.directory = DataDirectory.beside(directory, environment: environment)
   }
 
   /// The sender of every message (`STOCKROOM_MAIL_FROM`).
@@ -68,12 +71,7 @@ public struct Outbox: Sendable {
   /// Creates the maildir folders (and `failed/`) when missing, durably.
   func prepare() -> String? {
     for sub in ["", "/tmp", "/new", "/cur", "/failed"] {
-      let folder = path + sub
-      if mkdir(folder, 0o700) == 0 {
-        _ = POSIXFile.syncDirectory((folder as NSString).deletingLastPathComponent)
-      } else if errno != EEXIST {
-        return "\(folder): cannot create: \(POSIXFile.errnoText())"
-      }
+      if let problem = directory.makeFolder(path + sub) { return problem }
     }
     return nil
   }
@@ -84,6 +82,7 @@ public struct Outbox: Sendable {
     let final = folder + "/" + name
     let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
     guard fd >= 0 else { return "\(temporary): cannot write: \(POSIXFile.errnoText())" }
+    directory.adopt(descriptor: fd)
     var done = 0
     while done < bytes.count {
       let wrote = bytes.withUnsafeBytes { raw in

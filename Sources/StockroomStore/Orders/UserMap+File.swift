@@ -11,16 +11,8 @@ extension UserMap {
     return parse(text)
   }
 
-  /// Writes the map atomically (a temporary file renamed over it).
-  public func write(directory: String) throws(StoreError) {
-    let path = directory + "/" + Self.fileName
-    let temporary = path + ".tmp-\(getpid())"
-    guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8)) else {
-      throw .unavailable("\(temporary): cannot write")
-    }
-    if rename(temporary, path) != 0 {
-      unlink(temporary)
-      throw .unavailable("\(path): cannot write: \(String(cString: strerror(errno)))")
-    }
+  /// Writes the map atomically, private as every file of the data directory.
+  public func write(in directory: DataDirectory) throws(StoreError) {
+    try directory.writeAtomically(Array(text.utf8), to: directory.file(Self.fileName))
   }
 }

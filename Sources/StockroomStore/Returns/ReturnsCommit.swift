@@ -14,7 +14,7 @@ public struct ReturnsCommitted: Sendable {
 extension LedgerStore {
   /// `receipts/` in this machine's data directory (beside the outbox).
   public var receipts: ReceiptFolder {
-    ReceiptFolder(directory: (outbox.path as NSString).deletingLastPathComponent)
+    ReceiptFolder(in: outbox.directory)
   }
 
   /// Commits `session` as one group (every account's `deallocate-hardware` transaction or

@@ -51,13 +51,16 @@ public struct AccountsScreen: Screen {
     return table
   }
 
-  public var title: String { purpose == .allocate ? "Allocate to…" : "Accounts" }
+  /// The seed's way in to the accounts: "Click On-Boarding > Allocation".
+  public static let onBoarding = "On-Boarding › Allocation"
+
+  public var title: String { purpose == .allocate ? "Allocate to…" : Self.onBoarding }
 
   public var help: String {
     """
-    Every account (customer) of the service provider. Type to search by code or name; \
-    ↑ ↓ PgUp PgDn choose; Enter opens the account's allocation table, where the Available \
-    cells open the deallocation wizard.
+    On-Boarding › Allocation: every account (customer) of the service provider. Type to \
+    search by code or name; ↑ ↓ PgUp PgDn choose; Enter opens the account's Allocation \
+    table, where the Available cells open the deallocation wizard.
 
     Esc clears the search, then goes back.
     """

@@ -20,7 +20,8 @@ public struct AllocationScreen: Screen {
   }
 
   public var title: String { TextSafety.neutralised(accountName) }
-  public var position: String { "On-Boarding › Allocation" }
+  /// The seed's page: the Allocation table ("The Allocation table is updated").
+  public var position: String { "Allocation" }
 
   public var help: String {
     """

@@ -26,6 +26,8 @@ public struct SubscriptionActionAnswers {
   public var candidates: [StockItem] = []
   /// The highlighted new item; nil until one is chosen (as for `itemCursor`).
   public var candidateCursor: Int? = 0
+  /// The swap's search widened from the item's product to every product (F5).
+  public var widened = false
   public var performedBy: TextField
   public var performedOn: TextField
   public var reference = TextField.reference(width: 30)
@@ -99,8 +101,17 @@ public struct SubscriptionActionAnswers {
     return item.product
   }
 
-  /// Every item the search may find, before the search text narrows it.
+  /// True when the search may widen to other models: a swap of an item outside a bundle
+  /// ("exchanged for a new or different model"); bundles and components keep their product.
+  public var canWiden: Bool { action == .swap && item != nil && !isBundleItem }
+
+  /// Every item the search may find, before the search text narrows it: the item's product
+  /// first; widened, every product the Active Subscription Definition Rules allow instead.
   public var pool: [StockItem] {
+    if action == .swap, widened, canWiden, let item {
+      let allowed = book.productsAllowed(swapping: item.serial, on: subscription.number)
+      return book.availableItems.filter { allowed.contains($0.product) }
+    }
     if action == .swap { return wantedProduct.map { book.available(product: $0) } ?? [] }
     return book.availableItems
   }

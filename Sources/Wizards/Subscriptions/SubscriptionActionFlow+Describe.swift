@@ -37,7 +37,8 @@ extension SubscriptionActionFlow {
       return ControlDescription(
         "Ownership", kind: .radio, choices: ItemOwnership.allCases.map(\.title),
         value: answers.chosenOwnership.title, isRequired: true,
-        rule: "a rented item goes back to a warehouse when removed; a sold one stays with the AR")
+        rule: "a rented item goes back to a warehouse when removed; a sold one stays with the "
+          + "Subscriber's Accounts Receivable")
     case .performedBy:
       return ControlDescription(
         "Performed by", kind: .text, value: answers.performedBy.text, isRequired: true,
@@ -56,10 +57,13 @@ extension SubscriptionActionFlow {
   /// The legend: ↑↓ move on a table, ← → choose on a one-line radio group.
   public func keyBindings(step: Step, focus: Control?, answers: Answers) -> [KeyBinding] {
     guard let focus else { return [] }
+    let widen =
+      answers.canWiden && (focus == .search || focus == .candidates)
+      ? [KeyBinding("F5", answers.widened ? "same product" : "other models")] : []
     switch describe(focus, step: step, answers: answers).kind {
-    case .table: return [.move]
+    case .table: return [.move] + widen
     case .radio: return [KeyBinding("← →", "choose")]
-    default: return []
+    default: return widen
     }
   }
 
@@ -82,13 +86,17 @@ extension SubscriptionActionFlow.Step {
       return """
         Choose the installed item with ↑ ↓. For a swap, choose the reason (Broken is \
         preselected; a lost or stolen rented item is not stocked back in) and, for a Fixed \
-        Product Bundle, Swap Bundle or Swap Component with ← →. Removing a bundle item \
-        removes the whole bundle.
+        Product Bundle, Swap Bundle or Swap Component with ← →. Removing the bundle removes \
+        it with its components; removing a component removes it from the subscription and \
+        from the bundle, and the rest of the bundle stays.
         """
     case .newItem:
       return """
-        Type part of a serial to search. The search only retrieves items of the same \
-        product, in stock and available under the Active Inventory Management Definition.
+        Type part of a serial to search. The search starts on items of the same product, in \
+        stock and available under the Active Inventory Management Definition. For an item \
+        outside a bundle, F5 widens it to every product, as the item may be exchanged for a \
+        different model; the Active Subscription Definition Rules still decide at Preview. \
+        Bundles and components only retrieve items of the same product.
         """
     case .details:
       return """
@@ -98,7 +106,7 @@ extension SubscriptionActionFlow.Step {
         """
     case .preview:
       return """
-        Items added and removed, distributors, the Stock Out and Stock In warehouse \
+        Items added and removed, Provisioning Distributors, the Stock Out and Stock In warehouse \
         transactions and where each removed item goes. Confirm submits.
         """
     }

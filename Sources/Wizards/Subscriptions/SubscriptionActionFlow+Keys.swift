@@ -27,6 +27,11 @@ extension SubscriptionActionFlow {
   private func type(
     _ key: Key, control: Control, answers: inout Answers, layout: StepLayout<Control>
   ) -> KeyResult {
+    if key == Self.widenKey, control == .search || control == .candidates, answers.canWiden {
+      answers.widened.toggle()
+      answers.candidateCursor = 0
+      return .handled
+    }
     switch control {
     case .installed:
       let page = max(1, layout.frame(.installed).height)
@@ -96,6 +101,9 @@ extension SubscriptionActionFlow {
     group.choose(index)
     return .handled
   }
+
+  /// The key that widens a swap's search to other models, and narrows it again.
+  static let widenKey = Key.function(5)
 
   /// ↑ ↓ PgUp PgDn Home End over a list of `count` rows, `page` rows to a page.
   static func move(_ cursor: inout Int, count: Int, key: Key, page: Int = 5) -> KeyResult {

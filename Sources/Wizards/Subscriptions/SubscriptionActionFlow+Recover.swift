@@ -67,7 +67,7 @@ extension SubscriptionActionAnswers {
       return "\(serial) is not a \(book.productName(wanted))"
     }
     if !pool.contains(stocked) {
-      return "\(serial) is not available under the Active definition"
+      return "\(serial) is not available under the Active Inventory Management Definition"
     }
     return "\(serial) does not match the search \(search.text)"
   }

@@ -72,6 +72,7 @@ extension SubscriptionActionFlow.Step {
       return WizardRefusal(
         "No \(answers.book.productName(product)) is available; clear the search", control: control)
     }
-    return WizardRefusal("No item is available under the Active definition", control: control)
+    return WizardRefusal(
+      "No item is available under the Active Inventory Management Definition", control: control)
   }
 }

@@ -27,11 +27,11 @@ enum SubscriptionActionView {
     let rows: [(String, String, String, String)] = [
       (
         "Action can be scheduled", action.canBeScheduled ? "Yes" : "No", "Behaviour Code",
-        action.behaviourCode(in: state)
+        action.behaviourCode
       ),
       (
         "Preview Rate Available", action.previewRateAvailable ? "Yes" : "No",
-        "Business Classification Code", action.classificationCode
+        "Business Classification Code", action.classificationCode(in: state)
       ),
     ]
     for (index, row) in rows.enumerated() {
@@ -152,8 +152,8 @@ enum SubscriptionActionView {
     } else {
       let home = answers.book.returnWarehouse.map { "\($0.code) \($0.name)" } ?? "no warehouse"
       note =
-        "A rented item goes back to \(home) (Stock In); a sold item stays with the "
-        + "customer's AR. A bundle goes with its components."
+        "Rented: back to \(home) (Stock In). Sold: stays with the Subscriber's "
+        + "Accounts Receivable. Bundles go whole; components alone."
     }
     _ = buffer.putWrapped(
       note, in: Rect(x: body.x + 1, y: body.maxY - 2, width: body.width - 2, height: 2),
@@ -169,12 +169,15 @@ enum SubscriptionActionView {
   /// What the search retrieves, in words.
   static func scope(_ answers: SubscriptionActionAnswers) -> String {
     let scope: String
-    if let product = answers.wantedProduct {
+    if answers.widened && answers.canWiden {
+      scope = "Every model the rules allow"
+    } else if let product = answers.wantedProduct {
       scope = "Only \(answers.book.productName(product)) (\(product)) items"
     } else {
       scope = "Items"
     }
-    let definition = answers.book.activeDefinition?.code ?? "no Active definition"
+    let definition =
+      answers.book.activeDefinition?.code ?? "no Active Inventory Management Definition"
     return "\(scope) in stock under \(definition)"
   }
 
@@ -228,7 +231,7 @@ enum SubscriptionActionView {
     _ buffer: inout Buffer, _ body: Rect
   ) {
     let rows: [(String, String?)] = [
-      ("Classification", answers.action.classificationCode),
+      ("Classification", answers.action.classificationCode(in: answers.subscription.state)),
       ("Performed by", nil), ("Performed date", nil),
       ("Scheduling", "This action cannot be scheduled."), ("Transaction reference", nil),
     ]

@@ -25,8 +25,8 @@ public struct SubscriptionScreen: Screen {
 
   public var help: String {
     """
-    A subscription with its Accounts Receivable, life cycle state, services, provisioning \
-    distributors and installed items; components are indented under their Fixed Product \
+    A subscription with its Accounts Receivable, Life Cycle State, services, Provisioning \
+    Distributors and installed items; components are indented under their Fixed Product \
     Bundle. The action panel lists the actions allowed now; "View all actions" also shows \
     the others, each with the reason it is not available.
 
@@ -122,23 +122,24 @@ public struct SubscriptionScreen: Screen {
     let owner = book.receivable(subscription.receivable)
     let facts: [(String, String)] = [
       (
-        "AR",
+        "Accounts Receivable",
         "\(subscription.receivable) " + TextSafety.neutralised(owner?.name ?? "")
           + " (\(owner?.state.title ?? "unknown"))"
       ),
-      ("State", subscription.state.title),
+      ("Life Cycle State", subscription.state.title),
       (
         "Services",
         subscription.services.map { "\($0.name) (\($0.distributor ?? "-"))" }
           .joined(separator: ", ")
       ),
-      ("Distributors", subscription.distributors.joined(separator: ", ")),
+      ("Provisioning Distributors", subscription.distributors.joined(separator: ", ")),
     ]
+    let labels = (facts.map(\.0.count).max() ?? 0) + 2
     for (index, fact) in facts.enumerated() {
       buffer.put(fact.0, x: x, y: inside.y + index, style: .title, clip: inside)
       buffer.put(
-        TextLayout.truncate(fact.1, to: inside.width - 15), x: x + 14, y: inside.y + index,
-        clip: inside)
+        TextLayout.truncate(fact.1, to: inside.width - labels - 1), x: x + labels,
+        y: inside.y + index, clip: inside)
     }
     let top = inside.y + 5
     let left = Rect(x: x, y: top, width: 50, height: inside.maxY - top)
@@ -161,7 +162,8 @@ public struct SubscriptionScreen: Screen {
   private func viewPanel(into buffer: inout Buffer, in rect: Rect) {
     buffer.put("Actions", x: rect.x, y: rect.y, style: .title, clip: rect)
     var y = rect.y + 1
-    for (index, row) in panel.enumerated() where y < rect.maxY {
+    let rows = panel
+    for (index, row) in rows.enumerated() where y < rect.maxY {
       let selected = onActions && index == actionCursor
       let label: String
       if let action = row.action {
@@ -174,7 +176,9 @@ public struct SubscriptionScreen: Screen {
       buffer.put(TextLayout.pad(label, to: rect.width), x: rect.x, y: y, style: style, clip: line)
       if selected { buffer.restyle(line) { $0.reverse = true } }
       y += 1
-      if let reason = row.reason {
+      // Actions refused for the same reason share it, said once after the last of them.
+      let next = rows.indices.contains(index + 1) ? rows[index + 1].reason : nil
+      if let reason = row.reason, reason != next {
         y += buffer.putWrapped(
           reason, in: Rect(x: rect.x + 2, y: y, width: rect.width - 2, height: rect.maxY - y),
           style: .hint)

@@ -15,7 +15,7 @@ public struct SubscriptionsScreen: Screen {
   static func makeTable(_ rows: [[String]]) -> Table {
     var table = Table(
       columns: [
-        .init("Number", width: 11), .init("State", width: 25), .init("AR", width: 8),
+        .init("Number", width: 11), .init("Life Cycle State", width: 25), .init("AR", width: 8),
         .init("Name", width: 20), .init("Items", width: 5, alignment: .right),
       ], rowCount: rows.count
     ) { row, column in
@@ -30,8 +30,8 @@ public struct SubscriptionsScreen: Screen {
 
   public var help: String {
     """
-    Every subscription. Type to search by subscription number, Accounts Receivable code or \
-    name, or the serial of an installed item; ↑ ↓ PgUp PgDn choose; Enter opens the \
+    Every subscription with its Life Cycle State and its Accounts Receivable (AR). Type to \
+    search by subscription number, Accounts Receivable code or name, or the serial of an installed item; ↑ ↓ PgUp PgDn choose; Enter opens the \
     subscription with its installed items and actions.
 
     Esc clears the search, then goes back.

@@ -66,7 +66,8 @@ public struct WarehouseScreen: Screen {
     var y = inside.y
     let role =
       book.activeDefinition?.returnWarehouse == code
-      ? "Removed rented items come back here (Active definition)" : "Source of new items"
+      ? "Removed rented items come back here (Active Inventory Management Definition)"
+      : "Source of new items"
     buffer.put(role, x: x, y: y, style: .hint, clip: inside)
     y += 1
     buffer.put(
