@@ -40,8 +40,11 @@ extension SubscriptionBook {
       var planner = SubscriptionPlanner(book: self)
       _ = planner.plan(
         .swap(SwapRequest(subscription: subscription, serial: serial, newSerial: item.serial)))
-      let broken = planner.problems.contains {
-        if case .rulesBroken = $0 { return true } else { return false }
+      // A loop, not `contains(where:)`: the release build's optimizer (Swift 6.3.1) crashes
+      // on that closure here.
+      var broken = false
+      for problem in planner.problems {
+        if case .rulesBroken = problem { broken = true }
       }
       if !broken { allowed.insert(item.product) }
     }
