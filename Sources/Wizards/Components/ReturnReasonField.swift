@@ -5,14 +5,15 @@ import TerminalUI
 /// deallocation wizard's Reference step and the returns bench's held settings share.
 public struct ReturnReasonField: Sendable {
   /// The first choice says no reason was given.
-  static let notGiven = "Not given"
+  public static let notGiven = "Not given"
 
   public internal(set) var choice: ChoiceField
 
-  /// `width`: the field's cells, its position after it (` 2/5`) aside.
-  public init(_ reason: ReturnReason? = nil, width: Int = 34) {
+  /// `width`: the field's cells, its position after it (` 2/5`) aside. `none`: the first
+  /// choice's words ("Not given" on a transaction; a report's filter says "Any").
+  public init(_ reason: ReturnReason? = nil, width: Int = 34, none: String = notGiven) {
     choice = ChoiceField(
-      options: [Self.notGiven] + ReturnReason.allCases.map(\.title), selected: 0, width: width)
+      options: [none] + ReturnReason.allCases.map(\.title), selected: 0, width: width)
     select(reason)
   }
 

@@ -11,7 +11,7 @@ struct ReportFilterForm: Sendable {
   }
 
   var report = ChoiceField(options: ReportKind.allCases.map(\.title), width: 20)
-  var reason = ReturnReasonField(width: 24)
+  var reason = ReturnReasonField(width: 24, none: "Any")
   var texts: [Control: TextField] = [
     .from: TextField(width: 10, maxLength: 10), .to: TextField(width: 10, maxLength: 10),
     .account: TextField(width: 16, maxLength: 64), .user: TextField(width: 10, maxLength: 32),
