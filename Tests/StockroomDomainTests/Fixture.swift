@@ -3,19 +3,11 @@
 /// A small inventory built through `validate` and `apply`, as the ledger would.
 enum Fixture {
   static func state() throws -> InventoryState {
-    var state = InventoryState()
-    let commands: [Command] = [
-      .define(
-        Definitions(
-          provider: "P",
-          containers: [
-            Container(code: "MAIN", name: "Main"), Container(code: "RET", name: "Returns"),
-          ],
-          models: ["RB-1", "KT-4"],
-          accounts: [
-            AccountDefinition(code: "ACC-0001", name: "Big"),
-            AccountDefinition(code: "ACC-0002", name: "Small"),
-          ])),
+    try built(from: [
+      define(accounts: [
+        AccountDefinition(code: "ACC-0001", name: "Big"),
+        AccountDefinition(code: "ACC-0002", name: "Small"),
+      ]),
       .receiveSoftware(product: .capacity, quantity: 100, ownership: .owned, container: nil),
       .receiveSoftware(product: .capacity, quantity: 20, ownership: .leased, container: "RET"),
       .receiveSoftware(product: .sms, quantity: 50, ownership: .owned, container: nil),
@@ -33,7 +25,23 @@ enum Fixture {
       .assignSoftware(account: "ACC-0001", column: .capacity, inUse: 25),
       .assignSoftware(account: "ACC-0001", column: .mobilePass, inUse: 3),
       .assignHardware(account: "ACC-0001", serials: ["A3"], inUse: true),
-    ]
+    ])
+  }
+
+  /// The provider P with containers MAIN and RET, models RB-1 and KT-4, and `accounts`.
+  static func define(accounts: [AccountDefinition]) -> Command {
+    .define(
+      Definitions(
+        provider: "P",
+        containers: [
+          Container(code: "MAIN", name: "Main"), Container(code: "RET", name: "Returns"),
+        ],
+        models: ["RB-1", "KT-4"], accounts: accounts))
+  }
+
+  /// The state after `commands`, each validated and applied as the ledger would.
+  static func built(from commands: [Command]) throws -> InventoryState {
+    var state = InventoryState()
     for command in commands {
       try state.apply(try validate(command, against: state))
     }

@@ -11,18 +11,11 @@ enum ReturnsFixture {
   }
 
   static func state() throws -> InventoryState {
-    var state = InventoryState()
     var commands: [Command] = [
-      .define(
-        Definitions(
-          provider: "P",
-          containers: [
-            Container(code: "MAIN", name: "Main"), Container(code: "RET", name: "Returns"),
-          ],
-          models: ["RB-1", "KT-4"],
-          accounts: accounts.enumerated().map {
-            AccountDefinition(code: $1, name: "Customer \($0 + 1)")
-          })),
+      Fixture.define(
+        accounts: accounts.enumerated().map {
+          AccountDefinition(code: $1, name: "Customer \($0 + 1)")
+        }),
       .receiveHardware(
         model: "RB-1", serials: ["FREE-1", "BAD-1", "GONE-1"], ownership: .owned,
         container: nil, needsPIN: false),
@@ -46,9 +39,6 @@ enum ReturnsFixture {
         account: "ACC-0001", serials: ["GONE-1"], disposition: .lost, container: nil),
       .assignHardware(account: "ACC-0002", serials: ["R2-40"], inUse: true),
     ]
-    for command in commands {
-      try state.apply(try validate(command, against: state))
-    }
-    return state
+    return try Fixture.built(from: commands)
   }
 }
