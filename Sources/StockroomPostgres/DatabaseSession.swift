@@ -90,7 +90,7 @@ final class DatabaseSession {
     }
     let connection = try connected()
     do {
-      let result = try connection.query(query, logger: Self.logger).wait()
+      let result = try Self.answer(connection.query(query, logger: Self.logger))
       loss = nil
       if word == "BEGIN" { inTransaction = true }
       if ends { inTransaction = false }
@@ -283,6 +283,35 @@ final class DatabaseSession {
       return .unreachable(cause)
     }
     return .unreachable(Self.reason(error))
+  }
+
+  /// How long a statement's answer is waited for before the connection counts as lost. A
+  /// backend ended while a statement is sent can leave postgres-nio's future unanswered
+  /// (seen once in a few hundred runs of LiveSessionTests); without a limit the session
+  /// would wait for ever.
+  static let answerLimit: DispatchTimeInterval = .seconds(120)
+
+  /// Waits for a statement's answer, at most `answerLimit`.
+  static func answer(_ future: EventLoopFuture<PostgresQueryResult>) throws -> PostgresQueryResult {
+    let outcome = Outcome()
+    future.whenComplete { result in
+      outcome.result = result
+      outcome.done.signal()
+    }
+    guard outcome.done.wait(timeout: .now() + answerLimit) == .success, let result = outcome.result
+    else { throw NoAnswer() }
+    return try result.get()
+  }
+
+  /// A statement's answer handed from the event loop to the waiting thread.
+  private final class Outcome: @unchecked Sendable {
+    let done = DispatchSemaphore(value: 0)
+    var result: Result<PostgresQueryResult, any Error>?
+  }
+
+  /// No answer came within `answerLimit`: the connection is taken as lost.
+  struct NoAnswer: Error, CustomStringConvertible {
+    var description: String { "the server gave no answer within 120 s" }
   }
 
   private func dropConnection() {
