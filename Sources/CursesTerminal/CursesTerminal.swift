@@ -83,6 +83,15 @@ public final class CursesTerminal {
     stockroom_bracketed_paste(1)
   }
 
+  /// True when `environment`'s TERM is known and cannot address the cursor (`TERM=dumb`):
+  /// such a terminal gets the line mode instead of the screens.
+  public static func cannotAddressCursor(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> Bool {
+    guard let term = environment["TERM"], !term.isEmpty else { return false }
+    return stockroom_probe_terminal(term) == 2
+  }
+
   deinit { stop() }
 
   /// The terminal's size in cells now.

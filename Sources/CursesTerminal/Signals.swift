@@ -48,3 +48,26 @@ enum SignalHandling {
     return signal == 0 ? nil : signal
   }
 }
+
+/// The terminating signals while the line mode runs (without curses): each is noticed in a
+/// flag, so a waiting read returns and the loop saves the draft (and a demo session cleans
+/// up) before the signal ends the process as it would have.
+public enum LineModeSignals {
+  /// Notes SIGINT, SIGTERM and SIGHUP instead of ending the process at once.
+  public static func install() {
+    for signal in terminatingSignals {
+      _ = stockroom_set_handler(signal, { receivedSignal.store($0, ordering: .relaxed) }, 0)
+    }
+  }
+
+  /// The signal received, if any.
+  public static var pending: Int32? { SignalHandling.pending }
+
+  /// Lets `signal` end the process (exit status 128 + signal).
+  public static func reraise(_ signal: Int32) -> Never {
+    _ = stockroom_set_default_handler(signal)
+    _ = stockroom_unblock_signal(signal)
+    raise(signal)
+    _exit(128 + signal)
+  }
+}

@@ -122,6 +122,22 @@ public struct App {
     carryOut(effect)
   }
 
+  /// The line mode's number for a row: the top screen opens row `index` as Enter on it
+  /// would, and the effect it returns is carried out.
+  public mutating func openRow(_ index: Int) {
+    guard var screen = stack[stack.count - 1] as? any LineReadable else { return }
+    let effect = screen.openRow(index, context: context)
+    stack[stack.count - 1] = screen
+    pendingBells += stack[stack.count - 1].takeBells()
+    carryOut(effect)
+  }
+
+  /// The line mode's `:cancel`: leave the top screen, asking first when answers would be lost.
+  public mutating func leaveTop() {
+    guard leaveQuestion == nil, stack.count > 1 else { return }
+    askToLeave(quitAll: false)
+  }
+
   private mutating func openHelp() {
     let screen = current
     var overlay = HelpOverlay(

@@ -17,7 +17,7 @@ public struct HomeScreen: Screen {
   }
 
   public var entries: [Entry]
-  public private(set) var highlighted = 0
+  public internal(set) var highlighted = 0
   public var notice: StatusLine?
 
   public init(entries: [Entry]) {

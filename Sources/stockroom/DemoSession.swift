@@ -18,7 +18,8 @@ enum DemoSession {
   /// directory behind.
   static let endingSignals: [Int32] = [SIGHUP, SIGTERM, SIGINT]
 
-  static func run(_ options: DemoSessionOptions) -> Never {
+  /// `lines`: the line mode (`--accessible`, or a terminal that cannot address the cursor).
+  static func run(_ options: DemoSessionOptions, lines: Bool) -> Never {
     // Ctrl-Z and Ctrl-\ arrive as keys in raw mode; should a signal come anyway, it must
     // neither stop the visitor's session nor dump core.
     for signal in [SIGTSTP, SIGTTIN, SIGTTOU, SIGQUIT, SIGPIPE] {
@@ -38,19 +39,23 @@ enum DemoSession {
     } catch {
       leave(error.message, status: .storeUnavailable)
     }
-    let terminal: CursesTerminal
-    do {
-      terminal = try CursesTerminal(environment: environment)
-    } catch {
-      lease.end()
-      leave(String(describing: error), status: .usage)
+    var terminal: CursesTerminal?
+    if lines {
+      LineModeSignals.install()
+    } else {
+      do {
+        terminal = try CursesTerminal(environment: environment)
+      } catch {
+        lease.end()
+        leave(String(describing: error), status: .usage)
+      }
     }
     setSignals(blocked: false)
     let context: AppContext
     do {
       context = try makeContext(dataDirectory: lease.dataDirectory, environment: environment)
     } catch {
-      terminal.stop()
+      terminal?.stop()
       lease.end()
       leave("Could not prepare the demo data: \(error.message)", status: .storeUnavailable)
     }
@@ -58,9 +63,13 @@ enum DemoSession {
     let watch = DemoSessionWatch(idleLimit: limit > 0 ? TimeInterval(limit) : nil) {
       lease.end()
     }
-    var app = App(home: Home.screen(), size: terminal.size, context: context)
-    TerminalLoop.run(&app, on: terminal, watch: watch)
-    terminal.stop()
+    var app = App(home: Home.screen(), size: terminal?.size ?? LineLoop.size, context: context)
+    if let terminal {
+      TerminalLoop.run(&app, on: terminal, watch: watch)
+      terminal.stop()
+    } else {
+      _ = LineLoop.run(&app, writer: LineWriter(), reader: LineReader(), watch: watch)
+    }
     lease.end()
     switch watch.ending {
     case .idle:

@@ -10,6 +10,26 @@ import Wizards
 /// of an older format are named and refused, never replayed.
 enum DraftLaunch {
   static func prepare(_ app: inout App, on terminal: CursesTerminal) -> DraftKeeper? {
+    prepare(&app, size: terminal.size, ask: { runPrompt(&$0, on: terminal) }) {
+      terminal.stop()
+      exit(0)
+    }
+  }
+
+  /// The same in the line mode: the Resume prompt read and answered as lines.
+  static func prepare(_ app: inout App, writer: LineWriter, reader: LineReader) -> DraftKeeper? {
+    prepare(&app, size: LineLoop.size) {
+      if !LineLoop.runPrompt(&$0, writer: writer, reader: reader) { exit(0) }
+    } leave: {
+      exit(0)
+    }
+  }
+
+  /// Offers the drafts with `ask` (which runs the prompt until it is answered); `leave` ends
+  /// the process when the user chose to.
+  private static func prepare(
+    _ app: inout App, size: Size, ask: (inout App) -> Void, leave: () -> Never
+  ) -> DraftKeeper? {
     guard app.context.store != nil,
       let files = try? DraftFiles(
         dataDirectory: app.context.dataDirectory, uid: app.context.userId, create: true)
@@ -35,14 +55,11 @@ enum DraftLaunch {
       : "\(refused == 1 ? "A draft" : "\(refused) drafts") of an older format cannot be "
         + "resumed; `stockroom drafts` lists \(refused == 1 ? "it" : "them") to discard."
     var prompt = App(
-      home: ResumeScreen(drafts: drafts, refused: note), size: terminal.size, context: app.context)
-    runPrompt(&prompt, on: terminal)
+      home: ResumeScreen(drafts: drafts, refused: note), size: size, context: app.context)
+    ask(&prompt)
     guard let screen = prompt.stack.first as? ResumeScreen else { return nil }
     for id in screen.discarded { _ = try? files.remove(id: id) }
-    guard let decision = screen.decision else {
-      terminal.stop()
-      exit(0)
-    }
+    guard let decision = screen.decision else { leave() }
     guard case .resume(let draft) = decision else {
       return DraftKeeper(files: files, app: app, resuming: nil)
     }

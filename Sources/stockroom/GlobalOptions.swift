@@ -1,4 +1,5 @@
 import ArgumentParser
+import CursesTerminal
 import Foundation
 import StockroomPostgres
 
@@ -22,6 +23,27 @@ struct GlobalOptions: ParsableArguments {
         + "machine (drafts, outbox, receipts, exports) stay in the data directory.",
       valueName: "url"))
   var store: String?
+
+  @Flag(
+    name: .customLong("accessible"),
+    help: ArgumentHelp(
+      "Plain lines instead of screens: for screen readers, braille displays and logs.",
+      discussion:
+        "Also STOCKROOM_ACCESSIBLE=1, and a terminal that cannot address the cursor (TERM=dumb)."
+    ))
+  var accessible = false
+
+  /// True when this run reads and writes plain lines (README, "The line mode"): `--accessible`,
+  /// `STOCKROOM_ACCESSIBLE` set to anything but empty or `0`, or `TERM=dumb`.
+  func wantsLineMode(environment: [String: String] = ProcessInfo.processInfo.environment)
+    -> Bool
+  {
+    if accessible { return true }
+    if let value = environment["STOCKROOM_ACCESSIBLE"], !value.isEmpty, value != "0" {
+      return true
+    }
+    return CursesTerminal.cannotAddressCursor(environment: environment)
+  }
 
   /// The store this run uses (README, "A shared store on PostgreSQL"); a malformed URL ends
   /// the run with exit 2 naming what is wrong.

@@ -8,7 +8,7 @@ enum InteractiveRun {
   static func open(global: GlobalOptions, _ screens: (AppContext) -> [any Screen])
     -> Never
   {
-    guard isatty(0) != 0, isatty(1) != 0 else {
+    guard global.wantsLineMode() || (isatty(0) != 0 && isatty(1) != 0) else {
       UsageCheck.fail("--interactive needs a terminal")
     }
     TerminalLaunch.run(global: global, screens: screens)

@@ -27,7 +27,7 @@ struct Stockroom: ParsableCommand {
   @OptionGroup(title: "Demo sessions") var demo: DemoSessionOptions
 
   func run() throws {
-    if demo.enabled { DemoSession.run(demo) }
+    if demo.enabled { DemoSession.run(demo, lines: global.wantsLineMode()) }
     TerminalLaunch.run(global: global)
   }
 

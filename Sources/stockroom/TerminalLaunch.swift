@@ -46,18 +46,44 @@ enum TerminalLaunch {
         CommandFailure(status: .storeUnavailable, message: error.message).exit()
       }
     }
+    if global.wantsLineMode(environment: environment) {
+      runLines(context: context, draftsEnabled: draftsEnabled, screens: screens, store: location)
+    }
     let terminal: CursesTerminal
     do {
       terminal = try CursesTerminal(environment: environment)
     } catch {
       CommandFailure(status: .usage, message: String(describing: error)).exit()
     }
+    var app = makeApp(context: context, size: terminal.size, screens: screens)
+    let drafts = draftsEnabled ? DraftLaunch.prepare(&app, on: terminal) : nil
+    TerminalLoop.run(&app, on: terminal, drafts: drafts, store: location)
+  }
+
+  /// Home (or the first-run offer), with any screens a command asked for above it.
+  private static func makeApp(
+    context: AppContext, size: Size, screens: (AppContext) -> [any Screen]
+  ) -> App {
     let home: any Screen = context.store == nil ? FirstRunScreen() : Home.screen()
-    var app = App(home: home, size: terminal.size, context: context)
+    var app = App(home: home, size: size, context: context)
     if context.store != nil {
       for screen in screens(context) { app.carryOut(.push(screen)) }
     }
-    let drafts = draftsEnabled ? DraftLaunch.prepare(&app, on: terminal) : nil
-    TerminalLoop.run(&app, on: terminal, drafts: drafts, store: location)
+    return app
+  }
+
+  /// The line mode (README, "The line mode"): the same app, read and answered as lines.
+  private static func runLines(
+    context: AppContext, draftsEnabled: Bool, screens: (AppContext) -> [any Screen],
+    store location: StoreLocation
+  ) -> Never {
+    LineModeSignals.install()
+    let writer = LineWriter()
+    let reader = LineReader()
+    var app = makeApp(context: context, size: LineLoop.size, screens: screens)
+    let drafts = draftsEnabled ? DraftLaunch.prepare(&app, writer: writer, reader: reader) : nil
+    let status = LineLoop.run(
+      &app, writer: writer, reader: reader, drafts: drafts, store: location)
+    exit(status)
   }
 }

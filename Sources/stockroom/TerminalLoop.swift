@@ -71,13 +71,10 @@ enum TerminalLoop {
       watch?.noteKey()
       app.refresh()
       app.handle(key)
-      // Run the commit whether or not drafts are kept (an optional chain would skip it).
-      let outcome = app.runPendingCommit()
-      drafts?.after(key, outcome: outcome, app: app)
-      if case .committed? = outcome { courier?.deliver() }
-      RuntimeEffects.carryOut(&app, store: location)
+      let bells = InputAftermath.follow(
+        &app, key: key, drafts: drafts, courier: courier, store: location)
       // A refused scan (or a file of serials with refused ones) rings once.
-      for _ in 0..<app.takeBells() { terminal.bell() }
+      for _ in 0..<bells { terminal.bell() }
       courier = courier ?? MailCourier.start(for: app.context.store)
       if !app.isFinished { draw(app, on: terminal) }
       busy = true

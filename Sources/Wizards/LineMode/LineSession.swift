@@ -1,0 +1,210 @@
+import Foundation
+import TerminalUI
+
+/// What the line mode hands the app for an answer: a key, or a row's number.
+public enum LineInput: Hashable, Sendable {
+  case key(Key)
+  case openRow(Int)
+}
+
+/// The line mode's conversation, without a terminal: what to print when a screen opens or
+/// after an answer, and how an answer becomes keys and rows for the same `App` the screen
+/// mode runs. The executable's loop reads the lines, writes what this returns, and carries
+/// out each input with `send` (commits, drafts, files), as its key loop does.
+public struct LineSession {
+  /// Hands one input to the app and carries out what follows it.
+  public typealias Send = (inout App, LineInput) -> Void
+
+  /// Rows printed at once; `:more` prints the next.
+  public static let page = 20
+
+  /// Which screen was last shown, and where a wizard's question was.
+  private var shown = ""
+  private var rows: [String] = []
+  private var rowsShown = 0
+
+  public init() {}
+
+  /// The screen on top, when it is not the one last shown (or `force`), and its question.
+  public mutating func show(_ app: App, force: Bool = false) -> [String] {
+    if let question = app.leaveQuestion {
+      return [question.dialog.message, "Type yes to leave, or no to stay."]
+    }
+    let screen = app.current
+    let mark = Self.mark(app)
+    defer { shown = mark }
+    if let wizard = screen as? any LineWizard {
+      return force || mark != shown ? wizard.lineQuestion(context: app.context) : []
+    }
+    guard force || mark != shown else { return [] }
+    if let readable = screen as? any LineReadable {
+      return showing(readable.lines(context: app.context), title: screen.title)
+    }
+    rows = []
+    return [screen.title + "."] + LineScreenText.lines(of: screen, context: app.context)
+      + [LineKeys.listed(screen.keyBindings)]
+  }
+
+  /// What identifies what is shown: the screen and, in a wizard, the question.
+  private static func mark(_ app: App) -> String {
+    let screen = app.current
+    var mark = "\(app.stack.count) \(type(of: screen)) \(screen.title)"
+    if let wizard = screen as? any LineWizard {
+      mark += " " + wizard.lineQuestion(context: app.context).prefix(2).joined(separator: " ")
+    }
+    return mark
+  }
+
+  private mutating func showing(_ lines: ScreenLines, title: String) -> [String] {
+    rows = lines.rows
+    rowsShown = 0
+    var out = [title + "."] + lines.summary + nextRows()
+    if !lines.rows.isEmpty, let action = lines.rowAction {
+      out.append("Type a row's number to \(action).")
+    }
+    if !lines.actions.isEmpty {
+      out.append("Actions: " + lines.actions.map { "\($0.word): \($0.label)" }.joined(separator: "; "))
+    }
+    return out
+  }
+
+  /// The next page of rows, numbered, and how many are left.
+  private mutating func nextRows() -> [String] {
+    let end = min(rows.count, rowsShown + Self.page)
+    let out = (rowsShown..<end).map { "\($0 + 1) \(rows[$0])" }
+    rowsShown = end
+    let left = rows.count - end
+    return out + (left > 0 ? ["\(left) more rows: :more shows the next \(min(left, Self.page))."] : [])
+  }
+
+  /// Answers `line`: hands the app what it asks for through `send` and returns what to print.
+  public mutating func answer(_ line: String, app: inout App, send: Send) -> [String] {
+    let screen = app.current
+    let wizard = screen as? any LineWizard
+    let takesText = wizard?.lineTakesText ?? screen.isEditingText
+    let answer = LineAnswer(line, takesText: takesText)
+    let before = app.current.status
+    var out: [String] = []
+    if app.leaveQuestion != nil {
+      guard let yes = LineQuestion.yesOrNo(line.trimmingCharacters(in: .whitespaces)) else {
+        return ["Error: Type yes to leave, or no to stay."]
+      }
+      send(&app, .key(.character(yes ? "y" : "n")))
+      return show(app, force: true)
+    }
+    switch answer {
+    case .command(.help, _):
+      return [screen.title + "."] + screen.help.components(separatedBy: "\n\n")
+        + [LineAnswer.commandsHelp]
+    case .command(.status, _):
+      let status = wizard?.lineStatus(context: app.context)
+      return status ?? [screen.title + "."] + (screen.status.map { [$0.text] } ?? [])
+    case .command(.quit, _):
+      send(&app, .key(.control("c")))
+      return app.isFinished ? [] : show(app, force: true)
+    case .command(.back, _):
+      send(&app, .key(.escape))
+      return show(app)
+    case .command(.cancel, _):
+      guard app.stack.count > 1 else { return ["Error: This is home; :quit leaves Stockroom."] }
+      app.leaveTop()
+      return show(app, force: true)
+    case .command(.more, _) where wizard == nil:
+      return rowsShown < rows.count ? nextRows() : ["Error: No more rows; :back goes back."]
+    case .unknownCommand(let word):
+      return ["Error: :\(word) is not a command; :help lists them."]
+    default:
+      break
+    }
+    if let wizard {
+      switch wizard.lineReply(to: answer, context: app.context) {
+      case .refused(let why):
+        return ["Error: " + why] + show(app, force: true)
+      case .lines(let lines):
+        return lines
+      case .keys(let keys):
+        for key in keys { send(&app, .key(key)) }
+        for _ in 0..<4 {
+          guard let next = app.current as? any LineWizard else { break }
+          let more = next.lineFollowUp(context: app.context)
+          if more.isEmpty { break }
+          for key in more { send(&app, .key(key)) }
+        }
+      }
+    } else if let failure = answerScreen(answer, line: line, app: &app, send: send) {
+      return ["Error: " + failure, Self.question(app)]
+    }
+    if let status = app.current.status, status != before || answer.isScan(in: wizard) {
+      out.append(Self.said(status))
+    }
+    return out + show(app)
+  }
+
+  /// The prompt of a screen that is not a wizard, in one line: where, and what to type.
+  static func question(_ app: App) -> String {
+    let screen = app.current
+    guard let lines = (screen as? any LineReadable)?.lines(context: app.context) else {
+      return "\(screen.title): type key names, or text to type it; :help says more."
+    }
+    var what: [String] = []
+    if let action = lines.rowAction, !lines.rows.isEmpty {
+      what.append("a row's number (1 to \(lines.rows.count)) to \(action)")
+    }
+    if !lines.actions.isEmpty {
+      what.append("an action (" + lines.actions.map(\.word).joined(separator: ", ") + ")")
+    }
+    what.append(":help")
+    return "\(screen.title): type " + what.joined(separator: ", or ") + "."
+  }
+
+  /// A status line in words: an error starts with "Error:".
+  static func said(_ status: StatusLine) -> String {
+    status.kind == .error && !status.text.hasPrefix("Error") ? "Error: " + status.text : status.text
+  }
+
+  /// An answer on a screen that is not a wizard: a row's number, an action's word, text for
+  /// a field being edited, or key names. Returns why it was refused, or nil.
+  private mutating func answerScreen(
+    _ answer: LineAnswer, line: String, app: inout App, send: Send
+  ) -> String? {
+    let screen = app.current
+    if screen.isEditingText {
+      for character in line { send(&app, .key(.character(character))) }
+      send(&app, .key(.enter))
+      return nil
+    }
+    let readable = screen as? any LineReadable
+    let lines = readable?.lines(context: app.context)
+    guard case .text(let text) = answer else {
+      if answer == .empty, readable == nil { send(&app, .key(.enter)) }
+      return answer == .empty || readable == nil ? nil : "Type a row's number or an action's word."
+    }
+    if let lines {
+      if let number = Int(text) {
+        guard lines.rowAction != nil, lines.rows.indices.contains(number - 1) else {
+          return "\(text) is not a row: type 1 to \(lines.rows.count)."
+        }
+        send(&app, .openRow(number - 1))
+        return nil
+      }
+      guard let action = lines.actions.first(where: { $0.word == text.lowercased() }) else {
+        let words = lines.actions.map(\.word).joined(separator: ", ")
+        return "\(text) is not an action here\(words.isEmpty ? "" : " (\(words))"); :help says more."
+      }
+      for key in action.keys { send(&app, .key(key)) }
+      return nil
+    }
+    for key in LineKeys.keys(text) ?? text.map({ Key.character($0) }) {
+      send(&app, .key(key))
+    }
+    return nil
+  }
+}
+
+extension LineAnswer {
+  /// True for a serial typed at a pick list (its answer is said even when it repeats).
+  func isScan(in wizard: (any LineWizard)?) -> Bool {
+    guard case .text = self, let wizard else { return false }
+    return wizard.lineTakesText
+  }
+}

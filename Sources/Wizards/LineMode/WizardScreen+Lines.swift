@@ -1,0 +1,210 @@
+import Foundation
+import TerminalUI
+
+/// Every wizard in the line mode, whatever its flow: the step's controls asked in focus
+/// order from what they say about themselves (`flow.describe`), each answer turned into the
+/// keys the control takes (tried on a copy first, so a refused answer changes nothing).
+extension WizardScreen: LineWizard {
+  private var stepNumber: Int { (flow.steps.firstIndex(of: step) ?? 0) + 1 }
+  private var onLastStep: Bool { step == flow.steps.last }
+  private var stepControls: [Flow.Control] { flow.controls(step: step, answers: answers) }
+
+  /// "Deallocate RB-1 tokens, step 1 of 3, Select."
+  var whereLine: String {
+    if isDone { return "\(flow.name), done." }
+    return "\(flow.name), step \(stepNumber) of \(flow.steps.count), \(flow.title(of: step))."
+  }
+
+  private func describe(_ control: Flow.Control) -> ControlDescription {
+    flow.describe(control, step: step, answers: answers)
+  }
+
+  /// True on a step with a serial pick list: a line typed at its scan field is a serial.
+  private var picksSerials: Bool {
+    stepControls.contains { describe($0).kind == .serialPickList }
+  }
+
+  public var lineTakesText: Bool {
+    guard !isDone, let control = focusedControl else { return false }
+    let kind = describe(control).kind
+    return kind == .text || kind == .number || kind == .table
+  }
+
+  public func lineQuestion(context: AppContext) -> [String] {
+    if isDone {
+      return Array(LineScreenText.lines(of: self, context: context).dropFirst())
+        + ["Enter opens the details; :back goes back."]
+    }
+    guard let control = focusedControl else {
+      guard onLastStep else { return [whereLine, "Enter goes to the next step."] }
+      let summary = LineScreenText.lines(of: self, context: context).dropFirst().filter {
+        !$0.hasPrefix("[ ")
+      }
+      return [whereLine] + summary + ["Type confirm to commit it, or :back to change an answer."]
+    }
+    let described = describe(control)
+    var lines = [whereLine, LineQuestion.heading(described)]
+    lines += LineQuestion.choices(described)
+    if described.kind == .text && picksSerials {
+      lines.append(LineQuestion.serialsHint)
+    } else {
+      lines.append(LineQuestion.how(described.kind))
+    }
+    return lines
+  }
+
+  public func lineStatus(context: AppContext) -> [String] {
+    var lines = [whereLine]
+    for control in stepControls {
+      let described = describe(control)
+      guard described.kind != .button else { continue }
+      let value = described.value.isEmpty ? "empty" : described.value
+      lines.append("\(described.label): \(value)")
+    }
+    if let status { lines.append(status.text) }
+    return lines
+  }
+
+  public func lineReply(to answer: LineAnswer, context: AppContext) -> LineReply {
+    if case .command(.done, _) = answer { return .keys(keysToButtons) }
+    if case .command(let command, _) = answer {
+      return .refused(":\(command.rawValue) is not offered here; :help says what is.")
+    }
+    if isDone {
+      return answer == .empty ? .keys([.enter]) : .refused("Enter opens the details.")
+    }
+    guard let control = focusedControl else {
+      if onLastStep {
+        if case .text(let word) = answer, word.lowercased() == "confirm" { return .keys([.enter]) }
+        return .refused("Type confirm to commit it, or :back to change an answer.")
+      }
+      return answer == .empty ? .keys([.enter]) : .refused("Enter goes to the next step.")
+    }
+    let described = describe(control)
+    guard case .text(let text) = answer else {
+      if described.kind == .text && picksSerials { return .keys(keysToButtons) }
+      if described.kind == .button { return .keys([.enter]) }
+      return .keys([.tab])
+    }
+    switch described.kind {
+    case .text where picksSerials:
+      return .keys([.scan(text)])
+    case .text, .number:
+      return typed(text, into: control, described, context: context)
+    case .choice, .radio:
+      return chosen(text, in: control, described, context: context)
+    case .check:
+      return checked(text, control, described, context: context)
+    case .table:
+      return row(text, in: control, described, context: context)
+    case .button:
+      return .refused("\(described.label) takes no text: press Enter.")
+    case .serialPickList:
+      return .keys([.tab])
+    }
+  }
+
+  public func lineFollowUp(context: AppContext) -> [Key] {
+    guard !isDone else { return [] }
+    if let control = focusedControl {
+      return describe(control).kind == .serialPickList ? keysToButtons : []
+    }
+    if let refusalShown {
+      let named = flow.refusal(step: step, answers: answers)
+      guard named?.message == refusalShown else { return [] }
+      return keys(toFocus: named?.control ?? stepControls.first)
+    }
+    return onLastStep ? [] : [.enter]
+  }
+
+  // MARK: - Answers as keys
+
+  /// Tabs from the focused control to the buttons.
+  private var keysToButtons: [Key] {
+    guard let control = focusedControl, let index = stepControls.firstIndex(of: control) else {
+      return []
+    }
+    return Array(repeating: .tab, count: stepControls.count - index)
+  }
+
+  /// Tabs from where focus is to `control` (nil: none).
+  private func keys(toFocus control: Flow.Control?) -> [Key] {
+    let stops = stepControls
+    guard let control, let target = stops.firstIndex(of: control) else { return [] }
+    let here = focusedControl.flatMap { stops.firstIndex(of: $0) } ?? stops.count
+    let count = stops.count + 1
+    return Array(repeating: .tab, count: ((target - here) % count + count) % count)
+  }
+
+  /// `keys` given to a copy of this screen: what the control would say afterwards.
+  private func tried(_ keys: [Key], context: AppContext) -> Self {
+    var copy = self
+    for key in keys { _ = copy.update(key, context: context) }
+    return copy
+  }
+
+  private func typed(
+    _ text: String, into control: Flow.Control, _ described: ControlDescription,
+    context: AppContext
+  ) -> LineReply {
+    if described.kind == .number, !text.allSatisfy({ $0.isASCII && $0.isNumber }) {
+      return .refused(
+        "\(described.label) takes a number\(described.rule.map { " (\($0))" } ?? ""); "
+          + "type digits only.")
+    }
+    let keys = [Key.control("u")] + text.map { Key.character($0) }
+    let after = tried(keys, context: context)
+    guard after.describe(control).value == text else {
+      let why = after.status.map(\.text) ?? described.rule ?? "not a value it takes"
+      return .refused("\(described.label) does not take that: \(why)")
+    }
+    return .keys(keys + [.tab])
+  }
+
+  private func chosen(
+    _ text: String, in control: Flow.Control, _ described: ControlDescription,
+    context: AppContext
+  ) -> LineReply {
+    guard let wanted = LineQuestion.choice(text, in: described.choices) else {
+      return .refused(
+        "\(text) is not one of the choices: type 1 to \(described.choices.count) or a name.")
+    }
+    for key in [Key.down, .up] {
+      for count in 0...described.choices.count {
+        let keys = Array(repeating: key, count: count)
+        if tried(keys, context: context).describe(control).value == wanted {
+          return .keys(keys + [.tab])
+        }
+      }
+    }
+    return .refused("\(wanted) cannot be chosen now.")
+  }
+
+  private func checked(
+    _ text: String, _ control: Flow.Control, _ described: ControlDescription,
+    context: AppContext
+  ) -> LineReply {
+    guard let yes = LineQuestion.yesOrNo(text) else { return .refused("Type yes or no.") }
+    let now = described.value.lowercased() == "yes"
+    return .keys((now == yes ? [] : [.character(" ")]) + [.tab])
+  }
+
+  /// A table answered with a row's value: moved down from the top until the control says it.
+  private func row(
+    _ text: String, in control: Flow.Control, _ described: ControlDescription,
+    context: AppContext
+  ) -> LineReply {
+    var copy = tried([.home], context: context)
+    var keys: [Key] = [.home]
+    for _ in 0..<LineQuestion.rowLimit {
+      if copy.describe(control).value.lowercased() == text.lowercased() {
+        return .keys(keys + [.tab])
+      }
+      let before = copy.describe(control).value
+      _ = copy.update(.down, context: context)
+      keys.append(.down)
+      if copy.describe(control).value == before { break }
+    }
+    return .refused("\(text) is not a row of \(described.label).")
+  }
+}
