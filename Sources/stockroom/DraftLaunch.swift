@@ -10,7 +10,9 @@ import Wizards
 /// of an older format are named and refused, never replayed.
 enum DraftLaunch {
   static func prepare(_ app: inout App, on terminal: CursesTerminal) -> DraftKeeper? {
-    prepare(&app, size: terminal.size, ask: { runPrompt(&$0, on: terminal) }) {
+    prepare(&app, size: terminal.size) {
+      runPrompt(&$0, on: terminal)
+    } leave: {
       terminal.stop()
       exit(0)
     }

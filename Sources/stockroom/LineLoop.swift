@@ -95,7 +95,9 @@ enum LineLoop {
     var session = LineSession()
     writer.write(session.show(prompt, force: true))
     let send: LineSession.Send = { app, input in
-      if case .key(let key) = input { app.handle(key) } else if case .openRow(let row) = input {
+      if case .key(let key) = input {
+        app.handle(key)
+      } else if case .openRow(let row) = input {
         app.openRow(row)
       }
     }

@@ -27,7 +27,8 @@ import Testing
   }
 
   @Test func anASCIILocaleGetsStandIns() {
-    #expect(LineText.cleaned("On-Boarding › Allocation…", ascii: true) == "On-Boarding > Allocation.")
+    #expect(
+      LineText.cleaned("On-Boarding › Allocation…", ascii: true) == "On-Boarding > Allocation.")
   }
 
   @Test func seededRandomTextStaysWithinTheWidthAndClean() {
@@ -36,12 +37,14 @@ import Testing
     let alphabet = Array("ab cdé  ef\u{1B}\u{9B}\n\t漢字│x-") + ["👍🏽"]
     for round in 0..<500 {
       let width = Int.random(in: 1...60, using: &generator)
-      let text = String((0..<Int.random(in: 0...300, using: &generator)).map { _ in
-        alphabet.randomElement(using: &generator) ?? "a"
-      })
+      let text = String(
+        (0..<Int.random(in: 0...300, using: &generator)).map { _ in
+          alphabet.randomElement(using: &generator) ?? "a"
+        })
       for line in LineText.wrapped(text, width: width) {
         #expect(
-          CharacterWidth.of(line) <= max(width, 2), "\(seed.note) round \(round): \(line.debugDescription)")
+          CharacterWidth.of(line) <= max(width, 2),
+          "\(seed.note) round \(round): \(line.debugDescription)")
         #expect(
           !line.unicodeScalars.contains { TextSafety.isUnsafe($0) },
           "\(seed.note) round \(round): \(line.debugDescription)")

@@ -37,6 +37,11 @@ enum LineQuestion {
     }
   }
 
+  /// An answer repeated in an error: at most 40 characters, so a pasted page is not echoed.
+  static func quoted(_ text: String) -> String {
+    text.count <= 40 ? text : text.prefix(39) + "…"
+  }
+
   /// The choice `text` names: its number from 1, its name, or the start of one name.
   static func choice(_ text: String, in choices: [String]) -> String? {
     if let number = Int(text) {

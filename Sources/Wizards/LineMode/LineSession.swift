@@ -22,6 +22,10 @@ public struct LineSession {
   private var shown = ""
   private var rows: [String] = []
   private var rowsShown = 0
+  /// The pick list's serials as last listed (`:list`, `:filter`), and the filter.
+  private var listing: [String] = []
+  private var listingShown = 0
+  private var filter = ""
 
   public init() {}
 
@@ -63,7 +67,8 @@ public struct LineSession {
       out.append("Type a row's number to \(action).")
     }
     if !lines.actions.isEmpty {
-      out.append("Actions: " + lines.actions.map { "\($0.word): \($0.label)" }.joined(separator: "; "))
+      out.append(
+        "Actions: " + lines.actions.map { "\($0.word): \($0.label)" }.joined(separator: "; "))
     }
     return out
   }
@@ -74,7 +79,8 @@ public struct LineSession {
     let out = (rowsShown..<end).map { "\($0 + 1) \(rows[$0])" }
     rowsShown = end
     let left = rows.count - end
-    return out + (left > 0 ? ["\(left) more rows: :more shows the next \(min(left, Self.page))."] : [])
+    return out
+      + (left > 0 ? ["\(left) more rows: :more shows the next \(min(left, Self.page))."] : [])
   }
 
   /// Answers `line`: hands the app what it asks for through `send` and returns what to print.
@@ -90,7 +96,7 @@ public struct LineSession {
         return ["Error: Type yes to leave, or no to stay."]
       }
       send(&app, .key(.character(yes ? "y" : "n")))
-      return show(app, force: true)
+      return app.isFinished ? [] : show(app, force: true)
     }
     switch answer {
     case .command(.help, _):
@@ -116,6 +122,12 @@ public struct LineSession {
     default:
       break
     }
+    if let wizard, let serials = wizard.lineAvailableSerials,
+      case .command(let command, let argument) = answer,
+      let said = pickCommand(command, argument, serials: serials, app: &app, send: send)
+    {
+      return said
+    }
     if let wizard {
       switch wizard.lineReply(to: answer, context: app.context) {
       case .refused(let why):
@@ -134,10 +146,73 @@ public struct LineSession {
     } else if let failure = answerScreen(answer, line: line, app: &app, send: send) {
       return ["Error: " + failure, Self.question(app)]
     }
+    var refused = false
     if let status = app.current.status, status != before || answer.isScan(in: wizard) {
       out.append(Self.said(status))
+      refused = status.kind == .error && !answer.isScan(in: wizard)
     }
-    return out + show(app)
+    return out + show(app, force: refused)
+  }
+
+  /// The pick list's commands: `:list`, `:more`, `:filter TEXT`, `:pick 3-7`, `:remove SERIAL`;
+  /// nil for another command.
+  private mutating func pickCommand(
+    _ command: LineCommand, _ argument: String, serials: [String], app: inout App, send: Send
+  ) -> [String]? {
+    switch command {
+    case .list, .filter:
+      if command == .filter { filter = argument }
+      listing =
+        filter.isEmpty ? serials : serials.filter { $0.localizedCaseInsensitiveContains(filter) }
+      listingShown = 0
+      let narrowed = filter.isEmpty ? "" : " containing \(filter)"
+      return ["\(listing.count) serials on offer\(narrowed)."] + nextSerials()
+    case .more:
+      return listingShown < listing.count
+        ? nextSerials() : ["Error: No more serials; :list starts again."]
+    case .pick:
+      guard let numbers = Self.numbers(argument, upTo: listing.count) else {
+        return ["Error: Type :pick and numbers from the last :list, e.g. :pick 3-7 or :pick 2,5."]
+      }
+      var out: [String] = []
+      for number in numbers {
+        send(&app, .key(.scan(listing[number - 1])))
+        if let status = app.current.status { out.append(Self.said(status)) }
+      }
+      return out
+    case .remove:
+      guard !argument.isEmpty, var wizard = app.current as? any LineWizard else {
+        return ["Error: Type :remove and the serial to put back."]
+      }
+      let said = wizard.lineRemove(argument)
+      app.stack[app.stack.count - 1] = wizard
+      return [Self.said(said)]
+    default:
+      return nil
+    }
+  }
+
+  /// The next 20 serials of the listing, numbered.
+  private mutating func nextSerials() -> [String] {
+    let end = min(listing.count, listingShown + Self.page)
+    let out = (listingShown..<end).map { "\($0 + 1) \(listing[$0])" }
+    listingShown = end
+    let left = listing.count - end
+    let more = left > 0 ? "\(left) more: :more lists the next. " : ""
+    return out + [more + ":pick 3-7 picks by number; :filter TEXT narrows the list."]
+  }
+
+  /// "3-7", "2,5", "4": numbers from 1 to `count`; nil when any is not.
+  static func numbers(_ text: String, upTo count: Int) -> [Int]? {
+    var numbers: [Int] = []
+    for part in text.split(whereSeparator: { $0 == "," || $0 == " " }) {
+      let ends = part.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+      guard let first = ends.first ?? nil, let last = ends.last ?? nil, ends.count <= 2,
+        first >= 1, last <= count, first <= last
+      else { return nil }
+      numbers += Array(first...last)
+    }
+    return numbers.isEmpty ? nil : numbers
   }
 
   /// The prompt of a screen that is not a wizard, in one line: where, and what to type.
@@ -182,14 +257,15 @@ public struct LineSession {
     if let lines {
       if let number = Int(text) {
         guard lines.rowAction != nil, lines.rows.indices.contains(number - 1) else {
-          return "\(text) is not a row: type 1 to \(lines.rows.count)."
+          return "\(LineQuestion.quoted(text)) is not a row: type 1 to \(lines.rows.count)."
         }
         send(&app, .openRow(number - 1))
         return nil
       }
       guard let action = lines.actions.first(where: { $0.word == text.lowercased() }) else {
         let words = lines.actions.map(\.word).joined(separator: ", ")
-        return "\(text) is not an action here\(words.isEmpty ? "" : " (\(words))"); :help says more."
+        return
+          "\(LineQuestion.quoted(text)) is not an action here\(words.isEmpty ? "" : " (\(words))"); :help says more."
       }
       for key in action.keys { send(&app, .key(key)) }
       return nil

@@ -32,7 +32,9 @@ public enum LineText {
   public static func wrapped(_ text: String, width: Int, ascii: Bool = false) -> [String] {
     let width = max(1, width)
     var lines: [String] = []
-    for paragraph in cleaned(text, ascii: ascii).split(separator: "\n", omittingEmptySubsequences: false) {
+    for paragraph in cleaned(text, ascii: ascii).split(
+      separator: "\n", omittingEmptySubsequences: false)
+    {
       lines += wrap(String(paragraph), width: width)
     }
     return lines

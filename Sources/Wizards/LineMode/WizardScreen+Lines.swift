@@ -25,7 +25,7 @@ extension WizardScreen: LineWizard {
   }
 
   public var lineTakesText: Bool {
-    guard !isDone, let control = focusedControl else { return false }
+    guard !isDone, linePreview == nil, let control = focusedControl else { return false }
     let kind = describe(control).kind
     return kind == .text || kind == .number || kind == .table
   }
@@ -35,6 +35,7 @@ extension WizardScreen: LineWizard {
       return Array(LineScreenText.lines(of: self, context: context).dropFirst())
         + ["Enter opens the details; :back goes back."]
     }
+    if let preview = linePreview { return [whereLine] + preview }
     guard let control = focusedControl else {
       guard onLastStep else { return [whereLine, "Enter goes to the next step."] }
       let summary = LineScreenText.lines(of: self, context: context).dropFirst().filter {
@@ -72,6 +73,12 @@ extension WizardScreen: LineWizard {
     }
     if isDone {
       return answer == .empty ? .keys([.enter]) : .refused("Enter opens the details.")
+    }
+    if linePreview != nil {
+      if case .text(let word) = answer, let yes = LineQuestion.yesOrNo(word) {
+        return .keys([.character(yes ? "y" : "n")])
+      }
+      return .refused("Type yes to move them, or no to leave them.")
     }
     guard let control = focusedControl else {
       if onLastStep {
@@ -167,13 +174,17 @@ extension WizardScreen: LineWizard {
   ) -> LineReply {
     guard let wanted = LineQuestion.choice(text, in: described.choices) else {
       return .refused(
-        "\(text) is not one of the choices: type 1 to \(described.choices.count) or a name.")
+        "\(LineQuestion.quoted(text)) is not one of the choices: type 1 to \(described.choices.count) or a name."
+      )
     }
-    for key in [Key.down, .up] {
-      for count in 0...described.choices.count {
-        let keys = Array(repeating: key, count: count)
-        if tried(keys, context: context).describe(control).value == wanted {
-          return .keys(keys + [.tab])
+    // Some radios choose as the arrows move, others when Space is pressed on the option.
+    for choose in [[], [Key.character(" ")]] {
+      for key in [Key.down, .up] {
+        for count in 0...described.choices.count {
+          let keys = Array(repeating: key, count: count) + choose
+          if tried(keys, context: context).describe(control).value == wanted {
+            return .keys(keys + [.tab])
+          }
         }
       }
     }
@@ -205,6 +216,6 @@ extension WizardScreen: LineWizard {
       keys.append(.down)
       if copy.describe(control).value == before { break }
     }
-    return .refused("\(text) is not a row of \(described.label).")
+    return .refused("\(LineQuestion.quoted(text)) is not a row of \(described.label).")
   }
 }

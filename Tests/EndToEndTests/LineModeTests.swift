@@ -1,0 +1,142 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The line mode end to end (issue 21) in a pseudo-terminal with `TERM=dumb`: a wizard done
+/// by answering lines, checked afterwards with the headless commands and `verify`; no ESC
+/// byte or C1 control in the output and no line wider than the terminal; input ending or
+/// the connection dropping mid-wizard keeps the draft for the next start.
+@Suite(.serialized) struct LineModeTests {
+  @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
+
+  static let account = "ACC-0001"
+
+  /// The RB-1 wizard of Contoso Bank opened with `serial` answered, as lines.
+  static func hardwareWizard(_ demo: DemoDirectory, serial: String) throws -> LinePty {
+    try LinePty(
+      [
+        Binary.path, "--data-dir", demo.path, "deallocate", "hardware", "--account", account,
+        "--serial", serial, "--interactive",
+      ], environment: demo.terminalEnvironment)
+  }
+
+  @Test(arguments: StoreKind.available)
+  func hardwareDeallocationWithSerialsTypedPastedAndPickedFromTheList(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let free = demo.freeSerials(account: Self.account, model: "RB-1")
+    try #require(free.count >= 6)
+    let pty = try Self.hardwareWizard(demo, serial: free[0])
+    try pty.answer(":back", when: "step 2 of 3, Reference")
+    try pty.answer(free[1], when: "Type or scan serials")
+    try pty.answer("NOT-A-SERIAL", when: "\(free[1]) moved to Deallocate")
+    // A paste: two lines at once, each answered with a line of its own.
+    try pty.answer(free[2] + "\n" + free[3], when: "Error: NOT-A-SERIAL")
+    try pty.answer(":list", when: "\(free[3]) moved to Deallocate")
+    let listed = try pty.wait(for: ":pick 3-7 picks by number", after: pty.mark)
+    #expect(listed.contains("1 \(free[4])"), "\(listed)")
+    try pty.answer(":pick 1", when: ":pick 3-7 picks by number")
+    try pty.answer(":done", when: "\(free[4]) moved to Deallocate")
+    try pty.answer("3", when: "Return as (radio, required)")
+    try pty.answer("", when: "Container (choice, required)")
+    try pty.answer("RMA-LINE-21", when: "Reference (text)")
+    try pty.answer("", when: "Comment (text)")
+    try pty.answer("", when: "Reason (choice)")
+    try pty.answer("yes", when: "Type confirm to commit it")
+    try pty.answer("confirm", when: "Error: Type confirm to commit it")
+    let done = try pty.wait(for: "Committed as T", after: pty.mark)
+    let id = try #require(
+      done.split(separator: "\n").compactMap {
+        $0.range(of: "Committed as ").map { range in
+          String(done[range.upperBound...].prefix { $0 != "." })
+        }
+      }.first)
+    try pty.answer(":quit", when: "Enter opens the details")
+    #expect(pty.exitStatus() == 0)
+    #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
+    #expect(pty.text.contains("Deallocate RB-1 tokens, step 1 of 3, Select."))
+
+    let last = try #require(demo.lastTransaction())
+    #expect(last["transactionId"] as? String == id)
+    #expect(last["action"] as? String == "deallocate-hardware")
+    #expect(last["reference"] as? String == "RMA-LINE-21")
+    let moved = Set(demo.objects(["show", id, "--json"]).flatMap(Self.serials))
+    #expect(Set(free.prefix(5)).isSubset(of: moved) || moved.isEmpty, "\(moved)")
+    for serial in free.prefix(5) {
+      #expect(!demo.freeSerials(account: Self.account, model: "RB-1").contains(serial))
+    }
+    #expect(demo.run(["verify"]).status == 0)
+  }
+
+  static func serials(_ object: [String: Any]) -> [String] {
+    (object["serials"] as? [String]) ?? []
+  }
+
+  @Test(arguments: StoreKind.available)
+  func badInputGetsAnErrorAndTheSamePromptAgain(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let free = demo.freeSerials(account: Self.account, model: "RB-1")
+    let pty = try Self.hardwareWizard(demo, serial: try #require(free.first))
+    try pty.answer("9", when: "Return as (radio, required)")
+    try pty.answer("faulty-ish", when: "Error: 9 is not one of the choices")
+    try pty.answer(String(repeating: "x", count: 3_000), when: "Error: faulty-ish")
+    try pty.answer(":frobnicate", when: "Error: xxxxxxxxxx")
+    try pty.wait(for: "Error: :frobnicate is not a command", after: pty.mark)
+    // Invalid UTF-8, straight to the terminal.
+    pty.mark = pty.text.count
+    pty.send(bytes: [0x66, 0xFF, 0x6F, 0x0A])
+    try pty.answer(":quit", when: "Error: That line is not valid UTF-8")
+    try pty.answer("yes", when: "Type yes to leave, or no to stay.")
+    #expect(pty.exitStatus() == 0)
+    #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)")
+  }
+
+  @Test(arguments: StoreKind.available)
+  func endOfInputInAWizardKeepsTheDraftAndTheNextStartOffersResume(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let free = demo.freeSerials(account: Self.account, model: "RB-1")
+    let pty = try Self.hardwareWizard(demo, serial: try #require(free.first))
+    try pty.answer("RMA-EOF", when: "Return as (radio, required)")
+    try pty.wait(for: "Error: RMA-EOF", after: pty.mark)
+    // Ctrl-D at the start of a line: the end of input.
+    pty.mark = pty.text.count
+    pty.send("\u{04}")
+    try pty.wait(for: "kept as a draft", after: pty.mark)
+    #expect(pty.exitStatus() == 130)
+    #expect(demo.run(["drafts"]).output.contains("Deallocate RB-1 tokens"))
+
+    let next = try LinePty(
+      [Binary.path, "--data-dir", demo.path], environment: demo.terminalEnvironment)
+    try next.wait(for: "Resume")
+    #expect(next.brokenLines.isEmpty, "\(next.brokenLines)")
+  }
+
+  @Test(arguments: StoreKind.available)
+  func aDroppedConnectionMidWizardKeepsTheDraft(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let free = demo.freeSerials(account: Self.account, model: "RB-1")
+    let pty = try Self.hardwareWizard(demo, serial: try #require(free.first))
+    try pty.answer("3", when: "Return as (radio, required)")
+    try pty.wait(for: "Container (choice, required)", after: pty.mark)
+    pty.close()
+    // The hang-up ends the input (130) or its signal the process (129): the draft is kept.
+    let status = pty.exitStatus()
+    #expect(status == 130 || status == 128 + SIGHUP, "\(status)")
+    let drafts = demo.run(["drafts"]).output
+    #expect(drafts.contains("Deallocate RB-1 tokens"), "\(drafts)")
+  }
+
+  @Test func homeOnADumbTerminalOpensTheLineMode() throws {
+    let demo = try DemoDirectory(.file)
+    defer { demo.remove() }
+    let pty = try LinePty(
+      [Binary.path, "--data-dir", demo.path], environment: demo.terminalEnvironment)
+    try pty.answer("help", when: "1 On-Boarding › Allocation: Allocation tables")
+    try pty.answer(":quit", when: "Commands (at every prompt)")
+    #expect(pty.exitStatus() == 0)
+    #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)")
+  }
+}

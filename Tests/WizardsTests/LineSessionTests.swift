@@ -1,0 +1,89 @@
+import StockroomDomain
+import TerminalUI
+import TestSupport
+import Testing
+
+@testable import Wizards
+
+/// The line mode's conversation on the demo data, without a terminal: Home read as numbered
+/// rows, a wizard answered line by line, bad answers refused with "Error:" and the same
+/// question, and a storm of random lines that never crashes.
+@Suite(.serialized) struct LineSessionTests {
+  /// Hands an input to the app and runs the commit it asked for, as the loop does.
+  static func send(_ app: inout App, _ input: LineInput) {
+    switch input {
+    case .key(let key): app.handle(key)
+    case .openRow(let row): app.openRow(row)
+    }
+    app.runPendingCommit()
+  }
+
+  static func app() throws -> App {
+    App(home: Home.screen(), size: Size(width: 100, height: 40), context: try DemoFixture.context())
+  }
+
+  @Test func homeIsReadAsNumberedRowsAndANumberOpensOne() throws {
+    var app = try Self.app()
+    var session = LineSession()
+    let home = session.show(app, force: true)
+    #expect(home.contains("1 On-Boarding › Allocation: Allocation tables; deallocate tokens"))
+    #expect(home.contains("Type a row's number to open it."))
+    let wrong = session.answer("99", app: &app, send: Self.send)
+    #expect(wrong.first?.hasPrefix("Error: 99 is not a row") == true, "\(wrong)")
+    #expect(wrong.last?.hasPrefix("Stockroom: type a row's number (1 to 7)") == true, "\(wrong)")
+    _ = session.answer("1", app: &app, send: Self.send)
+    #expect(app.current.title == AccountsScreen.onBoarding)
+  }
+
+  /// The MobilePASS wizard of Northwind Traders answered as lines, to the Transaction ID.
+  @Test func aWizardIsAnsweredLineByLineAndRefusedAnswersAreAskedAgain() throws {
+    var app = try Self.app()
+    let account = try #require(app.context.state.accounts.firstIndex { $0.code == "ACC-0004" })
+    let made = try #require(
+      DeallocationFlow.make(kind: .mobilePass, account: account, context: app.context))
+    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+    var session = LineSession()
+    let first = session.show(app, force: true)
+    #expect(first.first == "Deallocate MobilePASS, step 1 of 3, Select.")
+    #expect(first.contains { $0.hasPrefix("Deallocate (number, required): 1 to ") })
+    let letters = session.answer("two", app: &app, send: Self.send)
+    #expect(letters.first?.hasPrefix("Error: Deallocate takes a number") == true, "\(letters)")
+    #expect(letters.contains("Deallocate MobilePASS, step 1 of 3, Select."))
+    let empty = session.answer("", app: &app, send: Self.send)
+    #expect(empty.first?.hasPrefix("Error: Deallocate: ") == true, "\(empty)")
+    let reference = session.answer("2", app: &app, send: Self.send)
+    #expect(reference.first == "Deallocate MobilePASS, step 2 of 3, Reference.", "\(reference)")
+    let unknown = session.answer("Atlantis", app: &app, send: Self.send)
+    #expect(unknown.first?.hasPrefix("Error: Atlantis is not one of the choices") == true)
+    for answer in ["2", "RMA-7", "", ""] { _ = session.answer(answer, app: &app, send: Self.send) }
+    let status = session.answer(":status", app: &app, send: Self.send)
+    #expect(status.first == "Deallocate MobilePASS, step 3 of 3, Confirm.", "\(status)")
+    let notYet = session.answer("yes", app: &app, send: Self.send)
+    #expect(notYet.first?.hasPrefix("Error: Type confirm") == true, "\(notYet)")
+    let done = session.answer("confirm", app: &app, send: Self.send)
+    #expect(done.first?.hasPrefix("Committed as T") == true, "\(done)")
+    let last = try #require(app.context.store?.transactions(account: "ACC-0004").last)
+    #expect(last.reference == "RMA-7")
+  }
+
+  @Test func seededRandomLinesNeverCrash() throws {
+    let seed = FuzzSeed("LineSessionTests")
+    var generator = seed.generator
+    var app = try Self.app()
+    var session = LineSession()
+    let words = [
+      "1", "2", "3", "4", "5", "6", "", "", ":back", ":help", ":status", ":more", "enter",
+      "down 2", "tab", "yes", "no", "confirm", ":cancel", "x\u{1B}[2J", "RB1-0001", "1..9",
+      ":list", ":pick 1-3", ":remove RB1-0001", ":done", "esc", "/",
+      String(repeating: "9", count: 200),
+    ]
+    for round in 0..<400 {
+      let line = words.randomElement(using: &generator) ?? ""
+      let out = session.answer(line, app: &app, send: Self.send)
+      for text in out where text.hasPrefix("Error") {
+        #expect(text.hasPrefix("Error: "), "\(seed.note) round \(round): \(text)")
+      }
+      if app.isFinished { app = try Self.app() }
+    }
+  }
+}
