@@ -103,6 +103,9 @@ final class LinePty {
   /// Types `line` once the prompt `wanted` is shown after the last answer.
   func answer(_ line: String, when wanted: String) throws {
     try wait(for: wanted, after: mark)
+    // Typed after the prompt, as a user would: the echo then follows "> ".
+    let deadline = Date().addingTimeInterval(5)
+    while !text.hasSuffix("> "), Date() < deadline { _ = readSome(milliseconds: 50) }
     mark = text.count
     send(line)
   }
