@@ -68,6 +68,32 @@ import Testing
     #expect(demo.run(["verify"]).status == 0)
   }
 
+  @Test(arguments: StoreKind.available)
+  func softwareDeallocationAnsweredAsLines(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let before = try #require(demo.column("ACC-0002", "Capacity"))
+    let pty = try LinePty(
+      [
+        Binary.path, "--data-dir", demo.path, "deallocate", "software", "--account", "ACC-0002",
+        "--product", "capacity", "--quantity", "5", "--interactive",
+      ], environment: demo.terminalEnvironment)
+    try pty.answer(":back", when: "Type confirm to commit it")
+    try pty.answer("", when: "Container (choice, required)")
+    try pty.answer("RMA-SW-21", when: "Reference (text)")
+    try pty.answer("", when: "Comment (text)")
+    try pty.answer("", when: "Reason (choice)")
+    try pty.answer("confirm", when: "Type confirm to commit it")
+    try pty.answer(":quit", when: "Committed as T")
+    #expect(pty.exitStatus() == 0)
+    #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)")
+    let last = try #require(demo.lastTransaction())
+    #expect(last["action"] as? String == "deallocate-software")
+    #expect(last["reference"] as? String == "RMA-SW-21")
+    #expect(demo.column("ACC-0002", "Capacity")?.available == before.available - 5)
+    #expect(demo.run(["verify"]).status == 0)
+  }
+
   static func serials(_ object: [String: Any]) -> [String] {
     (object["serials"] as? [String]) ?? []
   }
