@@ -40,11 +40,8 @@ import Testing
   @Test(arguments: StoreKind.available)
   func reportsAgreeWithAFullScanAndTheInventory(kind: StoreKind) throws {
     let seed = FuzzSeed("ReportStoreTests/reportsAgreeWithAFullScanAndTheInventory")
-    var random = seed.generator
-    let demo = try StoreUnderTest(kind, demoTokens: 300)
+    let (demo, store, _) = try Self.randomHistory(kind, seed, steps: 30)
     defer { demo.remove() }
-    let store = try demo.open()
-    Self.commitRandomly(store, steps: 30, &random)
     for session in [store, try demo.open(fromSnapshot: false)] {
       let history = try #require(session as? any TransactionHistory)
       let all = try ReportKind.transactions.run(ReportFilter(), in: history)
@@ -74,17 +71,16 @@ import Testing
       }
     }
   }
+
   /// The reports read the ledger on a thread of their own (`LedgerPipe`): over the demo history
   /// with a seeded random tail, every report of random periods and products is what the
   /// transactions taken one by one on this thread give.
   @Test(arguments: StoreKind.available)
   func aPipedReadGivesWhatAPlainReplayGives(kind: StoreKind) throws {
     let seed = FuzzSeed("ReportStoreTests/aPipedReadGivesWhatAPlainReplayGives")
-    var random = seed.generator
-    let demo = try StoreUnderTest(kind, demoTokens: 300)
+    let (demo, store, generator) = try Self.randomHistory(kind, seed, steps: 20)
     defer { demo.remove() }
-    let store = try demo.open()
-    Self.commitRandomly(store, steps: 20, &random)
+    var random = generator
     let history = try #require(store as? any TransactionHistory)
     let now = ISO8601DateFormatter().string(from: Date())
     let products = [nil, "capacity", "RB-1", "kt-4"]
@@ -109,6 +105,23 @@ import Testing
     #expect(
       try ReportKind.transactions.run(ReportFilter(), in: history).rows.count
         == Int(store.lastSequence))
+  }
+
+  /// The demo history of 300 tokens with `steps` random commands (from `seed`) committed after
+  /// it; the generator as those left it.
+  static func randomHistory(_ kind: StoreKind, _ seed: FuzzSeed, steps: Int) throws
+    -> (StoreUnderTest, any LedgerStore, SplitMix)
+  {
+    var random = seed.generator
+    let demo = try StoreUnderTest(kind, demoTokens: 300)
+    do {
+      let store = try demo.open()
+      commitRandomly(store, steps: steps, &random)
+      return (demo, store, random)
+    } catch {
+      demo.remove()
+      throw error
+    }
   }
 
   /// `steps` random commands committed on `store`, each told a random return reason.
