@@ -267,6 +267,47 @@ struct OrderDesk {
     #expect(demo.written == before)
   }
 
+  /// `order show --json` names on every timeline entry whom that step notified (seed 002's
+  /// e-mail icon): the addresses its messages in the outbox went to, or null (issue 19, 10).
+  @Test(arguments: StoreKind.available)
+  func timelineNamesWhomEachStepNotified(kind: StoreKind) throws {
+    let desk = try OrderDesk(kind)
+    let demo = desk.demo
+    defer { demo.remove() }
+    let number = desk.ok([
+      "order", "new", "--type", "upgrade", "--line", "312-555-0107", "--model", "Pixel 9",
+      "--as", "EMP-0007", "--yes",
+    ])
+    desk.ok(["order", "request-info", number, "--as", "EMP-0003", "--comment", "Why?", "--yes"])
+    desk.ok(["order", "respond", number, "--as", "EMP-0007", "--comment", "Cracked", "--yes"])
+    desk.ok(["order", "approve", number, "--as", "EMP-0003", "--yes"])
+    desk.ok(["order", "fulfil", number, "--serial", "356000000000300", "--yes"])
+    desk.ok(["order", "fulfil", number, "--tracking", "1ZT", "--yes"])
+    desk.ok(["order", "complete", number, "--yes"])
+    let shown = demo.objects(["order", "show", number, "--json"]).first
+    let timeline = try #require(shown?["timeline"] as? [[String: Any]])
+    let notified = timeline.map { $0["notified"] as? [String] }
+    #expect(timeline.allSatisfy { $0.keys.contains("notified") })
+    let kenji = "kenji.sato@contoso.example"
+    let priya = "priya.raman@contoso.example"
+    #expect(
+      notified == [[kenji, priya], [kenji], [priya], [kenji], nil, [kenji], [kenji]],
+      "\(timeline)")
+    // The same rule wrote the outbox: one transaction's messages per entry that notified.
+    let mine = desk.outbox().filter { $0.0["X-Stockroom-Order"] == number }.map(\.0)
+    #expect(Set(mine.compactMap { $0["X-Stockroom-Transaction"] }).count == 6)
+    var reached: Set<String> = []
+    for headers in mine {
+      let fields = (headers["To"] ?? "") + "," + (headers["Cc"] ?? "")
+      for part in fields.split(separator: "<").dropFirst() {
+        reached.insert(String(part.prefix { $0 != ">" }))
+      }
+    }
+    #expect(reached == [kenji, priya], "\(mine)")
+    let plain = demo.run(["order", "show", number]).output
+    #expect(plain.contains("      e-mail to \(kenji), \(priya)"), "\(plain)")
+  }
+
   @Test func rulesRefuseWithTheirMessages() throws {
     let desk = try OrderDesk()
     let demo = desk.demo

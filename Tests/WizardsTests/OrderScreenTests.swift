@@ -106,6 +106,8 @@ import Testing
     }
     session.check("orders/17-order-timeline")
     #expect(session.text.contains("Delivered"))
+    // The seed's e-mail icon on each step that sent mail, with whom it went to.
+    #expect(session.text.contains("✉ Elena Garcia, Tom Becker"))
   }
 
   /// Mail that could not be delivered shows on its order, from what the runtime hands over:

@@ -83,16 +83,10 @@ public struct OrderDetailScreen: Screen {
       x: left.maxX + 1, y: inside.y, width: inside.maxX - left.maxX - 2,
       height: inside.height - below)
     buffer.put("Timeline", x: right.x, y: right.y, style: .title, clip: right)
-    var y = right.y + 1
-    for event in order.timeline.suffix(6) where y < right.maxY {
-      let when = TimeText.local(event.time, in: context.timeZone)
-      buffer.put(when, x: right.x, y: y, style: .hint, clip: right)
-      y += 1
-      var text = "\(event.step.title), \(book.name(event.actor))"
-      if !event.comment.isEmpty { text += ": " + event.comment }
-      let area = Rect(x: right.x + 1, y: y, width: right.width - 1, height: right.maxY - y)
-      y += buffer.putWrapped(TextSafety.neutralised(text), in: area)
-    }
+    Self.drawTimeline(
+      order, book: book, into: &buffer,
+      in: Rect(x: right.x, y: right.y + 1, width: right.width, height: right.height - 1),
+      timeZone: context.timeZone)
     Self.drawFailures(failed, into: &buffer, at: inside.maxY - 4, in: inside)
     let offered = steps(context).map { "\($0.0) \($0.1.verb)" }
     let line = offered.isEmpty ? "No step is yours to take." : offered.joined(separator: " · ")
@@ -101,6 +95,49 @@ public struct OrderDetailScreen: Screen {
 }
 
 extension OrderDetailScreen {
+  /// The timeline's newest entries that fit: when, the step with who and comment, and the
+  /// seed's e-mail mark with whom a step notified.
+  static func drawTimeline(
+    _ order: Order, book: OrderBook, into buffer: inout Buffer, in area: Rect,
+    timeZone: TimeZone
+  ) {
+    let width = area.width - 1
+    let notified = book.notified(along: order)
+    var entries: [(when: String, lines: [String], mail: [String])] = []
+    for (event, people) in zip(order.timeline, notified) {
+      var text = "\(event.step.title), \(book.name(event.actor))"
+      if !event.comment.isEmpty { text += ": " + event.comment }
+      let mail = people.isEmpty ? [] : ["✉ " + people.map(\.name).joined(separator: ", ")]
+      entries.append(
+        (
+          TimeText.local(event.time, in: timeZone),
+          TextLayout.wrap(TextSafety.neutralised(text), width: width),
+          mail.flatMap { TextLayout.wrap(TextSafety.neutralised($0), width: width) }
+        ))
+    }
+    var shown = 0
+    var used = 0
+    for entry in entries.reversed() {
+      let height = 1 + entry.lines.count + entry.mail.count
+      guard used + height <= area.height else { break }
+      used += height
+      shown += 1
+    }
+    var y = area.y
+    for entry in entries.suffix(shown) {
+      buffer.put(entry.when, x: area.x, y: y, style: .hint, clip: area)
+      y += 1
+      for line in entry.lines {
+        buffer.put(line, x: area.x + 1, y: y, clip: area)
+        y += 1
+      }
+      for line in entry.mail {
+        buffer.put(line, x: area.x + 1, y: y, style: .hint, clip: area)
+        y += 1
+      }
+    }
+  }
+
   /// Three lines about the order's mail that could not be delivered: which, to whom, and why.
   static func drawFailures(
     _ failed: [MailDelivery], into buffer: inout Buffer, at y: Int, in area: Rect
