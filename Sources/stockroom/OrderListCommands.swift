@@ -30,6 +30,7 @@ enum OrderJSON {
         ("requestedBy", JSONText.string(order.requestedBy)),
         ("approver", JSONText.string(order.approver)), ("created", JSONText.string(order.created)),
         ("updated", JSONText.string(order.updated)), ("line", JSONText.string(request.line)),
+        ("device", JSONText.string(request.device)),
         ("request", JSONText.encode(request)),
         ("serviceNumber", JSONText.string(done.serviceNumber)),
         ("serials", strings(done.serials)), ("sim", JSONText.string(done.sim)),

@@ -112,7 +112,8 @@ struct OrderDesk {
 
     desk.flow(
       [
-        "--type", "accessory", "--employee", "EMP-0001", "--accessory", "BAT-01", "--quantity", "2",
+        "--type", "accessory", "--line", "312-555-0101", "--accessory", "BAT-01", "--quantity",
+        "2",
       ],
       by: "EMP-0001", approver: "EMP-0002", fulfil: ["--tracking", "1ZACC"])
     #expect(desk.employee("EMP-0001")?["accessories"] as? [String] == ["BAT-01 x2"])
@@ -306,6 +307,28 @@ struct OrderDesk {
     #expect(reached == [kenji, priya], "\(mine)")
     let plain = demo.run(["order", "show", number]).output
     #expect(plain.contains("      e-mail to \(kenji), \(priya)"), "\(plain)")
+  }
+
+  /// An accessory is ordered for an existing device (seed 002; issue 19, point 9): `--line`
+  /// names it, only what fits its model is taken, and `order show --json` gives `device`.
+  @Test(arguments: StoreKind.available)
+  func anAccessoryIsForTheDeviceOnALine(kind: StoreKind) throws {
+    let desk = try OrderDesk(kind)
+    let demo = desk.demo
+    defer { demo.remove() }
+    let order = ["order", "new", "--type", "accessory", "--as", "EMP-0007"]
+    desk.refused(order + ["--accessory", "CASE-03", "--yes"], "Accessory needs a line (--line)")
+    desk.refused(
+      order + ["--line", "312-555-0107", "--accessory", "CASE-01", "--yes"],
+      "Rugged case (CASE-01) does not fit the Pixel 8 on line 312-555-0107; it takes CASE-03")
+    let number = desk.ok(order + ["--line", "312-555-0107", "--accessory", "CASE-03", "--yes"])
+    let shown = try #require(demo.objects(["order", "show", number, "--json"]).first)
+    #expect(shown["device"] as? String == "356100000047514")
+    #expect(shown["line"] as? String == "312-555-0107")
+    #expect(shown["employee"] as? String == "EMP-0007")
+    #expect(
+      demo.run(["order", "show", number]).output.contains("For device      Pixel 8 356100000047514")
+    )
   }
 
   @Test func rulesRefuseWithTheirMessages() throws {

@@ -86,7 +86,7 @@ struct OrderFields {
       return [OrderOption(value: nil, label: "(none)")]
         + features.map { OrderOption(value: $0, label: $0) }
     case .accessory:
-      return book.accessories.map {
+      return book.accessories(for: value(.line, answers).flatMap { book.line($0) }).map {
         OrderOption(value: $0.code, label: "\($0.name) (\($0.inStock) in stock)")
       }
     case .issue:
