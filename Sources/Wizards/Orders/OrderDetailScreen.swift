@@ -22,7 +22,9 @@ public struct OrderDetailScreen: Screen {
     returns to approval. Approval moves it to fulfilment, where the support desk records the \
     new service number, IMEI or serial numbers and tracking numbers (f) and completes it (d); \
     the inventory then updates itself. Assign or reassign completes on approval. Requester, \
-    approver or support desk may cancel (c) an open order. Each milestone sends an email; one \
+    approver or support desk may cancel (c) an open order. Each milestone sends an email, and \
+    the timeline marks each step that sent one with the seed's e-mail icon (✉) and whom it \
+    went to; one \
     that could not be delivered is named here in red, and the next Stockroom (or \
     `stockroom outbox deliver`) tries it again.
     """
