@@ -59,7 +59,8 @@ struct OrderFields {
         OrderOption(
           value: line.number,
           label: "\(line.number) \(line.employee.map { book.name($0) } ?? "-") "
-            + "(\(line.vendor), \(line.state.rawValue))")
+            + "(\(line.vendor), \(line.state.rawValue))"
+            + (book.device(on: line).map { " " + $0.model } ?? ""))
       }
     case .vendor:
       return book.vendors.map { OrderOption(value: $0.code, label: $0.name) }
