@@ -73,9 +73,9 @@ public struct TransactionScreen: Screen {
   public mutating func refreshed(context: AppContext) {
     let state = context.state
     serials = transaction?.items.flatMap { $0.serials ?? [] } ?? []
-    states = serials.map { state.token(serial: $0)?.state.rawValue ?? "unknown" }
+    states = serials.map { state.recordedToken(serial: $0)?.state.rawValue ?? "unknown" }
     let models = serials.map { serial -> String in
-      guard let token = state.token(serial: serial), state.models.indices.contains(Int(token.model))
+      guard let token = state.recordedToken(serial: serial), state.models.indices.contains(Int(token.model))
       else { return "" }
       return state.models[Int(token.model)]
     }
