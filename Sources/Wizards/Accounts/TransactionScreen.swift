@@ -75,7 +75,8 @@ public struct TransactionScreen: Screen {
     serials = transaction?.items.flatMap { $0.serials ?? [] } ?? []
     states = serials.map { state.recordedToken(serial: $0)?.state.rawValue ?? "unknown" }
     let models = serials.map { serial -> String in
-      guard let token = state.recordedToken(serial: serial), state.models.indices.contains(Int(token.model))
+      guard let token = state.recordedToken(serial: serial),
+        state.models.indices.contains(Int(token.model))
       else { return "" }
       return state.models[Int(token.model)]
     }
