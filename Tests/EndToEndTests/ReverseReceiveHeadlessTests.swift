@@ -28,7 +28,7 @@ import Testing
     #expect(demo.run(["inventory", "--json"]).output != inventory)
     let preview = demo.run(["reverse", id, "--why", "wrong delivery"])
     #expect(preview.status == 0, "\(preview.output)")
-    #expect(preview.output.contains("Take 2 KT-4 serial(s) out of the provider's stock"))
+    #expect(preview.output.contains("Take 2 KT-4 serials out of the provider's stock"))
     let reversal = try ReverseHeadlessTests.committed(
       demo.run(["reverse", id, "--why", "wrong delivery", "--yes", "--json"]))
     #expect(demo.run(["inventory", "--json"]).output == inventory)

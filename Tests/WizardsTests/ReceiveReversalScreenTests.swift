@@ -23,7 +23,7 @@ import Testing
       context: context)
     session.press(.text("v"))
     session.check("reversal/receive-01-confirm")
-    #expect(session.text.contains("Take 2 KT-4 serial(s) out of the provider's stock"))
+    #expect(session.text.contains("Take 2 KT-4 serials out of the provider's stock"))
     session.press(ReversalScreenTests.tab, ReversalScreenTests.enter)
     session.press(ReversalScreenTests.tab, .text("Delivered to the wrong provider"))
     session.press(ReversalScreenTests.tab, ReversalScreenTests.enter)

@@ -237,7 +237,7 @@ public struct AllocationScreen: Screen {
     buffer.put("Maximum", x: x + 1, y: layout.maximumRow)
     buffer.put("In Use", x: x + 1, y: layout.inUseRow)
     buffer.put("Available", x: x + 1, y: layout.availableRow, style: .title)
-    let log = "Transaction Log (\(logCount) transaction\(logCount == 1 ? "" : "s"))"
+    let log = "Transaction Log (" + TextRules.counted(logCount, "transaction") + ")"
     buffer.put(
       logFocused ? "▶ " + log : "  " + log, x: x, y: layout.logRow,
       style: logFocused ? .highlight : .plain)
