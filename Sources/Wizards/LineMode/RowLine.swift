@@ -4,11 +4,11 @@ import TerminalUI
 /// value named by its column ("RB-1: Maximum 9, In Use 5, Available 4"), never aligned
 /// columns. Every screen's rows go through here, so they all read alike.
 enum RowLine {
-  /// `first`, then "Name value" for each pair whose value is not empty (the value alone for
-  /// an empty name); no control character survives.
+  /// `first`, then "Name value" for each pair with a value (empty or "—" is none; the value
+  /// alone for an empty name); no control character survives.
   static func named(_ first: String, _ pairs: [(name: String, value: String)]) -> String {
     let values = pairs.compactMap { pair -> String? in
-      let value = plain(pair.value)
+      let value = plain(pair.value) == "—" ? "" : plain(pair.value)
       let name = plain(pair.name)
       return value.isEmpty ? nil : (name.isEmpty ? value : "\(name) \(value)")
     }

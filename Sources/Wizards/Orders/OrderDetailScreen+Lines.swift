@@ -17,10 +17,10 @@ extension OrderDetailScreen: LineReadable {
       .map { ["Error: \(RowLine.plain($0.0)). \(RowLine.plain($0.1))"] } ?? []
     let steps = steps(context)
     return ScreenLines(
-      summary: ["Order \(number)."] + facts + ["Timeline:"] + timeline + failure
+      summary: facts + ["Timeline:"] + timeline + failure
         + (steps.isEmpty ? [Self.noStep] : []),
       actions: steps.map { key, step in
-        LineAction(step.lineWord, step.title, keys: [.character(key)])
+        LineAction(step.lineWord, step.lineLabel, keys: [.character(key)])
       })
   }
 
@@ -33,6 +33,9 @@ extension OrderStep {
   var lineWord: String {
     self == .cancel ? "cancel-order" : String(verb.split(separator: " ").first ?? "")
   }
+
+  /// The step as the line mode names it: its verb ("Request info", "Cancel").
+  var lineLabel: String { verb.prefix(1).uppercased() + verb.dropFirst() }
 }
 
 extension OrderStepScreen: LineReadable {
@@ -40,10 +43,10 @@ extension OrderStepScreen: LineReadable {
   public func lines(context: AppContext) -> ScreenLines {
     let facts = facts(context).map { "\($0.0): \(RowLine.plain($0.1))" }
     guard outcome == nil else {
-      return ScreenLines(summary: ["\(step.title), order \(number)."] + facts + statusParagraph)
+      return ScreenLines(summary: ["\(step.lineLabel), order \(number)."] + facts + statusParagraph)
     }
     return ScreenLines(
-      summary: ["\(step.title), order \(number)."] + facts
+      summary: ["\(step.lineLabel), order \(number)."] + facts
         + ["Comment: \(comment.text.isEmpty ? "(none)" : RowLine.plain(comment.text))."]
         + statusParagraph,
       actions: [
@@ -51,7 +54,7 @@ extension OrderStepScreen: LineReadable {
           "comment",
           "Type the comment (required to reject, to ask for information and to answer)",
           keys: [.control("u")]),
-        LineAction("commit", "Commit the step: \(step.title)", keys: [.enter]),
+        LineAction("commit", "Commit the step: \(step.lineLabel)", keys: [.enter]),
       ])
   }
 
