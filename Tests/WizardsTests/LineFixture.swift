@@ -105,6 +105,15 @@ enum LineCheck {
     }
   }
 
+  /// The screen `effect` pushes, as `type`; the test fails when it pushes none of it.
+  static func pushed<S>(
+    _ effect: Effect, as type: S.Type, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> S {
+    var screen: (any Screen)?
+    if case .push(let pushed) = effect { screen = pushed }
+    return try #require(screen as? S, "\(effect)", sourceLocation: sourceLocation)
+  }
+
   /// True for a wizard (read by the line mode's own wizard renderer).
   static func isWizard(_ screen: any Screen) -> Bool {
     String(describing: type(of: screen)).hasPrefix("WizardScreen<")

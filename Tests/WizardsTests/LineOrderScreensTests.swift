@@ -110,12 +110,7 @@ import Testing
 
   @Test func resumeReadsEachDraftAndDiscardsTheOneNamed() throws {
     let context = try DemoFixture.context()
-    var session = DraftTests.Session(context: context)
-    DraftTests.hardwareDraft(&session)
-    var first = try #require(session.draft())
-    first.id = "aaaaaaaaaaaa"
-    var second = first
-    second.id = "bbbbbbbbbbbb"
+    let (first, second) = try DraftTests.twoDrafts(context)
     var screen = ResumeScreen(drafts: [first, second])
     let lines = screen.lines(context: context)
     LineCheck.check(lines, rows: 2)

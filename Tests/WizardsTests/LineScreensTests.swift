@@ -29,11 +29,8 @@ import Testing
     lines = screen.lines(context: context)
     LineCheck.check(lines, rows: 1)
     #expect(lines.summary.contains("Search: north"))
-    guard case .push(let next) = screen.openRow(0, context: context) else {
-      Issue.record("a row did not open the allocation table")
-      return
-    }
-    #expect((next as? AllocationScreen)?.title == "Northwind Traders")
+    let next = try LineCheck.pushed(screen.openRow(0, context: context), as: AllocationScreen.self)
+    #expect(next.title == "Northwind Traders")
   }
 
   @Test(arguments: StoreKind.available)
@@ -53,10 +50,7 @@ import Testing
     #expect(lines.summary.contains(AllocationScreen.explain(cells[0])))
     #expect(lines.actions.map(\.word) == ["allocate", "log"])
     let open = try #require(cells.firstIndex { $0.deallocatable > 0 })
-    guard case .push(let wizard) = screen.openRow(open, context: context) else {
-      Issue.record("an Available cell did not open the deallocation wizard")
-      return
-    }
+    let wizard = try LineCheck.pushed(screen.openRow(open, context: context), as: (any Screen).self)
     #expect(LineCheck.isWizard(wizard))
     for key in try LineCheck.action("log", in: lines).keys {
       if case .push(let log) = screen.update(key, context: context) {
@@ -78,12 +72,7 @@ import Testing
     let newest = try #require(transactions.last)
     #expect(logLines.rows[0].hasPrefix("\(newest.transactionId): Time "))
     #expect(logLines.rows[0].contains("Action \(newest.action.title)"))
-    guard case .push(let next) = log.openRow(0, context: context),
-      var screen = next as? TransactionScreen
-    else {
-      Issue.record("a row did not open its transaction")
-      return
-    }
+    var screen = try LineCheck.pushed(log.openRow(0, context: context), as: TransactionScreen.self)
     let lines = screen.lines(context: context)
     let serials = newest.items.flatMap { $0.serials ?? [] }
     LineCheck.check(lines, rows: serials.count)
@@ -106,12 +95,8 @@ import Testing
     let listLines = list.lines(context: context)
     LineCheck.check(listLines, rows: book.subscriptions.count)
     #expect(listLines.rows[0].contains(": Life Cycle State "))
-    guard case .push(let next) = list.openRow(0, context: context),
-      var screen = next as? SubscriptionScreen
-    else {
-      Issue.record("a row did not open the subscription")
-      return
-    }
+    var screen = try LineCheck.pushed(
+      list.openRow(0, context: context), as: SubscriptionScreen.self)
     let lines = screen.lines(context: context)
     let subscription = try #require(book.subscription(screen.number))
     LineCheck.check(lines, rows: subscription.items.count)
@@ -125,17 +110,10 @@ import Testing
       for key in try LineCheck.action(first.rawValue, in: lines).keys {
         effect = screen.update(key, context: context)
       }
-      guard case .push = effect else {
-        Issue.record("\(first.rawValue) did not open its wizard")
-        return
-      }
+      #expect(LineCheck.isWizard(try LineCheck.pushed(effect, as: (any Screen).self)))
     }
-    guard case .push(let item) = screen.openRow(0, context: context),
-      let history = item as? SubscriptionHistoryScreen
-    else {
-      Issue.record("an item did not open its history")
-      return
-    }
+    let history = try LineCheck.pushed(
+      screen.openRow(0, context: context), as: SubscriptionHistoryScreen.self)
     let historyLines = history.lines(context: context)
     let found = SubscriptionHistory.transactions(history.subject, store: context.store)
     LineCheck.check(historyLines, rows: found.count)
@@ -172,12 +150,8 @@ import Testing
     #expect(lines.summary.filter { $0.contains(": Owned ") }.count == summary.software.count)
     #expect(lines.actions.map(\.word) == ["allocate", "receive"])
     let faulty = try #require(summary.hardware.firstIndex { $0.faulty > 0 })
-    guard case .push(let next) = screen.openRow(faulty, context: context),
-      var tokens = next as? FaultyTokensScreen
-    else {
-      Issue.record("a row with faulty tokens did not list them")
-      return
-    }
+    var tokens = try LineCheck.pushed(
+      screen.openRow(faulty, context: context), as: FaultyTokensScreen.self)
     let tokenLines = tokens.lines(context: context)
     LineCheck.check(tokenLines, rows: summary.hardware[faulty].faulty)
     #expect(tokenLines.rowAction == "re-initialize the token")
