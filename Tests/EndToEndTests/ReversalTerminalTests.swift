@@ -24,7 +24,7 @@ import Testing
     try session.waitFor("Transaction \(id)")
     session.type("v")
     let confirm = try session.waitFor("Reverse \(id) (deallocate-hardware ACC-0002)")
-    #expect(confirm.contains("Put 2 RB-1 serial(s) back on ACC-0002 as allocated"), "\(confirm)")
+    #expect(confirm.contains("Put 2 RB-1 serials back on ACC-0002 as allocated"), "\(confirm)")
     session.type("Lost by mistake")
     session.send("Tab")
     session.send("Enter")

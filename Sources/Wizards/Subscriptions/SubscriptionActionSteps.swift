@@ -66,7 +66,7 @@ extension SubscriptionActionFlow.Step {
       guard let first = answers.problems.first else { return nil }
       let count = answers.problems.count
       return WizardRefusal(
-        "Submit refused: \(count) validation\(count == 1 ? "" : "s") fail, listed above",
+        "Submit refused: " + TextRules.counted(count, "validation") + " fail, listed above",
         control: first.control)
     }
   }
