@@ -105,7 +105,7 @@ struct SwapCommand: ParsableCommand {
       """
       An item outside a bundle may be swapped for any product the Active Subscription \
       Definition Rules allow. With --mode component, --item is the component checked under \
-      the seed's Installed Items Components and --new the New Component Serial No., of the \
+      Installed Items Components on screen and --new the New Component Serial No., of the \
       same product; with --mode bundle the whole Fixed Product Bundle is swapped and --new is \
       the New Installed Item Serial No, a Fixed Product Bundle physical good of the same \
       product. A lost or stolen rented item is not stocked back in.

@@ -50,7 +50,7 @@ extension OrderTypeSpec {
     explanation: "Order a new accessory (s) like a battery, case, headset, etc., for an existing "
       + "device.",
     fields: [.line, .accessory, .quantity, .comment],
-    usage: "--line (its device) --accessory CODE [--quantity N]", ships: true,
+    usage: "--line --accessory CODE [--quantity N]", ships: true,
     deviceLabel: "For device", offersLine: { $0 != .disconnected },
     check: { check, request, _ throws(DomainError) in
       let device = try check.deviceOn(request.line)
