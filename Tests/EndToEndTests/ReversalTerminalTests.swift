@@ -19,7 +19,7 @@ import Testing
     let (confirm, reversal) = try terminal.reverse(
       id, search: "Fabrikam", name: "Fabrikam Health", why: "Lost by mistake")
     #expect(confirm.contains("Reverse \(id) (deallocate-hardware ACC-0002)"), "\(confirm)")
-    #expect(confirm.contains("Put 2 RB-1 serial(s) back on ACC-0002 as allocated"), "\(confirm)")
+    #expect(confirm.contains("Put 2 RB-1 serials back on ACC-0002 as allocated"), "\(confirm)")
     #expect(ReverseHeadlessTests.tables(demo) == tables)
     #expect(demo.run(["verify"]).status == 0)
     session.send("Enter")
