@@ -49,7 +49,10 @@ let package = Package(
     .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "TerminalUI"]),
     .testTarget(
       name: "WizardsTests",
-      dependencies: ["Wizards", "TerminalUI", "StockroomDomain", "StockroomStore", "TestSupport"],
+      dependencies: [
+        "Wizards", "TerminalUI", "StockroomDomain", "StockroomStore", "StockroomPostgres",
+        "TestSupport",
+      ],
       resources: [.process("Fixtures")]),
     .testTarget(name: "StockroomDomainTests", dependencies: ["StockroomDomain", "TestSupport"]),
     .testTarget(

@@ -69,10 +69,15 @@ extension InventoryState {
       guard let container = step.container else { throw .noContainer }
       tokens.reserveCapacity(serials.count)
       for serial in serials {
-        tokens.append(
-          HardwareToken(
-            serial: serial, model: step.model, container: container, ownership: step.ownership,
-            needsPIN: step.needsPIN))
+        let token = HardwareToken(
+          serial: serial, model: step.model, container: container, ownership: step.ownership,
+          needsPIN: step.needsPIN)
+        // A serial received again after its receive was reversed takes its old place.
+        if let index = tokens.index(of: serial), tokens[index].state == .removed {
+          tokens[index] = token
+        } else {
+          tokens.append(token)
+        }
       }
       return
     }
@@ -189,6 +194,9 @@ extension InventoryState {
       if let container = step.container { token.container = container }
     case .reinitialize:
       token.state = .available
+    case .reverse:
+      // A receive reversed: the token leaves the inventory, its place kept (`.removed`).
+      token.state = .removed
     case .assign:
       if let owner = token.accountIndex, token.inUse != step.inUse {
         accounts[owner].hardwareInUse[model] += step.inUse ? 1 : -1

@@ -51,9 +51,22 @@ public struct InventoryState: Sendable, Equatable {
     models.firstIndex { $0.uppercased() == name.uppercased() }
   }
 
-  /// The token with this serial.
+  /// The token with this serial in the inventory (a removed one is not).
   public func token(serial: String) -> HardwareToken? {
+    tokenIndex(serial: serial).map { tokens[$0] }
+  }
+
+  /// The token with this serial as the ledger left it, a removed one included: what a
+  /// transaction's history shows ("now removed") and what a database's mirror row holds.
+  public func recordedToken(serial: String) -> HardwareToken? {
     tokens.index(of: serial).map { tokens[$0] }
+  }
+
+  /// Where the token with this serial is in `tokens`, when it is in the inventory (a removed
+  /// one is not: `recordedToken(serial:)` still finds it).
+  public func tokenIndex(serial: String) -> Int? {
+    guard let index = tokens.index(of: serial), tokens[index].state != .removed else { return nil }
+    return index
   }
 
   /// Provider stock of a product, over every container and ownership unless narrowed.

@@ -42,7 +42,7 @@ extension InventoryState {
         case .available: counts[slot][0] += 1
         case .faulty: counts[slot][1] += 1
         case .lost: counts[slot][2] += 1
-        case .allocated: break
+        case .allocated, .removed: break
         }
         return true
       }

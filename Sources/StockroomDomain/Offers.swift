@@ -16,7 +16,8 @@ extension HardwareToken {
   public func allocationBar(as type: AllocationType) -> AllocationBar? {
     switch state {
     case .faulty: return .faulty
-    case .lost: return .lost
+    // A removed token is out of the inventory (lookups do not find it): never allocatable.
+    case .lost, .removed: return .lost
     case .allocated: return .allocated
     case .available:
       if account >= 0 { return .allocated }

@@ -135,7 +135,7 @@ public enum SerialListCheck {
         if named.insert(serial).inserted { twice.append(serial) }
         continue
       }
-      if let index = state.tokens.index(of: serial) {
+      if let index = state.tokenIndex(serial: serial) {
         let token = state.tokens[index]
         found.append(Found(index: index, token: token))
         known(token)

@@ -14,6 +14,11 @@ public enum TextRules {
 
   /// Why `text` cannot be a Reference, without the field's name; nil when it can be one:
   /// letters, the digits 0-9, spaces and `- _ / . # :`, up to 64 characters.
+  /// A count with its noun, singular for one: "1 serial", "3 serials".
+  public static func counted(_ count: Int, _ noun: String) -> String {
+    "\(count) \(noun)" + (count == 1 ? "" : "s")
+  }
+
   public static func referenceProblem(_ text: String) -> String? {
     if text.count > referenceLimit { return "more than \(referenceLimit) characters" }
     if text.unicodeScalars.contains(where: { !isReferenceScalar($0) }) {

@@ -102,13 +102,16 @@ public struct TokenTable: Sendable, RandomAccessCollection {
   /// Calls `body` with each token `holder` holds (-1: the provider's stock) of `model`, in
   /// serial order, as `facts(at:)` gives it, until `body` returns false. Reads the base's
   /// group in place and merges what changed since: no scan of other tokens, no sort of the
-  /// group.
+  /// group. A removed token is no one's: it is passed over.
   public func forEachMember(
     holder: Int32, model: Int, _ body: (_ index: Int, _ token: HardwareToken) -> Bool
   ) {
+    func visit(_ index: Int, _ token: HardwareToken) -> Bool {
+      token.state == .removed || body(index, token)
+    }
     let incoming = arrivals(holder: holder, model: model)
     guard let base else {
-      for index in incoming where !body(index, self[index]) { return }
+      for index in incoming where !visit(index, self[index]) { return }
       return
     }
     base.withMembers(holder: holder, model: model) { members in
@@ -130,7 +133,7 @@ public struct TokenTable: Sendable, RandomAccessCollection {
       var position = 0
       while position < members.count || next < incoming.count {
         if next < incoming.count && insertAt <= position {
-          if !body(incoming[next], self[incoming[next]]) { return }
+          if !visit(incoming[next], self[incoming[next]]) { return }
           next += 1
           insertAt =
             next < incoming.count ? Swift.max(insertAt, lowerBound(serial(at: incoming[next]))) : 0
@@ -141,8 +144,8 @@ public struct TokenTable: Sendable, RandomAccessCollection {
         if isChanged(index) {
           guard let now = changed[Int32(index)], now.account == holder, Int(now.model) == model
           else { continue }
-          if !body(index, now) { return }
-        } else if !body(index, base.facts(at: index)) {
+          if !visit(index, now) { return }
+        } else if !visit(index, base.facts(at: index)) {
           return
         }
       }

@@ -127,7 +127,7 @@ enum Validation {
         duplicates.append(serial)
         continue
       }
-      if let index = state.tokens.index(of: serial) {
+      if let index = state.tokenIndex(serial: serial) {
         found.append(SerialListCheck.Found(index: index, token: state.tokens[index]))
       } else {
         unknown.append(serial)

@@ -19,6 +19,10 @@ public enum TokenState: String, CaseIterable, Hashable, Sendable, Codable {
   case allocated
   case faulty
   case lost
+  /// Taken out again by the reversal of its receive: kept at its place in the table (token
+  /// positions never move) but in no group, count, list or serial lookup, as if never
+  /// received; a new receive of its serial puts it back at that place.
+  case removed
 }
 
 /// What happens to a deallocated hardware token.

@@ -222,7 +222,7 @@ extension PostgresStore {
     var rows: [StoreMirror.TokenRow] = []
     rows.reserveCapacity(serials.count)
     for serial in serials {
-      guard let token = state.token(serial: serial) else {
+      guard let token = state.recordedToken(serial: serial) else {
         throw .refused(sqlState: "P0002", message: "serial \(serial) is not in the state")
       }
       rows.append(StoreMirror.tokenRow(token, in: state))
@@ -230,8 +230,9 @@ extension PostgresStore {
     try writeTokens(rows, insert: insert)
   }
 
-  /// Inserts token rows (a serial already there is a unique violation) or updates them
-  /// (every one must be there).
+  /// Inserts token rows or updates them (every one must be there). A serial received again
+  /// after its receive was reversed takes its removed row over; any other serial already
+  /// there is refused.
   func writeTokens(_ rows: [StoreMirror.TokenRow], insert: Bool) throws(DatabaseError) {
     let query: PostgresQuery
     if insert {
@@ -244,6 +245,10 @@ extension PostgresStore {
           \(rows.map(\.container))::text[], \(rows.map(\.inUse))::boolean[],
           \(rows.map(\.ownership))::text[], \(rows.map(\.needsPIN))::boolean[],
           \(rows.map(\.sold))::boolean[]) AS x(s, m, st, a, c, iu, o, np, so)
+        ON CONFLICT (serial) DO UPDATE SET model = excluded.model, state = excluded.state,
+          account = excluded.account, container = excluded.container, in_use = excluded.in_use,
+          ownership = excluded.ownership, needs_pin = excluded.needs_pin, sold = excluded.sold
+          WHERE stockroom.tokens.state = 'removed'
         """
     } else {
       query = """
@@ -258,11 +263,14 @@ extension PostgresStore {
         """
     }
     let result = try session.result(query)
-    if !insert, result.metadata.rows != rows.count {
+    if result.metadata.rows != rows.count {
       throw .refused(
-        sqlState: "P0002",
-        message: "stockroom.tokens holds \(result.metadata.rows ?? 0) of the \(rows.count) "
-          + "serials moved")
+        sqlState: insert ? "23505" : "P0002",
+        message: insert
+          ? "stockroom.tokens already holds \(rows.count - (result.metadata.rows ?? 0)) of the "
+            + "\(rows.count) serials received"
+          : "stockroom.tokens holds \(result.metadata.rows ?? 0) of the \(rows.count) "
+            + "serials moved")
     }
   }
 

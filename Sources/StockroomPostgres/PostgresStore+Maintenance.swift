@@ -130,7 +130,7 @@ extension PostgresStore {
         }
         after = found.serial
         rowsSeen += 1
-        let expected = state.token(serial: found.serial).map {
+        let expected = state.recordedToken(serial: found.serial).map {
           StoreMirror.tokenRow($0, in: state)
         }
         if expected != found && problems.count < 20 {

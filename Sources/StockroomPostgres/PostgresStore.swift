@@ -174,6 +174,7 @@ public final class PostgresStore: LedgerStore, ConnectedLedger {
         "\(url.place): store format \(format) is newer than this Stockroom reads "
           + "(\(StoreSchema.format)); use a newer Stockroom")
     }
+    if format < StoreSchema.format { try upgrade(from: format) }
   }
 
   @discardableResult

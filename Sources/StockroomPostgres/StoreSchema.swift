@@ -1,20 +1,22 @@
+import StockroomDomain
+
 /// The schema `stockroom` of a database store (docs/DESIGN.md section 6): the ledger with
 /// its chain guarded by the database, the tables that mirror the state under constraints, the
 /// user map, and the reporting views. Written once here; `store init` runs it.
 enum StoreSchema {
-  /// The format of the schema, kept in `stockroom.meta`.
-  static let format = 1
+  /// The format of the schema, kept in `stockroom.meta`: 2 since a token may be `removed`
+  /// (its receive reversed). An older store is brought up to it at opening (`upgrade`).
+  static let format = 2
   /// The advisory lock every commit takes (`pg_advisory_xact_lock`): "Stockroo" in ASCII.
   static let commitLock: Int64 = 0x5374_6F63_6B72_6F6F
   /// The channel each commit notifies with its sequence number.
   static let channel = "stockroom"
   /// The token states the hardware state machine has (the CHECK on `stockroom.tokens`).
-  static let tokenStates = ["available", "allocated", "faulty", "lost"]
+  static let tokenStates = TokenState.allCases.map(\.rawValue)
 
   /// The statements that make the schema, in order.
   static var statements: [String] {
-    let states = tokenStates.map { "'\($0)'" }.joined(separator: ", ")
-    return [
+    [
       "CREATE SCHEMA stockroom",
       """
       CREATE TABLE stockroom.meta (
@@ -85,7 +87,7 @@ enum StoreSchema {
       CREATE TABLE stockroom.tokens (
         serial text PRIMARY KEY,
         model text NOT NULL,
-        state text NOT NULL CHECK (state IN (\(states))),
+        state text NOT NULL CONSTRAINT tokens_state_check CHECK (state IN (\(stateList))),
         account text,
         container text NOT NULL,
         in_use boolean NOT NULL,
@@ -121,16 +123,39 @@ enum StoreSchema {
           count(*) AS transactions
         FROM stockroom.ledger GROUP BY 1, 2, 3
       """,
+      "CREATE VIEW stockroom.stock_by_product AS " + stockByProduct,
+    ]
+  }
+
+  /// The token states as the CHECK lists them.
+  private static var stateList: String {
+    tokenStates.map { "'\($0)'" }.joined(separator: ", ")
+  }
+
+  /// What the provider and each account hold, by product and state; a removed token is
+  /// held by no one.
+  private static let stockByProduct = """
+    SELECT model AS product, state, account, count(*) AS quantity
+      FROM stockroom.tokens WHERE state <> 'removed' GROUP BY model, state, account
+    UNION ALL
+    SELECT product || CASE WHEN account = '' OR detail = '' THEN '' ELSE ' ' || detail END,
+      CASE WHEN account = '' THEN 'available' ELSE 'allocated' END,
+      NULLIF(account, ''), sum(quantity)::bigint
+      FROM stockroom.stock WHERE product <> 'hardware' GROUP BY 1, 2, 3
+    """
+
+  /// The statements that bring a store of `format` up to this one, in order (none when it
+  /// is this one). Format 1 → 2: the state CHECK takes `removed` and the view leaves removed
+  /// tokens out. Run by the schema's owner, in one SQL transaction (`PostgresStore.upgrade`).
+  static func upgrade(from format: Int) -> [String] {
+    guard format < Self.format else { return [] }
+    return [
       """
-      CREATE VIEW stockroom.stock_by_product AS
-        SELECT model AS product, state, account, count(*) AS quantity
-          FROM stockroom.tokens GROUP BY model, state, account
-        UNION ALL
-        SELECT product || CASE WHEN account = '' OR detail = '' THEN '' ELSE ' ' || detail END,
-          CASE WHEN account = '' THEN 'available' ELSE 'allocated' END,
-          NULLIF(account, ''), sum(quantity)::bigint
-          FROM stockroom.stock WHERE product <> 'hardware' GROUP BY 1, 2, 3
+      ALTER TABLE stockroom.tokens DROP CONSTRAINT tokens_state_check,
+        ADD CONSTRAINT tokens_state_check CHECK (state IN (\(stateList)))
       """,
+      "CREATE OR REPLACE VIEW stockroom.stock_by_product AS " + stockByProduct,
+      "UPDATE stockroom.meta SET value = '\(Self.format)' WHERE name = 'format'",
     ]
   }
 

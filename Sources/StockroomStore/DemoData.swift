@@ -330,7 +330,9 @@ extension DemoData {
     var note = "Rugged case for site work"
     order(50, "EMP-0006", note) {
       .submit(
-        OrderRequest(type: .accessory, employee: "EMP-0006", accessory: "CASE-01", quantity: 1),
+        OrderRequest(
+          type: .accessory, employee: "EMP-0006", line: "312-555-0106", accessory: "CASE-01",
+          quantity: 1),
         actor: "EMP-0006", at: $0, comment: note)
     }
     order(48, "EMP-0005") {
@@ -509,7 +511,15 @@ extension DemoData {
     }
     for spare in 0..<3 { sims.append(Sim(iccid: "8901260" + String(2_000_000_000_000 + spare))) }
     let accessories = [
-      Accessory(code: "CASE-01", name: "Rugged case", inStock: 25, price: "49.99"),
+      Accessory(
+        code: "CASE-01", name: "Rugged case", inStock: 25, price: "49.99",
+        fits: ["Galaxy S23", "Galaxy S24"]),
+      Accessory(
+        code: "CASE-02", name: "Slim case", inStock: 12, price: "39.00",
+        fits: ["iPhone 15", "iPhone 15 Pro"]),
+      Accessory(
+        code: "CASE-03", name: "Folio case", inStock: 9, price: "35.00",
+        fits: ["Pixel 8", "Pixel 8a"]),
       Accessory(code: "BAT-01", name: "Battery pack", inStock: 10, price: "79.00"),
       Accessory(code: "HS-01", name: "Bluetooth headset", inStock: 8, price: "129.00"),
       Accessory(code: "CHG-01", name: "Car charger", inStock: 15, price: "24.50"),

@@ -170,10 +170,29 @@ public enum LedgerRecord {
     return value
   }
 
-  /// The record kind and format version, read before trusting the rest.
-  struct Header: Decodable {
+  /// A record decoded in one pass over its JSON (a record of a large receipt holds many
+  /// thousands of serials, and every whole-ledger read decodes it): the kind and format
+  /// version are read first, and the transaction (a plain record) or the group's members only
+  /// when the version is one this Stockroom reads.
+  struct Body: Decodable {
     var kind: String?
-    var version: Int?
+    var version: Int
+    /// Nil for a newer format or an unknown kind.
+    var members: [Transaction]?
+
+    private enum Keys: String, CodingKey { case kind, version, group }
+
+    init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: Keys.self)
+      kind = try container.decodeIfPresent(String.self, forKey: .kind)
+      version = try container.decodeIfPresent(Int.self, forKey: .version) ?? 0
+      guard version <= StoreVersion.format else { return }
+      switch kind {
+      case Transaction.recordKind: members = [try Transaction(from: decoder)]
+      case groupKind: members = try container.decode([Transaction].self, forKey: .group)
+      default: members = nil
+      }
+    }
   }
 
   /// Decodes a valid line's transactions (one, or a group's members in order), refusing newer
@@ -181,31 +200,20 @@ public enum LedgerRecord {
   public static func decode(_ line: Data, frame: Frame) throws(RecordDecodeError)
     -> [Transaction]
   {
-    let decoder = JSONDecoder()
-    let header: Header
+    let body: Body
     do {
-      header = try decoder.decode(Header.self, from: line)
-    } catch {
+      body = try JSONDecoder().decode(Body.self, from: line)
+    } catch DecodingError.dataCorrupted(let context) where context.codingPath.isEmpty {
       throw .malformed("not JSON")
-    }
-    let version = header.version ?? 0
-    if version > StoreVersion.format {
-      throw .newerVersion(version)
-    }
-    let members: [Transaction]
-    do {
-      switch header.kind {
-      case Transaction.recordKind where frame.count == 1:
-        members = [try decoder.decode(Transaction.self, from: line)]
-      case groupKind where frame.count > 1:
-        members = try decoder.decode(GroupBody.self, from: line).group
-      default:
-        throw RecordDecodeError.malformed("unknown record kind \(header.kind ?? "(none)")")
-      }
-    } catch let error as RecordDecodeError {
-      throw error
     } catch {
       throw .malformed("cannot decode the transaction: \(error)")
+    }
+    if body.version > StoreVersion.format {
+      throw .newerVersion(body.version)
+    }
+    let plain = body.kind == Transaction.recordKind
+    guard let members = body.members, plain == (frame.count == 1) else {
+      throw .malformed("unknown record kind \(body.kind ?? "(none)")")
     }
     let expected = (frame.first...frame.sequence).map(Transaction.identifier(sequence:))
     guard members.map(\.transactionId) == expected,

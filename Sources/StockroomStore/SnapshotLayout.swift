@@ -29,6 +29,7 @@ struct SnapshotLayout: Equatable {
     case .allocated: return 1
     case .faulty: return 2
     case .lost: return 3
+    case .removed: return 4
     }
   }
 

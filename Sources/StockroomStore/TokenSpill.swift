@@ -16,12 +16,12 @@ final class TokenSpill {
     /// The item's index in the change, and what it does to each serial.
     var item: Int
     var step: TokenStep
-    /// For a receipt, the table index the item's first serial gets (every serial at
-    /// `base + position`).
-    var base: Int
     var serials: [String]
     /// Each serial's place in the item.
     var positions: [Int]
+    /// For a receipt, the index each serial gets in the whole table; -1 for one received
+    /// again after its receive was reversed (it takes back its old place).
+    var slots: [Int]
   }
 
   let parts: Int
@@ -31,8 +31,11 @@ final class TokenSpill {
   private(set) var written: [Int]
   /// Tokens received into each part.
   private(set) var receipts: [Int]
-  /// Tokens received in all (the index the next receipt's first serial gets).
+  /// Tokens received in all (the index the next new serial gets).
   private var received = 0
+  /// Serials taken out by a receive's reversal and not received since: received again, one
+  /// takes back its place instead of a new one (`InventoryState.apply`), so it gets no index.
+  private var removed = Set<String>()
   private var record: (offset: Int, sequence: UInt64) = (0, 0)
   private var failure: StoreError?
   /// Bytes a part buffers before writing them out: a few MiB in all, however many parts.
@@ -68,8 +71,16 @@ final class TokenSpill {
 
   /// Writes a hardware item's serials, each to its part (a failure is kept for `finish`).
   func add(item: Int, step: TokenStep, serials: [String]) {
-    let base = received
-    if step.action == .receive { received += serials.count }
+    var slots: [Int] = []
+    if step.action == .receive {
+      slots = serials.map { serial in
+        if removed.remove(serial) != nil { return -1 }
+        received += 1
+        return received - 1
+      }
+    } else if step.action == .reverse {
+      removed.formUnion(serials)
+    }
     var split = Array(repeating: [Int](), count: parts)
     for (position, serial) in serials.enumerated() { split[part(of: serial)].append(position) }
     for part in 0..<parts where !split[part].isEmpty {
@@ -79,11 +90,11 @@ final class TokenSpill {
       ByteWriter.u64(record.sequence, into: &body)
       ByteWriter.u32(UInt32(item), into: &body)
       Self.encode(step, into: &body)
-      ByteWriter.u64(UInt64(base), into: &body)
       ByteWriter.u32(UInt32(split[part].count), into: &body)
       for position in split[part] {
         let serial = serials[position].utf8
         Self.varint(position, into: &body)
+        if !slots.isEmpty { Self.varint(slots[position] + 1, into: &body) }
         Self.varint(serial.count, into: &body)
         body.append(contentsOf: serial)
       }
@@ -138,14 +149,15 @@ final class TokenSpill {
       let sequence = reader.u64()
       let item = Int(reader.u32())
       let step = Self.decode(&reader)
-      let base = Int(reader.u64())
       let serialCount = Int(reader.u32())
       var serials: [String] = []
       var positions: [Int] = []
+      var slots: [Int] = []
       serials.reserveCapacity(serialCount)
       positions.reserveCapacity(serialCount)
       for _ in 0..<serialCount {
         positions.append(Self.varint(&reader))
+        if step.action == .receive { slots.append(Self.varint(&reader) - 1) }
         let length = Self.varint(&reader)
         serials.append(
           String(
@@ -153,8 +165,8 @@ final class TokenSpill {
         reader.position += length
       }
       let entry = Entry(
-        offset: entryOffset, sequence: sequence, item: item, step: step, base: base,
-        serials: serials, positions: positions)
+        offset: entryOffset, sequence: sequence, item: item, step: step, serials: serials,
+        positions: positions, slots: slots)
       if !(try body(entry)) { return }
     }
   }

@@ -142,9 +142,7 @@ struct VerifyReplay {
           if found.map({ here.precedes($0) }) ?? true { found = here }
           return false
         }
-        if entry.step.action == .receive {
-          for position in entry.positions { positions.append(UInt32(entry.base + position)) }
-        }
+        for slot in entry.slots where slot >= 0 { positions.append(UInt32(slot)) }
         return true
       }, read: read)
     failure = found

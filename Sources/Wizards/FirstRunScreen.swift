@@ -44,19 +44,25 @@ public struct FirstRunScreen: Screen {
     if case .refused(let message) = outcome { failure = message }
   }
 
+  /// "There is no data in this data directory yet:".
+  static func noData(_ context: AppContext) -> String {
+    "There is no data in this \(context.databaseStore == nil ? "data directory" : "store") yet:"
+  }
+
+  /// What the demo data set holds, a line each as drawn.
+  static let offer = [
+    "Create the demo data set to try every wizard: a service provider with",
+    "containers of owned and leased stock, six accounts holding every product,",
+    "and hardware tokens of three models.",
+  ]
+
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     Box.draw(into: &buffer, rect, title: "Welcome to Stockroom")
     let inside = rect.inset(by: 1)
     let text = Rect(x: inside.x + 2, y: inside.y + 1, width: inside.width - 4, height: 8)
-    let place = context.databaseStore == nil ? "data directory" : "store"
-    var lines = ["There is no data in this \(place) yet:", ""]
+    var lines = [Self.noData(context), ""]
     lines.append("  " + TextLayout.truncate(context.dataLocation, to: text.width - 2))
-    lines += [
-      "",
-      "Create the demo data set to try every wizard: a service provider with",
-      "containers of owned and leased stock, six accounts holding every product,",
-      "and hardware tokens of three models.",
-    ]
+    lines += [""] + Self.offer
     for (index, line) in lines.enumerated() {
       buffer.put(line, x: text.x, y: text.y + index, clip: text)
     }

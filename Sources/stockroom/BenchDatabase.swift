@@ -153,7 +153,7 @@ struct BenchDatabase {
     _ clients: Int, _ fileDirectory: URL, _ cacheDirectory: URL, _ root: URL
   ) -> Row {
     var row = Row(
-      name: "commits per second, \(clients) client\(clients == 1 ? "" : "s")", file: [],
+      name: "commits per second, " + TextRules.counted(clients, "client"), file: [],
       database: [], unit: "/s")
     for _ in 0..<clientRuns {
       row.file.append(clientsRun(clients, fileDirectory, store: "", root))

@@ -11,14 +11,15 @@ enum OrderJSON {
 
   /// One order; `mail` (its messages in the outbox) is added when given, as `order show`
   /// and a committed step print it.
-  static func order(_ order: Order, mail: [MailDelivery]? = nil) -> String {
+  static func order(_ order: Order, book: OrderBook, mail: [MailDelivery]? = nil) -> String {
     let request = order.request
     let done = order.fulfilment
-    let events = order.timeline.map { event in
+    let events = zip(order.timeline, book.notified(along: order)).map { event, people in
       JSONText.object([
         ("step", JSONText.string(event.step.rawValue)), ("time", JSONText.string(event.time)),
         ("actor", JSONText.string(event.actor)), ("comment", JSONText.string(event.comment)),
         ("state", JSONText.string(event.state.rawValue)),
+        ("notified", people.isEmpty ? "null" : strings(people.map(\.email))),
       ])
     }
     return JSONText.object(
@@ -29,6 +30,7 @@ enum OrderJSON {
         ("requestedBy", JSONText.string(order.requestedBy)),
         ("approver", JSONText.string(order.approver)), ("created", JSONText.string(order.created)),
         ("updated", JSONText.string(order.updated)), ("line", JSONText.string(request.line)),
+        ("device", JSONText.string(request.device)),
         ("request", JSONText.encode(request)),
         ("serviceNumber", JSONText.string(done.serviceNumber)),
         ("serials", strings(done.serials)), ("sim", JSONText.string(done.sim)),
@@ -166,7 +168,7 @@ struct OrdersCommand: ParsableCommand {
     }
     for order in book.orders where wanted == nil || order.state == wanted {
       if json {
-        out.line(OrderJSON.order(order))
+        out.line(OrderJSON.order(order, book: book))
       } else {
         out.line(
           Columns.line([
@@ -195,15 +197,19 @@ struct OrderShowCommand: ParsableCommand {
     guard let found = book.order(order) else { StoreCommands.unknown("order", order) }
     let mail = store.outbox.deliveries(order: found.number)
     if json {
-      print(OrderJSON.order(found, mail: mail))
+      print(OrderJSON.order(found, book: book, mail: mail))
       return
     }
     for line in OrderRun.lines(book.rows(found)) { print(TextRules.neutralised(line)) }
     print("Timeline")
-    for event in found.timeline {
+    for (event, people) in zip(found.timeline, book.notified(along: found)) {
       var text = "  \(event.time)  \(event.step.title) by \(book.person(event.actor))"
       if !event.comment.isEmpty { text += ": " + event.comment }
       print(TextRules.neutralised(text))
+      if !people.isEmpty {
+        print(
+          TextRules.neutralised("      e-mail to " + people.map(\.email).joined(separator: ", ")))
+      }
     }
     if !mail.isEmpty { print("Mail") }
     for delivery in mail {

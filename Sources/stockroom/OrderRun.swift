@@ -102,7 +102,9 @@ struct OrderRun {
       let number = result.transaction.order?.number
       let order = number.flatMap { store.state.orders.order($0) }
       let mail = number.map { store.outbox.deliveries(order: $0) } ?? []
-      print(order.map { OrderJSON.order($0, mail: mail) } ?? JSONText.encode(result.transaction))
+      print(
+        order.map { OrderJSON.order($0, book: store.state.orders, mail: mail) }
+          ?? JSONText.encode(result.transaction))
     } else {
       print(TextRules.neutralised(done(store.state.orders, result.transaction)))
     }

@@ -80,7 +80,7 @@ struct ReturnsOutput {
         out.line(
           TextRules.neutralised(
             "\(command.account) \(name): Transaction ID \(id), "
-              + "\(command.serials.count) serial\(command.serials.count == 1 ? "" : "s")"
+              + TextRules.counted(command.serials.count, "serial")
               + (result.alreadyCommitted ? " (committed before under this key)" : "")))
       }
     }

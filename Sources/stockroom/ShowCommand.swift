@@ -43,7 +43,7 @@ struct ShowCommand: ParsableCommand {
       print("  " + item.summary)
       if let serials = item.serials {
         for serial in serials {
-          let now = store.state.token(serial: serial)
+          let now = store.state.recordedToken(serial: serial)
           let detail = now.map { " (now \($0.state.rawValue))" } ?? ""
           print("    " + TextRules.neutralised(serial) + detail)
         }

@@ -100,12 +100,15 @@ struct SubscriptionActionRun {
 /// `stockroom swap`: Swap Installed Item (SWAPINSTALLEDITEM) without a screen.
 struct SwapCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "swap", abstract: "Swap an installed item for a new one of the same product.",
+    commandName: "swap", abstract: "Swap an installed item for a new one (Swap Installed Item).",
     discussion: HelpExamples.discussion(
       """
-      With --mode component, --item is the bundle component being replaced; with --mode bundle \
-      the whole Fixed Product Bundle is swapped. A lost or stolen rented item is not stocked \
-      back in.
+      An item outside a bundle may be swapped for any product the Active Subscription \
+      Definition Rules allow. With --mode component, --item is the component checked under \
+      Installed Items Components on screen and --new the New Component Serial No., of the \
+      same product; with --mode bundle the whole Fixed Product Bundle is swapped and --new is \
+      the New Installed Item Serial No, a Fixed Product Bundle physical good of the same \
+      product. A lost or stolen rented item is not stocked back in.
       """,
       examples:
         "stockroom swap --subscription SUB-000001 --item STB-10001 --new STB-10006 --reason broken --yes",
@@ -113,7 +116,11 @@ struct SwapCommand: ParsableCommand {
 
   @OptionGroup var global: GlobalOptions
   @Option(help: "The installed serial to replace.") var item: String?
-  @Option(name: .customLong("new"), help: "The new serial, of the same product, in stock.")
+  @Option(
+    name: .customLong("new"),
+    help: ArgumentHelp(
+      "The new serial, in stock: the New Installed Item Serial No (with --mode component "
+        + "the New Component Serial No.)."))
   var newSerial: String?
   @Option(help: "bundle or component (for Fixed Product Bundles).") var mode: String?
   @Option(help: "broken (default), exchanged, stolen or lost.") var reason: String?

@@ -14,7 +14,7 @@ struct TokensCommand: ParsableCommand {
   @OptionGroup var global: GlobalOptions
   @Option(help: "Account code or exact name.") var account: String?
   @Option(help: "One serial.") var serial: String?
-  @Option(help: "available, allocated, faulty or lost.") var state: String?
+  @Option(help: "available, allocated, faulty, lost or removed.") var state: String?
   @Flag(help: "Print JSON Lines.") var json = false
 
   func run() throws {
@@ -23,7 +23,7 @@ struct TokensCommand: ParsableCommand {
       guard let parsed = TokenState(rawValue: state.lowercased()) else {
         CommandFailure(
           status: .usage,
-          message: "--state must be available, allocated, faulty or lost, not "
+          message: "--state must be available, allocated, faulty, lost or removed, not "
             + TextRules.neutralised(state)
         ).exit()
       }
@@ -50,7 +50,12 @@ struct TokensCommand: ParsableCommand {
     }
     for index in indices {
       let token = inventory.tokens[index]
-      if let wanted, token.state != wanted { continue }
+      // A removed token (its receive reversed) is listed when asked for, by state or serial.
+      if let wanted {
+        if token.state != wanted { continue }
+      } else if serial == nil && token.state == .removed {
+        continue
+      }
       if let holder, token.accountIndex != holder { continue }
       let code = token.accountIndex.map { inventory.accounts[$0].code }
       let model = inventory.models[Int(token.model)]

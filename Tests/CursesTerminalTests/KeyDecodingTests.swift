@@ -49,6 +49,7 @@ import Testing
     #expect(GlyphFallback.of("▶") == .ascii(UInt8(ascii: ">")))
     #expect(GlyphFallback.of("…") == .ascii(UInt8(ascii: ".")))
     #expect(GlyphFallback.of("a") == .ascii(UInt8(ascii: "a")))
+    #expect(GlyphFallback.of("✉") == .ascii(UInt8(ascii: "@")))
     #expect(GlyphFallback.of("在") == .ascii(UInt8(ascii: "?")))
   }
 }

@@ -85,7 +85,9 @@ import Testing
         """
       desk.ok(["approvals", "set", "--file", try policy(desk, "p.toml", text), "--yes"])
     }
-    let order = ["order", "new", "--type", "accessory", "--accessory", "CASE-01"]
+    let order = [
+      "order", "new", "--type", "accessory", "--line", "312-555-0106", "--accessory", "CASE-01",
+    ]
     try set("50.00")
     let above = desk.ok(order + ["--as", "EMP-0006", "--yes"])
     try set("49.99")

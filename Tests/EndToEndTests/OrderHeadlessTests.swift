@@ -112,7 +112,8 @@ struct OrderDesk {
 
     desk.flow(
       [
-        "--type", "accessory", "--employee", "EMP-0001", "--accessory", "BAT-01", "--quantity", "2",
+        "--type", "accessory", "--line", "312-555-0101", "--accessory", "BAT-01", "--quantity",
+        "2",
       ],
       by: "EMP-0001", approver: "EMP-0002", fulfil: ["--tracking", "1ZACC"])
     #expect(desk.employee("EMP-0001")?["accessories"] as? [String] == ["BAT-01 x2"])
@@ -265,6 +266,69 @@ struct OrderDesk {
     let preview = demo.run(["order", "approve", forReport, "--as", "EMP-0002"])
     #expect(preview.output.contains("Nothing written; add --yes to commit."))
     #expect(demo.written == before)
+  }
+
+  /// `order show --json` names on every timeline entry whom that step notified (seed 002's
+  /// e-mail icon): the addresses its messages in the outbox went to, or null (issue 19, 10).
+  @Test(arguments: StoreKind.available)
+  func timelineNamesWhomEachStepNotified(kind: StoreKind) throws {
+    let desk = try OrderDesk(kind)
+    let demo = desk.demo
+    defer { demo.remove() }
+    let number = desk.ok([
+      "order", "new", "--type", "upgrade", "--line", "312-555-0107", "--model", "Pixel 9",
+      "--as", "EMP-0007", "--yes",
+    ])
+    desk.ok(["order", "request-info", number, "--as", "EMP-0003", "--comment", "Why?", "--yes"])
+    desk.ok(["order", "respond", number, "--as", "EMP-0007", "--comment", "Cracked", "--yes"])
+    desk.ok(["order", "approve", number, "--as", "EMP-0003", "--yes"])
+    desk.ok(["order", "fulfil", number, "--serial", "356000000000300", "--yes"])
+    desk.ok(["order", "fulfil", number, "--tracking", "1ZT", "--yes"])
+    desk.ok(["order", "complete", number, "--yes"])
+    let shown = demo.objects(["order", "show", number, "--json"]).first
+    let timeline = try #require(shown?["timeline"] as? [[String: Any]])
+    let notified = timeline.map { $0["notified"] as? [String] }
+    #expect(timeline.allSatisfy { $0.keys.contains("notified") })
+    let kenji = "kenji.sato@contoso.example"
+    let priya = "priya.raman@contoso.example"
+    #expect(
+      notified == [[kenji, priya], [kenji], [priya], [kenji], nil, [kenji], [kenji]],
+      "\(timeline)")
+    // The same rule wrote the outbox: one transaction's messages per entry that notified.
+    let mine = desk.outbox().filter { $0.0["X-Stockroom-Order"] == number }.map(\.0)
+    #expect(Set(mine.compactMap { $0["X-Stockroom-Transaction"] }).count == 6)
+    var reached: Set<String> = []
+    for headers in mine {
+      let fields = (headers["To"] ?? "") + "," + (headers["Cc"] ?? "")
+      for part in fields.split(separator: "<").dropFirst() {
+        reached.insert(String(part.prefix { $0 != ">" }))
+      }
+    }
+    #expect(reached == [kenji, priya], "\(mine)")
+    let plain = demo.run(["order", "show", number]).output
+    #expect(plain.contains("      e-mail to \(kenji), \(priya)"), "\(plain)")
+  }
+
+  /// An accessory is ordered for an existing device (seed 002; issue 19, point 9): `--line`
+  /// names it, only what fits its model is taken, and `order show --json` gives `device`.
+  @Test(arguments: StoreKind.available)
+  func anAccessoryIsForTheDeviceOnALine(kind: StoreKind) throws {
+    let desk = try OrderDesk(kind)
+    let demo = desk.demo
+    defer { demo.remove() }
+    let order = ["order", "new", "--type", "accessory", "--as", "EMP-0007"]
+    desk.refused(order + ["--accessory", "CASE-03", "--yes"], "Accessory needs a line (--line)")
+    desk.refused(
+      order + ["--line", "312-555-0107", "--accessory", "CASE-01", "--yes"],
+      "Rugged case (CASE-01) does not fit the Pixel 8 on line 312-555-0107; it takes CASE-03")
+    let number = desk.ok(order + ["--line", "312-555-0107", "--accessory", "CASE-03", "--yes"])
+    let shown = try #require(demo.objects(["order", "show", number, "--json"]).first)
+    #expect(shown["device"] as? String == "356100000047514")
+    #expect(shown["line"] as? String == "312-555-0107")
+    #expect(shown["employee"] as? String == "EMP-0007")
+    #expect(
+      demo.run(["order", "show", number]).output.contains("For device      Pixel 8 356100000047514")
+    )
   }
 
   @Test func rulesRefuseWithTheirMessages() throws {

@@ -158,7 +158,7 @@ import Testing
     let session = terminal.session
     let details = try session.waitFor("Step 2 of 3")
     #expect(details.contains("Wireless orders › New wireless order"))
-    #expect(details.contains("‹ 312-555-0107 Kenji Sato (NT, active) ›"))
+    #expect(details.contains("‹ 312-555-0107 Kenji Sato (NT, active) Pixel 8 ›"))
     #expect(details.contains("[Cracked screen"))
     #expect(details.contains("Upgrade needs a device model (--model)"))
     session.type("Pixel 9")  // the cursor is in the missing answer

@@ -39,26 +39,37 @@ import Testing
     terminal = try WizardTerminal(demo)
     defer { terminal.close() }
     session = terminal.session
-    session.send("6")
-    try session.waitFor("Transactions · ")
-    session.send("Tab", "Down", "Down")
-    try session.waitFor("Warranty claim")
-    session.send("Enter")
-    let shown = try session.waitFor("Transactions · 1 rows")
+    let shown = try terminal.transactionsReport(reason: "Warranty claim", downs: 2, rows: 1)
     #expect(shown.contains(id), "\(shown)")
-    session.send("BTab", "BTab", "e")
-    try session.waitFor("Export Transactions")
-    session.send("c")
-    try session.waitFor("Exported to")
-    let folder = demo.path + "/exports"
-    let names = try FileManager.default.contentsOfDirectory(atPath: folder)
-    let name = try #require(names.first { $0.hasPrefix("transactions-") && $0.hasSuffix(".csv") })
-    let attributes = try FileManager.default.attributesOfItem(atPath: folder + "/" + name)
-    #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
-    let text = try String(contentsOfFile: folder + "/" + name, encoding: .utf8)
-    let lines = text.split(separator: "\r\n")
-    #expect(lines.count == 2, "\(text)")
+    let lines = try terminal.exportedCSV(demo, prefix: "transactions-")
+    #expect(lines.count == 2, "\(lines)")
     #expect(lines.first?.hasPrefix("transactionId,time,action,") == true)
     #expect(lines.last?.hasPrefix(id + ",") == true && lines.last?.contains(",warranty,") == true)
+  }
+  /// In one session: a deallocation told its return reason is reversed from its Transaction
+  /// screen (`v`), then Home › Reports finds it by that reason and exports it; the reversal
+  /// has no reason of its own, so the export holds the deallocation alone.
+  @Test(arguments: StoreKind.available)
+  func aReversedDeallocationIsFoundByItsReasonAndExported(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let (id, _, tables) = try ReverseHeadlessTests.deallocated(
+      demo, ["--disposition", "return", "--return-reason", "warranty"])
+    let terminal = try WizardTerminal(demo)
+    defer { terminal.close() }
+    let (_, reversal) = try terminal.reverse(
+      id, search: "Fabrikam", name: "Fabrikam Health", why: "Wrong account")
+    #expect(ReverseHeadlessTests.tables(demo) == tables)
+    terminal.session.send("Enter")
+    try terminal.session.waitFor("Reversed by \(reversal)")
+    try terminal.backHome()
+    let shown = try terminal.transactionsReport(reason: "Warranty claim", downs: 2, rows: 1)
+    #expect(shown.contains(id) && !shown.contains(reversal), "\(shown)")
+    let lines = try terminal.exportedCSV(demo, prefix: "transactions-")
+    #expect(lines.count == 2, "\(lines)")
+    #expect(lines.first?.hasPrefix("transactionId,time,action,") == true)
+    let row = lines.last.map(String.init) ?? ""
+    #expect(row.hasPrefix(id + ",") && row.contains(",deallocate-hardware,ACC-0002,"), "\(row)")
+    #expect(row.contains(",warranty,"), "\(row)")
   }
 }

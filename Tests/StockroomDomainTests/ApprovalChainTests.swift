@@ -37,10 +37,15 @@ import Testing
       lines: [
         Line(
           number: "555-0001", vendor: "NT", voicePlan: "T", dataPlan: nil, employee: "REQ",
-          device: nil),
+          device: "D1"),
         Line(
           number: "555-0002", vendor: "NT", voicePlan: "T", dataPlan: nil, employee: "IT1",
           device: nil),
+      ],
+      devices: [
+        Device(
+          serial: "D1", model: "P9", state: .assigned, purchased: "2026-03-01", employee: "REQ",
+          line: "555-0001")
       ],
       accessories: [Accessory(code: "CASE", name: "Case", inStock: 50, price: "100.00")],
       models: [DeviceModel(name: "P9", price: "799.99")])
@@ -64,7 +69,8 @@ import Testing
     switch type {
     case .accessory:
       request = OrderRequest(
-        type: .accessory, employee: "REQ", accessory: "CASE", quantity: quantity)
+        type: .accessory, employee: "REQ", line: "555-0001", accessory: "CASE",
+        quantity: quantity)
     case .changePlan:
       request = OrderRequest(type: type, employee: "REQ", line: "555-0001", voicePlan: "T2")
     default: request = OrderRequest(type: type, employee: "REQ", line: "555-0001")

@@ -44,6 +44,17 @@ import Testing
     session.type("RMA-77")
   }
 
+  /// Two drafts of the hardware wizard, `aaaaaaaaaaaa` and `bbbbbbbbbbbb`.
+  static func twoDrafts(_ context: AppContext) throws -> (Draft, Draft) {
+    var session = Session(context: context)
+    hardwareDraft(&session)
+    var first = try #require(session.draft())
+    first.id = "aaaaaaaaaaaa"
+    var second = first
+    second.id = "bbbbbbbbbbbb"
+    return (first, second)
+  }
+
   @Test func resumeOpensTheSameStepControlAndAnswers() throws {
     let context = try DemoFixture.context()
     var session = Session(context: context)
@@ -181,12 +192,7 @@ import Testing
 
   @Test func resumeScreenChoosesDiscardsAndStartsFresh() throws {
     let context = try DemoFixture.context()
-    var session = Session(context: context)
-    Self.hardwareDraft(&session)
-    var first = try #require(session.draft())
-    first.id = "aaaaaaaaaaaa"
-    var second = first
-    second.id = "bbbbbbbbbbbb"
+    let (first, second) = try Self.twoDrafts(context)
     var screen = ResumeScreen(drafts: [first, second])
     _ = screen.update(.character("d"), context: context)
     #expect(screen.discarded == ["aaaaaaaaaaaa"])

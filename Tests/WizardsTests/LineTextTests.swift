@@ -70,8 +70,8 @@ import Testing
   }
 
   @Test func keyNamesDriveAScreenNotYetReadAsLines() {
-    #expect(LineKeys.keys("down 3 enter") == [.down, .down, .down, .enter])
-    #expect(LineKeys.keys("ctrl-o") == [.control("o")])
-    #expect(LineKeys.keys("Fabrikam") == nil)
+    #expect(LineKeyNames.keys("down 3 enter") == [.down, .down, .down, .enter])
+    #expect(LineKeyNames.keys("ctrl-o") == [.control("o")])
+    #expect(LineKeyNames.keys("Fabrikam") == nil)
   }
 }

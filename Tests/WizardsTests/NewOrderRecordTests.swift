@@ -216,7 +216,7 @@ import Testing
       (NewOrderFlow.Record(), WizardPlace(.type, .type)),
       (NewOrderFlow.Record(type: "suspend", line: "312-555-0107"), WizardPlace(.confirm)),
       (
-        NewOrderFlow.Record(type: "accessory", employee: "EMP-0007"),
+        NewOrderFlow.Record(type: "accessory", line: "312-555-0107"),
         WizardPlace(.details, .field(.accessory))
       ),
       (

@@ -65,6 +65,23 @@ import Testing
     #expect(session.text.contains("chargeback"))
   }
 
+  /// An accessory for an existing device: the line first, then only what fits its device.
+  @Test func accessoryOffersWhatFitsTheLinesDevice() throws {
+    let session = try self.session { NewOrderFlow.screen(session: Self.desk, context: $0) }
+    keys(session, .down, .down, .enter, .enter)
+    for _ in 0..<6 { keys(session, .right) }
+    keys(session, .tab)
+    session.check("orders/23-new-details-accessory")
+    #expect(session.text.contains("312-555-0107"))
+    #expect(session.text.contains("Folio case"))
+    var offered: [String] = []
+    for _ in 0..<4 {
+      offered.append(session.text.contains("Rugged case") ? "Rugged case" : "")
+      keys(session, .right)
+    }
+    #expect(!offered.contains("Rugged case"))
+  }
+
   @Test func approvalQueueDetailAndApprove() throws {
     let approver = OrderSession(actor: "EMP-0001", mayActAsAnyone: false)
     let session = try self.session { ApprovalQueueScreen(session: approver, context: $0) }
@@ -106,6 +123,8 @@ import Testing
     }
     session.check("orders/17-order-timeline")
     #expect(session.text.contains("Delivered"))
+    // The seed's e-mail icon on each step that sent mail, with whom it went to.
+    #expect(session.text.contains("✉ Elena Garcia, Tom Becker"))
   }
 
   /// Mail that could not be delivered shows on its order, from what the runtime hands over:

@@ -19,8 +19,14 @@ enum ScreenSnapshot {
   static func check(
     _ buffer: Buffer, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
   ) {
+    check(text: buffer.text, name, sourceLocation: sourceLocation)
+  }
+
+  /// Checks `text` (a screen read as lines) against `screens/<name>.txt`.
+  static func check(
+    text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
     let url = root.appendingPathComponent(name + ".txt")
-    let text = buffer.text
     if updating {
       try? FileManager.default.createDirectory(
         at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

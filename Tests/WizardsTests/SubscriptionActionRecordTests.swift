@@ -17,6 +17,7 @@ import Testing
   static let enter = Press.key(.enter)
   static let down = Press.key(.down)
   static let right = Press.key(.right)
+  static let space = Press.key(.character(" "))
 
   /// Home → Subscriptions → `number`, on `session` (a new one by default).
   func open(_ number: String, _ session: Session? = nil) throws -> Session {
@@ -34,12 +35,17 @@ import Testing
     // Swap a component: reason, mode, a searched candidate two rows down.
     (
       "SUB-000002",
-      [enter, down, down, tab, right, tab, right, tab, enter, .text("HUB"), tab, down]
+      [
+        enter, down, tab, right, tab, right, tab, space, tab, enter, .text("HUB"), tab, down,
+      ]
     ),
     // The same swap on to the details, a reference typed.
     (
       "SUB-000002",
-      [enter, down, down, tab, tab, right, tab, enter, tab, tab, enter, tab, tab, .text("WO-5")]
+      [
+        enter, down, tab, tab, right, tab, space, tab, enter, tab, tab, enter, tab, tab,
+        .text("WO-5"),
+      ]
     ),
     // Remove a sold item, on the details.
     ("SUB-000002", [down, enter, .key(.end), tab, enter]),

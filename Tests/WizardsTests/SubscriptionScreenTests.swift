@@ -93,13 +93,22 @@ import Testing
     #expect(after.item("STH-10001")?.product == "STB-HD")
   }
 
+  /// The seed's procedure for a component: Swap Component, then the component checked
+  /// under Installed Items Components, then New Component Serial No. (issue 19, point 3).
   @Test func swapOfABundleComponent() throws {
     let session = try open("SUB-000002")
-    session.press(Self.enter, Self.down, Self.down, Self.tab, Self.tab, .key(.right))
+    session.press(Self.enter, Self.down, Self.tab, Self.tab, .key(.right))
+    #expect(session.text.contains("Installed Items Components"))
+    #expect(session.text.contains("[ ] HUB-10001"))
+    session.press(Self.tab, Self.enter)
+    #expect(session.text.contains("Installed Items Components: check the component to swap"))
+    session.press(.key(.backTab), .key(.character(" ")))
     session.check("subscriptions/20-swap-component-item")
+    #expect(session.text.contains("[x] HUB-10001"))
     session.press(Self.tab, Self.enter)
     session.check("subscriptions/21-swap-component-new-item")
     #expect(session.text.contains("New Component Serial No."))
+    #expect(session.text.contains("Only Security hub (SEC-HUB) items"))
     session.press(tabs(2) + [Self.enter] + tabs(3) + [Self.enter])
     session.check("subscriptions/22-swap-component-preview")
     session.press(Self.enter)
@@ -110,7 +119,11 @@ import Testing
     let session = try open("SUB-000002")
     session.press(Self.enter, Self.down)
     session.check("subscriptions/24-swap-bundle-item")
-    session.press(tabs(3) + [Self.enter] + tabs(2) + [Self.enter] + tabs(3) + [Self.enter])
+    session.press(tabs(3) + [Self.enter])
+    session.check("subscriptions/26-swap-bundle-new-item")
+    #expect(session.text.contains("New Installed Item Serial No "))
+    #expect(session.text.contains("Fixed Product Bundle physical goods of SEC-KIT"))
+    session.press(tabs(2) + [Self.enter] + tabs(3) + [Self.enter])
     session.check("subscriptions/25-swap-bundle-preview")
   }
 
@@ -207,7 +220,9 @@ import Testing
   @Test func largerTerminal() throws {
     let large = DeallocationScreenTests.Press.key(.resize(Size(width: 120, height: 40)))
     let swap = try open("SUB-000002")
-    swap.press(large, Self.enter, Self.down, Self.down, Self.tab, Self.tab, .key(.right))
+    swap.press(
+      large, Self.enter, Self.down, Self.tab, Self.tab, .key(.right), Self.tab,
+      .key(.character(" ")))
     swap.check("subscriptions/70-swap-component-item-120x40")
     #expect(swap.text.contains("Distributors"))
     let add = try open("SUB-000003")

@@ -75,7 +75,7 @@ extension OrderChange {
     if let order { return "\(order.number) \(order.type.title)" }
     if let policy {
       let count = policy.chains.count
-      return "approval policy: \(count) chain" + (count == 1 ? "" : "s")
+      return "approval policy: " + TextRules.counted(count, "chain")
     }
     guard let number, let event else { return "" }
     return "\(number) \(event.step.title.lowercased()) → \(event.state.rawValue)"

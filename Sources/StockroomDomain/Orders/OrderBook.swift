@@ -58,10 +58,21 @@ public struct OrderBook: Codable, Sendable, Equatable {
   /// An employee's name, or the ID when unknown.
   public func name(_ id: String) -> String { employee(id)?.name ?? id }
 
-  /// The open order that already names this line or device, if any.
+  /// The device on a line, when it has one.
+  public func device(on line: Line?) -> Device? { line?.device.flatMap { device($0) } }
+
+  /// The accessories that fit the device on `line` (seed 002: "for an existing device");
+  /// none for a line without a device.
+  public func accessories(for line: Line?) -> [Accessory] {
+    guard let model = device(on: line)?.model else { return [] }
+    return accessories.filter { $0.fits(model) }
+  }
+
+  /// The open order that already names this line or device, if any. An accessory order
+  /// holds neither: the line and its device stay free for other orders.
   func openOrder(line: String? = nil, device: String? = nil) -> Order? {
     orders.first { order in
-      guard order.state.isOpen else { return false }
+      guard order.state.isOpen, order.type != .accessory else { return false }
       if let line, order.request.line == line { return true }
       if let device, order.request.device == device { return true }
       return false

@@ -160,19 +160,30 @@ public struct Sim: Codable, Sendable, Hashable {
   }
 }
 
-/// An accessory the company stocks (battery, case, headset…).
+/// An accessory the company stocks (battery, case, headset…), ordered for an existing device.
 public struct Accessory: Codable, Sendable, Hashable {
   public var code: String
   public var name: String
   public var inStock: Int
   /// The list price of one (decimal text); nil: not priced.
   public var price: String?
+  /// The device models it fits; nil or empty: every device (a headset, a charger).
+  public var fits: [String]?
 
-  public init(code: String, name: String, inStock: Int, price: String? = nil) {
+  public init(
+    code: String, name: String, inStock: Int, price: String? = nil, fits: [String]? = nil
+  ) {
     self.code = code
     self.name = name
     self.inStock = inStock
     self.price = price
+    self.fits = fits
+  }
+
+  /// True when it fits a device of `model`.
+  public func fits(_ model: String) -> Bool {
+    guard let fits, !fits.isEmpty else { return true }
+    return fits.contains { $0.uppercased() == model.uppercased() }
   }
 }
 

@@ -87,6 +87,18 @@ struct OrderSubmitCheck {
     return found
   }
 
+  /// The device on the line an accessory is for (seed 002: "for an existing device").
+  func deviceOn(_ number: String?) throws(DomainError) -> Device {
+    guard let number, !number.isEmpty else {
+      throw .orderRule("\(request.type.title) needs a line (--line)")
+    }
+    guard let found = book.line(number) else { throw unknown("line", number) }
+    guard let device = book.device(on: found) else {
+      throw .orderRule("line \(found.number) has no device to order an accessory for")
+    }
+    return device
+  }
+
   func vendor(_ code: String?) throws(DomainError) -> Vendor {
     guard let code, !code.isEmpty else {
       throw .orderRule("\(request.type.title) needs a vendor (--vendor)")

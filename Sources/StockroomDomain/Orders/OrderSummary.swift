@@ -34,7 +34,7 @@ extension OrderBook {
     if let model = request.model { rows.append(("New device", model)) }
     if let serial = request.device {
       let model = device(serial)?.model ?? ""
-      rows.append(("In-stock device", model.isEmpty ? serial : "\(model) \(serial)"))
+      rows.append((request.type.spec.deviceLabel, model.isEmpty ? serial : "\(model) \(serial)"))
     }
     if !request.addFeatures.isEmpty {
       rows.append(("Add features", request.addFeatures.joined(separator: ", ")))

@@ -49,13 +49,23 @@ extension OrderTypeSpec {
     "Accessory", group: .new,
     explanation: "Order a new accessory (s) like a battery, case, headset, etc., for an existing "
       + "device.",
-    fields: [.employee, .accessory, .quantity, .comment],
-    usage: "--accessory CODE [--quantity N] [--employee]", ships: true,
+    fields: [.line, .accessory, .quantity, .comment],
+    usage: "--line --accessory CODE [--quantity N]", ships: true,
+    deviceLabel: "For device", offersLine: { $0 != .disconnected },
     check: { check, request, _ throws(DomainError) in
+      let device = try check.deviceOn(request.line)
       guard let code = request.accessory, let found = check.book.accessory(code) else {
         throw check.unknown("accessory", request.accessory ?? "(none: --accessory)")
       }
+      guard found.fits(device.model) else {
+        let fitting = check.book.accessories(for: check.book.line(request.line ?? ""))
+        throw .orderRule(
+          "\(found.name) (\(found.code)) does not fit the \(device.model) on line "
+            + "\(request.line ?? ""); it takes "
+            + (fitting.isEmpty ? "none" : fitting.map(\.code).joined(separator: ", ")))
+      }
       request.accessory = found.code
+      request.device = device.serial
       let quantity = request.quantity ?? 1
       guard quantity >= 1, quantity <= 20 else { throw .notPositive(quantity) }
       request.quantity = quantity

@@ -22,6 +22,8 @@ public struct OrderTypeSpec: Sendable {
   public let warning: String?
   /// The label of the vendor row in an order's summary.
   public let vendorLabel: String
+  /// The label of the device row in an order's summary.
+  public let deviceLabel: String
   /// Which lines the order may name, by their state.
   let offersLine: @Sendable (LineState) -> Bool
   /// Checks a request against the book, naming what it refers to as the book does.
@@ -35,6 +37,7 @@ public struct OrderTypeSpec: Sendable {
     _ title: String, group: OrderType.Group, explanation: String, fields: [OrderFieldKey],
     optional: Set<OrderFieldKey> = [], usage: String, ships: Bool = false,
     completesOnApproval: Bool = false, warning: String? = nil, vendorLabel: String = "Vendor",
+    deviceLabel: String = "In-stock device",
     offersLine: @escaping @Sendable (LineState) -> Bool = { $0 == .active },
     check:
       @escaping @Sendable (OrderSubmitCheck, inout OrderRequest, Employee) throws(DomainError) ->
@@ -52,6 +55,7 @@ public struct OrderTypeSpec: Sendable {
     self.completesOnApproval = completesOnApproval
     self.warning = warning
     self.vendorLabel = vendorLabel
+    self.deviceLabel = deviceLabel
     self.offersLine = offersLine
     self.check = check
     self.missing = missing

@@ -150,7 +150,8 @@ public enum MovementsReport {
 
 /// The ledger applied transaction by transaction with `InventoryState.apply`, and held (see
 /// `MovementsReport`) read off the state after each: the tokens of each model are counted as
-/// they are appended, the allocated ones are the accounts' counts.
+/// they are received (and taken off when a receive is reversed), the allocated ones are the
+/// accounts' counts.
 struct HeldReplay {
   var state = InventoryState()
   private var modelTotals: [Int] = []
@@ -159,16 +160,19 @@ struct HeldReplay {
   var products: [String] { Product.software.map(\.rawValue) + state.models }
 
   mutating func apply(_ transaction: Transaction) throws(ReportFailure) {
-    let before = state.tokens.count
     do throws(DomainError) {
       try state.apply(transaction.change)
     } catch {
       throw .damaged(error)
     }
     while modelTotals.count < state.models.count { modelTotals.append(0) }
-    for index in before..<state.tokens.count {
-      let model = Int(state.tokens[index].model)
-      if modelTotals.indices.contains(model) { modelTotals[model] += 1 }
+    let change = transaction.change
+    let sign = change.action == .receive ? 1 : change.reversal?.action == .receive ? -1 : 0
+    guard sign != 0 else { return }
+    for item in change.items where item.product == .hardware {
+      if let model = state.modelIndex(item.model ?? "") {
+        modelTotals[model] += sign * (item.serials?.count ?? 0)
+      }
     }
   }
 

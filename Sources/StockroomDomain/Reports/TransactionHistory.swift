@@ -25,31 +25,27 @@ public typealias ReportProgress = (_ done: UInt64, _ total: UInt64) -> Bool
 
 extension TransactionHistory {
   /// Reads the transactions in order until `body` returns false, reporting progress every
-  /// 4,096 transactions; a progress answer of false ends the read with `cancelled`.
+  /// 4,096 transactions; a progress answer of false ends the read with `cancelled`. The
+  /// ledger is decoded on a thread of its own meanwhile (`LedgerPipe`).
   func read(
     progress: ReportProgress?, _ body: (Transaction) throws(ReportFailure) -> Bool
   ) throws(ReportFailure) {
     var done: UInt64 = 0
-    var failure: ReportFailure?
     let total = lastSequence
-    do throws(LedgerError) {
-      try forEachTransaction { transaction in
-        done += 1
-        if let progress, done % 4096 == 0, !progress(done, total) {
-          failure = .cancelled
-          return false
-        }
-        do throws(ReportFailure) {
-          return try body(transaction)
-        } catch {
-          failure = error
-          return false
-        }
+    let pipe = LedgerPipe.reading(self)
+    defer { pipe.close() }
+    while true {
+      let next: Transaction?
+      do throws(LedgerError) {
+        next = try pipe.next()
+      } catch {
+        throw .ledger(error)
       }
-    } catch {
-      throw .ledger(error)
+      guard let transaction = next else { break }
+      done += 1
+      if let progress, done % 4096 == 0, !progress(done, total) { throw .cancelled }
+      if !(try body(transaction)) { break }
     }
-    if let failure { throw failure }
     _ = progress?(total, total)
   }
 

@@ -11,11 +11,11 @@ public enum ReturnRefusal: String, CaseIterable, Hashable, Sendable, Codable {
 
   /// Why `token` (nil: no token has the serial) cannot be deallocated, or nil when it can.
   public static func of(_ token: HardwareToken?) -> ReturnRefusal? {
-    guard let token else { return .unknown }
+    guard let token, token.state != .removed else { return .unknown }
     switch token.state {
     case .available: return .notAllocated
     case .faulty: return .faulty
-    case .lost: return .lost
+    case .lost, .removed: return .lost
     case .allocated:
       guard let account = token.accountIndex else { return .notAllocated }
       return token.isDeallocatable(from: account) ? nil : .inUse

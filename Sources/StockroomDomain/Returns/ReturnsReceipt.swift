@@ -25,7 +25,7 @@ public struct ReturnsReceipt: Hashable, Sendable {
     lines.append("Session:        \(session.id)")
     lines.append("Received by:    \(transaction.user)\(performer) at \(transaction.time)")
     if !transaction.comment.isEmpty { lines.append("Comment:        \(transaction.comment)") }
-    lines += ["", "Returned: \(mine.count) hardware token\(mine.count == 1 ? "" : "s")"]
+    lines += ["", "Returned: " + TextRules.counted(mine.count, "hardware token")]
     var groups: [(title: String, serials: [String])] = []
     for scan in mine {
       let title = "\(scan.model ?? "?"), \(scan.disposition.title)"

@@ -17,9 +17,14 @@ public struct ReversalChange: Hashable, Sendable, Codable {
 
   /// The action a reversal's hardware item applies to its serials: a deallocation's serials
   /// are allocated again; an allocation's go back to stock, a re-initialization's to faulty
-  /// (the item's disposition says which).
+  /// (the item's disposition says which); a receive's are taken out (`reverse`: the tokens
+  /// become `.removed`).
   var hardwareAction: ActionCode {
-    action == .deallocateHardware ? .allocate : .deallocateHardware
+    switch action {
+    case .deallocateHardware: return .allocate
+    case .receive: return .reverse
+    default: return .deallocateHardware
+    }
   }
 
   /// The action a reversal's software item applies with its quantity negated: the original's

@@ -44,7 +44,8 @@ public struct ReversalSummary: CommandSummary, Hashable {
   static func back(_ item: TransactionItem, _ action: ActionCode, _ account: String) -> String {
     let what =
       item.product == .hardware
-      ? "\(item.serials?.count ?? 0) \(TextRules.neutralised(item.model ?? "")) serial(s)"
+      ? TextRules.counted(
+        item.serials?.count ?? 0, TextRules.neutralised(item.model ?? "") + " serial")
       : "\(item.quantity ?? 0) \(item.product.title)"
     switch action {
     case .deallocateHardware: return "Put \(what) back on\(account) as allocated"

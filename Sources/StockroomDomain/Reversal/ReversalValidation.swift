@@ -1,5 +1,6 @@
 /// The checks behind a `reverse` command: what the inverse of a transaction moves, refused with
-/// every serial or quantity that blocks it. The inverse applies through the same `apply` as
+/// every serial or quantity that blocks it (a received serial blocks unless it is untouched:
+/// in the provider's stock and named by no later transaction still standing). The inverse applies through the same `apply` as
 /// every commit (`ReversalChange.hardwareAction`, negated software quantities).
 extension Validation {
   static func reverse(_ request: ReversalRequest, _ state: InventoryState) throws(DomainError)
@@ -13,11 +14,6 @@ extension Validation {
     }
     if let by = state.reversals.reversal(of: id) {
       throw .reversalRefused("\(id) is already reversed by \(by)")
-    }
-    if original.action == .receive && original.items.contains(where: { $0.product == .hardware }) {
-      throw .reversalRefused(
-        "\(id) cannot be reversed: hardware received by serial stays on record; "
-          + "deallocate it as lost instead")
     }
     let reversal = ReversalChange(reverses: id, action: original.action, why: request.why)
     if original.subscription != nil {
@@ -125,6 +121,7 @@ struct ReversalCheck {
         back.type = before(serial, \.type) ?? .rental
         back.container = before(serial, \.container) ?? state.containers[Int(token.container)].code
       case .reinitialize: back.disposition = .faulty
+      case .receive: break
       default: back.disposition = .return
       }
       let key = "\(back.type?.rawValue ?? "")/\(back.container ?? "")"
@@ -155,6 +152,9 @@ struct ReversalCheck {
         ? nil : "is now \(token.state.rawValue)"
     case .reinitialize:
       return token.state == .available ? nil : "is now \(token.state.rawValue)"
+    case .receive:
+      return token.state == .available && token.accountIndex == nil
+        ? nil : "is now \(token.state.rawValue)"
     default:
       guard let holder, token.isAllocated(to: holder) else {
         return "is now \(token.state.rawValue)"

@@ -19,46 +19,16 @@ public struct OrderMail: Sendable, Equatable {
       let order = book.order(number)
     else { return [] }
     let time = ProcessIdentity.parse(transaction.time) ?? Date(timeIntervalSince1970: 0)
-    let requester = book.employee(order.requestedBy)
-    let employee = book.employee(order.employee)
-    // Whoever may decide at the level the order now waits at (all of a department).
-    let deciders = book.deciders(of: order)
-    let step = change.order != nil ? OrderStep.submit : change.event?.step
-    var milestones: [(OrderMilestone, [Employee?])] = []
-    switch step {
-    case .submit: milestones = [(.submitted, [requester]), (.approvalNeeded, deciders)]
-    case .approve where order.state == .pendingApproval:
-      milestones = [(.approvalNeeded, deciders)]
-    case .approve:
-      milestones = [(.approved, [requester])]
-      if order.state == .completed { milestones.append((.completed, [employee])) }
-    case .reject: milestones = [(.rejected, [requester])]
-    case .requestInfo: milestones = [(.informationRequested, [requester])]
-    case .respond: milestones = [(.approvalNeeded, deciders)]
-    case .cancel: milestones = [(.cancelled, [requester])]
-    case .fulfil:
-      if !(change.event?.update?.tracking ?? []).isEmpty { milestones = [(.shipped, [employee])] }
-    case .complete: milestones = [(.completed, [employee])]
-    case nil: milestones = []
-    }
+    guard let event = change.order != nil ? order.timeline.first : change.event else { return [] }
     let comment = change.event?.comment ?? order.timeline.first?.comment ?? ""
-    return milestones.compactMap { milestone, recipients in
-      let to = recipients.compactMap { $0 }
-      guard !to.isEmpty else { return nil }
-      let others = [requester, employee].compactMap { $0 }.filter { person in
-        !to.contains { $0.id == person.id }
-      }
-      let copies =
-        milestone == .approvalNeeded
-        ? []
-        : Array(Set(others.map(\.id))).sorted()
-          .compactMap { book.employee($0) }
-      return OrderMail(
-        milestone: milestone, order: order.number, transactionId: transaction.transactionId,
-        time: time, to: to, cc: copies,
-        subject: "[\(order.number)] \(milestone.title): \(order.type.title) for "
+    return book.notices(of: event, order: order).map { notice in
+      OrderMail(
+        milestone: notice.milestone, order: order.number,
+        transactionId: transaction.transactionId, time: time, to: notice.to, cc: notice.cc,
+        subject: "[\(order.number)] \(notice.milestone.title): \(order.type.title) for "
           + book.name(order.employee),
-        body: body(milestone, order, book, comment: comment, actor: change.event?.actor))
+        body: body(
+          notice.milestone, order, book, comment: comment, actor: change.event?.actor))
     }
   }
 

@@ -62,7 +62,7 @@ extension Outbox {
     }
     if untried > 0 {
       report.problems.append(
-        "\(untried) more message\(untried == 1 ? "" : "s") left in the outbox for the next try")
+        TextRules.counted(untried, "more message") + " left in the outbox for the next try")
     }
     return report
   }

@@ -4,8 +4,8 @@ import TerminalUI
 /// The searchable list of accounts (customers). Typing filters by code or
 /// name at once; Enter opens the account's allocation table.
 public struct AccountsScreen: Screen {
-  private var list = SearchableTable(table: AccountsScreen.makeTable([]))
-  private var rows: [AccountRow] = []
+  var list = SearchableTable(table: AccountsScreen.makeTable([]))
+  private(set) var rows: [AccountRow] = []
   private var notice: StatusLine?
   /// What Enter does with the chosen account.
   public private(set) var purpose = Purpose.browse
@@ -103,7 +103,7 @@ public struct AccountsScreen: Screen {
     }
   }
 
-  private mutating func open(context: AppContext) -> Effect {
+  mutating func open(context: AppContext) -> Effect {
     guard rows.indices.contains(list.cursor) else {
       notice = StatusLine("No account matches \"\(list.text)\".", kind: .error)
       return .none
@@ -118,11 +118,18 @@ public struct AccountsScreen: Screen {
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     list.render(
-      into: &buffer, in: rect,
-      title: purpose == .allocate ? "Choose the account to allocate to" : "Accounts",
-      count: "\(rows.count) of \(context.state.accounts.count) accounts",
-      empty: "No account matches.")
+      into: &buffer, in: rect, title: heading, count: count(context), empty: Self.empty)
   }
+
+  var heading: String {
+    purpose == .allocate ? "Choose the account to allocate to" : "Accounts"
+  }
+
+  func count(_ context: AppContext) -> String {
+    "\(rows.count) of \(context.state.accounts.count) accounts"
+  }
+
+  static let empty = "No account matches."
 
   public func cursor(in rect: Rect) -> Point? {
     list.cursorPosition(in: rect)

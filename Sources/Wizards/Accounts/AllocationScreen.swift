@@ -6,13 +6,13 @@ import TerminalUI
 /// that inventory; the Transaction Log lists the account's transactions.
 public struct AllocationScreen: Screen {
   public let account: Int
-  private var cells: [AllocationCell] = []
-  private var selected = 0
-  private var logFocused = false
-  private var logCount = 0
-  private var accountCode = ""
-  private var accountName = ""
-  private var notice: StatusLine?
+  private(set) var cells: [AllocationCell] = []
+  var selected = 0
+  var logFocused = false
+  private(set) var logCount = 0
+  private(set) var accountCode = ""
+  private(set) var accountName = ""
+  var notice: StatusLine?
 
   public init(account: Int, context: AppContext) {
     self.account = account
@@ -136,7 +136,7 @@ public struct AllocationScreen: Screen {
       TransactionLogScreen(accountCode: accountCode, accountName: accountName, context: context))
   }
 
-  private mutating func openCell(context: AppContext) -> Effect {
+  mutating func openCell(context: AppContext) -> Effect {
     guard cells.indices.contains(selected) else { return .none }
     let cell = cells[selected]
     guard cell.deallocatable > 0 else {
@@ -147,6 +147,15 @@ public struct AllocationScreen: Screen {
     else { return .none }
     return .push(WizardScreen(flow: flow.flow, answers: flow.answers))
   }
+
+  /// "Transaction Log (3 transactions)": the line under the table.
+  var logTitle: String { "Transaction Log (" + TextRules.counted(logCount, "transaction") + ")" }
+
+  /// What the Available cells do, under the table.
+  static let hint =
+    "Each Available cell opens the deallocation wizard. Software tokens and capacity go "
+    + "back to the provider's stock at once; deallocate hardware tokens only once they "
+    + "are physically back."
 
   /// The width of the row labels (Maximum, In Use, Available).
   static let labelWidth = 12
@@ -237,14 +246,12 @@ public struct AllocationScreen: Screen {
     buffer.put("Maximum", x: x + 1, y: layout.maximumRow)
     buffer.put("In Use", x: x + 1, y: layout.inUseRow)
     buffer.put("Available", x: x + 1, y: layout.availableRow, style: .title)
-    let log = "Transaction Log (\(logCount) transaction\(logCount == 1 ? "" : "s"))"
+    let log = logTitle
     buffer.put(
       logFocused ? "▶ " + log : "  " + log, x: x, y: layout.logRow,
       style: logFocused ? .highlight : .plain)
     buffer.putWrapped(
-      "Each Available cell opens the deallocation wizard. Software tokens and capacity go "
-        + "back to the provider's stock at once; deallocate hardware tokens only once they "
-        + "are physically back.",
+      Self.hint,
       in: Rect(x: x, y: layout.logRow + 2, width: inside.width - 2, height: 3),
       style: .hint)
   }

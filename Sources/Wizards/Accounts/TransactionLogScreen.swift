@@ -7,8 +7,8 @@ import TerminalUI
 public struct TransactionLogScreen: Screen {
   public let accountCode: String
   public let accountName: String
-  private var rows: [Transaction] = []
-  private var table: Table
+  private(set) var rows: [Transaction] = []
+  var table: Table
 
   public init(accountCode: String, accountName: String, context: AppContext) {
     self.accountCode = accountCode

@@ -7,11 +7,11 @@ import TerminalUI
 /// transaction of its own), and the transaction reversed (`v`, a reversal of its own).
 public struct TransactionScreen: Screen {
   public let transactionId: String
-  private var transaction: Transaction?
-  private var serials: [String] = []
-  private var states: [String] = []
-  private var table: Table
-  private var question: Modal?
+  private(set) var transaction: Transaction?
+  private(set) var serials: [String] = []
+  private(set) var states: [String] = []
+  var table: Table
+  private(set) var question: Modal?
   private var notice: StatusLine?
 
   /// Opens a transaction already in hand (just committed, or a row of a log).
@@ -73,9 +73,10 @@ public struct TransactionScreen: Screen {
   public mutating func refreshed(context: AppContext) {
     let state = context.state
     serials = transaction?.items.flatMap { $0.serials ?? [] } ?? []
-    states = serials.map { state.token(serial: $0)?.state.rawValue ?? "unknown" }
+    states = serials.map { state.recordedToken(serial: $0)?.state.rawValue ?? "unknown" }
     let models = serials.map { serial -> String in
-      guard let token = state.token(serial: serial), state.models.indices.contains(Int(token.model))
+      guard let token = state.recordedToken(serial: serial),
+        state.models.indices.contains(Int(token.model))
       else { return "" }
       return state.models[Int(token.model)]
     }
@@ -138,6 +139,29 @@ public struct TransactionScreen: Screen {
       buffer.put("No transaction \(transactionId).", x: inside.x + 1, y: inside.y, style: .error)
       return
     }
+    let rows = Self.facts(transaction, context: context)
+    for (index, row) in rows.enumerated() {
+      buffer.put(row.0, x: inside.x + 1, y: inside.y + index, style: .hint)
+      buffer.put(
+        TextLayout.truncate(TextSafety.neutralised(row.1), to: inside.width - 14),
+        x: inside.x + 12, y: inside.y + index)
+    }
+    if serials.isEmpty {
+      buffer.put(
+        Self.noSerials, x: inside.x + 1, y: inside.y + 8, style: .hint, clip: inside)
+    } else {
+      table.render(into: &buffer, in: TransactionScreen.tableRect(in: rect), focused: true)
+    }
+    if let question {
+      question.render(into: &buffer, in: rect, focused: true)
+    }
+  }
+
+  static let noSerials =
+    "No hardware serials: the quantities above went back to the provider's stock."
+
+  /// What the transaction did, a label and its value a row, as drawn above the tokens.
+  static func facts(_ transaction: Transaction, context: AppContext) -> [(String, String)] {
     let who =
       "\(transaction.user) (uid \(transaction.uid))"
       + (transaction.performedBy.map { ", performed by \($0)" } ?? "")
@@ -176,21 +200,6 @@ public struct TransactionScreen: Screen {
       // The same free row: a deallocation bills nothing.
       rows.append(("Reason", reason.title))
     }
-    for (index, row) in rows.enumerated() {
-      buffer.put(row.0, x: inside.x + 1, y: inside.y + index, style: .hint)
-      buffer.put(
-        TextLayout.truncate(TextSafety.neutralised(row.1), to: inside.width - 14),
-        x: inside.x + 12, y: inside.y + index)
-    }
-    if serials.isEmpty {
-      buffer.put(
-        "No hardware serials: the quantities above went back to the provider's stock.",
-        x: inside.x + 1, y: inside.y + 8, style: .hint, clip: inside)
-    } else {
-      table.render(into: &buffer, in: TransactionScreen.tableRect(in: rect), focused: true)
-    }
-    if let question {
-      question.render(into: &buffer, in: rect, focused: true)
-    }
+    return rows
   }
 }

@@ -26,6 +26,24 @@ struct SearchableTable {
   var text: String { search.text }
   var cursor: Int { table.cursor }
 
+  /// Highlights `row`, as ↑ ↓ would (the line mode picks a row by its number).
+  mutating func select(_ row: Int) {
+    table.moveCursor(to: row)
+  }
+
+  /// The search as the line mode offers it: Ctrl-U empties the field, then the text typed
+  /// (or pasted) narrows the rows at once; Enter would open the highlighted row.
+  func filterAction(_ label: String) -> LineAction {
+    LineAction("filter", label, keys: [.control("u")])
+  }
+
+  /// What the search says above the rows: the text searched for, or `empty` when nothing
+  /// matches it.
+  func searchParagraphs(empty: String) -> [String] {
+    (text.isEmpty ? [] : ["Search: \(RowLine.plain(text))"])
+      + (table.rowCount == 0 ? [empty] : [])
+  }
+
   /// A new table for new rows, laid out in `body`, keeping the highlighted
   /// row (and the scroll) where it was.
   mutating func replaceTable(_ new: Table, in body: Rect, keepCursor: Bool = true) {

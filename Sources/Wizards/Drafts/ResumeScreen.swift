@@ -80,27 +80,37 @@ public struct ResumeScreen: Screen {
     return .none
   }
 
+  static let intro =
+    "Stockroom ended while you had answers in a wizard. Nothing was committed; your "
+    + "answers were kept:"
+
+  /// Where the draft was: its wizard and step ("Allocation › Northwind Traders").
+  static func path(_ draft: Draft) -> String {
+    draft.breadcrumb.dropFirst().map(TextSafety.neutralised).joined(separator: " › ")
+  }
+
+  /// The draft's step and when it was saved.
+  static func detail(_ draft: Draft, context: AppContext) -> [String] {
+    let saved = "saved " + TimeText.local(draft.updatedAt, in: context.timeZone)
+    return [TextSafety.neutralised(draft.position), saved].filter { !$0.isEmpty }
+  }
+
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     Box.draw(into: &buffer, rect, title: "Resume where you were?")
     let inside = rect.inset(by: 1)
-    let intro =
-      "Stockroom ended while you had answers in a wizard. Nothing was committed; your "
-      + "answers were kept:"
     let rows = buffer.putWrapped(
-      intro, in: Rect(x: inside.x + 2, y: inside.y + 1, width: inside.width - 4, height: 2))
+      Self.intro, in: Rect(x: inside.x + 2, y: inside.y + 1, width: inside.width - 4, height: 2))
     var y = inside.y + 2 + rows
     for (index, draft) in drafts.enumerated() {
       guard y + 1 < inside.maxY - 3 else { break }
       let marker = index == highlighted ? "▶ " : "  "
       let width = max(0, inside.width - 6)
-      let path = draft.breadcrumb.dropFirst().map(TextSafety.neutralised).joined(separator: " › ")
+      let path = Self.path(draft)
       let x = buffer.put(marker, x: inside.x + 2, y: y, clip: inside)
       buffer.put(
         TextLayout.pad(TextLayout.truncate(path, to: width), to: width), x: x, y: y,
         style: index == highlighted ? .highlight : .title, clip: inside)
-      let saved = "saved " + TimeText.local(draft.updatedAt, in: context.timeZone)
-      let detail = [TextSafety.neutralised(draft.position), saved].filter { !$0.isEmpty }
-        .joined(separator: " · ")
+      let detail = Self.detail(draft, context: context).joined(separator: " · ")
       buffer.put(
         TextLayout.truncate(detail, to: width), x: x, y: y + 1, style: .hint, clip: inside)
       y += 3
@@ -138,16 +148,19 @@ public struct ResumeNotice: Screen {
     return .pop
   }
 
+  /// What the notice says, its paragraphs apart.
+  var text: String {
+    resumed
+      ? "Your picks changed while you were away: \(message). Nothing was committed. Check the "
+        + "answers before you press Confirm.\n\nPress Enter to go back to the wizard."
+      : "\(message) Nothing was committed.\n\nPress Enter to go on."
+  }
+
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     Box.draw(
       into: &buffer, rect,
       title: resumed ? "Your picks changed while you were away" : "The draft cannot be resumed")
     let inside = rect.inset(by: 1)
-    let text =
-      resumed
-      ? "Your picks changed while you were away: \(message). Nothing was committed. Check the "
-        + "answers before you press Confirm.\n\nPress Enter to go back to the wizard."
-      : "\(message) Nothing was committed.\n\nPress Enter to go on."
     buffer.putWrapped(
       text,
       in: Rect(

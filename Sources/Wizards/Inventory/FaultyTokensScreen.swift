@@ -8,10 +8,10 @@ import TerminalUI
 public struct FaultyTokensScreen: Screen {
   public let model: String
   public let container: String
-  private var serials: [String] = []
-  private var containerName = ""
-  private var table: Table
-  private var question: Modal?
+  private(set) var serials: [String] = []
+  private(set) var containerName = ""
+  var table: Table
+  private(set) var question: Modal?
   private var notice: StatusLine?
 
   public init(model: String, container: String, context: AppContext) {
@@ -105,17 +105,23 @@ public struct FaultyTokensScreen: Screen {
     refreshed(context: context)
   }
 
+  var count: String {
+    "\(serials.count) faulty tokens, never offered for allocation until re-initialized."
+  }
+
+  static let noneLeft = "None left: every one was re-initialized."
+
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     Box.draw(
       into: &buffer, rect,
       title: "Faulty \(TextSafety.neutralised(model)) · \(TextSafety.neutralised(containerName))")
     let inside = rect.inset(by: 1)
     buffer.put(
-      "\(serials.count) faulty tokens, never offered for allocation until re-initialized.",
+      count,
       x: inside.x + 1, y: inside.y, style: .hint, clip: inside)
     if serials.isEmpty {
       buffer.put(
-        "None left: every one was re-initialized.", x: inside.x + 1, y: inside.y + 3,
+        Self.noneLeft, x: inside.x + 1, y: inside.y + 3,
         style: .hint, clip: inside)
     } else {
       table.render(into: &buffer, in: FaultyTokensScreen.tableRect(in: rect), focused: true)

@@ -6,10 +6,10 @@ import TerminalUI
 /// (available, faulty, lost) per container and model. A row with faulty
 /// tokens lists them for re-initialization; `a` allocates, `r` receives stock.
 public struct InventoryScreen: Screen {
-  private var summary = InventoryState().inventorySummary()
+  private(set) var summary = InventoryState().inventorySummary()
   private var containerNames: [String: String] = [:]
-  private var table: Table
-  private var notice: StatusLine?
+  var table: Table
+  private(set) var notice: StatusLine?
 
   public init(context: AppContext) {
     table = InventoryScreen.makeTable([], names: [:])
@@ -122,6 +122,9 @@ public struct InventoryScreen: Screen {
     return .push(FaultyTokensScreen(model: row.model, container: row.container, context: context))
   }
 
+  static let footnote =
+    "Leased stock is only rented · faulty tokens are never offered for allocation"
+
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     Box.draw(
       into: &buffer, rect,
@@ -147,7 +150,7 @@ public struct InventoryScreen: Screen {
       buffer.put("No hardware tokens.", x: x, y: inside.y + 9, style: .hint, clip: inside)
     }
     buffer.put(
-      "Leased stock is only rented · faulty tokens are never offered for allocation",
+      Self.footnote,
       x: x, y: inside.maxY - 1, style: .hint, clip: inside)
   }
 }

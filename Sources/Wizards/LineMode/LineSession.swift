@@ -46,7 +46,7 @@ public struct LineSession {
     }
     rows = []
     return [screen.title + "."] + LineScreenText.lines(of: screen, context: app.context)
-      + [LineKeys.listed(screen.keyBindings)]
+      + [LineKeyNames.listed(screen.keyBindings)]
   }
 
   /// What identifies what is shown: the screen and, in a wizard, the question.
@@ -270,7 +270,7 @@ public struct LineSession {
       for key in action.keys { send(&app, .key(key)) }
       return nil
     }
-    for key in LineKeys.keys(text) ?? text.map({ Key.character($0) }) {
+    for key in LineKeyNames.keys(text) ?? text.map({ Key.character($0) }) {
       send(&app, .key(key))
     }
     return nil

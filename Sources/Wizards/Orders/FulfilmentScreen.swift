@@ -7,11 +7,11 @@ import TerminalUI
 public struct FulfilmentScreen: Screen {
   public let number: String
   public let session: OrderSession
-  private var fields: [TextField] = (0..<5).map { index in
+  private(set) var fields: [TextField] = (0..<5).map { index in
     TextField(width: 40, maxLength: index == 4 ? TextRules.commentLimit : 64)
   }
-  private var focus = 0
-  private var outcome: CommitOutcome?
+  private(set) var focus = 0
+  private(set) var outcome: CommitOutcome?
   private let key = UUID().uuidString
   static let labels = ["Service number", "IMEI / serial", "SIM ICCID", "Tracking", "Comment"]
 
@@ -86,10 +86,22 @@ public struct FulfilmentScreen: Screen {
   }
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
-    let book = context.state.orders
     Box.draw(into: &buffer, rect, title: "Fulfilment update · \(number)")
     let inside = rect.inset(by: 1)
-    guard let order = book.order(number) else { return }
+    guard let rows = facts(context) else { return }
+    let area = Rect(x: inside.x + 1, y: inside.y, width: inside.width - 2, height: 7)
+    OrderRowsView.draw(rows, into: &buffer, in: area)
+    for (index, label) in Self.labels.enumerated() {
+      let field = Self.fieldRect(rect, index)
+      buffer.put(label, x: inside.x + 1, y: field.y, style: focus == index ? .highlight : .hint)
+      fields[index].render(into: &buffer, in: field, focused: outcome == nil && focus == index)
+    }
+  }
+
+  /// The order, what fulfilment recorded so far, and what it still needs; nil without it.
+  func facts(_ context: AppContext) -> [(String, String)]? {
+    let book = context.state.orders
+    guard let order = book.order(number) else { return nil }
     var rows: [(String, String)] = [
       ("Type", order.type.title), ("For", book.person(order.employee)),
       ("State", order.state.title),
@@ -102,12 +114,6 @@ public struct FulfilmentScreen: Screen {
     rows.append(("Recorded", recorded.isEmpty ? "nothing yet" : recorded.joined(separator: "; ")))
     let missing = book.missing(order)
     rows.append(("Before complete", missing.isEmpty ? "ready" : missing.joined(separator: ", ")))
-    let area = Rect(x: inside.x + 1, y: inside.y, width: inside.width - 2, height: 7)
-    OrderRowsView.draw(rows, into: &buffer, in: area)
-    for (index, label) in Self.labels.enumerated() {
-      let field = Self.fieldRect(rect, index)
-      buffer.put(label, x: inside.x + 1, y: field.y, style: focus == index ? .highlight : .hint)
-      fields[index].render(into: &buffer, in: field, focused: outcome == nil && focus == index)
-    }
+    return rows
   }
 }

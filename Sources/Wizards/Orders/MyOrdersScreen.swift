@@ -6,8 +6,8 @@ import TerminalUI
 /// desk sees every order). Enter opens one; n starts a new order; a opens the approval queue.
 public struct MyOrdersScreen: Screen {
   public private(set) var session: OrderSession
-  private var orders: [Order] = []
-  private var table: Table
+  private(set) var orders: [Order] = []
+  var table: Table
 
   public init(session: OrderSession, context: AppContext) {
     self.session = session
@@ -83,13 +83,18 @@ public struct MyOrdersScreen: Screen {
     }
   }
 
+  /// "Acting as Priya Raman (EMP-0003) · support desk".
+  func actingAs(_ book: OrderBook) -> String {
+    var who = "Acting as " + book.person(session.actor)
+    if book.employee(session.actor)?.supportDesk == true { who += " · support desk" }
+    return who
+  }
+
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     Box.draw(into: &buffer, rect, title: "My orders")
     let book = context.state.orders
-    var who = "Acting as " + book.person(session.actor)
-    if book.employee(session.actor)?.supportDesk == true { who += " · support desk" }
     buffer.put(
-      TextSafety.neutralised(who), x: rect.x + 2, y: rect.y + 1, style: .hint,
+      TextSafety.neutralised(actingAs(book)), x: rect.x + 2, y: rect.y + 1, style: .hint,
       clip: rect.inset(by: 1))
     table.render(into: &buffer, in: OrderTable.rect(in: rect), focused: true)
   }
@@ -133,8 +138,8 @@ enum OrderTable {
 /// The approval queue: orders waiting for the acting employee's decision.
 public struct ApprovalQueueScreen: Screen {
   public let session: OrderSession
-  private var orders: [Order] = []
-  private var table: Table
+  private(set) var orders: [Order] = []
+  var table: Table
 
   public init(session: OrderSession, context: AppContext) {
     self.session = session

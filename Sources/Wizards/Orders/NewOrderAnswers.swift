@@ -30,14 +30,17 @@ public struct NewOrderAnswers: Sendable {
   var type: OrderType { OrderType.allCases[typeIndex] }
 
   func text(_ key: OrderFieldKey) -> String {
-    (texts[key]?.text ?? "").trimmingCharacters(in: " ")
+    (texts[key]?.text ?? Self.initialText(key)).trimmingCharacters(in: " ")
   }
+
+  /// What a text field holds before it is first typed in: one of a quantity.
+  static func initialText(_ key: OrderFieldKey) -> String { key == .quantity ? "1" : "" }
 
   mutating func field(_ key: OrderFieldKey) -> TextField {
     if let field = texts[key] { return field }
     let field = TextField(
       width: 40, maxLength: key == .comment ? TextRules.commentLimit : key == .quantity ? 2 : 40,
-      rule: key == .quantity ? .digits : nil, text: key == .quantity ? "1" : "")
+      rule: key == .quantity ? .digits : nil, text: Self.initialText(key))
     texts[key] = field
     return field
   }

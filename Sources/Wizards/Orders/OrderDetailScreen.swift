@@ -22,7 +22,9 @@ public struct OrderDetailScreen: Screen {
     returns to approval. Approval moves it to fulfilment, where the support desk records the \
     new service number, IMEI or serial numbers and tracking numbers (f) and completes it (d); \
     the inventory then updates itself. Assign or reassign completes on approval. Requester, \
-    approver or support desk may cancel (c) an open order. Each milestone sends an email; one \
+    approver or support desk may cancel (c) an open order. Each milestone sends an email, and \
+    the timeline marks each step that sent one with the seed's e-mail icon (✉) and whom it \
+    went to; one \
     that could not be delivered is named here in red, and the next Stockroom (or \
     `stockroom outbox deliver`) tries it again.
     """
@@ -83,39 +85,89 @@ public struct OrderDetailScreen: Screen {
       x: left.maxX + 1, y: inside.y, width: inside.maxX - left.maxX - 2,
       height: inside.height - below)
     buffer.put("Timeline", x: right.x, y: right.y, style: .title, clip: right)
-    var y = right.y + 1
-    for event in order.timeline.suffix(6) where y < right.maxY {
-      let when = TimeText.local(event.time, in: context.timeZone)
-      buffer.put(when, x: right.x, y: y, style: .hint, clip: right)
-      y += 1
-      var text = "\(event.step.title), \(book.name(event.actor))"
-      if !event.comment.isEmpty { text += ": " + event.comment }
-      let area = Rect(x: right.x + 1, y: y, width: right.width - 1, height: right.maxY - y)
-      y += buffer.putWrapped(TextSafety.neutralised(text), in: area)
-    }
+    Self.drawTimeline(
+      order, book: book, into: &buffer,
+      in: Rect(x: right.x, y: right.y + 1, width: right.width, height: right.height - 1),
+      timeZone: context.timeZone)
     Self.drawFailures(failed, into: &buffer, at: inside.maxY - 4, in: inside)
     let offered = steps(context).map { "\($0.0) \($0.1.verb)" }
-    let line = offered.isEmpty ? "No step is yours to take." : offered.joined(separator: " · ")
+    let line = offered.isEmpty ? Self.noStep : offered.joined(separator: " · ")
     buffer.put(line, x: inside.x + 1, y: inside.maxY - 1, style: .hint, clip: inside)
   }
 }
 
 extension OrderDetailScreen {
+  static let noStep = "No step is yours to take."
+
+  /// "Approve, Priya Raman: fine for this quarter": one step of the timeline.
+  static func event(_ event: OrderEvent, book: OrderBook) -> String {
+    var text = "\(event.step.title), \(book.name(event.actor))"
+    if !event.comment.isEmpty { text += ": " + event.comment }
+    return text
+  }
+
+  /// The timeline's newest entries that fit: when, the step with who and comment, and the
+  /// seed's e-mail mark with whom a step notified.
+  static func drawTimeline(
+    _ order: Order, book: OrderBook, into buffer: inout Buffer, in area: Rect,
+    timeZone: TimeZone
+  ) {
+    let width = area.width - 1
+    let notified = book.notified(along: order)
+    var entries: [(when: String, lines: [String], mail: [String])] = []
+    for (event, people) in zip(order.timeline, notified) {
+      let text = Self.event(event, book: book)
+      let mail = people.isEmpty ? [] : ["✉ " + people.map(\.name).joined(separator: ", ")]
+      entries.append(
+        (
+          TimeText.local(event.time, in: timeZone),
+          TextLayout.wrap(TextSafety.neutralised(text), width: width),
+          mail.flatMap { TextLayout.wrap(TextSafety.neutralised($0), width: width) }
+        ))
+    }
+    var shown = 0
+    var used = 0
+    for entry in entries.reversed() {
+      let height = 1 + entry.lines.count + entry.mail.count
+      guard used + height <= area.height else { break }
+      used += height
+      shown += 1
+    }
+    var y = area.y
+    for entry in entries.suffix(shown) {
+      buffer.put(entry.when, x: area.x, y: y, style: .hint, clip: area)
+      y += 1
+      for line in entry.lines {
+        buffer.put(line, x: area.x + 1, y: y, clip: area)
+        y += 1
+      }
+      for line in entry.mail {
+        buffer.put(line, x: area.x + 1, y: y, style: .hint, clip: area)
+        y += 1
+      }
+    }
+  }
+
   /// Three lines about the order's mail that could not be delivered: which, to whom, and why.
   static func drawFailures(
     _ failed: [MailDelivery], into buffer: inout Buffer, at y: Int, in area: Rect
   ) {
-    guard let first = failed.first else { return }
-    let tries = first.attempts == 1 ? "tried once" : "tried \(first.attempts) times"
-    var text = "Mail failed: \(first.milestoneTitle) to \(first.to.joined(separator: ", "))"
-    text += failed.count > 1 ? " and \(failed.count - 1) more" : ", " + tries
+    guard let (text, reason) = failure(failed) else { return }
     let width = area.width - 3
-    let reason = TextSafety.neutralised(first.error ?? "")
     buffer.put(
       TextLayout.truncate(TextSafety.neutralised(text), to: width), x: area.x + 1, y: y,
       style: .error, clip: area)
     _ = buffer.putWrapped(
       reason, in: Rect(x: area.x + 2, y: y + 1, width: width, height: 2), style: .hint)
+  }
+
+  /// Which mail failed, to whom and how often, and why (the first failure's reason).
+  static func failure(_ failed: [MailDelivery]) -> (String, String)? {
+    guard let first = failed.first else { return nil }
+    let tries = first.attempts == 1 ? "tried once" : "tried \(first.attempts) times"
+    var text = "Mail failed: \(first.milestoneTitle) to \(first.to.joined(separator: ", "))"
+    text += failed.count > 1 ? " and \(failed.count - 1) more" : ", " + tries
+    return (text, TextSafety.neutralised(first.error ?? ""))
   }
 }
 
@@ -140,8 +192,8 @@ public struct OrderStepScreen: Screen {
   public let number: String
   public let step: OrderStep
   public let session: OrderSession
-  private var comment = TextField(width: 50, maxLength: TextRules.commentLimit)
-  private var outcome: CommitOutcome?
+  private(set) var comment = TextField(width: 50, maxLength: TextRules.commentLimit)
+  private(set) var outcome: CommitOutcome?
   private let key = UUID().uuidString
 
   public init(number: String, step: OrderStep, session: OrderSession) {
@@ -201,9 +253,18 @@ public struct OrderStepScreen: Screen {
   }
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
-    let book = context.state.orders
     Box.draw(into: &buffer, rect, title: "\(step.title) · \(number)")
     let inside = rect.inset(by: 1)
+    let area = Rect(
+      x: inside.x + 1, y: inside.y, width: inside.width - 2, height: inside.height - 5)
+    OrderRowsView.draw(facts(context), into: &buffer, in: area)
+    buffer.put("Comment", x: inside.x + 1, y: rect.maxY - 4, style: .hint, clip: inside)
+    comment.render(into: &buffer, in: Self.fieldRect(rect), focused: outcome == nil)
+  }
+
+  /// The order, who takes the step, and the state it leaves the order in (or why not).
+  func facts(_ context: AppContext) -> [(String, String)] {
+    let book = context.state.orders
     var rows: [(String, String)] = []
     if let order = book.order(number) { rows = Array(book.rows(order).prefix(9)) }
     rows.append(("By", book.person(session.actor)))
@@ -219,10 +280,6 @@ public struct OrderStepScreen: Screen {
     } else {
       rows.append(("Afterwards", next))
     }
-    let area = Rect(
-      x: inside.x + 1, y: inside.y, width: inside.width - 2, height: inside.height - 5)
-    OrderRowsView.draw(rows, into: &buffer, in: area)
-    buffer.put("Comment", x: inside.x + 1, y: rect.maxY - 4, style: .hint, clip: inside)
-    comment.render(into: &buffer, in: Self.fieldRect(rect), focused: outcome == nil)
+    return rows
   }
 }

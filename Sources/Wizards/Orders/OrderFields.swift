@@ -59,7 +59,8 @@ struct OrderFields {
         OrderOption(
           value: line.number,
           label: "\(line.number) \(line.employee.map { book.name($0) } ?? "-") "
-            + "(\(line.vendor), \(line.state.rawValue))")
+            + "(\(line.vendor), \(line.state.rawValue))"
+            + (book.device(on: line).map { " " + $0.model } ?? ""))
       }
     case .vendor:
       return book.vendors.map { OrderOption(value: $0.code, label: $0.name) }
@@ -86,7 +87,7 @@ struct OrderFields {
       return [OrderOption(value: nil, label: "(none)")]
         + features.map { OrderOption(value: $0, label: $0) }
     case .accessory:
-      return book.accessories.map {
+      return book.accessories(for: value(.line, answers).flatMap { book.line($0) }).map {
         OrderOption(value: $0.code, label: "\($0.name) (\($0.inStock) in stock)")
       }
     case .issue:

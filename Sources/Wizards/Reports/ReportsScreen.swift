@@ -237,6 +237,9 @@ public struct ReportsScreen: Screen {
     return form.cursor(focus, in: Self.formRect(in: rect))
   }
 
+  static let nothing =
+    "Nothing matches these filters. Change them and press Enter to run the report again."
+
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     Box.draw(into: &buffer, rect, title: "Reports")
     let inside = rect.inset(by: 1)
@@ -258,7 +261,7 @@ public struct ReportsScreen: Screen {
     guard job == nil, let result else { return }
     if result.rows.isEmpty {
       buffer.putWrapped(
-        "Nothing matches these filters. Change them and press Enter to run the report again.",
+        Self.nothing,
         in: Rect(x: tableRect.x, y: tableRect.y + 1, width: tableRect.width, height: 2),
         style: .hint)
     } else {

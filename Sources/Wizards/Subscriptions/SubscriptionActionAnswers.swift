@@ -10,11 +10,19 @@ public struct SubscriptionActionAnswers {
   public let action: SubscriptionAction
   public var book: SubscriptionBook
   public var subscription: Subscription
-  /// The installed items to choose from (bundles followed by their components).
+  /// The Installed Items section's rows: for a swap, the items outside bundles and the
+  /// bundles (whose components are under Installed Items Components); for a remove, the
+  /// bundles followed by their components too.
   public var items: [InstalledItem]
   /// The highlighted installed item; nil until one is chosen (a wizard opened from a
   /// record that named none, or an item no longer installed).
   public var itemCursor: Int? = 0
+  /// The Installed Items Components section (swap): the highlighted bundle's components.
+  public var components: [InstalledItem] = []
+  /// The highlighted component row.
+  public var componentCursor = 0
+  /// The serials of the components checked; a component swap takes exactly one.
+  public var checked: Set<String> = []
   public var reason = RadioGroup(
     options: SwapReason.allCases.map { RadioGroup.Option($0.title) }, selected: 0)
   public var mode = RadioGroup(
@@ -51,7 +59,7 @@ public struct SubscriptionActionAnswers {
     self.action = action
     book = context.state.subscriptions
     self.subscription = subscription
-    items = subscription.itemsInOrder
+    items = Self.rows(action, subscription)
     osUser = context.userName
     now = context.now
     timeZone = context.timeZone
@@ -60,13 +68,43 @@ public struct SubscriptionActionAnswers {
       width: 17, maxLength: 16,
       text: SubscriptionActionAnswers.format(context.now, context.timeZone))
     actionCode = action.actionCode(in: subscription.state)
+    refreshComponents()
     refreshCandidates()
     recompute()
   }
 
-  /// The highlighted installed item.
-  public var item: InstalledItem? {
+  /// The Installed Items section's rows for `action` (see `items`).
+  static func rows(_ action: SubscriptionAction, _ subscription: Subscription) -> [InstalledItem] {
+    let all = subscription.itemsInOrder
+    return action == .swap ? all.filter { $0.bundle == nil } : all
+  }
+
+  /// The highlighted row of the Installed Items section.
+  public var highlighted: InstalledItem? {
     itemCursor.flatMap { items.indices.contains($0) ? items[$0] : nil }
+  }
+
+  /// The installed item the action is on: for a component swap the one component checked
+  /// (nil while none or several are), else the highlighted row.
+  public var item: InstalledItem? {
+    guard isComponentSwap else { return highlighted }
+    let marked = components.filter { checked.contains($0.serial) }
+    return marked.count == 1 ? marked.first : nil
+  }
+
+  /// True when the swap exchanges a component of the highlighted bundle (Swap Component).
+  public var isComponentSwap: Bool { action == .swap && chosenMode == .component }
+
+  /// Lists the highlighted bundle's components under Installed Items Components (a swap);
+  /// the checks stay while the same bundle stays highlighted.
+  public mutating func refreshComponents() {
+    let owner = action == .swap ? highlighted.map(\.serial) : nil
+    let fresh = subscription.itemsInOrder.filter { $0.bundle != nil && $0.bundle == owner }
+    if fresh.map(\.serial) != components.map(\.serial) {
+      checked = checked.filter { serial in fresh.contains { $0.serial == serial } }
+      componentCursor = 0
+    }
+    components = fresh
   }
 
   /// The highlighted new item.
@@ -78,16 +116,24 @@ public struct SubscriptionActionAnswers {
 
   public var chosenOwnership: ItemOwnership { ItemOwnership.allCases[ownership.selected ?? 0] }
 
-  /// Bundle or component; only meaningful when the item belongs to a bundle.
+  /// Checks the component at `index`, or takes its check off.
+  public mutating func toggleComponent(at index: Int) {
+    guard components.indices.contains(index) else { return }
+    let serial = components[index].serial
+    if checked.remove(serial) == nil { checked.insert(serial) }
+  }
+
+  /// Bundle or component; only meaningful for a Fixed Product Bundle's item.
   public var chosenMode: SwapMode {
-    guard let item, item.bundle != nil else { return .bundle }
+    guard isBundleItem else { return .bundle }
+    if highlighted?.bundle != nil { return .component }
     return SwapMode.allCases[mode.selected ?? 0]
   }
 
-  /// True when the chosen item is a bundle or a component of one.
+  /// True when the highlighted item is a bundle or a component of one.
   public var isBundleItem: Bool {
-    guard let item else { return false }
-    return item.bundle != nil || book.product(item.product)?.isBundle == true
+    guard let highlighted else { return false }
+    return highlighted.bundle != nil || book.product(highlighted.product)?.isBundle == true
   }
 
   /// The product the new item must be (swap), or nil (add: any).

@@ -8,10 +8,21 @@ extension SubscriptionActionFlow {
     switch control {
     case .installed:
       return ControlDescription(
-        "Installed item", kind: .table, value: answers.item.map(\.serial) ?? "",
+        "Installed Items", kind: .table, value: answers.highlighted.map(\.serial) ?? "",
         isRequired: true,
         rule: "one of the \(answers.items.count) installed items of "
-          + "\(answers.subscription.number); removing a bundle item removes the whole bundle")
+          + "\(answers.subscription.number)"
+          + (answers.action == .swap
+            ? "; a bundle's components are under Installed Items Components"
+            : "; a bundle goes with its components, a component alone"))
+    case .components:
+      return ControlDescription(
+        "Installed Items Components", kind: .check, choices: answers.components.map(\.serial),
+        value: answers.components.map(\.serial).filter(answers.checked.contains)
+          .joined(separator: ", "), isRequired: true,
+        rule:
+          "check with Space the one component of \(answers.highlighted?.serial ?? "the bundle") "
+          + "to swap; the search then retrieves items of its product")
     case .reason:
       return ControlDescription(
         "Reason", kind: .radio, choices: SwapReason.allCases.map(\.title),
@@ -63,6 +74,7 @@ extension SubscriptionActionFlow {
     switch describe(focus, step: step, answers: answers).kind {
     case .table: return [.move] + widen
     case .radio: return [KeyBinding("← →", "choose")]
+    case .check: return [.move, KeyBinding("Space", "check")]
     default: return widen
     }
   }
@@ -86,7 +98,9 @@ extension SubscriptionActionFlow.Step {
       return """
         Choose the installed item with ↑ ↓. For a swap, choose the reason (Broken is \
         preselected; a lost or stolen rented item is not stocked back in) and, for a Fixed \
-        Product Bundle, Swap Bundle or Swap Component with ← →. Removing the bundle removes \
+        Product Bundle, Swap Bundle or Swap Component with ← →; for Swap Component, check \
+        the component to swap under Installed Items Components with Space, as the seed's \
+        procedure says. Removing the bundle removes \
         it with its components; removing a component removes it from the subscription and \
         from the bundle, and the rest of the bundle stays.
         """

@@ -36,8 +36,19 @@ extension SubscriptionActionFlow {
     case .installed:
       let page = max(1, layout.frame(.installed).height)
       let result = Self.move(&answers.itemCursor, count: answers.items.count, key: key, page: page)
-      if result == .handled { answers.search.setText("") }
+      if result == .handled {
+        answers.search.setText("")
+        answers.refreshComponents()
+      }
       return result
+    case .components:
+      if key == .character(" ") {
+        answers.toggleComponent(at: answers.componentCursor)
+        return .handled
+      }
+      let page = max(1, layout.frame(.components).height)
+      return Self.move(
+        &answers.componentCursor, count: answers.components.count, key: key, page: page)
     case .reason: return Self.inline(&answers.reason, key: key)
     case .mode: return answers.isBundleItem ? Self.inline(&answers.mode, key: key) : .ignored
     case .search: return answers.search.update(key)
@@ -62,7 +73,18 @@ extension SubscriptionActionFlow {
     case .installed:
       let result = Self.pick(
         mouse, &answers.itemCursor, count: answers.items.count, in: frame)
-      if result == .handled { answers.search.setText("") }
+      if result == .handled {
+        answers.search.setText("")
+        answers.refreshComponents()
+      }
+      return result
+    case .components:
+      var cursor: Int? = answers.componentCursor
+      let result = Self.pick(mouse, &cursor, count: answers.components.count, in: frame)
+      answers.componentCursor = cursor ?? answers.componentCursor
+      if result == .handled, mouse.action == .press {
+        answers.toggleComponent(at: answers.componentCursor)
+      }
       return result
     case .candidates:
       return Self.pick(mouse, &answers.candidateCursor, count: answers.candidates.count, in: frame)
@@ -164,7 +186,7 @@ extension SubscriptionActionFlow {
     case .performedDate:
       return answers.performedOn.cursorPosition(in: layout.frame(.performedDate))
     case .reference: return answers.reference.cursorPosition(in: layout.frame(.reference))
-    case .installed, .reason, .mode, .candidates, .ownership: return nil
+    case .installed, .reason, .mode, .components, .candidates, .ownership: return nil
     }
   }
 }

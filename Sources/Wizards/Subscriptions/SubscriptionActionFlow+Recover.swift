@@ -43,13 +43,10 @@ extension SubscriptionActionAnswers {
     let candidateSerial = candidate?.serial
     book = fresh
     if let now = fresh.subscription(subscription.number) { subscription = now }
-    items = subscription.itemsInOrder
+    items = Self.rows(action, subscription)
     var changes: [String] = []
-    if let itemSerial {
-      itemCursor = items.firstIndex { $0.serial == itemSerial }
-      if itemCursor == nil {
-        changes.append("\(itemSerial) is no longer installed on \(subscription.number)")
-      }
+    if let itemSerial, !highlight(itemSerial) {
+      changes.append("\(itemSerial) is no longer installed on \(subscription.number)")
     }
     refreshCandidates()
     if let candidateSerial {
@@ -58,6 +55,21 @@ extension SubscriptionActionAnswers {
     }
     recompute()
     return changes
+  }
+
+  /// Highlights `serial` under Installed Items; in a swap, a component's bundle with the
+  /// component checked under Installed Items Components. False when it is not installed.
+  mutating func highlight(_ serial: String) -> Bool {
+    let found = subscription.itemsInOrder.first { $0.serial.uppercased() == serial.uppercased() }
+    let row = action == .swap ? (found?.bundle ?? found?.serial) : found?.serial
+    itemCursor = items.firstIndex { $0.serial == row }
+    refreshComponents()
+    guard itemCursor != nil, let found else { return false }
+    if action == .swap, found.bundle != nil {
+      checked = [found.serial]
+      componentCursor = components.firstIndex { $0.serial == found.serial } ?? 0
+    }
+    return true
   }
 
   /// Why `serial` is not among the new items the search can find, in words.

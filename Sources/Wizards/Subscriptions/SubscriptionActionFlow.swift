@@ -24,6 +24,8 @@ public struct SubscriptionActionFlow: WizardFlow {
     case reason
     /// Swap Bundle or Swap Component (Item, swap).
     case mode
+    /// The Installed Items Components check-box list (Item, component swap).
+    case components
     /// The new serial's search field (New item).
     case search
     /// The items the search found (New item).
@@ -40,7 +42,7 @@ public struct SubscriptionActionFlow: WizardFlow {
     /// The step the control is on.
     public var step: Step {
       switch self {
-      case .installed, .reason, .mode: return .item
+      case .installed, .reason, .mode, .components: return .item
       case .search, .candidates, .ownership: return .newItem
       case .performedBy, .performedDate, .reference: return .details
       }
@@ -79,7 +81,9 @@ public struct SubscriptionActionFlow: WizardFlow {
 
   public func title(of step: Step) -> String { step.title }
 
-  public func controls(step: Step, answers: Answers) -> [Control] { step.controls(for: action) }
+  public func controls(step: Step, answers: Answers) -> [Control] {
+    step.controls(for: action, answers: answers)
+  }
 
   public func refusal(step: Step, answers: Answers) -> WizardRefusal<Control>? {
     step.refusal(answers)

@@ -17,10 +17,13 @@ extension SubscriptionActionFlow {
   /// Where `control` goes in the body under the information table.
   private func frame(of control: Control, answers: Answers, body: Rect) -> Rect {
     typealias Geometry = SubscriptionActionLayout
+    let swapRows = Geometry.swapRows(body, items: answers.items.count)
     switch control {
+    case .installed where action == .swap: return swapRows.installed
     case .installed: return Geometry.installedRect(body)
-    case .reason: return Geometry.inlineRow(body, y: body.maxY - 2)
-    case .mode: return Geometry.inlineRow(body, y: body.maxY - 1)
+    case .reason: return Geometry.inlineRow(body, y: swapRows.installed.maxY + 1)
+    case .mode: return Geometry.inlineRow(body, y: swapRows.installed.maxY + 2)
+    case .components: return swapRows.components
     case .search: return Geometry.searchRect(body)
     case .candidates: return Geometry.candidatesRect(body, reserve: action == .add ? 2 : 0)
     case .ownership: return Geometry.inlineRow(body, y: body.maxY - 1)
@@ -48,6 +51,18 @@ enum SubscriptionActionLayout {
 
   static func installedRect(_ body: Rect) -> Rect {
     Rect(x: body.x + 1, y: body.y + 2, width: body.width - 2, height: max(0, body.height - 5))
+  }
+
+  /// A swap's Item step, top to bottom: the Installed Items table (as tall as its rows,
+  /// leaving room for the rest), a blank row, Reason, Swap, a blank row, the Installed Items
+  /// Components title and its check-box list to the bottom.
+  static func swapRows(_ body: Rect, items: Int) -> (installed: Rect, components: Rect) {
+    let height = max(1, min(items, body.height - 10))
+    let installed = Rect(x: body.x + 1, y: body.y + 2, width: body.width - 2, height: height)
+    let top = installed.maxY + 5
+    let components = Rect(
+      x: body.x + 1, y: top, width: body.width - 2, height: max(0, body.maxY - top))
+    return (installed, components)
   }
 
   static func searchRect(_ body: Rect) -> Rect {

@@ -72,7 +72,7 @@ extension SubscriptionActionFlow: DraftableFlow {
       action: action.commandName, subscription: answers.subscription.number,
       performedBy: answers.performedBy.text, performedDate: answers.performedOn.text,
       reference: answers.reference.text)
-    if action != .add { record.item = answers.item?.serial }
+    if action != .add { record.item = (answers.item ?? answers.highlighted)?.serial }
     if action == .swap {
       record.reason = answers.chosenReason.rawValue
       if answers.isBundleItem {
@@ -139,17 +139,14 @@ extension SubscriptionActionAnswers {
     touched = true
     if action != .add {
       itemCursor = nil
-      if let serial = record.item {
-        itemCursor = items.firstIndex { $0.serial.uppercased() == serial.uppercased() }
-        if itemCursor == nil {
-          changes.append("\(serial) is no longer installed on \(subscription.number)")
-        }
+      if let serial = record.item, !highlight(serial) {
+        changes.append("\(serial) is no longer installed on \(subscription.number)")
       }
     }
     if action == .swap {
       Self.choose(record.reason, in: &reason, SwapReason.allCases, "reason", &changes)
-      if isBundleItem, let item {
-        let fallback: SwapMode = item.bundle == nil ? .bundle : .component
+      if isBundleItem {
+        let fallback: SwapMode = checked.isEmpty ? .bundle : .component
         mode.choose(SwapMode.allCases.firstIndex(of: fallback) ?? 0)
         Self.choose(record.mode, in: &mode, SwapMode.allCases, "mode", &changes)
       }

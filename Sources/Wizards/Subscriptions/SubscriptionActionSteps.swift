@@ -16,10 +16,15 @@ extension SubscriptionActionFlow.Step {
     }
   }
 
-  /// The step's controls in focus order for `action`.
-  public func controls(for action: SubscriptionAction) -> [Control] {
+  /// The step's controls in focus order for `action`: a component swap adds the Installed
+  /// Items Components check-box list after Swap Component.
+  public func controls(for action: SubscriptionAction, answers: SubscriptionActionAnswers)
+    -> [Control]
+  {
     switch self {
-    case .item: return action == .swap ? [.installed, .reason, .mode] : [.installed]
+    case .item where action == .swap:
+      return [.installed, .reason, .mode] + (answers.isComponentSwap ? [.components] : [])
+    case .item: return [.installed]
     case .newItem:
       return action == .add ? [.search, .candidates, .ownership] : [.search, .candidates]
     case .details: return [.performedBy, .performedDate, .reference]
@@ -32,6 +37,14 @@ extension SubscriptionActionFlow.Step {
     switch self {
     case .item:
       guard answers.item == nil else { return nil }
+      if answers.isComponentSwap, answers.highlighted != nil {
+        let count = answers.checked.count
+        return WizardRefusal(
+          count == 0
+            ? "Installed Items Components: check the component to swap with Space"
+            : "Installed Items Components: check one component; \(count) are checked",
+          control: .components)
+      }
       if answers.items.isEmpty {
         return WizardRefusal("There is no installed item to choose", control: .installed)
       }
@@ -53,7 +66,7 @@ extension SubscriptionActionFlow.Step {
       guard let first = answers.problems.first else { return nil }
       let count = answers.problems.count
       return WizardRefusal(
-        "Submit refused: \(count) validation\(count == 1 ? "" : "s") fail, listed above",
+        "Submit refused: " + TextRules.counted(count, "validation") + " fail, listed above",
         control: first.control)
     }
   }

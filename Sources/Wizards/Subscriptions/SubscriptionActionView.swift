@@ -122,7 +122,7 @@ enum SubscriptionActionView {
     let listRect = layout.frame(.installed)
     let widths = SubscriptionActionLayout.installedColumns(width: listRect.width - 2)
     let wide = SubscriptionActionLayout.isWide(listRect.width - 2)
-    buffer.put("Installed item", x: body.x + 1, y: body.y, style: .title, clip: body)
+    buffer.put("Installed Items", x: body.x + 1, y: body.y, style: .title, clip: body)
     buffer.put(
       "  "
         + columns(
@@ -142,6 +142,7 @@ enum SubscriptionActionView {
         "Swap", answers.mode, focused: focus == .mode,
         note: answers.isBundleItem ? nil : "Not a Fixed Product Bundle item",
         into: &buffer, in: layout.frame(.mode), clip: body)
+      components(focus, answers, layout, &buffer, body)
       return
     }
     let note: String
@@ -160,14 +161,49 @@ enum SubscriptionActionView {
       style: .hint)
   }
 
-  /// The search field's label: a component swap searches for a component.
+  /// The Installed Items Components section of a swap (seed 001): the highlighted bundle's
+  /// components, one checked for Swap Component.
+  static func components(
+    _ focus: Control?, _ answers: SubscriptionActionAnswers, _ layout: StepLayout<Control>,
+    _ buffer: inout Buffer, _ body: Rect
+  ) {
+    guard let bundle = answers.highlighted, !answers.components.isEmpty else { return }
+    let rect = SubscriptionActionLayout.swapRows(body, items: answers.items.count).components
+    let hint =
+      answers.isComponentSwap
+      ? "check the one to swap (Space)" : "choose Swap Component to swap one alone"
+    buffer.put(
+      "Installed Items Components", x: body.x + 1, y: rect.y - 1, style: .title, clip: body)
+    buffer.put(
+      "of \(bundle.serial): \(hint)", x: body.x + 28, y: rect.y - 1, style: .hint, clip: body)
+    let widths = SubscriptionActionLayout.installedColumns(width: rect.width - 6)
+    let rows = answers.components.map { part in
+      (answers.checked.contains(part.serial) ? "[x] " : "[ ] ")
+        + columns(
+          [
+            TextSafety.neutralised(part.serial), answers.book.productName(part.product),
+            part.ownership.title,
+          ], widths)
+    }
+    list(
+      rows, cursor: answers.isComponentSwap ? answers.componentCursor : nil,
+      focused: focus == .components, into: &buffer, in: rect)
+  }
+
+  /// The search field's label, the seed's words: a component swap searches for a component.
   static func searchLabel(_ answers: SubscriptionActionAnswers) -> String {
-    answers.action == .swap && answers.chosenMode == .component && answers.isBundleItem
-      ? "New Component Serial No." : "New Installed Item Serial No."
+    answers.isComponentSwap ? "New Component Serial No." : "New Installed Item Serial No"
   }
 
   /// What the search retrieves, in words.
   static func scope(_ answers: SubscriptionActionAnswers) -> String {
+    let definition =
+      answers.book.activeDefinition?.code ?? "no Active Inventory Management Definition"
+    if answers.action == .swap, answers.isBundleItem, !answers.isComponentSwap,
+      let product = answers.wantedProduct
+    {
+      return "Fixed Product Bundle physical goods of \(product) under \(definition)"
+    }
     let scope: String
     if answers.widened && answers.canWiden {
       scope = "Every model the rules allow"
@@ -176,8 +212,6 @@ enum SubscriptionActionView {
     } else {
       scope = "Items"
     }
-    let definition =
-      answers.book.activeDefinition?.code ?? "no Active Inventory Management Definition"
     return "\(scope) in stock under \(definition)"
   }
 

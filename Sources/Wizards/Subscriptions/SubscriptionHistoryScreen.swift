@@ -5,8 +5,8 @@ import TerminalUI
 /// it from the ledger, newest first, with who performed it and what it did.
 public struct SubscriptionHistoryScreen: Screen {
   public let subject: SubscriptionHistory.Subject
-  private var rows: [[String]] = []
-  private var table: Table
+  private(set) var rows: [[String]] = []
+  private(set) var table: Table
 
   public init(subject: SubscriptionHistory.Subject, context: AppContext) {
     self.subject = subject

@@ -6,14 +6,14 @@ import TerminalUI
 /// actions" shows the others, each with the reason it is not available.
 public struct SubscriptionScreen: Screen {
   public let number: String
-  private var subscription: Subscription?
-  private var book = SubscriptionBook()
-  private var items: [InstalledItem] = []
-  private var itemCursor = 0
-  private var actionCursor = 0
+  private(set) var subscription: Subscription?
+  private(set) var book = SubscriptionBook()
+  private(set) var items: [InstalledItem] = []
+  var itemCursor = 0
+  private(set) var actionCursor = 0
   /// Focus: false the installed items, true the action panel.
-  private var onActions = true
-  private var showAll = false
+  var onActions = true
+  private(set) var showAll = false
   private var notice: StatusLine?
 
   public init(number: String, context: AppContext) {
@@ -90,7 +90,7 @@ public struct SubscriptionScreen: Screen {
     return .none
   }
 
-  private mutating func open(context: AppContext) -> Effect {
+  mutating func open(context: AppContext) -> Effect {
     guard let subscription else { return .none }
     if !onActions {
       guard items.indices.contains(itemCursor) else { return .none }
@@ -119,21 +119,7 @@ public struct SubscriptionScreen: Screen {
       return
     }
     let x = inside.x + 1
-    let owner = book.receivable(subscription.receivable)
-    let facts: [(String, String)] = [
-      (
-        "Accounts Receivable",
-        "\(subscription.receivable) " + TextSafety.neutralised(owner?.name ?? "")
-          + " (\(owner?.state.title ?? "unknown"))"
-      ),
-      ("Life Cycle State", subscription.state.title),
-      (
-        "Services",
-        subscription.services.map { "\($0.name) (\($0.distributor ?? "-"))" }
-          .joined(separator: ", ")
-      ),
-      ("Provisioning Distributors", subscription.distributors.joined(separator: ", ")),
-    ]
+    let facts = self.facts(subscription)
     let labels = (facts.map(\.0.count).max() ?? 0) + 2
     for (index, fact) in facts.enumerated() {
       buffer.put(fact.0, x: x, y: inside.y + index, style: .title, clip: inside)
@@ -154,9 +140,30 @@ public struct SubscriptionScreen: Screen {
       rows, cursor: itemCursor, focused: !onActions, into: &buffer,
       in: Rect(x: left.x, y: left.y + 1, width: left.width, height: left.height - 1))
     if rows.isEmpty {
-      buffer.put("No installed items.", x: left.x + 2, y: left.y + 1, style: .hint, clip: left)
+      buffer.put(Self.noItems, x: left.x + 2, y: left.y + 1, style: .hint, clip: left)
     }
     viewPanel(into: &buffer, in: right)
+  }
+
+  static let noItems = "No installed items."
+
+  /// The subscription's facts above its items, a label and its value each.
+  func facts(_ subscription: Subscription) -> [(String, String)] {
+    let owner = book.receivable(subscription.receivable)
+    return [
+      (
+        "Accounts Receivable",
+        "\(subscription.receivable) " + TextSafety.neutralised(owner?.name ?? "")
+          + " (\(owner?.state.title ?? "unknown"))"
+      ),
+      ("Life Cycle State", subscription.state.title),
+      (
+        "Services",
+        subscription.services.map { "\($0.name) (\($0.distributor ?? "-"))" }
+          .joined(separator: ", ")
+      ),
+      ("Provisioning Distributors", subscription.distributors.joined(separator: ", ")),
+    ]
   }
 
   private func viewPanel(into buffer: inout Buffer, in rect: Rect) {

@@ -4,8 +4,8 @@ import TerminalUI
 /// The searchable list of subscriptions: typing searches by subscription number, AR code or
 /// name, or installed serial; Enter opens the subscription.
 public struct SubscriptionsScreen: Screen {
-  private var list = SearchableTable(table: SubscriptionsScreen.makeTable([]))
-  private var numbers: [String] = []
+  var list = SearchableTable(table: SubscriptionsScreen.makeTable([]))
+  private(set) var numbers: [String] = []
   private var notice: StatusLine?
 
   public init(context: AppContext) {
@@ -73,7 +73,7 @@ public struct SubscriptionsScreen: Screen {
     }
   }
 
-  private mutating func open(context: AppContext) -> Effect {
+  mutating func open(context: AppContext) -> Effect {
     guard numbers.indices.contains(list.cursor) else {
       notice = StatusLine("No subscription matches \"\(list.text)\".", kind: .error)
       return .none
@@ -83,10 +83,14 @@ public struct SubscriptionsScreen: Screen {
 
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     list.render(
-      into: &buffer, in: rect, title: "Subscriptions",
-      count: "\(numbers.count) of \(context.state.subscriptions.subscriptions.count)",
-      empty: "No subscription matches.")
+      into: &buffer, in: rect, title: "Subscriptions", count: count(context), empty: Self.empty)
   }
+
+  func count(_ context: AppContext) -> String {
+    "\(numbers.count) of \(context.state.subscriptions.subscriptions.count)"
+  }
+
+  static let empty = "No subscription matches."
 
   public func cursor(in rect: Rect) -> Point? {
     list.cursorPosition(in: rect)

@@ -5,8 +5,9 @@ import TerminalUI
 /// warehouses.
 public struct WarehouseScreen: Screen {
   private var index: Int
-  private var codes: [String] = []
-  private var history: [String] = []
+  private(set) var codes: [String] = []
+  /// The warehouse's transactions, newest first: Transaction ID, local time, what it moved.
+  private(set) var history: [(id: String, time: String, what: String)] = []
   private var scroll = 0
 
   public init(code: String? = nil, context: AppContext) {
@@ -38,8 +39,10 @@ public struct WarehouseScreen: Screen {
     codes = context.state.subscriptions.warehouses.map(\.code)
     let subject = SubscriptionHistory.Subject.warehouse(code)
     history = SubscriptionHistory.transactions(subject, store: context.store).reversed().map {
-      "\($0.transactionId)  \(TimeText.local($0.time, in: context.timeZone))  "
-        + TextSafety.neutralised(SubscriptionHistory.line($0, for: subject))
+      (
+        $0.transactionId, TimeText.local($0.time, in: context.timeZone),
+        TextSafety.neutralised(SubscriptionHistory.line($0, for: subject))
+      )
     }
     scroll = 0
   }
@@ -57,6 +60,23 @@ public struct WarehouseScreen: Screen {
     return .none
   }
 
+  /// What the warehouse is for.
+  func role(_ book: SubscriptionBook) -> String {
+    book.activeDefinition?.returnWarehouse == code
+      ? "Removed rented items come back here (Active Inventory Management Definition)"
+      : "Source of new items"
+  }
+
+  /// Each product and how many of it the warehouse holds.
+  func stock(_ book: SubscriptionBook) -> [(product: ItemProduct, count: Int)] {
+    book.products.map { product in
+      (
+        product,
+        book.stock.values.filter { $0.warehouse == code && $0.product == product.code }.count
+      )
+    }
+  }
+
   public func view(into buffer: inout Buffer, in rect: Rect, context: AppContext) {
     let book = context.state.subscriptions
     let name = book.warehouse(code)?.name ?? ""
@@ -64,19 +84,13 @@ public struct WarehouseScreen: Screen {
     let inside = rect.inset(by: 1)
     let x = inside.x + 1
     var y = inside.y
-    let role =
-      book.activeDefinition?.returnWarehouse == code
-      ? "Removed rented items come back here (Active Inventory Management Definition)"
-      : "Source of new items"
-    buffer.put(role, x: x, y: y, style: .hint, clip: inside)
+    buffer.put(role(book), x: x, y: y, style: .hint, clip: inside)
     y += 1
     buffer.put(
       TextLayout.pad("Product", to: 12) + TextLayout.pad("Name", to: 22) + "In stock",
       x: x, y: y, style: .title, clip: inside)
     y += 1
-    for product in book.products {
-      let count = book.stock.values.filter { $0.warehouse == code && $0.product == product.code }
-        .count
+    for (product, count) in stock(book) {
       buffer.put(
         TextLayout.pad(product.code, to: 12) + TextLayout.pad(product.name, to: 22)
           + TextLayout.padLeft(String(count), to: 8), x: x, y: y, clip: inside)
@@ -85,7 +99,8 @@ public struct WarehouseScreen: Screen {
     y += 1
     buffer.put("Warehouse transactions", x: x, y: y, style: .title, clip: inside)
     y += 1
-    for line in history.dropFirst(scroll) where y < inside.maxY {
+    for entry in history.dropFirst(scroll) where y < inside.maxY {
+      let line = "\(entry.id)  \(entry.time)  \(entry.what)"
       buffer.put(TextLayout.truncate(line, to: inside.width - 2), x: x, y: y, clip: inside)
       y += 1
     }
