@@ -147,7 +147,11 @@ public struct LineSession {
       return ["Error: " + failure, Self.question(app)]
     }
     var refused = false
-    if let status = app.current.status, status != before || answer.isScan(in: wizard) {
+    // A screen read as lines that is about to be shown says its status in its summary.
+    let summarised = app.current is any LineReadable && Self.mark(app) != shown
+    if !summarised, let status = app.current.status,
+      status != before || answer.isScan(in: wizard)
+    {
       out.append(Self.said(status))
       refused = status.kind == .error && !answer.isScan(in: wizard)
     }
