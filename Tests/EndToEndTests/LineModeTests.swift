@@ -44,13 +44,7 @@ import Testing
     try pty.answer("", when: "Reason (choice)")
     try pty.answer("yes", when: "Type confirm to commit it")
     try pty.answer("confirm", when: "Error: Type confirm to commit it")
-    let done = try pty.wait(for: "Committed as T", after: pty.mark)
-    let id = try #require(
-      done.split(separator: "\n").compactMap {
-        $0.range(of: "Committed as ").map { range in
-          String(done[range.upperBound...].prefix { $0 != "." })
-        }
-      }.first)
+    let id = try pty.committed()
     try pty.answer(":quit", when: "Enter opens the details")
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
@@ -91,6 +85,49 @@ import Testing
     #expect(last["action"] as? String == "deallocate-software")
     #expect(last["reference"] as? String == "RMA-SW-21")
     #expect(demo.column("ACC-0002", "Capacity")?.available == before.available - 5)
+    #expect(demo.run(["verify"]).status == 0)
+  }
+
+  /// A range `A..B` is previewed with its count before anything moves: `no` leaves the list
+  /// as it was, `yes` moves them, and the deallocation commits them all.
+  @Test(arguments: StoreKind.available)
+  func hardwareDeallocationWithARangeConfirmedByItsCount(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let free = demo.freeSerials(account: Self.account, model: "RB-1")
+    try #require(free.count >= 5)
+    let range = "\(free[1])..\(free[4])"
+    let pty = try Self.hardwareWizard(demo, serial: free[0])
+    try pty.answer(":back", when: "step 2 of 3, Reference")
+    try pty.answer(range, when: "Type or scan serials")
+    try pty.answer("no", when: "Move them? Type yes or no.")
+    let first = try pty.wait(for: "Nothing moved.", after: pty.mark)
+    #expect(!first.contains("moved to Deallocate"), "\(first)")
+    try pty.answer(range, when: "Type or scan serials")
+    let preview = try pty.wait(for: "Move them? Type yes or no.", after: pty.mark)
+    #expect(preview.contains("Range \(range): 4 serials.\n4 to move to Deallocate"), "\(preview)")
+    #expect(!preview.contains("Nothing moved."), "the last answer's status is not said again")
+    try pty.answer("yes", when: "Move them? Type yes or no.")
+    try pty.answer(":done", when: "4 serials moved to Deallocate")
+    try pty.answer("", when: "Return as (radio, required)")
+    try pty.answer("", when: "Container (choice, required)")
+    try pty.answer("RMA-RANGE-21", when: "Reference (text)")
+    try pty.answer("", when: "Comment (text)")
+    try pty.answer("", when: "Reason (choice)")
+    let confirm = try pty.wait(for: "Type confirm to commit it", after: pty.mark)
+    #expect(confirm.contains("take 5 RB-1 hardware tokens from Contoso Bank"), "\(confirm)")
+    try pty.answer("confirm", when: "Type confirm to commit it")
+    let id = try pty.committed()
+    try pty.answer(":quit", when: "Enter opens the details")
+    #expect(pty.exitStatus() == 0)
+    #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
+
+    let last = try #require(demo.lastTransaction())
+    #expect(last["transactionId"] as? String == id)
+    #expect(last["reference"] as? String == "RMA-RANGE-21")
+    let left = demo.freeSerials(account: Self.account, model: "RB-1")
+    #expect(Set(free.prefix(5)).isDisjoint(with: left), "\(left.prefix(5))")
+    #expect(left.count == free.count - 5)
     #expect(demo.run(["verify"]).status == 0)
   }
 

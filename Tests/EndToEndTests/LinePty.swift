@@ -110,6 +110,24 @@ final class LinePty {
     send(line)
   }
 
+  /// The number of the first row ("2 ACC-0002: Name Fabrikam Health, ...") containing
+  /// `text`, of the list the last answer printed before `end`.
+  func row(containing text: String, listedBefore end: String) throws -> String {
+    let listed = try wait(for: end, after: mark)
+    let line = listed.split(separator: "\n").first {
+      $0.contains(text) && $0.first?.isNumber == true
+    }
+    guard let line else { throw E2EError("no row with \(text) in:\n\(listed)") }
+    return String(line.prefix { $0.isNumber })
+  }
+
+  /// The Transaction ID of "Committed as T000167." after the last answer.
+  func committed() throws -> String {
+    let done = try wait(for: "Committed as T", after: mark)
+    guard let said = done.range(of: "Committed as ") else { throw E2EError("no commit") }
+    return String(done[said.upperBound...].prefix { $0.isLetter || $0.isNumber })
+  }
+
   /// Where the output of the last answer begins.
   var mark = 0
 

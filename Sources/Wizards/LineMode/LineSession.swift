@@ -149,9 +149,9 @@ public struct LineSession {
     var refused = false
     // A screen read as lines that is about to be shown says its status in its summary.
     let summarised = app.current is any LineReadable && Self.mark(app) != shown
-    if !summarised, let status = app.current.status,
-      status != before || answer.isScan(in: wizard)
-    {
+    // A scan is answered even when its status repeats; a range's preview is its own answer.
+    let scanned = answer.isScan(in: app.current as? any LineWizard)
+    if !summarised, let status = app.current.status, status != before || scanned {
       out.append(Self.said(status))
       refused = status.kind == .error && !answer.isScan(in: wizard)
     }
