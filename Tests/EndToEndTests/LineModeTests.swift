@@ -49,6 +49,11 @@ import Testing
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
     #expect(pty.text.contains("Deallocate RB-1 tokens, step 1 of 3, Select."))
+    // The result's allocation table is read a line per column, each value named.
+    #expect(
+      pty.text.range(
+        of: #"RB-1: Maximum \d+, In Use \d+, Available \d+"#, options: .regularExpression) != nil,
+      "\(pty.text)")
 
     let last = try #require(demo.lastTransaction())
     #expect(last["transactionId"] as? String == id)

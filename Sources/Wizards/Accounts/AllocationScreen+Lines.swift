@@ -9,14 +9,7 @@ extension AllocationScreen: LineReadable {
       summary: [
         "\(RowLine.plain(accountName)), \(accountCode), Virtual Server: the allocation table."
       ] + explained + [Self.hint],
-      rows: cells.map { cell in
-        RowLine.named(
-          cell.title,
-          [
-            ("Maximum", String(cell.maximum)), ("In Use", String(cell.inUse)),
-            ("Available", String(cell.available)),
-          ])
-      },
+      rows: AllocationTableView.namedRows(cells),
       rowAction: "deallocate",
       actions: [
         LineAction("allocate", "Allocate to this account", keys: [.character("a")]),

@@ -31,23 +31,25 @@ extension AllocationFlow {
     _ outcome: CommitOutcome, answers: AllocationAnswers, into buffer: inout Buffer,
     in rect: Rect, context: AppContext
   ) {
-    guard case .committed(let transaction) = outcome else { return }
-    let x = rect.x + 1
-    let end = buffer.put("Allocated. Transaction ID ", x: x, y: rect.y, style: .success)
-    buffer.put(transaction.transactionId, x: end, y: rect.y, style: .title)
-    buffer.put(
-      TextLayout.truncate(allocatingText(answers), to: rect.width - 2), x: x, y: rect.y + 1)
-    buffer.put(
-      TextLayout.truncate(
-        "The Allocation table of \(TextSafety.neutralised(accountName)) now reads:",
-        to: rect.width - 2), x: x, y: rect.y + 3, style: .hint)
+    result(outcome, answers: answers, context: context)?.draw(into: &buffer, in: rect)
+  }
+
+  public func resultLines(
+    _ outcome: CommitOutcome, answers: AllocationAnswers, context: AppContext
+  ) -> [String]? {
+    result(outcome, answers: answers, context: context)?.lines
+  }
+
+  private func result(
+    _ outcome: CommitOutcome, answers: AllocationAnswers, context: AppContext
+  ) -> AllocationResult? {
+    guard case .committed(let transaction) = outcome else { return nil }
     let state = context.state
-    guard state.accounts.indices.contains(account) else { return }
-    AllocationTableView.draw(
-      state.allocationTable(account: account), x: x, y: rect.y + 5, into: &buffer)
-    buffer.put(
-      "Enter opens \(transaction.transactionId) and what it allocated · Esc goes back", x: x,
-      y: rect.y + 12,
-      style: .hint, clip: rect)
+    return AllocationResult(
+      done: "Allocated.", transactionId: transaction.transactionId,
+      what: allocatingText(answers), accountName: accountName,
+      cells: state.accounts.indices.contains(account)
+        ? state.allocationTable(account: account) : [],
+      enterOpens: "and what it allocated")
   }
 }

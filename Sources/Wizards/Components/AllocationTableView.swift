@@ -21,4 +21,17 @@ enum AllocationTableView {
         TextLayout.padLeft(String(cell.available), to: width), x: cx, y: y + 4, style: .title)
     }
   }
+
+  /// The table read as lines, a line per column with each value named by its row:
+  /// "RB-1: Maximum 9, In Use 5, Available 4".
+  static func namedRows(_ cells: [AllocationCell]) -> [String] {
+    cells.map { cell in
+      RowLine.named(
+        cell.title,
+        [
+          ("Maximum", String(cell.maximum)), ("In Use", String(cell.inUse)),
+          ("Available", String(cell.available)),
+        ])
+    }
+  }
 }

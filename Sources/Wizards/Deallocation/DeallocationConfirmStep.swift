@@ -30,23 +30,26 @@ extension DeallocationFlow {
     _ outcome: CommitOutcome, answers: DeallocationAnswers, into buffer: inout Buffer,
     in rect: Rect, context: AppContext
   ) {
-    guard case .committed(let transaction) = outcome else { return }
-    let x = rect.x + 1
-    buffer.put("Deallocated. Transaction ID ", x: x, y: rect.y, style: .success)
-    buffer.put(transaction.transactionId, x: x + 28, y: rect.y, style: .title)
-    buffer.put(
-      TextLayout.truncate(deallocatingText(answers), to: rect.width - 2), x: x, y: rect.y + 1)
-    buffer.put(
-      "The Allocation table of \(TextSafety.neutralised(accountName)) now reads:", x: x,
-      y: rect.y + 3, style: .hint)
+    result(outcome, answers: answers, context: context)?.draw(into: &buffer, in: rect)
+  }
+
+  public func resultLines(
+    _ outcome: CommitOutcome, answers: DeallocationAnswers, context: AppContext
+  ) -> [String]? {
+    result(outcome, answers: answers, context: context)?.lines
+  }
+
+  private func result(
+    _ outcome: CommitOutcome, answers: DeallocationAnswers, context: AppContext
+  ) -> AllocationResult? {
+    guard case .committed(let transaction) = outcome else { return nil }
     let state = context.state
-    guard state.accounts.indices.contains(account) else { return }
-    let cells = state.allocationTable(account: account)
-    let y = rect.y + 5
-    AllocationTableView.draw(cells, x: x, y: y, into: &buffer)
-    buffer.put(
-      "Enter opens \(transaction.transactionId) and the tokens it returned · Esc goes back",
-      x: x, y: y + 7, style: .hint, clip: rect)
+    return AllocationResult(
+      done: "Deallocated.", transactionId: transaction.transactionId,
+      what: deallocatingText(answers), accountName: accountName,
+      cells: state.accounts.indices.contains(account)
+        ? state.allocationTable(account: account) : [],
+      enterOpens: "and the tokens it returned")
   }
 
   public func help(step: Step) -> String {

@@ -32,8 +32,10 @@ extension WizardScreen: LineWizard {
 
   public func lineQuestion(context: AppContext) -> [String] {
     if isDone {
-      return Array(LineScreenText.lines(of: self, context: context).dropFirst())
-        + ["Enter opens the details; :back goes back."]
+      let result =
+        outcome.flatMap { flow.resultLines($0, answers: answers, context: context) }
+        ?? Array(LineScreenText.lines(of: self, context: context).dropFirst())
+      return result + ["Enter opens the details; :back goes back."]
     }
     if let preview = linePreview { return [whereLine] + preview }
     guard let control = focusedControl else {
