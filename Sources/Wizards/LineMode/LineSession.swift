@@ -245,6 +245,13 @@ public struct LineSession {
     status.kind == .error && !status.text.hasPrefix("Error") ? "Error: " + status.text : status.text
   }
 
+  /// Why the number `text` opens no row of `lines`.
+  static func notARow(_ text: String, _ lines: ScreenLines) -> String {
+    lines.rows.isEmpty
+      ? "There are no rows here; :help says what you can do."
+      : "\(LineQuestion.quoted(text)) is not a row: type 1 to \(lines.rows.count)."
+  }
+
   /// An answer on a screen that is not a wizard: an action's word or a row's number (before
   /// a field being edited, so "commit" commits rather than becoming the comment), text for
   /// a field being edited, or key names. Returns why it was refused, or nil.
@@ -260,9 +267,7 @@ public struct LineSession {
         return nil
       }
       if let number = Int(text), lines.rowAction != nil, !lines.rows.isEmpty {
-        guard lines.rows.indices.contains(number - 1) else {
-          return "\(LineQuestion.quoted(text)) is not a row: type 1 to \(lines.rows.count)."
-        }
+        guard lines.rows.indices.contains(number - 1) else { return Self.notARow(text, lines) }
         send(&app, .openRow(number - 1))
         return nil
       }
@@ -277,11 +282,7 @@ public struct LineSession {
       return answer == .empty || readable == nil ? nil : "Type a row's number or an action's word."
     }
     if let lines {
-      if Int(text) != nil {
-        return lines.rows.isEmpty
-          ? "There are no rows here; :help says what you can do."
-          : "\(LineQuestion.quoted(text)) is not a row: type 1 to \(lines.rows.count)."
-      }
+      if Int(text) != nil { return Self.notARow(text, lines) }
       let words = lines.actions.map(\.word).joined(separator: ", ")
       return
         "\(LineQuestion.quoted(text)) is not an action here\(words.isEmpty ? "" : " (\(words))"); :help says more."
