@@ -45,6 +45,18 @@ final class LineFixture {
 
   /// An app at the home screen over the demo data.
   func app() -> App { App(home: Home.screen(), size: .minimum, context: context) }
+
+  /// The size the line mode lays its screens out at (the executable's `LineLoop.size`).
+  static let lineSize = Size(width: 100, height: 40)
+
+  /// The context as the OS user who made the demo, its support desk: the orders open as them.
+  func deskContext() throws -> AppContext {
+    var context = context
+    let desk = try #require(try context.store?.userMap().entries.first)
+    context.userName = desk.user
+    context.userId = desk.uid ?? context.userId
+    return context
+  }
 }
 
 /// What every screen read as lines must be: plain text, rows as many as it has, words an

@@ -76,11 +76,7 @@ import Testing
   @Test(arguments: StoreKind.available)
   func everyScreenFromHomeReadsAsLines(kind: StoreKind) throws {
     let fixture = try LineFixture(kind)
-    var context = fixture.context
-    // The OS user who made the demo is its support desk: the orders open as them.
-    let desk = try #require(try context.store?.userMap().entries.first)
-    context.userName = desk.user
-    context.userId = desk.uid ?? context.userId
+    let context = try fixture.deskContext()
     let home = Home.screen()
     var walk = Walk(context: context)
     for entry in home.entries.dropLast() {

@@ -49,12 +49,15 @@ public struct LineSession {
       + [LineKeyNames.listed(screen.keyBindings)]
   }
 
-  /// What identifies what is shown: the screen and, in a wizard, the question.
+  /// What identifies what is shown: the screen and, in a wizard, the question; on a screen
+  /// read as lines, its summary (acting as another employee reads My orders again).
   private static func mark(_ app: App) -> String {
     let screen = app.current
     var mark = "\(app.stack.count) \(type(of: screen)) \(screen.title)"
     if let wizard = screen as? any LineWizard {
       mark += " " + wizard.lineQuestion(context: app.context).prefix(2).joined(separator: " ")
+    } else if let readable = screen as? any LineReadable {
+      mark += " " + readable.lines(context: app.context).summary.joined(separator: " ")
     }
     return mark
   }
@@ -87,7 +90,12 @@ public struct LineSession {
   public mutating func answer(_ line: String, app: inout App, send: Send) -> [String] {
     let screen = app.current
     let wizard = screen as? any LineWizard
-    let takesText = wizard?.lineTakesText ?? screen.isEditingText
+    // A screen's action word is its action even where it is also a bare command ("remove").
+    let word = line.trimmingCharacters(in: .whitespaces).lowercased()
+    let isAction =
+      (screen as? any LineReadable)?.lines(context: app.context).actions
+      .contains { $0.word == word } == true
+    let takesText = wizard?.lineTakesText ?? (screen.isEditingText || isAction)
     let answer = LineAnswer(line, takesText: takesText)
     let before = app.current.status
     var out: [String] = []
@@ -241,38 +249,47 @@ public struct LineSession {
     status.kind == .error && !status.text.hasPrefix("Error") ? "Error: " + status.text : status.text
   }
 
-  /// An answer on a screen that is not a wizard: a row's number, an action's word, text for
+  /// Why the number `text` opens no row of `lines`.
+  static func notARow(_ text: String, _ lines: ScreenLines) -> String {
+    lines.rows.isEmpty
+      ? "There are no rows here; :help says what you can do."
+      : "\(LineQuestion.quoted(text)) is not a row: type 1 to \(lines.rows.count)."
+  }
+
+  /// An answer on a screen that is not a wizard: an action's word or a row's number (before
+  /// a field being edited, so "commit" commits rather than becoming the comment), text for
   /// a field being edited, or key names. Returns why it was refused, or nil.
   private mutating func answerScreen(
     _ answer: LineAnswer, line: String, app: inout App, send: Send
   ) -> String? {
     let screen = app.current
+    let readable = screen as? any LineReadable
+    let lines = readable?.lines(context: app.context)
+    if case .text(let text) = answer, let lines {
+      if let action = lines.actions.first(where: { $0.word == text.lowercased() }) {
+        for key in action.keys { send(&app, .key(key)) }
+        return nil
+      }
+      if let number = Int(text), lines.rowAction != nil, !lines.rows.isEmpty {
+        guard lines.rows.indices.contains(number - 1) else { return Self.notARow(text, lines) }
+        send(&app, .openRow(number - 1))
+        return nil
+      }
+    }
     if screen.isEditingText {
       for character in line { send(&app, .key(.character(character))) }
       send(&app, .key(.enter))
       return nil
     }
-    let readable = screen as? any LineReadable
-    let lines = readable?.lines(context: app.context)
     guard case .text(let text) = answer else {
       if answer == .empty, readable == nil { send(&app, .key(.enter)) }
       return answer == .empty || readable == nil ? nil : "Type a row's number or an action's word."
     }
     if let lines {
-      if let number = Int(text) {
-        guard lines.rowAction != nil, lines.rows.indices.contains(number - 1) else {
-          return "\(LineQuestion.quoted(text)) is not a row: type 1 to \(lines.rows.count)."
-        }
-        send(&app, .openRow(number - 1))
-        return nil
-      }
-      guard let action = lines.actions.first(where: { $0.word == text.lowercased() }) else {
-        let words = lines.actions.map(\.word).joined(separator: ", ")
-        return
-          "\(LineQuestion.quoted(text)) is not an action here\(words.isEmpty ? "" : " (\(words))"); :help says more."
-      }
-      for key in action.keys { send(&app, .key(key)) }
-      return nil
+      if Int(text) != nil { return Self.notARow(text, lines) }
+      let words = lines.actions.map(\.word).joined(separator: ", ")
+      return
+        "\(LineQuestion.quoted(text)) is not an action here\(words.isEmpty ? "" : " (\(words))"); :help says more."
     }
     for key in LineKeyNames.keys(text) ?? text.map({ Key.character($0) }) {
       send(&app, .key(key))

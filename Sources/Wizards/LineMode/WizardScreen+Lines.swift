@@ -179,9 +179,10 @@ extension WizardScreen: LineWizard {
         "\(LineQuestion.quoted(text)) is not one of the choices: type 1 to \(described.choices.count) or a name."
       )
     }
-    // Some radios choose as the arrows move, others when Space is pressed on the option.
+    // Some radios choose as the arrows move, others when Space is pressed on the option; a
+    // choice (‹ value ›) moves with ← and →.
     for choose in [[], [Key.character(" ")]] {
-      for key in [Key.down, .up] {
+      for key in [Key.down, .up, .right, .left] {
         for count in 0...described.choices.count {
           let keys = Array(repeating: key, count: count) + choose
           if tried(keys, context: context).describe(control).value == wanted {
