@@ -44,15 +44,25 @@ struct DeallocateSoftwareCommand: ParsableCommand {
   @OptionGroup var reason: ReturnReasonOption
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
+  /// The product `--product` names, the same word headless and `--interactive`.
+  static func product(_ word: String) -> Product {
+    UsageCheck.word(word, option: "--product", [Product.sms, .capacity, .st1])
+  }
+
+  /// The allocation type `--type` names.
+  static func type(_ word: String) -> AllocationType {
+    UsageCheck.word(word, option: "--type", AllocationType.allCases)
+  }
+
   func run() throws {
     if interactive { openWizard() }
     guard let account else { UsageCheck.fail("--account is required") }
     guard let product else { UsageCheck.fail("--product is required (sms, capacity or st-1)") }
-    let chosen = UsageCheck.word(product, option: "--product", [Product.sms, .capacity, .st1])
+    let chosen = Self.product(product)
     var allocation: AllocationType?
     if chosen == .sms {
       guard let type else { UsageCheck.fail("--type is required for sms (rental or sale)") }
-      allocation = UsageCheck.word(type, option: "--type", AllocationType.allCases)
+      allocation = Self.type(type)
     } else if type != nil {
       UsageCheck.fail("--type is only for sms")
     }

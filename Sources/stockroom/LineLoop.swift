@@ -40,6 +40,9 @@ enum LineLoop {
     var session = LineSession()
     writer.write(session.show(app, force: true))
     var status: Int32 = 0
+    // A database store: a lost connection said, a commit whose outcome was not seen settled,
+    // looked at while an answer is awaited (about once a second).
+    var connection = ConnectionWatch()
     while !app.isFinished {
       writer.prompt()
       let read = reader.next {
@@ -47,6 +50,18 @@ enum LineLoop {
           watch?.beforeSignalExit()
           drafts?.save(app)
           LineModeSignals.reraise(signal)
+        }
+        let live = connection.look(&app)
+        if case .committed? = live.settled {
+          drafts?.save(app)
+          courier?.deliver()
+        }
+        if live.changed {
+          let news = session.connectionNews(app) + session.show(app)
+          if !news.isEmpty {
+            writer.write([""] + news)
+            writer.prompt()
+          }
         }
         return watch?.shouldStop() == true
       }

@@ -61,8 +61,8 @@ extension DeallocateSoftwareCommand {
   func answers() -> DeallocationRecord {
     DeallocationRecord(
       flow: .software, account: account,
-      product: product.flatMap { Product(rawValue: $0.lowercased()) },
-      type: type.flatMap { AllocationType(rawValue: $0.lowercased()) },
+      // A word the headless command refuses is refused here too, not opened as another row.
+      product: product.map(Self.product), type: type.map(Self.type),
       quantity: quantity.flatMap(UsageCheck.quantityValue), container: options.container,
       reference: options.reference, comment: options.comment, returnReason: reason.value)
   }

@@ -135,4 +135,19 @@ final class LosingLedger: ConnectedLedger {
     session.app.context.connectionLost = false
     #expect(session.text == confirm)
   }
+
+  @Test func theLineModeSaysALostConnectionOnceAndItsReturnOnce() throws {
+    let (session, _) = try onConfirm()
+    var lines = LineSession()
+    #expect(lines.connectionNews(session.app).isEmpty)
+    session.app.context.connectionLost = true
+    #expect(
+      lines.connectionNews(session.app) == [
+        "Error: Connection to the store lost; retrying. Your answers are kept."
+      ])
+    #expect(lines.connectionNews(session.app).isEmpty)
+    session.app.context.connectionLost = false
+    #expect(lines.connectionNews(session.app) == ["The connection to the store is back."])
+    #expect(lines.connectionNews(session.app).isEmpty)
+  }
 }

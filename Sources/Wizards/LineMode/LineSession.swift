@@ -27,7 +27,20 @@ public struct LineSession {
   private var listingShown = 0
   private var filter = ""
 
+  /// What was last said of the connection (the status line's words), nil when it was fine.
+  private var connectionSaid: String?
+
   public init() {}
+
+  /// The connection's news since last said, between answers: the store lost (or a commit
+  /// waiting for its outcome) once, and once again when it is back.
+  public mutating func connectionNews(_ app: App) -> [String] {
+    let now = app.connectionStatus?.text
+    guard now != connectionSaid else { return [] }
+    defer { connectionSaid = now }
+    if let now { return ["Error: " + now] }
+    return ["The connection to the store is back."]
+  }
 
   /// The screen on top, when it is not the one last shown (or `force`), and its question.
   public mutating func show(_ app: App, force: Bool = false) -> [String] {
