@@ -328,7 +328,7 @@ struct DemoSessionTests {
     defer { try? FileManager.default.removeItem(atPath: root) }
     let command = { (extra: String) in
       "\(TmuxSession.quote(Binary.path)) --demo-session --demo-root \(TmuxSession.quote(root)) "
-        + "--max-sessions 1 \(extra); echo EXIT=$?"
+        + "--max-sessions 1 \(extra); echo EXIT=$?; sleep 30"
     }
     let first = try TmuxSession(
       command: command("--idle-timeout 3"), environment: ["LANG": "C.UTF-8"])

@@ -28,14 +28,15 @@ final class TmuxSession {
       exports += "unset \(key); "
     }
     let script = "\(exports)export TERM=\(TmuxSession.quote(term)); \(command)"
+    // The pane stays after its command ends, set before the command starts: a command that
+    // ends at once (a refusal) must not take the server with it before it is read.
     let result = tmux([
-      "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)",
-      "sh", "-c", script,
+      "-f", "/dev/null", "start-server", ";", "set-option", "-g", "remain-on-exit", "on", ";",
+      "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "sh", "-c", script,
     ])
     guard result.status == 0 else {
       throw E2EError("tmux new-session failed: \(result.output)")
     }
-    tmux(["set-option", "-g", "remain-on-exit", "on"])
   }
 
   deinit { close() }

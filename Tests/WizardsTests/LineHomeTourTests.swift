@@ -35,6 +35,8 @@ import Testing
     var opened: [String: String] = [:]
     /// What went wrong, where.
     var problems: [String] = []
+    /// Each wizard reached, as it opened, with the conversation that opened it.
+    var wizards: [String: (app: App, session: LineSession)] = [:]
 
     /// A screen by its type; a wizard by its title, as flows share a type.
     static func name(_ screen: any Screen) -> String {
@@ -46,7 +48,10 @@ import Testing
       guard opened[name] == nil else { return }
       opened[name] = printed.first ?? ""
       check(printed, of: app, name: name)
-      if app.current is any LineWizard { return }
+      if app.current is any LineWizard {
+        wizards[name] = (app, session)
+        return
+      }
       guard depth < LineHomeTourTests.depth else { return }
       var answered: Set<String> = []
       var rowOpened = false
