@@ -58,6 +58,10 @@ import Testing
     for answer in ["2", "RMA-7", "", ""] { _ = session.answer(answer, app: &app, send: Self.send) }
     let status = session.answer(":status", app: &app, send: Self.send)
     #expect(status.first == "Deallocate MobilePASS, step 3 of 3, Confirm.", "\(status)")
+    // What is filled in, the earlier steps included.
+    #expect(status.contains { $0.hasPrefix("Step 1, Select: Deallocate") }, "\(status)")
+    #expect(
+      status.contains { $0.hasPrefix("Step 2, Reference: ") && $0.contains("RMA-7") }, "\(status)")
     let notYet = session.answer("yes", app: &app, send: Self.send)
     #expect(notYet.first?.hasPrefix("Error: Type confirm") == true, "\(notYet)")
     let done = session.answer("confirm", app: &app, send: Self.send)

@@ -120,8 +120,13 @@ public struct SerialPickStep: Sendable {
       let side: PickList.Side = control == .left ? .left : .right
       let title = control == .left ? words.left : words.right
       let count = pickList?.count(side) ?? 0
+      // The chosen side names its serials while they are few enough to read out.
+      let named = control == .right && (1...10).contains(count) ? pickList?.rightItems ?? [] : []
+      let value =
+        TextRules.counted(count, "serial")
+        + (named.isEmpty ? "" : ": " + named.joined(separator: ", "))
       return ControlDescription(
-        "\(title) (\(count))", kind: .serialPickList, value: "\(count) serials",
+        "\(title) (\(count))", kind: .serialPickList, value: value,
         isRequired: control == .right, rule: control == .right ? "at least one serial" : nil)
     }
   }

@@ -58,11 +58,20 @@ extension WizardScreen: LineWizard {
 
   public func lineStatus(context: AppContext) -> [String] {
     var lines = [whereLine]
-    for control in stepControls {
-      let described = describe(control)
-      guard described.kind != .button else { continue }
-      let value = described.value.isEmpty ? "empty" : described.value
-      lines.append("\(described.label): \(value)")
+    // What is filled in: the earlier steps' answers a line each, then this step's a line each.
+    let current = flow.steps.firstIndex(of: step) ?? 0
+    for (index, shown) in flow.steps.enumerated() where index <= current {
+      let filled = flow.controls(step: shown, answers: answers).compactMap { control -> String? in
+        let described = flow.describe(control, step: shown, answers: answers)
+        guard described.kind != .button else { return nil }
+        return "\(described.label): " + (described.value.isEmpty ? "empty" : described.value)
+      }
+      if index == current {
+        lines += filled
+      } else if !filled.isEmpty {
+        lines.append(
+          "Step \(index + 1), \(flow.title(of: shown)): " + filled.joined(separator: "; "))
+      }
     }
     if let status { lines.append(status.text) }
     return lines
