@@ -11,6 +11,10 @@ enum LineLoop {
   /// The size the app lays its screens out at: no screen is too small, none is drawn.
   static let size = Size(width: 100, height: 40)
 
+  /// The most steps of a screen's background work run after one answer (a bound, not a
+  /// budget: a report over ten million tokens takes a few thousand).
+  static let maximumIdleSteps = 1_000_000
+
   /// The exit status when input ends inside a wizard (its draft kept).
   static let endedInWizard: Int32 = 130
 
@@ -36,6 +40,10 @@ enum LineLoop {
         _ = InputAftermath.follow(
           &app, key: .enter, drafts: drafts, courier: courier, store: location)
       }
+      // What a screen does between key polls on screen (a report over the whole ledger, a
+      // long filter) is finished before the answer is read back: no frame comes in between.
+      var steps = 0
+      while steps < maximumIdleSteps, app.idle() { steps += 1 }
     }
     var session = LineSession()
     writer.write(session.show(app, force: true))

@@ -197,6 +197,26 @@ import Testing
     #expect(drafts.contains("Deallocate RB-1 tokens"), "\(drafts)")
   }
 
+  /// A report longer than one step of background work (2,000 transactions) is finished
+  /// before the answer is read back: on screen it runs between key polls, and the line mode
+  /// has no key polls (it stopped at "Reading the ledger for Transactions: 75%").
+  @Test(arguments: StoreKind.available)
+  func aReportOverALongLedgerComesBackWhole(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let commits = demo.run(["_commit-test", "--mode", "loop", "--count", "2100"])
+    #expect(commits.status == 0, "\(commits.output)")
+    let total = demo.objects(["log", "--json"]).count
+    #expect(total > 2_000)
+    let pty = try LinePty(
+      [Binary.path, "--data-dir", demo.path], environment: demo.terminalEnvironment)
+    try pty.answer("6", when: "1 On-Boarding › Allocation: Allocation tables")
+    try pty.answer(":quit", when: "Transactions: \(total) rows.")
+    #expect(pty.exitStatus() == 0)
+    #expect(!pty.text.contains("Reading the ledger"), "\(pty.text)")
+    #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)")
+  }
+
   @Test func homeOnADumbTerminalOpensTheLineMode() throws {
     let demo = try DemoDirectory(.file)
     defer { demo.remove() }
