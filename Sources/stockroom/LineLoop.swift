@@ -80,6 +80,11 @@ enum LineLoop {
         drafts?.save(app)
       case .refused(let why):
         writer.write(["Error: " + why] + session.show(app, force: true))
+      case .endOfInput where reader.hungUp:
+        // A dropped connection ends the process as its SIGHUP would, whichever came first.
+        watch?.beforeSignalExit()
+        drafts?.save(app)
+        LineModeSignals.reraise(SIGHUP)
       case .endOfInput, .stopped:
         status = ended(app, drafts: drafts, writer: writer, stopped: read == .stopped)
         courier?.finish(waiting: MailCourier.sayWaiting)

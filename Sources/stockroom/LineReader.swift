@@ -25,6 +25,9 @@ final class LineReader {
   private var ended = false
   /// True while the rest of an overlong line is being dropped.
   private var dropping = false
+  /// True when input ended because the terminal hung up (a dropped connection), not by
+  /// Ctrl-D: the terminal says so in `poll`, a pipe's end does not count.
+  private(set) var hungUp = false
 
   /// The next line; `waiting` is asked about once a second while nothing arrives and ends
   /// the wait when it returns true.
@@ -64,6 +67,8 @@ final class LineReader {
       }
       if count <= 0 {
         ended = true
+        let hangUp = poller.revents & Int16(POLLHUP) != 0 || (count < 0 && errno == EIO)
+        hungUp = hangUp && isatty(0) == 1
       } else {
         pending += chunk[..<count]
       }

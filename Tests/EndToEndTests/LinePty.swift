@@ -8,11 +8,12 @@ import Foundation
 /// as a session leader with the terminal as its controlling one, answers written as a user
 /// types them (the terminal echoes them), everything it wrote kept to check.
 final class LinePty {
-  let master: Int32
+  /// The terminal's other end; -1 once hung up, so no read reaches a number the system has
+  /// since given to another test's file.
+  private(set) var master: Int32
   let pid: pid_t
   /// Every byte read from the terminal so far (output and echo).
   private(set) var bytes: [UInt8] = []
-  private var closed = false
   /// The lines typed: the terminal echoes them, and they are not Stockroom's output.
   private var typed: Set<String> = []
   static let columns = 80
@@ -76,6 +77,7 @@ final class LinePty {
 
   /// Types `line` and Enter.
   func send(_ line: String) {
+    guard master >= 0 else { return }
     typed.formUnion(line.split(separator: "\n").map(String.init))
     let data = Array((line + "\n").utf8)
     _ = data.withUnsafeBytes { Glibc.write(master, $0.baseAddress, $0.count) }
@@ -83,6 +85,7 @@ final class LinePty {
 
   /// Writes raw bytes, as a terminal that is not UTF-8 would send them.
   func send(bytes: [UInt8]) {
+    guard master >= 0 else { return }
     _ = bytes.withUnsafeBytes { Glibc.write(master, $0.baseAddress, $0.count) }
   }
 
@@ -133,6 +136,10 @@ final class LinePty {
 
   /// Reads what arrived within `milliseconds`; false when nothing did (or the other end closed).
   private func readSome(milliseconds: Int32) -> Bool {
+    guard master >= 0 else {
+      usleep(useconds_t(milliseconds) * 1_000)
+      return false
+    }
     var poller = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
     guard poll(&poller, 1, milliseconds) > 0, poller.revents & Int16(POLLIN) != 0 else {
       return false
@@ -163,9 +170,9 @@ final class LinePty {
 
   /// Hangs up: the terminal's other end closes, as when a connection drops.
   func close() {
-    guard !closed else { return }
-    closed = true
+    guard master >= 0 else { return }
     Glibc.close(master)
+    master = -1
   }
 
   deinit {
