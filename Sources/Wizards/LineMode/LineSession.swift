@@ -124,8 +124,10 @@ public struct LineSession {
       return [screen.title + "."] + screen.help.components(separatedBy: "\n\n")
         + [LineAnswer.commandsHelp]
     case .command(.status, _):
-      let status = wizard?.lineStatus(context: app.context)
-      return status ?? [screen.title + "."] + (screen.status.map { [$0.text] } ?? [])
+      if let status = wizard?.lineStatus(context: app.context) { return status }
+      let summary = (screen as? any LineReadable)?.lines(context: app.context).summary ?? []
+      let said = screen.status.map(Self.said).map { summary.contains($0) ? [] : [$0] } ?? []
+      return [screen.title + "."] + summary + said
     case .command(.quit, _):
       send(&app, .key(.control("c")))
       return app.isFinished ? [] : show(app, force: true)
@@ -289,10 +291,18 @@ public struct LineSession {
         return nil
       }
     }
+    // The pick list's commands mean nothing here; `:filter TEXT` is the screen's search.
+    if case .command(let command, let argument) = answer {
+      guard command == .filter, let search = lines?.actions.first(where: { $0.word == "filter" })
+      else {
+        return ":\(command.rawValue) works on a serial pick list; :help lists the commands here."
+      }
+      return typed(argument, clearing: search, app: &app, send: send)
+    }
     if screen.isEditingText {
-      for character in line { send(&app, .key(.character(character))) }
-      send(&app, .key(.enter))
-      return nil
+      // Each answer is the whole search, not more of the last one.
+      let search = answer == .empty ? nil : lines?.actions.first { $0.word == "filter" }
+      return typed(line, clearing: search, app: &app, send: send)
     }
     guard case .text(let text) = answer else {
       if answer == .empty, readable == nil { send(&app, .key(.enter)) }
@@ -307,6 +317,16 @@ public struct LineSession {
     for key in LineKeyNames.keys(text) ?? text.map({ Key.character($0) }) {
       send(&app, .key(key))
     }
+    return nil
+  }
+
+  /// Types `text` and Enter into the field being edited, after `clearing`'s keys empty it.
+  private func typed(
+    _ text: String, clearing: LineAction?, app: inout App, send: Send
+  ) -> String? {
+    for key in clearing?.keys ?? [] { send(&app, .key(key)) }
+    for character in text { send(&app, .key(.character(character))) }
+    send(&app, .key(.enter))
     return nil
   }
 }
