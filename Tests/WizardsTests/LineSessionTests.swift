@@ -54,6 +54,25 @@ import Testing
     #expect(app.current.title == "Fabrikam Health")
   }
 
+  /// Before Search has listed the serials, a pick list's command says how to get there,
+  /// and the Search button is asked without a value to read back.
+  @Test func aPickListCommandBeforeSearchSaysHowToGetThere() throws {
+    var app = try Self.app()
+    let account = try #require(app.context.state.accounts.firstIndex { $0.code == "ACC-0004" })
+    let made = try #require(
+      DeallocationFlow.make(kind: .hardware(model: 0), account: account, context: app.context))
+    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+    var session = LineSession()
+    _ = session.show(app, force: true)
+    let early = session.answer(":list", app: &app, send: Self.send)
+    #expect(early.first?.hasPrefix("Error: :list works once Search has listed") == true, "\(early)")
+    let search = session.answer("", app: &app, send: Self.send)
+    #expect(search.contains { $0.hasPrefix("Search (button).") && !$0.contains("Now:") })
+    _ = session.answer("", app: &app, send: Self.send)
+    let listed = session.answer(":list", app: &app, send: Self.send)
+    #expect(listed.first?.hasSuffix("serials on offer.") == true, "\(listed)")
+  }
+
   /// The MobilePASS wizard of Northwind Traders answered as lines, to the Transaction ID.
   @Test func aWizardIsAnsweredLineByLineAndRefusedAnswersAreAskedAgain() throws {
     var app = try Self.app()

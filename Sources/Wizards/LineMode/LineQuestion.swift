@@ -15,6 +15,8 @@ enum LineQuestion {
     var line = described.label + " (" + described.kind.rawValue
     line += (described.isRequired ? ", required" : "") + ")"
     if let rule = described.rule { line += ": " + rule }
+    // A button holds no value to read back.
+    if described.kind == .button, described.value.isEmpty { return line + "." }
     let value = described.value.isEmpty ? "empty" : described.value
     return line + ". Now: " + value + "."
   }

@@ -80,6 +80,14 @@ extension WizardScreen: LineWizard {
   public func lineReply(to answer: LineAnswer, context: AppContext) -> LineReply {
     if case .command(.done, _) = answer { return .keys(keysToButtons) }
     if case .command(let command, _) = answer {
+      // A pick list's command before Search has filled the list: say how to get there.
+      if flow is any SerialPickFlow, !isDone, linePick == nil,
+        [.list, .pick, .remove, .filter].contains(command)
+      {
+        return .refused(
+          ":\(command.rawValue) works once Search has listed the serials: press Enter at the "
+            + "Search prompt (its number first, if asked), then :\(command.rawValue).")
+      }
       return .refused(":\(command.rawValue) is not offered here; :help says what is.")
     }
     if isDone {
