@@ -51,7 +51,7 @@ public struct LineSession {
     let mark = Self.mark(app)
     defer { shown = mark }
     if let wizard = screen as? any LineWizard {
-      return force || mark != shown ? wizard.lineQuestion(context: app.context) : []
+      return force || mark != shown ? asked(wizard, context: app.context) : []
     }
     guard force || mark != shown else { return [] }
     if let readable = screen as? any LineReadable {
@@ -73,6 +73,15 @@ public struct LineSession {
       mark += " " + readable.lines(context: app.context).summary.joined(separator: " ")
     }
     return mark
+  }
+
+  /// A wizard's question; at a table, its first page of rows before what to type.
+  private mutating func asked(_ wizard: any LineWizard, context: AppContext) -> [String] {
+    let question = wizard.lineQuestion(context: context)
+    guard let offered = wizard.lineRows(context: context) else { return question }
+    rows = offered
+    rowsShown = 0
+    return question.dropLast() + nextRows() + question.suffix(1)
   }
 
   private mutating func showing(_ lines: ScreenLines, title: String) -> [String] {
@@ -138,7 +147,7 @@ public struct LineSession {
       guard app.stack.count > 1 else { return ["Error: This is home; :quit leaves Stockroom."] }
       app.leaveTop()
       return show(app, force: true)
-    case .command(.more, _) where wizard == nil:
+    case .command(.more, _) where wizard?.lineRows(context: app.context) != nil || wizard == nil:
       return rowsShown < rows.count ? nextRows() : ["Error: No more rows; :back goes back."]
     case .unknownCommand(let word):
       return ["Error: :\(word) is not a command; :help lists them."]
@@ -178,7 +187,9 @@ public struct LineSession {
       out.append(Self.said(status))
       refused = status.kind == .error && !answer.isScan(in: wizard)
     }
-    return out + show(app, force: refused)
+    // A filter shows the rows it leaves, whether or not the question changed.
+    let filtered = wizard?.lineRows(context: app.context) != nil && answer.isCommand(.filter)
+    return out + show(app, force: refused || filtered)
   }
 
   /// The pick list's commands: `:list`, `:more`, `:filter TEXT`, `:pick 3-7`, `:remove SERIAL`;
@@ -332,6 +343,12 @@ public struct LineSession {
 }
 
 extension LineAnswer {
+  /// True for `command`, whatever follows it.
+  func isCommand(_ command: LineCommand) -> Bool {
+    if case .command(command, _) = self { return true }
+    return false
+  }
+
   /// True for a serial typed at a pick list (its answer is said even when it repeats).
   func isScan(in wizard: (any LineWizard)?) -> Bool {
     guard case .text = self, let wizard else { return false }

@@ -1,0 +1,31 @@
+/// The rows a table control offers, as its flow gets them for the screen: each row's values
+/// named by their columns, and the value the control says once the row is chosen. A renderer
+/// without a screen (plain lines) reads and numbers them, so it never works out which rows
+/// exist itself.
+public struct TableRows<Control: Hashable & Sendable>: Hashable, Sendable {
+  /// One row: what the control's value is once it is chosen (a serial), and the row read as
+  /// one line, each value named by its column ("STB-10007: Product 4K set-top box, ...").
+  public struct Row: Hashable, Sendable {
+    public var value: String
+    public var line: String
+
+    /// `cells` in the order of `columns`, their titles; the first cell is read bare.
+    public init(value: String, cells: [String], columns: [String]) {
+      self.value = value
+      let named = zip(columns, cells).dropFirst().map { (name: $0.0, value: $0.1) }
+      line = RowLine.named(cells.first ?? value, Array(named))
+    }
+  }
+
+  public var rows: [Row]
+  /// The control whose text narrows the rows on screen (a search field); nil when none does.
+  public var search: Control?
+  /// What a row's value is called ("serial"), for the prompt.
+  public var valueName: String
+
+  public init(_ rows: [Row], valueName: String, search: Control? = nil) {
+    self.rows = rows
+    self.valueName = valueName
+    self.search = search
+  }
+}
