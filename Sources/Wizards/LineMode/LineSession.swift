@@ -188,7 +188,7 @@ public struct LineSession {
       refused = status.kind == .error && !answer.isScan(in: wizard)
     }
     // A filter shows the rows it leaves, whether or not the question changed.
-    let filtered = wizard?.lineRows(context: app.context) != nil && answer.isCommand(.filter)
+    let filtered = answer.isCommand(.filter) && wizard?.lineRows(context: app.context) != nil
     return out + show(app, force: refused || filtered)
   }
 
