@@ -111,4 +111,31 @@ import Testing
     let refused = session.answer("99", app: &app, send: LineSessionTests.send)
     #expect(refused.first?.hasPrefix("Error: 99 is not a row") == true, "\(refused)")
   }
+
+  /// The receiving wizard's Serials to receive are read as rows too, and a number
+  /// highlights one as ↓ does.
+  @Test(arguments: StoreKind.available)
+  func theSerialsToReceiveAreOfferedAsRows(kind: StoreKind) throws {
+    let fixture = try LineFixture(kind)
+    var app = App(home: Home.screen(), size: LineFixture.lineSize, context: fixture.context)
+    var made = ReceiveFlow.make(context: app.context)
+    for serial in ["NEW-0001", "NEW-0002", "NEW-0003"] {
+      made.answers.serials.entered(serial, state: app.context.state)
+    }
+    app.carryOut(
+      .push(
+        WizardScreen(
+          flow: made.flow, answers: made.answers, at: WizardPlace(.items, .serials(.list)))))
+    var session = LineSession()
+    let question = session.show(app, force: true)
+    let rows = ["1 NEW-0001", "2 NEW-0002", "3 NEW-0003"]
+    #expect(
+      question.filter { $0.hasPrefix("1 ") || $0.hasPrefix("2 ") || $0.hasPrefix("3 ") } == rows)
+    #expect(question.last?.hasPrefix("Type a row's number (1 to 3) or its serial") == true)
+    let refused = session.answer("4", app: &app, send: LineSessionTests.send)
+    #expect(refused.first?.hasPrefix("Error: 4 is not a row") == true, "\(refused)")
+    _ = session.answer("2", app: &app, send: LineSessionTests.send)
+    let wizard = try #require(app.current as? WizardScreen<ReceiveFlow>)
+    #expect(wizard.answers.serials.table.cursor == 1)
+  }
 }

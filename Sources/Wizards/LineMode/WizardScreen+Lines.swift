@@ -254,7 +254,7 @@ extension WizardScreen: LineWizard {
       return .refused(LineQuestion.notARow(text, count: rows.count, valueName: table.valueName))
     }
     let keys = [Key.home] + Array(repeating: Key.down, count: index)
-    guard tried(keys, context: context).describe(control).value == rows[index].value else {
+    guard tried(keys, context: context).focusedRows?.chosen == index else {
       return .refused("\(rows[index].value) cannot be chosen now.")
     }
     return .keys(keys + [.tab])

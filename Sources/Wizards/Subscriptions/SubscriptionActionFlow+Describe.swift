@@ -74,7 +74,7 @@ extension SubscriptionActionFlow {
           TableRows.Row(
             value: $0.serial, cells: SubscriptionActionView.itemCells($0, answers.book, wide: true),
             columns: SubscriptionActionView.itemColumns)
-        }, valueName: "serial")
+        }, chosen: answers.itemCursor, valueName: "serial")
     case .candidates:
       return TableRows(
         answers.candidates.map {
@@ -82,7 +82,7 @@ extension SubscriptionActionFlow {
             value: $0.serial,
             cells: SubscriptionActionView.candidateCells($0, answers.book, wide: true),
             columns: SubscriptionActionView.candidateColumns)
-        }, valueName: "serial", search: .search)
+        }, chosen: answers.candidateCursor, valueName: "serial", search: .search)
     default:
       return nil
     }
