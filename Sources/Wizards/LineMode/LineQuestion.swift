@@ -3,9 +3,6 @@ import Foundation
 /// How a control is asked in the line mode, in words: its heading, its choices numbered,
 /// what to type; and how a typed choice or yes/no is read.
 enum LineQuestion {
-  /// The most rows a table answer moves over looking for the value typed.
-  static let rowLimit = 5_000
-
   static let serialsHint =
     "Type or scan serials, one a line, or paste a list; A..B is a range. Enter on an empty "
     + "line or :done goes on."

@@ -1,11 +1,11 @@
 import TerminalUI
 
 /// The rows a table control offers, as its flow gets them for the screen: each row's values
-/// named by their columns, and the value the control says once the row is chosen. A renderer
-/// without a screen (plain lines) reads and numbers them, so it never works out which rows
-/// exist itself.
+/// named by their columns, the value that names the row (a serial), and the row chosen now.
+/// A renderer without a screen (plain lines) reads and numbers them, so it never works out
+/// which rows exist itself.
 public struct TableRows<Control: Hashable & Sendable>: Hashable, Sendable {
-  /// One row: what the control's value is once it is chosen (a serial), and the row read as
+  /// One row: the value that names it (a serial, typed to choose it), and the row read as
   /// one line, each value named by its column ("STB-10007: Product 4K set-top box, ...").
   public struct Row: Hashable, Sendable {
     public var value: String
