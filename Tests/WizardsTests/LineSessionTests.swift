@@ -73,6 +73,29 @@ import Testing
     #expect(listed.first?.hasSuffix("serials on offer.") == true, "\(listed)")
   }
 
+  /// The receiving wizard's scan field: each line is a serial handed in with Enter (it was
+  /// typed and left with Tab, so nothing was added), and an empty line goes on.
+  @Test func serialsTypedAtTheReceivingScanFieldAreAdded() throws {
+    var app = try Self.app()
+    let made = ReceiveFlow.make(context: app.context)
+    app.carryOut(
+      .push(
+        WizardScreen(
+          flow: made.flow, answers: made.answers, at: WizardPlace(.items, .serials(.scan)))))
+    var session = LineSession()
+    let question = session.show(app, force: true)
+    #expect(question.contains { $0.hasPrefix("Type or scan serials, one a line") }, "\(question)")
+    let added = session.answer("NEW-LINE-1", app: &app, send: Self.send)
+    #expect(added.first == "NEW-LINE-1 added; 1 serial to receive.", "\(added)")
+    let twice = session.answer("NEW-LINE-1", app: &app, send: Self.send)
+    #expect(twice.first == "Error: NEW-LINE-1 is already listed: refused.", "\(twice)")
+    _ = session.answer("NEW-LINE-2", app: &app, send: Self.send)
+    let wizard = try #require(app.current as? WizardScreen<ReceiveFlow>)
+    #expect(wizard.answers.serials.serials == ["NEW-LINE-1", "NEW-LINE-2"])
+    let next = session.answer("", app: &app, send: Self.send)
+    #expect(next.first == "Receive stock, step 3 of 3, Confirm.", "\(next)")
+  }
+
   /// The MobilePASS wizard of Northwind Traders answered as lines, to the Transaction ID.
   @Test func aWizardIsAnsweredLineByLineAndRefusedAnswersAreAskedAgain() throws {
     var app = try Self.app()

@@ -115,7 +115,8 @@ public struct SerialPickStep: Sendable {
     case .scan:
       return ControlDescription(
         "Scan or type a serial", kind: .text, value: scan.text,
-        rule: "a serial, or a range A..B; Enter moves it to \(words.right)")
+        rule: "a serial, or a range A..B; Enter moves it to \(words.right)"
+      ).scanning()
     case .left, .right:
       let side: PickList.Side = control == .left ? .left : .right
       let title = control == .left ? words.left : words.right

@@ -3,9 +3,11 @@ import Foundation
 /// How a control is asked in the line mode, in words: its heading, its choices numbered,
 /// what to type; and how a typed choice or yes/no is read.
 enum LineQuestion {
-  static let serialsHint =
-    "Type or scan serials, one a line, or paste a list; A..B is a range. Enter on an empty "
-    + "line or :done goes on."
+  /// What to type at a scan field; a pick list's also takes a range.
+  static func serialsHint(ranges: Bool) -> String {
+    "Type or scan serials, one a line, or paste a list" + (ranges ? "; A..B is a range" : "")
+      + ". Enter on an empty line or :done goes on."
+  }
 
   /// "Reference (text, required): up to 64 letters. Now: AB-1."
   static func heading(_ described: ControlDescription) -> String {

@@ -57,8 +57,8 @@ extension WizardScreen: LineWizard {
     let described = describe(control)
     var lines = [whereLine, LineQuestion.heading(described)]
     lines += LineQuestion.choices(described)
-    if described.kind == .text && picksSerials {
-      lines.append(LineQuestion.serialsHint)
+    if described.scans {
+      lines.append(LineQuestion.serialsHint(ranges: picksSerials))
     } else if let table = focusedRows {
       lines.append(
         LineQuestion.rowsHow(
@@ -126,12 +126,12 @@ extension WizardScreen: LineWizard {
     }
     let described = describe(control)
     guard case .text(let text) = answer else {
-      if described.kind == .text && picksSerials { return .keys(keysToButtons) }
+      if described.scans { return .keys(keysToButtons) }
       if described.kind == .button { return .keys([.enter]) }
       return .keys([.tab])
     }
     switch described.kind {
-    case .text where picksSerials:
+    case .text where described.scans:
       return .keys([.scan(text)])
     case .text, .number:
       return typed(text, into: control, described, context: context)

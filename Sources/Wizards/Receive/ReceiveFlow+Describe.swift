@@ -28,7 +28,8 @@ extension ReceiveFlow {
     case .serials(.scan):
       return ControlDescription(
         "Scan or type a serial", kind: .text, value: answers.serials.scan.text,
-        rule: "Enter adds it; a serial listed twice or already in the inventory is refused")
+        rule: "Enter adds it; a serial listed twice or already in the inventory is refused"
+      ).scanning()
     case .serials(.list):
       let serials = answers.serials.serials
       return ControlDescription(

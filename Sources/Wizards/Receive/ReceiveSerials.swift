@@ -134,7 +134,8 @@ public struct ReceiveSerials: Sendable {
     } else {
       add([serial])
       notice = StatusLine(
-        "\(shown) added; \(SerialPreview.count(serials.count)) to receive.", kind: .success)
+        "\(shown) added; \(SerialPreview.count(serials.count)) "
+          + (serials.count == 1 ? "serial" : "serials") + " to receive.", kind: .success)
     }
   }
 

@@ -22,6 +22,9 @@ public struct ControlDescription: Hashable, Sendable {
   public var isRequired: Bool
   /// The rule a value must meet, in words ("1 to 4", "up to 64 letters, digits…"); nil if none.
   public var rule: String?
+  /// True for a scan field: Enter hands in each serial typed or scanned and the field is
+  /// asked again, empty, for the next (it is no value kept for later).
+  public var scans = false
 
   public init(
     _ label: String, kind: Kind, choices: [String] = [], value: String = "",
@@ -33,6 +36,13 @@ public struct ControlDescription: Hashable, Sendable {
     self.value = value
     self.isRequired = isRequired
     self.rule = rule
+  }
+
+  /// The same control, as a scan field.
+  public func scanning() -> ControlDescription {
+    var described = self
+    described.scans = true
+    return described
   }
 
   /// True for the kinds that take typed text (then `?` and `q` are characters).
