@@ -45,7 +45,7 @@ import Testing
     try pty.answer("yes", when: "Type confirm to commit it")
     try pty.answer("confirm", when: "Error: Type confirm to commit it")
     let id = try pty.committed()
-    try pty.answer(":quit", when: "Enter opens the details")
+    try pty.answer(":quit", when: "An empty line opens the details")
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
     #expect(pty.text.contains("Deallocate RB-1 tokens, step 1 of 3, Select."))
@@ -123,7 +123,7 @@ import Testing
     #expect(confirm.contains("take 5 RB-1 hardware tokens from Contoso Bank"), "\(confirm)")
     try pty.answer("confirm", when: "Type confirm to commit it")
     let id = try pty.committed()
-    try pty.answer(":quit", when: "Enter opens the details")
+    try pty.answer(":quit", when: "An empty line opens the details")
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
 

@@ -7,8 +7,8 @@ enum LineQuestion {
   static let rowLimit = 5_000
 
   static let serialsHint =
-    "Type or scan serials, one a line, or paste a list; A..B is a range. Enter on an empty "
-    + "line or :done goes on."
+    "Type or scan serials, one a line, or paste a list; A..B is a range. An empty line or "
+    + ":done goes on."
 
   /// "Reference (text, required): up to 64 letters. Now: AB-1."
   static func heading(_ described: ControlDescription) -> String {
@@ -28,12 +28,12 @@ enum LineQuestion {
   /// What to type for a control of `kind`.
   static func how(_ kind: ControlDescription.Kind) -> String {
     switch kind {
-    case .text, .number: return "Type the value, or Enter to keep it."
-    case .choice, .radio: return "Type a number or a name, or Enter to keep it."
-    case .check: return "Type yes or no, or Enter to keep it."
-    case .table: return "Type the value of a row to choose it, or Enter to keep it."
-    case .button: return "Enter does it; :done goes on without it."
-    case .serialPickList: return "Enter goes on."
+    case .text, .number: return "Type the value, or an empty line to keep it."
+    case .choice, .radio: return "Type a number or a name, or an empty line to keep it."
+    case .check: return "Type yes or no, or an empty line to keep it."
+    case .table: return "Type the value of a row to choose it, or an empty line to keep it."
+    case .button: return "An empty line does it; :done goes on without it."
+    case .serialPickList: return "An empty line goes on."
     }
   }
 
