@@ -48,6 +48,8 @@ import Testing
     try pty.answer(":quit", when: "An empty line opens the details")
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
+    // The pick list's hints ("Ctrl-Z undoes") name the line's answers, or are left out.
+    #expect(KeyNames.lines(in: pty.text).isEmpty, "\(KeyNames.lines(in: pty.text))")
     #expect(pty.text.contains("Deallocate RB-1 tokens, step 1 of 3, Select."))
     // The result's allocation table is read a line per column, each value named.
     #expect(
@@ -126,6 +128,7 @@ import Testing
     try pty.answer(":quit", when: "An empty line opens the details")
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
+    #expect(KeyNames.lines(in: pty.text).isEmpty, "\(KeyNames.lines(in: pty.text))")
 
     let last = try #require(demo.lastTransaction())
     #expect(last["transactionId"] as? String == id)

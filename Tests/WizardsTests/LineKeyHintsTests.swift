@@ -13,18 +13,8 @@ import Testing
 @Suite struct LineKeyHintsTests {
   @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
 
-  /// The keys' names as a hint written for the screen spells them, whole words (the
-  /// lower-case words typed at a screen driven by key names, `esc`, `tab`, are answers).
-  static let keyNames: Set<String> = Set(
-    ["Shift-Tab", "Esc", "Enter", "Tab", "Space", "PgUp", "PgDn", "Backspace"]
-      + (1...12).map { "F\($0)" })
-
   /// True when `line` names a key.
-  static func namesAKey(_ line: String) -> Bool {
-    if line.contains("Ctrl-") { return true }
-    let words = line.split { !($0.isLetter || $0.isNumber || $0 == "-") }
-    return words.contains { keyNames.contains(String($0)) }
-  }
+  static func namesAKey(_ line: String) -> Bool { KeyNames.named(in: line) }
 
   /// The lines of `said` that name a key, with where they were said.
   static func naming(_ said: [(screen: String, line: String)]) -> [String] {
