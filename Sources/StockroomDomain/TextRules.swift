@@ -61,6 +61,12 @@ public enum TextRules {
 
   /// A serial as printed on a device: 1 to 64 printable characters without spaces.
   public static func checkSerial(_ serial: String) throws(DomainError) {
+    if serial.count > serialLimit {
+      throw .invalidText(
+        field: .serials,
+        reason: "not a serial: \(neutralised(String(serial.prefix(24))))… is \(serial.count) "
+          + "characters long; a serial is at most \(serialLimit)")
+    }
     if serial.isEmpty || serial.count > serialLimit
       || serial.unicodeScalars.contains(where: { isUnsafe($0) || $0 == " " })
     {

@@ -11,7 +11,7 @@ public struct NumberField: Widget, Sendable {
 
   public init(
     range: ClosedRange<Int>, width: Int = 8, maxLength: Int = 9, text: String = "",
-    emptyMessage: String = "Enter a quantity"
+    emptyMessage: String = "Type a quantity"
   ) {
     self.range = range
     self.emptyMessage = emptyMessage

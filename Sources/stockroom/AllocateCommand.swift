@@ -47,19 +47,34 @@ struct AllocateCommand: ParsableCommand {
   @OptionGroup var options: TransactionOptions
   @Flag(help: "Open the wizard filled with these answers.") var interactive = false
 
+  /// The product `--product` names, the same word headless and `--interactive`.
+  static func product(_ word: String) -> Product {
+    UsageCheck.word(word, option: "--product", Product.software)
+  }
+
+  /// The allocation type `--type` names, the same word headless and `--interactive`.
+  static func type(_ word: String) -> AllocationType {
+    UsageCheck.word(word, option: "--type", AllocationType.allCases)
+  }
+
+  /// What `--per` names, the same word headless and `--interactive`.
+  static func per(_ word: String) -> Billing.Basis {
+    UsageCheck.word(word, option: "--per", Billing.Basis.allCases)
+  }
+
   func run() throws {
     if interactive { openWizard() }
     guard let account else { UsageCheck.fail("--account is required") }
     var context = UsageCheck.context(reference: options.reference, comment: options.comment)
     context.billing = billing()
-    let allocation = type.map { UsageCheck.word($0, option: "--type", AllocationType.allCases) }
+    let allocation = type.map(Self.type)
     let run = CommandRun<StockSummary>(global: global, options: options, context: context)
     if let product {
       if !serial.isEmpty || serialsFrom != nil {
         UsageCheck.fail("give --product with --quantity, or serials, not both")
       }
       if options.container != nil { UsageCheck.fail("--container is for hardware serials") }
-      let chosen = UsageCheck.word(product, option: "--product", Product.software)
+      let chosen = Self.product(product)
       let count = UsageCheck.quantity(quantity)
       run.perform(
         .allocateSoftware(
@@ -99,7 +114,7 @@ struct AllocateCommand: ParsableCommand {
       return nil
     }
     guard let per else { UsageCheck.fail("--amount needs --per (unit or transaction)") }
-    let basis = UsageCheck.word(per, option: "--per", Billing.Basis.allCases)
+    let basis = Self.per(per)
     let given = Billing(
       amount: amount, per: basis, trigger: billingTrigger ?? Billing.triggers[0],
       customerReference: customerReference ?? "")

@@ -15,8 +15,9 @@ extension AllocateCommand {
   /// The answers the options give, by name, for `--interactive` (unchecked:
   /// the wizard explains what is wrong with them).
   func interactiveRecord() -> AllocationRecord {
-    let chosen = product.flatMap { Product(rawValue: $0.lowercased()) }
-    let sale = type.flatMap { AllocationType(rawValue: $0.lowercased()) }
+    // A word the headless command refuses is refused here too, not opened as no answer.
+    let chosen = product.map(Self.product)
+    let sale = type.map(Self.type)
     let kind: AllocationKind? =
       chosen == .capacity ? .capacityOnly : sale.map { $0 == .sale ? .sale : .rental }
     let serials =
@@ -26,7 +27,7 @@ extension AllocateCommand {
       account: account, type: kind, product: chosen,
       quantity: serials == nil ? quantity.flatMap(UsageCheck.quantityValue) : nil,
       serials: serials, withCapacity: withCapacity ? true : nil, amount: amount,
-      per: per.flatMap { Billing.Basis(rawValue: $0.lowercased()) }, trigger: billingTrigger,
+      per: per.map(Self.per), trigger: billingTrigger,
       customerReference: customerReference, reference: options.reference,
       comment: options.comment)
   }

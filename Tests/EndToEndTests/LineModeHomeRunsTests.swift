@@ -46,7 +46,7 @@ import Testing
     #expect(confirm.contains("Billing 9.90 per unit, billed on allocation"), "\(confirm)")
     try pty.answer("confirm", when: "Type confirm to commit it")
     let id = try pty.committed()
-    try pty.answer(":quit", when: "Enter opens the details")
+    try pty.answer(":quit", when: "An empty line opens the details")
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
 
@@ -90,7 +90,7 @@ import Testing
     #expect(preview.contains("All validations pass."), "\(preview)")
     try pty.answer("confirm", when: "Type confirm to commit it")
     _ = try pty.committed()
-    try pty.answer(":quit", when: "Enter opens the details")
+    try pty.answer(":quit", when: "An empty line opens the details")
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
 

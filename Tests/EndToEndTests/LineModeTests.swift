@@ -45,9 +45,11 @@ import Testing
     try pty.answer("yes", when: "Type confirm to commit it")
     try pty.answer("confirm", when: "Error: Type confirm to commit it")
     let id = try pty.committed()
-    try pty.answer(":quit", when: "Enter opens the details")
+    try pty.answer(":quit", when: "An empty line opens the details")
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
+    // The pick list's hints ("Ctrl-Z undoes") name the line's answers, or are left out.
+    #expect(KeyNames.lines(in: pty.text).isEmpty, "\(KeyNames.lines(in: pty.text))")
     #expect(pty.text.contains("Deallocate RB-1 tokens, step 1 of 3, Select."))
     // The result's allocation table is read a line per column, each value named.
     #expect(
@@ -123,9 +125,10 @@ import Testing
     #expect(confirm.contains("take 5 RB-1 hardware tokens from Contoso Bank"), "\(confirm)")
     try pty.answer("confirm", when: "Type confirm to commit it")
     let id = try pty.committed()
-    try pty.answer(":quit", when: "Enter opens the details")
+    try pty.answer(":quit", when: "An empty line opens the details")
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
+    #expect(KeyNames.lines(in: pty.text).isEmpty, "\(KeyNames.lines(in: pty.text))")
 
     let last = try #require(demo.lastTransaction())
     #expect(last["transactionId"] as? String == id)

@@ -13,14 +13,10 @@ import Testing
   static let line = "312-555-0107"
   static let number = "ORD-000006"
 
-  /// On My orders: acts as the next employee until acting as `name`.
+  /// On My orders: acts as `name` (`act NAME`), and waits until My orders says so.
   static func act(as name: String, _ pty: LinePty) throws {
-    for _ in 0..<30 {
-      let seen = try pty.wait(for: "Acting as", after: pty.mark)
-      if seen.contains("Acting as \(name) (") { return }
-      try pty.answer("act", when: "act: Act as the next employee")
-    }
-    throw E2EError("never acting as \(name):\n\(pty.text)")
+    try pty.answer("act \(name)", when: "act: Act as another employee")
+    try pty.wait(for: "Acting as \(name) (", after: pty.mark)
   }
 
   /// The number a list gives `choice` under ("7 312-555-0107 Kenji Sato ...").
@@ -59,7 +55,7 @@ import Testing
     let approverId = String(parts[1].prefix { $0 != ")" })
     try pty.answer("confirm", when: "Type confirm to commit it")
     try pty.wait(for: "Order \(Self.number) submitted (T", after: pty.mark)
-    try pty.answer("", when: "Enter opens the details")
+    try pty.answer("", when: "An empty line opens the details")
     #expect(desk.state(Self.number) == "pending-approval")
 
     // The approver the policy names approves it from their queue.
@@ -71,7 +67,7 @@ import Testing
     try pty.answer("commit", when: "commit: Commit the step: Approve")
     try pty.wait(for: "Committed as T", after: pty.mark)
     #expect(desk.state(Self.number) == "in-fulfilment")
-    try pty.answer(":back", when: "Esc goes back")
+    try pty.answer(":back", when: ":back goes back")
     try pty.answer(":back", when: "State: In fulfilment")
     try pty.answer(":back", when: "Waiting for the approval of \(approver)")
 
@@ -82,7 +78,7 @@ import Testing
     try pty.answer("complete", when: "complete: Complete")
     try pty.answer("commit", when: "commit: Commit the step: Complete")
     try pty.wait(for: "Committed as T", after: pty.mark)
-    try pty.answer(":quit", when: "Esc goes back")
+    try pty.answer(":quit", when: ":back goes back")
     #expect(pty.exitStatus() == 0)
     #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)")
 

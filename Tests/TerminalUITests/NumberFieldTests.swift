@@ -13,7 +13,7 @@ import Testing
 
   @Test func emptyFieldAsksForAQuantityOnlyWhenAsked() {
     let field = NumberField(range: 1...500)
-    #expect(field.validation == "Enter a quantity")
+    #expect(field.validation == "Type a quantity")
     #expect(field.value == nil)
     #expect(field.message == nil)
   }

@@ -147,4 +147,21 @@ import Testing
     #expect(DeallocationRecord(flow: .mobilePass).column == .mobilePass)
     #expect(DeallocationRecord(flow: .hardware, serials: ["A"]).column == nil)
   }
+
+  /// `deallocate software --product sms --interactive` without `--type` opens where the
+  /// allocation table's cells open the wizard: on the choice of row, at SMS's first row,
+  /// not on Capacity; with its type, on that type's row.
+  @Test func smsWithoutItsTypeOpensOnTheChoiceOfRow() throws {
+    let context = try DemoFixture.context()
+    let untyped = DeallocationRecord(flow: .software, account: "ACC-0002", product: .sms)
+    let wizard = try #require(
+      untyped.screens(context: context).last as? WizardScreen<DeallocationFlow>)
+    #expect(wizard.step == .select)
+    #expect(wizard.focusedControl == .softwareRow)
+    #expect(DeallocationFlow.softwareRows[wizard.answers.softwareRow] == .smsRental)
+    let typed = DeallocationRecord(
+      flow: .software, account: "ACC-0002", product: .sms, type: .sale)
+    let sale = try #require(typed.screens(context: context).last as? WizardScreen<DeallocationFlow>)
+    #expect(DeallocationFlow.softwareRows[sale.answers.softwareRow] == .smsSale)
+  }
 }

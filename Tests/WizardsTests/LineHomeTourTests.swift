@@ -37,6 +37,10 @@ import Testing
     var problems: [String] = []
     /// Each wizard reached, as it opened, with the conversation that opened it.
     var wizards: [String: (app: App, session: LineSession)] = [:]
+    /// Each screen reached that is not a wizard, as it opened, with its conversation.
+    var screens: [String: (app: App, session: LineSession)] = [:]
+    /// Every line printed on the way, with the screen it was printed on.
+    var said: [(screen: String, line: String)] = []
 
     /// A screen by its type; a wizard by its title, as flows share a type.
     static func name(_ screen: any Screen) -> String {
@@ -52,6 +56,7 @@ import Testing
         wizards[name] = (app, session)
         return
       }
+      screens[name] = (app, session)
       guard depth < LineHomeTourTests.depth else { return }
       var answered: Set<String> = []
       var rowOpened = false
@@ -59,6 +64,7 @@ import Testing
         var next = app
         var talk = session
         let out = talk.answer(answer, app: &next, send: LineHomeTourTests.send)
+        said += out.map { (name, $0) }
         // A refusal the screen itself says (nothing faulty to re-initialize) is its rule.
         let own = next.current.status.map(LineSession.said)
         if let error = out.first(where: { $0.hasPrefix("Error") }), error != own {
@@ -109,15 +115,15 @@ import Testing
     }
   }
 
-  @Test(arguments: StoreKind.available)
-  func everyHomeEntryIsWalkedInTheLineMode(kind: StoreKind) throws {
-    let fixture = try LineFixture(kind)
+  /// The tour of the home menu's entries (but the last, the gallery) on `fixture`'s demo.
+  static func tour(_ fixture: LineFixture) throws -> Tour {
     var home = App(
       home: Home.screen(), size: LineFixture.lineSize, context: try fixture.deskContext())
     var session = LineSession()
     let menu = session.show(home, force: true)
     let entries = Home.screen().entries.dropLast()
     var tour = Tour()
+    tour.said += menu.map { ("HomeScreen", $0) }
     for (index, entry) in entries.enumerated() {
       let row = "\(index + 1) \(entry.title): \(entry.summary)"
       #expect(menu.contains(row), "\(menu)")
@@ -125,10 +131,18 @@ import Testing
       var talk = session
       let printed = talk.answer("\(index + 1)", app: &app, send: Self.send)
       #expect(app.stack.count == 2, "\(entry.title) opens no screen: \(printed)")
+      tour.said += printed.map { ("HomeScreen", $0) }
       tour.walk(app, session: talk, printed: printed, depth: 1)
     }
     _ = session.answer(":quit", app: &home, send: Self.send)
     #expect(home.isFinished)
+    return tour
+  }
+
+  @Test(arguments: StoreKind.available)
+  func everyHomeEntryIsWalkedInTheLineMode(kind: StoreKind) throws {
+    let fixture = try LineFixture(kind)
+    let tour = try Self.tour(fixture)
     #expect(tour.problems.isEmpty, "\(tour.problems.joined(separator: "\n"))")
     let expected: Set<String> = [
       "AccountsScreen", "AllocationScreen", "ApprovalPolicyScreen", "ApprovalQueueScreen",

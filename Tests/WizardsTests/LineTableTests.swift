@@ -51,7 +51,7 @@ import Testing
     #expect(line.contains("Warehouse \(second.warehouse)"), "\(line)")
     #expect(
       question.last == "Type a row's number (1 to \(candidates.count)) or its serial to choose "
-        + "it, :filter TEXT to narrow the rows, or Enter to keep it.", "\(question)")
+        + "it, :filter TEXT to narrow the rows, or an empty line to keep it.", "\(question)")
 
     for bad in ["0", "\(candidates.count + 1)", "no-such-serial"] {
       let refused = session.answer(bad, app: &app, send: LineSessionTests.send)

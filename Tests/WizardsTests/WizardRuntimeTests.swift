@@ -113,7 +113,7 @@ struct QuantityFlow: WizardFlow {
     var app = try app()
     press(&app, .tab, .tab, .enter)
     #expect(wizard(app)?.step == .select)
-    #expect(app.render().buffer.text.contains("Enter a quantity"))
+    #expect(app.render().buffer.text.contains("Type a quantity"))
     press(&app, .tab, .character("9"), .character("9"), .tab, .tab, .enter)
     #expect(wizard(app)?.step == .select)
     #expect(app.render().buffer.text.contains("From 1 to 24"))

@@ -55,9 +55,9 @@ extension DeallocationFlow: DraftableFlow {
     switch record.flow {
     case .software:
       kind = .software
-      if let column = record.column, let index = softwareRows.firstIndex(of: column) {
-        row = index
-      }
+      // A product without its type (SMS) opens on the product's first row, to choose the type.
+      let named = record.column.flatMap { softwareRows.firstIndex(of: $0) }
+      row = named ?? softwareRows.firstIndex { $0.product == record.product } ?? 0
     case .mobilePass:
       kind = .mobilePass
     case .hardware:
@@ -88,6 +88,11 @@ extension DeallocationRecord {
     let table = AllocationScreen(account: account, context: context)
     guard case .success(let restored) = DeallocationFlow.restore(self, context: context) else {
       return [table]
+    }
+    // Software without a row named (no product, or SMS without its type) opens where the
+    // user chooses the row, as the allocation table's cells open it.
+    if flow == .software, column == nil {
+      return [table, WizardScreen(flow: restored.flow, answers: restored.answers)]
     }
     var screen = WizardScreen.atFirstUnanswered(flow: restored.flow, answers: restored.answers)
     // Return as has a default, but hardware given without one is asked for it.

@@ -6,7 +6,7 @@ enum LineQuestion {
   /// What to type at a scan field; a pick list's also takes a range.
   static func serialsHint(ranges: Bool) -> String {
     "Type or scan serials, one a line, or paste a list" + (ranges ? "; A..B is a range" : "")
-      + ". Enter on an empty line or :done goes on."
+      + ". An empty line or :done goes on."
   }
 
   /// "Reference (text, required): up to 64 letters. Now: AB-1."
@@ -29,12 +29,12 @@ enum LineQuestion {
   /// What to type for a control of `kind`.
   static func how(_ kind: ControlDescription.Kind) -> String {
     switch kind {
-    case .text, .number: return "Type the value, or Enter to keep it."
-    case .choice, .radio: return "Type a number or a name, or Enter to keep it."
-    case .check: return "Type yes or no, or Enter to keep it."
-    case .table: return "Enter goes on."
-    case .button: return "Enter does it; :done goes on without it."
-    case .serialPickList: return "Enter goes on."
+    case .text, .number: return "Type the value, or an empty line to keep it."
+    case .choice, .radio: return "Type a number or a name, or an empty line to keep it."
+    case .check: return "Type yes or no, or an empty line to keep it."
+    case .table: return "An empty line goes on."
+    case .button: return "An empty line does it; :done goes on without it."
+    case .serialPickList: return "An empty line goes on."
     }
   }
 
@@ -47,7 +47,7 @@ enum LineQuestion {
         + "; :back goes back."
     }
     return "Type a row's number (1 to \(count)) or its \(valueName) to choose it\(filter), "
-      + "or Enter to keep it."
+      + "or an empty line to keep it."
   }
 
   /// Why `text` chooses no row of a table offering `count` rows.

@@ -1,4 +1,5 @@
 import Foundation
+import StockroomDomain
 import TerminalUI
 
 /// What the line mode hands the app for an answer: a key, or a row's number.
@@ -45,17 +46,18 @@ public struct LineSession {
   /// The screen on top, when it is not the one last shown (or `force`), and its question.
   public mutating func show(_ app: App, force: Bool = false) -> [String] {
     if let question = app.leaveQuestion {
-      return [question.dialog.message, "Type yes to leave, or no to stay."]
+      return [LineHints(app).worded(question.dialog.message), "Type yes to leave, or no to stay."]
     }
     let screen = app.current
     let mark = Self.mark(app)
     defer { shown = mark }
     if let wizard = screen as? any LineWizard {
-      return force || mark != shown ? asked(wizard, context: app.context) : []
+      return force || mark != shown ? asked(wizard, app: app) : []
     }
     guard force || mark != shown else { return [] }
     if let readable = screen as? any LineReadable {
-      return showing(readable.lines(context: app.context), title: screen.title)
+      return showing(
+        readable.lines(context: app.context), title: screen.title, hints: LineHints(app))
     }
     rows = []
     return [screen.title + "."] + LineScreenText.lines(of: screen, context: app.context)
@@ -75,19 +77,20 @@ public struct LineSession {
     return mark
   }
 
-  /// A wizard's question; at a table, its first page of rows before what to type.
-  private mutating func asked(_ wizard: any LineWizard, context: AppContext) -> [String] {
-    let question = wizard.lineQuestion(context: context)
-    guard let offered = wizard.lineRows(context: context) else { return question }
+  /// A wizard's question, its hints worded; at a table, its first page of rows before what
+  /// to type.
+  private mutating func asked(_ wizard: any LineWizard, app: App) -> [String] {
+    let question = LineHints(app).worded(wizard.lineQuestion(context: app.context))
+    guard let offered = wizard.lineRows(context: app.context) else { return question }
     rows = offered
     rowsShown = 0
     return question.dropLast() + nextRows() + question.suffix(1)
   }
 
-  private mutating func showing(_ lines: ScreenLines, title: String) -> [String] {
+  private mutating func showing(_ lines: ScreenLines, title: String, hints: LineHints) -> [String] {
     rows = lines.rows
     rowsShown = 0
-    var out = [title + "."] + lines.summary + nextRows()
+    var out = [title + "."] + hints.worded(lines.summary) + nextRows()
     if !lines.rows.isEmpty, let action = lines.rowAction {
       out.append("Type a row's number to \(action).")
     }
@@ -130,13 +133,16 @@ public struct LineSession {
     }
     switch answer {
     case .command(.help, _):
-      return [screen.title + "."] + screen.help.components(separatedBy: "\n\n")
+      return [screen.title + "."] + Self.worded(screen.help.components(separatedBy: "\n\n"), app)
         + [LineAnswer.commandsHelp]
     case .command(.status, _):
-      if let status = wizard?.lineStatus(context: app.context) { return status }
-      let summary = (screen as? any LineReadable)?.lines(context: app.context).summary ?? []
-      let said = screen.status.map(Self.said).map { summary.contains($0) ? [] : [$0] } ?? []
-      return [screen.title + "."] + summary + said
+      if let status = wizard?.lineStatus(context: app.context) {
+        return LineHints(app).worded(status)
+      }
+      let summary = Self.worded(
+        (screen as? any LineReadable)?.lines(context: app.context).summary ?? [], app)
+      let said = screen.status.map { Self.said($0, app) } ?? []
+      return [screen.title + "."] + summary + said.filter { !summary.contains($0) }
     case .command(.quit, _):
       send(&app, .key(.control("c")))
       return app.isFinished ? [] : show(app, force: true)
@@ -163,7 +169,7 @@ public struct LineSession {
     if let wizard {
       switch wizard.lineReply(to: answer, context: app.context) {
       case .refused(let why):
-        return ["Error: " + why] + show(app, force: true)
+        return [LineHints(app).worded("Error: " + why)] + show(app, force: true)
       case .lines(let lines):
         return lines
       case .keys(let keys):
@@ -175,6 +181,8 @@ public struct LineSession {
           for key in more { send(&app, .key(key)) }
         }
       }
+    } else if let said = chosen(answer, app: &app, send: send) {
+      if !said.isEmpty { return said }
     } else if let failure = answerScreen(answer, line: line, app: &app, send: send) {
       return ["Error: " + failure, Self.question(app)]
     }
@@ -184,12 +192,20 @@ public struct LineSession {
     // A scan is answered even when its status repeats; a range's preview is its own answer.
     let scanned = answer.isScan(in: app.current as? any LineWizard)
     if !summarised, let status = app.current.status, status != before || scanned {
-      out.append(Self.said(status))
+      out += Self.said(status, app)
       refused = status.kind == .error && !answer.isScan(in: wizard)
     }
     // A filter shows the rows it leaves, whether or not the question changed.
     let filtered = answer.isCommand(.filter) && wizard?.lineRows(context: app.context) != nil
-    return out + show(app, force: refused || filtered)
+    out += show(app, force: refused || filtered)
+    // An answer that ran something says its outcome, even when it is what was shown (a
+    // report run again, the employee acted as now).
+    if out.isEmpty, wizard == nil, answer != .empty,
+      let readable = app.current as? any LineReadable
+    {
+      return LineHints(app).worded(readable.lines(context: app.context).summary)
+    }
+    return out
   }
 
   /// The pick list's commands: `:list`, `:more`, `:filter TEXT`, `:pick 3-7`, `:remove SERIAL`;
@@ -215,7 +231,7 @@ public struct LineSession {
       var out: [String] = []
       for number in numbers {
         send(&app, .key(.scan(listing[number - 1])))
-        if let status = app.current.status { out.append(Self.said(status)) }
+        if let status = app.current.status { out += Self.said(status, app) }
       }
       return out
     case .remove:
@@ -224,7 +240,7 @@ public struct LineSession {
       }
       let said = wizard.lineRemove(argument)
       app.stack[app.stack.count - 1] = wizard
-      return [Self.said(said)]
+      return Self.said(said, app)
     default:
       return nil
     }
@@ -273,6 +289,19 @@ public struct LineSession {
   /// A status line in words: an error starts with "Error:".
   static func said(_ status: StatusLine) -> String {
     status.kind == .error && !status.text.hasPrefix("Error") ? "Error: " + status.text : status.text
+  }
+
+  /// A status line in words, its hints worded for the screen `app` shows (none when it
+  /// was only a hint the line mode has no answer for).
+  static func said(_ status: StatusLine, _ app: App) -> [String] {
+    worded([said(status)], app)
+  }
+
+  /// `lines` (the screen's own words: help, status) with their hints worded for the line
+  /// mode; unchanged on a screen driven by key names, where key names are the answers.
+  static func worded(_ lines: [String], _ app: App) -> [String] {
+    guard app.current is any LineReadable || app.current is any LineWizard else { return lines }
+    return LineHints(app).worded(lines)
   }
 
   /// Why the number `text` opens no row of `lines`.
@@ -349,9 +378,16 @@ extension LineAnswer {
     return false
   }
 
-  /// True for a serial typed at a pick list (its answer is said even when it repeats).
+  /// The longest line read as a scan: a range of two serials, `A..B`.
+  static let longestScan = 2 * TextRules.serialLimit + 2
+
+  /// True for a serial typed at a pick list (its answer is said even when it repeats, in
+  /// one line); a line longer than any serial or range is bad input, and the prompt is
+  /// asked again.
   func isScan(in wizard: (any LineWizard)?) -> Bool {
-    guard case .text = self, let wizard else { return false }
+    guard case .text(let text) = self, let wizard, text.count <= Self.longestScan else {
+      return false
+    }
     return wizard.lineTakesText
   }
 }

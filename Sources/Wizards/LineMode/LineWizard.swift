@@ -11,6 +11,9 @@ public protocol LineWizard: Screen {
   func lineStatus(context: AppContext) -> [String]
   /// True while the question takes free text (bare command words are then answers).
   var lineTakesText: Bool { get }
+  /// True where an empty line does what Enter does on screen: the result, a step without
+  /// a question left ("Enter goes to the next step").
+  var lineEmptyLineIsEnter: Bool { get }
   /// What an answer (text, Enter, or a wizard's own command) does: keys, or why not.
   func lineReply(to answer: LineAnswer, context: AppContext) -> LineReply
   /// Keys the line mode sends after an answer without asking: Next once the step's last

@@ -37,10 +37,26 @@ public struct LineAction: Hashable, Sendable {
   public var label: String
   /// The keys the screen is given, in order.
   public var keys: [Key]
+  /// What the word chooses among, when it takes one (`act 3`, `act Priya`): the word alone
+  /// lists them numbered, the word and a number or a name gives that choice's keys.
+  public var choices: [LineChoice]
 
-  public init(_ word: String, _ label: String, keys: [Key]) {
+  public init(_ word: String, _ label: String, keys: [Key], choices: [LineChoice] = []) {
     self.word = word
     self.label = label
+    self.keys = keys
+    self.choices = choices
+  }
+}
+
+/// One of the things an action chooses among: its name, and the keys that bring the screen
+/// to it from where it is (the same keys as on screen).
+public struct LineChoice: Hashable, Sendable {
+  public var name: String
+  public var keys: [Key]
+
+  public init(_ name: String, keys: [Key]) {
+    self.name = name
     self.keys = keys
   }
 }

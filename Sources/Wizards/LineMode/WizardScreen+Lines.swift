@@ -39,16 +39,20 @@ extension WizardScreen: LineWizard {
     focusedRows?.rows.map(\.line)
   }
 
+  public var lineEmptyLineIsEnter: Bool {
+    isDone || (linePreview == nil && focusedControl == nil && !onLastStep)
+  }
+
   public func lineQuestion(context: AppContext) -> [String] {
     if isDone {
       let result =
         outcome.flatMap { flow.resultLines($0, answers: answers, context: context) }
         ?? Array(LineScreenText.lines(of: self, context: context).dropFirst())
-      return result + ["Enter opens the details; :back goes back."]
+      return result + ["An empty line opens the details; :back goes back."]
     }
     if let preview = linePreview { return [whereLine] + preview }
     guard let control = focusedControl else {
-      guard onLastStep else { return [whereLine, "Enter goes to the next step."] }
+      guard onLastStep else { return [whereLine, "An empty line goes to the next step."] }
       let summary = LineScreenText.lines(of: self, context: context).dropFirst().filter {
         !$0.hasPrefix("[ ")
       }
@@ -109,7 +113,7 @@ extension WizardScreen: LineWizard {
       return .refused(":\(command.rawValue) is not offered here; :help says what is.")
     }
     if isDone {
-      return answer == .empty ? .keys([.enter]) : .refused("Enter opens the details.")
+      return answer == .empty ? .keys([.enter]) : .refused("An empty line opens the details.")
     }
     if linePreview != nil {
       if case .text(let word) = answer, let yes = LineQuestion.yesOrNo(word) {
@@ -120,9 +124,11 @@ extension WizardScreen: LineWizard {
     guard let control = focusedControl else {
       if onLastStep {
         if case .text(let word) = answer, word.lowercased() == "confirm" { return .keys([.enter]) }
+        // An empty line is asked again in a line; the summary is not read out again.
+        if answer == .empty { return .lines(["Type confirm to commit it, or :back."]) }
         return .refused("Type confirm to commit it, or :back to change an answer.")
       }
-      return answer == .empty ? .keys([.enter]) : .refused("Enter goes to the next step.")
+      return answer == .empty ? .keys([.enter]) : .refused("An empty line goes to the next step.")
     }
     let described = describe(control)
     guard case .text(let text) = answer else {

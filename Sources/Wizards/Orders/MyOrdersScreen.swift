@@ -65,7 +65,7 @@ public struct MyOrdersScreen: Screen {
     case .character("a"):
       return .push(ApprovalQueueScreen(session: session, context: context))
     case .character("s") where session.mayActAsAnyone:
-      let people = context.state.orders.employees.map(\.id)
+      let people = actable(context)
       if let index = people.firstIndex(of: session.actor), !people.isEmpty {
         session.actor = people[(index + 1) % people.count]
       } else if let first = people.first {
@@ -81,6 +81,12 @@ public struct MyOrdersScreen: Screen {
       }
       return .none
     }
+  }
+
+  /// The employees the user may act as, in the order s steps through them: every employee
+  /// when the user map lets them act as anyone, else none.
+  func actable(_ context: AppContext) -> [String] {
+    session.mayActAsAnyone ? context.state.orders.employees.map(\.id) : []
   }
 
   /// "Acting as Priya Raman (EMP-0003) · support desk".

@@ -8,7 +8,9 @@ import TerminalUI
 public struct ReceiveSerials: Sendable {
   public internal(set) var serials: [String] = []
   private var listed: Set<String> = []
-  public internal(set) var scan = TextField(width: 24, maxLength: 64)
+  /// Longer than a serial may be, so an overlong scan is refused by the serial's rule rather
+  /// than cut to a serial that was never on the label.
+  public internal(set) var scan = TextField(width: 24, maxLength: LineBytes.limit)
   public internal(set) var table: Table
   public internal(set) var notice: StatusLine?
   /// A paste or file waiting for Enter.
