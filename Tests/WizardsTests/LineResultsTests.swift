@@ -26,6 +26,25 @@ import Testing
     for key in keys { send(&app, .key(key)) }
   }
 
+  /// The wizard on top read as the line mode prints it, checked as prose and against its
+  /// snapshot `name`.
+  static func read(
+    _ app: App, _ name: String, kind: StoreKind, sourceLocation: SourceLocation = #_sourceLocation
+  ) throws -> [String] {
+    let lines = try question(app)
+    checked(lines, name, kind: kind, sourceLocation: sourceLocation)
+    return lines
+  }
+
+  /// `lines` checked as prose and against their snapshot `name`.
+  static func checked(
+    _ lines: [String], _ name: String, kind: StoreKind,
+    sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    LineProse.check(lines, sourceLocation: sourceLocation)
+    snapshot(lines, name, kind: kind, sourceLocation: sourceLocation)
+  }
+
   /// `lines` against its snapshot in `screens/lines/wizards/`, on the file store (its IDs are
   /// the same on every run).
   static func snapshot(
@@ -38,6 +57,15 @@ import Testing
       sourceLocation: sourceLocation)
   }
 
+  /// The subscription action modal of `action` on SUB-000001, over home.
+  static func opening(_ action: SubscriptionAction, _ fixture: LineFixture) throws -> App {
+    var app = fixture.app()
+    let subscription = try #require(app.context.state.subscriptions.subscription("SUB-000001"))
+    app.carryOut(
+      .push(SubscriptionActionFlow.make(action, subscription: subscription, context: app.context)))
+    return app
+  }
+
   /// What the line mode prints for the wizard on top now.
   static func question(_ app: App) throws -> [String] {
     let wizard = try #require(app.current as? any LineWizard, "\(type(of: app.current))")
@@ -47,16 +75,12 @@ import Testing
   @Test(arguments: StoreKind.available)
   func theSwapPreviewNamesEveryFactOnItsOwnLineAndTheResultItsSteps(kind: StoreKind) throws {
     let fixture = try LineFixture(kind)
-    var app = fixture.app()
-    let subscription = try #require(app.context.state.subscriptions.subscription("SUB-000001"))
-    app.carryOut(
-      .push(SubscriptionActionFlow.make(.swap, subscription: subscription, context: app.context)))
+    var app = try Self.opening(.swap, fixture)
     Self.press(&app, [.tab, .tab, .tab, .enter, .tab, .tab, .enter, .tab, .tab])
     Self.press(&app, "WO-9001".map { Key.character($0) } + [.tab, .enter])
     let preview = try Self.question(app)
     #expect(preview.first == "Swap Installed Item, step 4 of 4, Preview.", "\(preview)")
-    LineProse.check(preview)
-    Self.snapshot(preview, "swap-preview", kind: kind)
+    Self.checked(preview, "swap-preview", kind: kind)
     let names = [
       "Action can be scheduled", "Behaviour Code", "Preview Rate Available",
       "Business Classification Code", "Subscription", "State", "Accounts Receivable", "Reason",
@@ -70,9 +94,7 @@ import Testing
     #expect(preview.contains("Subscription: SUB-000001"), "\(preview)")
     #expect(preview.contains("Validations:") && preview.contains("All validations pass."))
     Self.press(&app, [.enter])
-    let result = try Self.question(app)
-    LineProse.check(result)
-    Self.snapshot(result, "swap-result", kind: kind)
+    let result = try Self.read(app, "swap-result", kind: kind)
     #expect(result.first?.hasPrefix("Swap Installed Item done. Transaction ID T") == true)
     #expect(result.contains("System processing:"), "\(result)")
     #expect(result.count > 3, "the system's steps, a line each: \(result)")
@@ -81,20 +103,13 @@ import Testing
   @Test(arguments: StoreKind.available)
   func theRemoveResultSaysItsStepsAndThePreviewItsFacts(kind: StoreKind) throws {
     let fixture = try LineFixture(kind)
-    var app = fixture.app()
-    let subscription = try #require(app.context.state.subscriptions.subscription("SUB-000001"))
-    app.carryOut(
-      .push(SubscriptionActionFlow.make(.remove, subscription: subscription, context: app.context)))
+    var app = try Self.opening(.remove, fixture)
     Self.press(&app, [.down, .down, .tab, .enter, .tab, .tab, .tab, .enter])
-    let preview = try Self.question(app)
-    LineProse.check(preview)
-    Self.snapshot(preview, "remove-preview", kind: kind)
+    let preview = try Self.read(app, "remove-preview", kind: kind)
     #expect(preview.contains { $0.hasPrefix("Behaviour Code: ") }, "\(preview)")
     #expect(preview.contains { $0.hasPrefix("Remove ") }, "\(preview)")
     Self.press(&app, [.enter])
-    let result = try Self.question(app)
-    LineProse.check(result)
-    Self.snapshot(result, "remove-result", kind: kind)
+    let result = try Self.read(app, "remove-result", kind: kind)
     #expect(result.first?.contains(" done. Transaction ID T") == true, "\(result)")
     #expect(result.contains("System processing:"), "\(result)")
   }
@@ -117,13 +132,11 @@ import Testing
       confirm = session.answer(answer, app: &app, send: Self.send)
     }
     #expect(confirm.first == "Deallocate MobilePASS, step 3 of 3, Confirm.", "\(confirm)")
-    LineProse.check(confirm)
-    Self.snapshot(confirm, "deallocation-confirm", kind: kind)
+    Self.checked(confirm, "deallocation-confirm", kind: kind)
     #expect(confirm.contains("Reference: RMA-7"), "\(confirm)")
     #expect(confirm.contains(SummaryConfirm.nothingYet))
     let done = session.answer("confirm", app: &app, send: Self.send)
-    LineProse.check(done)
-    Self.snapshot(done, "deallocation-result", kind: kind)
+    Self.checked(done, "deallocation-result", kind: kind)
     let id = try #require(app.context.store?.transactions(account: "ACC-0004").last?.transactionId)
     #expect(done.contains("Deallocated. Transaction ID \(id)"), "\(done)")
 
@@ -133,13 +146,11 @@ import Testing
     var talk = LineSession()
     _ = talk.show(app, force: true)
     let summary = talk.answer("", app: &app, send: Self.send)
-    LineProse.check(summary)
-    Self.snapshot(summary, "reversal-confirm", kind: kind)
+    Self.checked(summary, "reversal-confirm", kind: kind)
     #expect(summary.contains("Why: Deallocated by mistake"), "\(summary)")
     #expect(summary.contains(ReversalFlow.originalStays), "\(summary)")
     let reversed = talk.answer("confirm", app: &app, send: Self.send)
-    LineProse.check(reversed)
-    Self.snapshot(reversed, "reversal-result", kind: kind)
+    Self.checked(reversed, "reversal-result", kind: kind)
     #expect(
       reversed.contains { $0.hasPrefix("\(id) stays as it was, marked Reversed by T") },
       "\(reversed)")
@@ -160,18 +171,14 @@ import Testing
       Self.press(&app, [.tab])
     }
     Self.press(&app, [.enter])
-    let confirm = try Self.question(app)
-    LineProse.check(confirm)
-    Self.snapshot(confirm, "returns-confirm", kind: kind)
+    let confirm = try Self.read(app, "returns-confirm", kind: kind)
     #expect(
       confirm.contains {
         $0.hasPrefix("Returning \(serials.good.count) serials from ")
           && $0.hasSuffix("every account's transaction is written, or none is.")
       }, "\(confirm)")
     Self.press(&app, [.enter])
-    let result = try Self.question(app)
-    LineProse.check(result)
-    Self.snapshot(result, "returns-result", kind: kind)
+    let result = try Self.read(app, "returns-result", kind: kind)
     #expect(result.first == "Returned. Session R0123456789abcdef: 3 transactions", "\(result)")
     let rows = result.filter { $0.contains(": Transaction T") }
     #expect(rows.count == 3, "\(result)")
@@ -188,14 +195,10 @@ import Testing
     }
     app.carryOut(
       .push(WizardScreen(flow: made.flow, answers: made.answers, at: WizardPlace(.confirm))))
-    let confirm = try Self.question(app)
-    LineProse.check(confirm)
-    Self.snapshot(confirm, "receive-confirm", kind: kind)
+    let confirm = try Self.read(app, "receive-confirm", kind: kind)
     #expect(confirm.contains { $0.hasPrefix("Serials: NEW-0001, NEW-0002") }, "\(confirm)")
     Self.press(&app, [.enter])
-    let result = try Self.question(app)
-    LineProse.check(result)
-    Self.snapshot(result, "receive-result", kind: kind)
+    let result = try Self.read(app, "receive-result", kind: kind)
     #expect(result.first?.hasPrefix("Received. Transaction ID T") == true, "\(result)")
     #expect(result.contains(ReceiveResult.stockHeading), "\(result)")
     #expect(result.contains { $0.contains(" available, ") }, "\(result)")
@@ -215,13 +218,11 @@ import Testing
       out = session.answer(answer, app: &app, send: Self.send)
     }
     #expect(out.first == "New wireless order, step 3 of 3, Confirm.", "\(out)")
-    LineProse.check(out)
-    Self.snapshot(out, "order-confirm", kind: kind)
+    Self.checked(out, "order-confirm", kind: kind)
     #expect(out.contains { $0.hasPrefix("Line: ") }, "\(out)")
     #expect(out.contains { $0.hasPrefix("Approver: ") }, "\(out)")
     let done = session.answer("confirm", app: &app, send: Self.send)
-    LineProse.check(done)
-    Self.snapshot(done, "order-result", kind: kind)
+    Self.checked(done, "order-result", kind: kind)
     #expect(done.contains { $0.hasPrefix("Order ORD-") && $0.hasSuffix(").") }, "\(done)")
     #expect(done.contains { $0.hasPrefix("It waits for ") && $0.hasSuffix("were emailed.") })
   }
@@ -232,17 +233,7 @@ import Testing
   @Test(arguments: StoreKind.available)
   func everyWizardFromHomeReadsItsOwnConfirm(kind: StoreKind) throws {
     let fixture = try LineFixture(kind)
-    let home = App(
-      home: Home.screen(), size: LineFixture.lineSize, context: try fixture.deskContext())
-    var tour = LineHomeTourTests.Tour()
-    var session = LineSession()
-    _ = session.show(home, force: true)
-    for index in Home.screen().entries.dropLast().indices {
-      var app = home
-      var talk = session
-      let printed = talk.answer("\(index + 1)", app: &app, send: LineHomeTourTests.send)
-      tour.walk(app, session: talk, printed: printed, depth: 1)
-    }
+    let tour = try LineHomeTourTests.Tour.fromHome(fixture)
     var read: [String] = []
     for (name, reached) in tour.wizards {
       let wizard = try #require(reached.app.current as? any ConfirmProbe)
