@@ -28,6 +28,8 @@ final class LineReader {
   /// True when input ended because the terminal hung up (a dropped connection), not by
   /// Ctrl-D: the terminal says so in `poll`, a pipe's end does not count.
   private(set) var hungUp = false
+  /// Asked at the start: a terminal that has hung up no longer answers `isatty`.
+  private let fromTerminal = isatty(0) == 1
 
   /// The next line; `waiting` is asked about once a second while nothing arrives and ends
   /// the wait when it returns true.
@@ -68,7 +70,7 @@ final class LineReader {
       if count <= 0 {
         ended = true
         let hangUp = poller.revents & Int16(POLLHUP) != 0 || (count < 0 && errno == EIO)
-        hungUp = hangUp && isatty(0) == 1
+        hungUp = hangUp && fromTerminal
       } else {
         pending += chunk[..<count]
       }

@@ -3,8 +3,9 @@ import TestSupport
 import Testing
 
 /// The line mode end to end from the home menu (issue 21), in the pseudo-terminal of
-/// `LinePty` with `TERM=dumb`: an allocation from the Inventory and a subscription swap,
-/// each checked afterwards with the headless commands and `verify`.
+/// `LinePty` with `TERM=dumb`: an allocation from the Inventory and a subscription swap (its
+/// new item chosen by number from the rows offered), each checked afterwards with the
+/// headless commands and `verify`.
 @Suite(.serialized) struct LineModeHomeRunsTests {
   @Test(.postgres) func theDatabaseCasesRun() throws { try StoreKind.reachTheServer() }
 
@@ -74,7 +75,12 @@ import Testing
     try pty.answer("Exchanged", when: "Reason (radio, required)")
     try pty.answer("", when: "Swap (radio)")
     try pty.answer("", when: "New Installed Item Serial No (text)")
-    try pty.answer("STB-10007", when: "New item (table, required)")
+    // The new item by its number among the rows offered, each value named by its column.
+    let offered = try pty.wait(for: "or its serial to choose it", after: pty.mark)
+    #expect(offered.contains("Warehouse WH-CENTRAL"), "\(offered)")
+    try pty.answer(
+      try pty.row(containing: "STB-10007: Product 4K set-top box", listedBefore: "its serial"),
+      when: "New item (table, required)")
     try pty.answer("Line Tech", when: "Performed by (text, required)")
     try pty.answer("", when: "Performed date (text, required)")
     try pty.answer("SWAP-LINE-21", when: "Transaction reference (text)")

@@ -35,6 +35,44 @@ import Testing
     #expect(app.current.title == AccountsScreen.onBoarding)
   }
 
+  /// A searchable list: each answer is the whole search (not added to the last one),
+  /// `:filter TEXT` searches, a pick list's command is refused, `:status` says the search.
+  @Test func aListScreensSearchIsReplacedByEachAnswer() throws {
+    var app = try Self.app()
+    var session = LineSession()
+    _ = session.answer("1", app: &app, send: Self.send)
+    let list = session.answer(":list", app: &app, send: Self.send)
+    #expect(list.first?.hasPrefix("Error: :list works on a serial pick list") == true, "\(list)")
+    let nothing = session.answer("zz", app: &app, send: Self.send)
+    #expect(nothing.contains("Search: zz"), "\(nothing)")
+    let status = session.answer(":status", app: &app, send: Self.send)
+    #expect(status.contains("Search: zz") && status.contains("Accounts: 0 of 6 accounts."))
+    _ = session.answer(":filter north", app: &app, send: Self.send)
+    #expect(app.current.title == "Northwind Traders")
+    _ = session.answer(":back", app: &app, send: Self.send)
+    _ = session.answer("fab", app: &app, send: Self.send)
+    #expect(app.current.title == "Fabrikam Health")
+  }
+
+  /// Before Search has listed the serials, a pick list's command says how to get there,
+  /// and the Search button is asked without a value to read back.
+  @Test func aPickListCommandBeforeSearchSaysHowToGetThere() throws {
+    var app = try Self.app()
+    let account = try #require(app.context.state.accounts.firstIndex { $0.code == "ACC-0004" })
+    let made = try #require(
+      DeallocationFlow.make(kind: .hardware(model: 0), account: account, context: app.context))
+    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+    var session = LineSession()
+    _ = session.show(app, force: true)
+    let early = session.answer(":list", app: &app, send: Self.send)
+    #expect(early.first?.hasPrefix("Error: :list works once Search has listed") == true, "\(early)")
+    let search = session.answer("", app: &app, send: Self.send)
+    #expect(search.contains { $0.hasPrefix("Search (button).") && !$0.contains("Now:") })
+    _ = session.answer("", app: &app, send: Self.send)
+    let listed = session.answer(":list", app: &app, send: Self.send)
+    #expect(listed.first?.hasSuffix("serials on offer.") == true, "\(listed)")
+  }
+
   /// The MobilePASS wizard of Northwind Traders answered as lines, to the Transaction ID.
   @Test func aWizardIsAnsweredLineByLineAndRefusedAnswersAreAskedAgain() throws {
     var app = try Self.app()

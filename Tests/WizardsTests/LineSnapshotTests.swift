@@ -1,3 +1,4 @@
+import StockroomDomain
 import TerminalUI
 import Testing
 
@@ -79,5 +80,26 @@ import Testing
     while reports.isWorking { _ = reports.idle(context: context) }
     check(reports, "reports", context: context)
     check(FirstRunScreen(), "first-run", context: AppContext.reference())
+  }
+
+  /// A wizard's tables as the line mode asks them: the swap's Installed Items, and the new
+  /// items an add offers (its first 20 rows, then what :more and a number do).
+  @Test func aWizardsTablesAsked() throws {
+    var app = App(
+      home: Home.screen(), size: LineFixture.lineSize, context: try DemoFixture.context())
+    for (action, number, name) in [
+      (SubscriptionAction.swap, "SUB-000001", "swap-installed-items"),
+      (.add, "SUB-000003", "add-item-new-item"),
+    ] {
+      let subscription = try #require(app.context.state.subscriptions.subscription(number))
+      app.carryOut(
+        .push(SubscriptionActionFlow.make(action, subscription: subscription, context: app.context))
+      )
+      var session = LineSession()
+      var asked = session.show(app, force: true)
+      if action == .add { asked = session.answer("", app: &app, send: LineSessionTests.send) }
+      ScreenSnapshot.check(text: asked.joined(separator: "\n") + "\n", "lines/" + name)
+      app.carryOut(.pop)
+    }
   }
 }

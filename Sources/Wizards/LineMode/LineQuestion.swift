@@ -3,9 +3,6 @@ import Foundation
 /// How a control is asked in the line mode, in words: its heading, its choices numbered,
 /// what to type; and how a typed choice or yes/no is read.
 enum LineQuestion {
-  /// The most rows a table answer moves over looking for the value typed.
-  static let rowLimit = 5_000
-
   static let serialsHint =
     "Type or scan serials, one a line, or paste a list; A..B is a range. Enter on an empty "
     + "line or :done goes on."
@@ -15,6 +12,8 @@ enum LineQuestion {
     var line = described.label + " (" + described.kind.rawValue
     line += (described.isRequired ? ", required" : "") + ")"
     if let rule = described.rule { line += ": " + rule }
+    // A button holds no value to read back.
+    if described.kind == .button, described.value.isEmpty { return line + "." }
     let value = described.value.isEmpty ? "empty" : described.value
     return line + ". Now: " + value + "."
   }
@@ -31,10 +30,29 @@ enum LineQuestion {
     case .text, .number: return "Type the value, or Enter to keep it."
     case .choice, .radio: return "Type a number or a name, or Enter to keep it."
     case .check: return "Type yes or no, or Enter to keep it."
-    case .table: return "Type the value of a row to choose it, or Enter to keep it."
+    case .table: return "Enter goes on."
     case .button: return "Enter does it; :done goes on without it."
     case .serialPickList: return "Enter goes on."
     }
+  }
+
+  /// What to type at a table offering `count` rows, each chosen by its number or its
+  /// `valueName`; `searchable` when `:filter TEXT` narrows them.
+  static func rowsHow(count: Int, valueName: String, searchable: Bool) -> String {
+    let filter = searchable ? ", :filter TEXT to narrow the rows" : ""
+    guard count > 0 else {
+      return "No rows to choose from" + (searchable ? "; :filter TEXT searches again" : "")
+        + "; :back goes back."
+    }
+    return "Type a row's number (1 to \(count)) or its \(valueName) to choose it\(filter), "
+      + "or Enter to keep it."
+  }
+
+  /// Why `text` chooses no row of a table offering `count` rows.
+  static func notARow(_ text: String, count: Int, valueName: String) -> String {
+    guard count > 0 else { return "There are no rows to choose from; :back goes back." }
+    return "\(quoted(text)) is not a row: type a row's number (1 to \(count)) or its "
+      + "\(valueName); :more lists more rows."
   }
 
   /// An answer repeated in an error: at most 40 characters, so a pasted page is not echoed.

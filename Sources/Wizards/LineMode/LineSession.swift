@@ -51,7 +51,7 @@ public struct LineSession {
     let mark = Self.mark(app)
     defer { shown = mark }
     if let wizard = screen as? any LineWizard {
-      return force || mark != shown ? wizard.lineQuestion(context: app.context) : []
+      return force || mark != shown ? asked(wizard, context: app.context) : []
     }
     guard force || mark != shown else { return [] }
     if let readable = screen as? any LineReadable {
@@ -73,6 +73,15 @@ public struct LineSession {
       mark += " " + readable.lines(context: app.context).summary.joined(separator: " ")
     }
     return mark
+  }
+
+  /// A wizard's question; at a table, its first page of rows before what to type.
+  private mutating func asked(_ wizard: any LineWizard, context: AppContext) -> [String] {
+    let question = wizard.lineQuestion(context: context)
+    guard let offered = wizard.lineRows(context: context) else { return question }
+    rows = offered
+    rowsShown = 0
+    return question.dropLast() + nextRows() + question.suffix(1)
   }
 
   private mutating func showing(_ lines: ScreenLines, title: String) -> [String] {
@@ -124,8 +133,10 @@ public struct LineSession {
       return [screen.title + "."] + screen.help.components(separatedBy: "\n\n")
         + [LineAnswer.commandsHelp]
     case .command(.status, _):
-      let status = wizard?.lineStatus(context: app.context)
-      return status ?? [screen.title + "."] + (screen.status.map { [$0.text] } ?? [])
+      if let status = wizard?.lineStatus(context: app.context) { return status }
+      let summary = (screen as? any LineReadable)?.lines(context: app.context).summary ?? []
+      let said = screen.status.map(Self.said).map { summary.contains($0) ? [] : [$0] } ?? []
+      return [screen.title + "."] + summary + said
     case .command(.quit, _):
       send(&app, .key(.control("c")))
       return app.isFinished ? [] : show(app, force: true)
@@ -136,7 +147,7 @@ public struct LineSession {
       guard app.stack.count > 1 else { return ["Error: This is home; :quit leaves Stockroom."] }
       app.leaveTop()
       return show(app, force: true)
-    case .command(.more, _) where wizard == nil:
+    case .command(.more, _) where wizard?.lineRows(context: app.context) != nil || wizard == nil:
       return rowsShown < rows.count ? nextRows() : ["Error: No more rows; :back goes back."]
     case .unknownCommand(let word):
       return ["Error: :\(word) is not a command; :help lists them."]
@@ -176,7 +187,9 @@ public struct LineSession {
       out.append(Self.said(status))
       refused = status.kind == .error && !answer.isScan(in: wizard)
     }
-    return out + show(app, force: refused)
+    // A filter shows the rows it leaves, whether or not the question changed.
+    let filtered = answer.isCommand(.filter) && wizard?.lineRows(context: app.context) != nil
+    return out + show(app, force: refused || filtered)
   }
 
   /// The pick list's commands: `:list`, `:more`, `:filter TEXT`, `:pick 3-7`, `:remove SERIAL`;
@@ -289,10 +302,18 @@ public struct LineSession {
         return nil
       }
     }
+    // The pick list's commands mean nothing here; `:filter TEXT` is the screen's search.
+    if case .command(let command, let argument) = answer {
+      guard command == .filter, let search = lines?.actions.first(where: { $0.word == "filter" })
+      else {
+        return ":\(command.rawValue) works on a serial pick list; :help lists the commands here."
+      }
+      return typed(argument, clearing: search, app: &app, send: send)
+    }
     if screen.isEditingText {
-      for character in line { send(&app, .key(.character(character))) }
-      send(&app, .key(.enter))
-      return nil
+      // Each answer is the whole search, not more of the last one.
+      let search = answer == .empty ? nil : lines?.actions.first { $0.word == "filter" }
+      return typed(line, clearing: search, app: &app, send: send)
     }
     guard case .text(let text) = answer else {
       if answer == .empty, readable == nil { send(&app, .key(.enter)) }
@@ -309,9 +330,25 @@ public struct LineSession {
     }
     return nil
   }
+
+  /// Types `text` and Enter into the field being edited, after `clearing`'s keys empty it.
+  private func typed(
+    _ text: String, clearing: LineAction?, app: inout App, send: Send
+  ) -> String? {
+    for key in clearing?.keys ?? [] { send(&app, .key(key)) }
+    for character in text { send(&app, .key(.character(character))) }
+    send(&app, .key(.enter))
+    return nil
+  }
 }
 
 extension LineAnswer {
+  /// True for `command`, whatever follows it.
+  func isCommand(_ command: LineCommand) -> Bool {
+    if case .command(command, _) = self { return true }
+    return false
+  }
+
   /// True for a serial typed at a pick list (its answer is said even when it repeats).
   func isScan(in wizard: (any LineWizard)?) -> Bool {
     guard case .text = self, let wizard else { return false }

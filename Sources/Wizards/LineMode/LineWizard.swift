@@ -16,6 +16,9 @@ public protocol LineWizard: Screen {
   /// Keys the line mode sends after an answer without asking: Next once the step's last
   /// control is answered, back to the control a refusal names. Empty when there are none.
   func lineFollowUp(context: AppContext) -> [Key]
+  /// The rows the table asked about offers, each read as one line (its values named by their
+  /// columns); nil when the question is not a table offering rows.
+  func lineRows(context: AppContext) -> [String]?
   /// The serials a pick list offers and that are not chosen yet; nil on a step without one.
   var lineAvailableSerials: [String]? { get }
   /// `:remove SERIAL`: puts a chosen serial back; what happened, in words.

@@ -26,8 +26,17 @@ extension WizardScreen: LineWizard {
 
   public var lineTakesText: Bool {
     guard !isDone, linePreview == nil, let control = focusedControl else { return false }
-    let kind = describe(control).kind
-    return kind == .text || kind == .number || kind == .table
+    return describe(control).takesText
+  }
+
+  /// The rows of the focused table, when it offers them.
+  private var focusedRows: TableRows<Flow.Control>? {
+    guard !isDone, linePreview == nil, let control = focusedControl else { return nil }
+    return flow.rows(of: control, step: step, answers: answers)
+  }
+
+  public func lineRows(context: AppContext) -> [String]? {
+    focusedRows?.rows.map(\.line)
   }
 
   public func lineQuestion(context: AppContext) -> [String] {
@@ -45,6 +54,10 @@ extension WizardScreen: LineWizard {
     lines += LineQuestion.choices(described)
     if described.kind == .text && picksSerials {
       lines.append(LineQuestion.serialsHint)
+    } else if let table = focusedRows {
+      lines.append(
+        LineQuestion.rowsHow(
+          count: table.rows.count, valueName: table.valueName, searchable: table.search != nil))
     } else {
       lines.append(LineQuestion.how(described.kind))
     }
@@ -74,7 +87,20 @@ extension WizardScreen: LineWizard {
 
   public func lineReply(to answer: LineAnswer, context: AppContext) -> LineReply {
     if case .command(.done, _) = answer { return .keys(keysToButtons) }
+    if case .command(.filter, let text) = answer, let control = focusedControl,
+      let search = focusedRows?.search
+    {
+      return filtered(text, by: search, table: control, context: context)
+    }
     if case .command(let command, _) = answer {
+      // A pick list's command before Search has filled the list: say how to get there.
+      if flow is any SerialPickFlow, !isDone, linePick == nil,
+        [.list, .pick, .remove, .filter].contains(command)
+      {
+        return .refused(
+          ":\(command.rawValue) works once Search has listed the serials: press Enter at the "
+            + "Search prompt (its number first, if asked), then :\(command.rawValue).")
+      }
       return .refused(":\(command.rawValue) is not offered here; :help says what is.")
     }
     if isDone {
@@ -207,22 +233,41 @@ extension WizardScreen: LineWizard {
     return .keys((now == yes ? [] : [.character(" ")]) + [.tab])
   }
 
-  /// A table answered with a row's value: moved down from the top until the control says it.
+  /// A table answered with a row's number or its value: moved to from the top, as ↓ does.
   private func row(
     _ text: String, in control: Flow.Control, _ described: ControlDescription,
     context: AppContext
   ) -> LineReply {
-    var copy = tried([.home], context: context)
-    var keys: [Key] = [.home]
-    for _ in 0..<LineQuestion.rowLimit {
-      if copy.describe(control).value.lowercased() == text.lowercased() {
-        return .keys(keys + [.tab])
-      }
-      let before = copy.describe(control).value
-      _ = copy.update(.down, context: context)
-      keys.append(.down)
-      if copy.describe(control).value == before { break }
+    guard let table = focusedRows else {
+      return .refused("\(described.label) takes no text: press Enter.")
     }
-    return .refused("\(LineQuestion.quoted(text)) is not a row of \(described.label).")
+    let rows = table.rows
+    let number = Int(text).map { $0 - 1 }.flatMap { rows.indices.contains($0) ? $0 : nil }
+    guard
+      let index = number ?? rows.firstIndex(where: { $0.value.lowercased() == text.lowercased() })
+    else {
+      return .refused(LineQuestion.notARow(text, count: rows.count, valueName: table.valueName))
+    }
+    let keys = [Key.home] + Array(repeating: Key.down, count: index)
+    guard tried(keys, context: context).focusedRows?.chosen == index else {
+      return .refused("\(rows[index].value) cannot be chosen now.")
+    }
+    return .keys(keys + [.tab])
+  }
+
+  /// `:filter TEXT`: the text typed into the table's search field, as on screen, and focus
+  /// back on the table.
+  private func filtered(
+    _ text: String, by search: Flow.Control, table: Flow.Control, context: AppContext
+  ) -> LineReply {
+    let keys = keys(toFocus: search) + [Key.control("u")] + text.map { Key.character($0) }
+    let after = tried(keys, context: context)
+    guard after.describe(search).value == text else {
+      let described = describe(search)
+      return .refused(
+        "\(described.label) does not take that"
+          + (described.rule.map { ": \($0)" } ?? "") + ".")
+    }
+    return .keys(keys + after.keys(toFocus: table))
   }
 }

@@ -41,4 +41,11 @@ extension ReceiveFlow {
         rule: "1 to 1,000,000")
     }
   }
+
+  /// The serials listed to receive, as the list shows them.
+  public func rows(
+    of control: Control, step: Step, answers: ReceiveAnswers
+  ) -> TableRows<Control>? {
+    control == .serials(.list) ? TableRows(answers.serials.table, valueName: "serial") : nil
+  }
 }

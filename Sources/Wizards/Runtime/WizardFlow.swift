@@ -29,6 +29,9 @@ public protocol WizardFlow {
   func controls(step: Step, answers: Answers) -> [Control]
   /// What `control` says about itself: label, kind, choices, value, rule.
   func describe(_ control: Control, step: Step, answers: Answers) -> ControlDescription
+  /// The rows a table control offers to choose from, from where its screen gets them; nil
+  /// for any other control (and a table whose rows are not chosen, e.g. a summary).
+  func rows(of control: Control, step: Step, answers: Answers) -> TableRows<Control>?
   /// Why Next (or Confirm) is refused on `step`, and the control it belongs
   /// to; nil when it may go on.
   func refusal(step: Step, answers: Answers) -> WizardRefusal<Control>?
@@ -158,6 +161,9 @@ extension WizardFlow {
   public func resultEffect(
     transaction: Transaction, answers: Answers, context: AppContext
   ) -> Effect { .popToHome }
+  public func rows(of control: Control, step: Step, answers: Answers) -> TableRows<Control>? {
+    nil
+  }
 
   /// The first step whose Next is refused (where an opened-with-answers wizard
   /// starts), or the Confirm step when every earlier step is answered.

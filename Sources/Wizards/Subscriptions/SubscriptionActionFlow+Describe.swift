@@ -65,6 +65,29 @@ extension SubscriptionActionFlow {
     }
   }
 
+  /// The rows of Installed Items and of New item, as the screen lists them (every column).
+  public func rows(of control: Control, step: Step, answers: Answers) -> TableRows<Control>? {
+    switch control {
+    case .installed:
+      return TableRows(
+        answers.items.map {
+          TableRows.Row(
+            value: $0.serial, cells: SubscriptionActionView.itemCells($0, answers.book, wide: true),
+            columns: SubscriptionActionView.itemColumns)
+        }, chosen: answers.itemCursor, valueName: "serial")
+    case .candidates:
+      return TableRows(
+        answers.candidates.map {
+          TableRows.Row(
+            value: $0.serial,
+            cells: SubscriptionActionView.candidateCells($0, answers.book, wide: true),
+            columns: SubscriptionActionView.candidateColumns)
+        }, chosen: answers.candidateCursor, valueName: "serial", search: .search)
+    default:
+      return nil
+    }
+  }
+
   /// The legend: ↑↓ move on a table, ← → choose on a one-line radio group.
   public func keyBindings(step: Step, focus: Control?, answers: Answers) -> [KeyBinding] {
     guard let focus else { return [] }

@@ -119,13 +119,19 @@ enum SubscriptionActionView {
   }
 
   static func itemRow(_ item: InstalledItem, _ book: SubscriptionBook, width: Int) -> String {
+    let cells = itemCells(item, book, wide: SubscriptionActionLayout.isWide(width))
+    return columns(cells, SubscriptionActionLayout.installedColumns(width: width))
+  }
+
+  /// The Installed Items table's columns, the distributors only when it is wide.
+  static let itemColumns = ["Serial", "Product", "Ownership", "Bundle", "Distributors"]
+
+  /// An installed item's cells under `itemColumns` (a component's serial indented).
+  static func itemCells(_ item: InstalledItem, _ book: SubscriptionBook, wide: Bool) -> [String] {
     let serial = (item.bundle == nil ? "" : "  ") + TextSafety.neutralised(item.serial)
     let bundle = item.bundle.map { "component of \($0)" } ?? ""
-    var cells = [serial, book.productName(item.product), item.ownership.title, bundle]
-    if SubscriptionActionLayout.isWide(width) {
-      cells.append(item.distributors.joined(separator: ", "))
-    }
-    return columns(cells, SubscriptionActionLayout.installedColumns(width: width))
+    let cells = [serial, book.productName(item.product), item.ownership.title, bundle]
+    return cells + (wide ? [item.distributors.joined(separator: ", ")] : [])
   }
 
   static func item(
@@ -137,9 +143,7 @@ enum SubscriptionActionView {
     let wide = SubscriptionActionLayout.isWide(listRect.width - 2)
     buffer.put("Installed Items", x: body.x + 1, y: body.y, style: .title, clip: body)
     buffer.put(
-      "  "
-        + columns(
-          ["Serial", "Product", "Ownership"] + (wide ? ["Bundle", "Distributors"] : []), widths),
+      "  " + columns(Array(itemColumns.prefix(wide ? 5 : 3)), widths),
       x: body.x + 1, y: body.y + 1, style: .hint, clip: body)
     list(
       answers.items.map { itemRow($0, answers.book, width: listRect.width - 2) },
@@ -231,16 +235,25 @@ enum SubscriptionActionView {
   static func candidateRow(
     _ item: StockItem, _ book: SubscriptionBook, width: Int
   ) -> String {
+    columns(
+      candidateCells(item, book, wide: SubscriptionActionLayout.isWide(width)),
+      SubscriptionActionLayout.candidateColumns(width: width))
+  }
+
+  /// The new items table's columns; a bundle's components have no title.
+  static let candidateColumns = ["Serial", "Product", "Warehouse", ""]
+
+  /// A new item's cells under `candidateColumns`, the warehouse's name only when it is wide.
+  static func candidateCells(_ item: StockItem, _ book: SubscriptionBook, wide: Bool) -> [String] {
     let parts = book.stockComponents(of: item.serial).count
     var warehouse = item.warehouse
-    if SubscriptionActionLayout.isWide(width), let place = book.warehouse(item.warehouse) {
+    if wide, let place = book.warehouse(item.warehouse) {
       warehouse += " " + TextSafety.neutralised(place.name)
     }
-    return columns(
-      [
-        TextSafety.neutralised(item.serial), book.productName(item.product), warehouse,
-        parts > 0 ? "with \(parts) components" : "",
-      ], SubscriptionActionLayout.candidateColumns(width: width))
+    return [
+      TextSafety.neutralised(item.serial), book.productName(item.product), warehouse,
+      parts > 0 ? "with \(parts) components" : "",
+    ]
   }
 
   static func newItem(
@@ -255,7 +268,7 @@ enum SubscriptionActionView {
     let listRect = layout.frame(.candidates)
     let widths = SubscriptionActionLayout.candidateColumns(width: listRect.width - 2)
     buffer.put(
-      "  " + columns(["Serial", "Product", "Warehouse"], widths),
+      "  " + columns(Array(candidateColumns.dropLast()), widths),
       x: body.x + 1, y: body.y + 2, style: .hint, clip: body)
     let rows = answers.candidates.map {
       candidateRow($0, answers.book, width: listRect.width - 2)
