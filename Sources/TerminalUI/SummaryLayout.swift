@@ -35,6 +35,13 @@ public enum SummaryLayout {
     return result
   }
 
+  /// The summary as the line mode reads it, nothing wrapped: the heading, a line per bullet,
+  /// then a line per row, its value named by its label ("Reference: RMA-1").
+  public static func namedLines(heading: String, bullets: [String], rows: [Row]) -> [String] {
+    [heading] + bullets.map { "• " + $0 }
+      + rows.map { "\($0.label): " + $0.items.joined(separator: $0.isList ? ", " : " ") }
+  }
+
   /// Items two spaces apart, as many per line as fit (an item wider than the line is wrapped).
   static func pack(_ items: [String], width: Int) -> [String] {
     var lines: [String] = []

@@ -43,7 +43,7 @@ import Testing
     try pty.answer("", when: "Comment (text)")
     let confirm = try pty.wait(for: "Type confirm to commit it", after: pty.mark)
     #expect(confirm.contains("allocate 1 RB-1 hardware token to Fabrikam Health as a Rental"))
-    #expect(confirm.contains("Billing 9.90 per unit, billed on allocation"), "\(confirm)")
+    #expect(confirm.contains("Billing: 9.90 per unit, billed on allocation"), "\(confirm)")
     try pty.answer("confirm", when: "Type confirm to commit it")
     let id = try pty.committed()
     try pty.answer(":quit", when: "An empty line opens the details")

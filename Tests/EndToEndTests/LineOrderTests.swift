@@ -45,11 +45,11 @@ import Testing
     try pty.answer(try Self.numbered(Self.line, in: lines), when: "Type a number")
     try pty.answer("", when: "Comment (text)")
     let confirm = try pty.wait(for: "Type confirm to commit it", after: pty.mark)
-    #expect(confirm.contains("Line \(Self.line)"), "\(confirm)")
-    // "Approver Priya Raman (EMP-0003)": the name to act as, the employee to check.
+    #expect(confirm.contains("Line: \(Self.line)"), "\(confirm)")
+    // "Approver: Priya Raman (EMP-0003)": the name to act as, the employee to check.
     let named = try #require(
-      confirm.split(separator: "\n").first { $0.hasPrefix("Approver ") }, "\(confirm)")
-    let parts = named.dropFirst("Approver ".count).split(separator: "(")
+      confirm.split(separator: "\n").first { $0.hasPrefix("Approver: ") }, "\(confirm)")
+    let parts = named.dropFirst("Approver: ".count).split(separator: "(")
     try #require(parts.count == 2, "\(named)")
     let approver = String(parts[0].dropLast())
     let approverId = String(parts[1].prefix { $0 != ")" })

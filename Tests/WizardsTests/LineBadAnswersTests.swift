@@ -20,16 +20,7 @@ import Testing
   @Test(arguments: StoreKind.available)
   func everyPromptOfEveryWizardRefusesBadAnswersAndAsksAgain(kind: StoreKind) throws {
     let fixture = try LineFixture(kind)
-    let home = App(
-      home: Home.screen(), size: LineFixture.lineSize, context: try fixture.deskContext())
-    var tour = LineHomeTourTests.Tour()
-    for (index, _) in Home.screen().entries.dropLast().enumerated() {
-      var app = home
-      var talk = LineSession()
-      _ = talk.show(app, force: true)
-      let printed = talk.answer("\(index + 1)", app: &app, send: LineHomeTourTests.send)
-      tour.walk(app, session: talk, printed: printed, depth: 1)
-    }
+    let tour = try LineHomeTourTests.Tour.fromHome(fixture)
     #expect(tour.wizards.count >= 8, "\(tour.wizards.keys.sorted())")
     var problems: [String] = []
     var asked = 0

@@ -42,6 +42,21 @@ import Testing
     /// Every line printed on the way, with the screen it was printed on.
     var said: [(screen: String, line: String)] = []
 
+    /// Each home entry walked on `fixture`'s demo data, as its support desk.
+    static func fromHome(_ fixture: LineFixture) throws -> Tour {
+      let home = App(
+        home: Home.screen(), size: LineFixture.lineSize, context: try fixture.deskContext())
+      var tour = Tour()
+      for index in Home.screen().entries.dropLast().indices {
+        var app = home
+        var talk = LineSession()
+        _ = talk.show(app, force: true)
+        let printed = talk.answer("\(index + 1)", app: &app, send: LineHomeTourTests.send)
+        tour.walk(app, session: talk, printed: printed, depth: 1)
+      }
+      return tour
+    }
+
     /// A screen by its type; a wizard by its title, as flows share a type.
     static func name(_ screen: any Screen) -> String {
       LineCheck.isWizard(screen) ? "wizard \(screen.title)" : String(describing: type(of: screen))

@@ -1,4 +1,5 @@
 import Foundation
+import StockroomDomain
 import TerminalUI
 import Testing
 
@@ -81,13 +82,14 @@ struct QuantityFlow: WizardFlow {
       reference: answers.reference.text, key: key)
   }
 
-  func viewResult(
-    _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
-    context: AppContext
-  ) {
-    if case .committed(let transaction) = outcome {
-      buffer.put("Transaction ID \(transaction.transactionId)", x: rect.x + 1, y: rect.y + 1)
-    }
+  func confirmLines(answers: Answers, context: AppContext) -> [String] {
+    ["Deallocate \(answers.quantity.text) tokens"]
+  }
+
+  func result(
+    _ transaction: Transaction, answers: Answers, context: AppContext
+  ) -> any WizardResult {
+    ReversalResult(transactionId: transaction.transactionId, original: "T000001")
   }
 }
 

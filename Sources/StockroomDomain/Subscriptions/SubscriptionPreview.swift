@@ -1,9 +1,11 @@
 /// Exactly what a subscription action will change, in words: shared by the modal's preview
 /// area and the headless twins' summary, so both say the same.
 public enum SubscriptionPreview {
-  /// One line per thing that changes.
+  /// One line per thing that changes; the reason and the mode share a line unless
+  /// `factPerLine` (as the line mode reads them).
   public static func lines(
-    _ change: SubscriptionChange, action: ActionCode, book: SubscriptionBook
+    _ change: SubscriptionChange, action: ActionCode, book: SubscriptionBook,
+    factPerLine: Bool = false
   ) -> [String] {
     var lines: [String] = []
     let number = change.subscription ?? "-"
@@ -11,7 +13,7 @@ public enum SubscriptionPreview {
     var how: [String] = []
     if let reason = change.reason { how.append("Reason: \(reason.title)") }
     if let mode = change.mode { how.append("Mode: \(mode.title)") }
-    if !how.isEmpty { lines.append(how.joined(separator: " · ")) }
+    if !how.isEmpty { lines += factPerLine ? how : [how.joined(separator: " · ")] }
     lines += describe(change.added, verb: "Add", book: book)
     let removed = Set(change.removed)
     if let subscription = change.subscription.flatMap({ book.subscription($0) }) {

@@ -4,7 +4,7 @@ import TerminalUI
 /// What a committed allocation or deallocation shows: the Transaction ID, what moved, and
 /// the account's allocation table as it now reads. Drawn on screen as the compact table, and
 /// read in the line mode as one line a column with every value named, from the same values.
-struct AllocationResult {
+struct AllocationResult: WizardResult {
   /// "Allocated." or "Deallocated."
   var done: String
   var transactionId: String
@@ -15,6 +15,20 @@ struct AllocationResult {
   var cells: [AllocationCell]
   /// What Enter opens ("and the tokens it returned").
   var enterOpens: String
+
+  /// The result of `transaction` on the account at `account` in `state` (the allocation and
+  /// deallocation wizards alike).
+  init(
+    _ done: String, _ transaction: Transaction, what: String, enterOpens: String,
+    account: Int, accountName: String, state: InventoryState
+  ) {
+    self.done = done
+    transactionId = transaction.transactionId
+    self.what = what
+    self.accountName = accountName
+    cells = state.accounts.indices.contains(account) ? state.allocationTable(account: account) : []
+    self.enterOpens = enterOpens
+  }
 
   var tableHeading: String {
     "The Allocation table of \(TextSafety.neutralised(accountName)) now reads:"

@@ -3,53 +3,21 @@ import TerminalUI
 
 /// Step 3 of the deallocation wizard: exactly what will change, drawn from
 /// the same summary the headless twins print, then Confirm. And the result.
-extension DeallocationFlow {
-  func summary(_ answers: DeallocationAnswers, context: AppContext) -> DeallocationSummary {
+extension DeallocationFlow: SummaryConfirmFlow {
+  public func summary(_ answers: DeallocationAnswers, context: AppContext) -> DeallocationSummary {
     let who = TransactionContext(
       user: context.userName, uid: context.userId, reference: answers.reference.text,
       comment: answers.comment.text, returnReason: answers.returnReason.value)
     return DeallocationSummary(command: command(for: answers), context: who, state: context.state)
   }
 
-  func viewConfirm(
-    answers: DeallocationAnswers, into buffer: inout Buffer, in rect: Rect, context: AppContext
-  ) {
-    var lines = summary(answers, context: context).lines(width: rect.width - 2)
-    lines += ["", "Nothing is written until you confirm."]
-    let room = rect.height
-    if lines.count > room {
-      lines = Array(lines.prefix(room - 1)) + ["… (\(lines.count - room + 1) more lines)"]
-    }
-    for (index, line) in lines.enumerated() {
-      let style: Style = index == 0 ? .title : .plain
-      buffer.put(line, x: rect.x + 1, y: rect.y + index, style: style, clip: rect)
-    }
-  }
-
-  public func viewResult(
-    _ outcome: CommitOutcome, answers: DeallocationAnswers, into buffer: inout Buffer,
-    in rect: Rect, context: AppContext
-  ) {
-    result(outcome, answers: answers, context: context)?.draw(into: &buffer, in: rect)
-  }
-
-  public func resultLines(
-    _ outcome: CommitOutcome, answers: DeallocationAnswers, context: AppContext
-  ) -> [String]? {
-    result(outcome, answers: answers, context: context)?.lines
-  }
-
-  private func result(
-    _ outcome: CommitOutcome, answers: DeallocationAnswers, context: AppContext
-  ) -> AllocationResult? {
-    guard case .committed(let transaction) = outcome else { return nil }
-    let state = context.state
-    return AllocationResult(
-      done: "Deallocated.", transactionId: transaction.transactionId,
-      what: deallocatingText(answers), accountName: accountName,
-      cells: state.accounts.indices.contains(account)
-        ? state.allocationTable(account: account) : [],
-      enterOpens: "and the tokens it returned")
+  public func result(
+    _ transaction: Transaction, answers: DeallocationAnswers, context: AppContext
+  ) -> any WizardResult {
+    AllocationResult(
+      "Deallocated.", transaction, what: deallocatingText(answers),
+      enterOpens: "and the tokens it returned",
+      account: account, accountName: accountName, state: context.state)
   }
 
   public func help(step: Step) -> String {

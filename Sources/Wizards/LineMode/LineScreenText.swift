@@ -2,8 +2,8 @@ import Foundation
 import TerminalUI
 
 /// The text a screen draws, as lines: how the line mode reads a screen that is not
-/// `LineReadable` yet, and a wizard's Confirm and result. Drawn into a tall buffer so nothing
-/// is cut off; frames become spaces, blank lines are dropped.
+/// `LineReadable` yet (a wizard's Confirm and result never: its flow says them). Drawn into a
+/// tall buffer so nothing is cut off; frames become spaces, blank lines are dropped.
 public enum LineScreenText {
   /// The width and height screens are drawn at for reading: wide enough for every layout.
   public static let drawingSize = Size(width: 100, height: 120)

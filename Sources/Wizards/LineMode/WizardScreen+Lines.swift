@@ -44,19 +44,14 @@ extension WizardScreen: LineWizard {
   }
 
   public func lineQuestion(context: AppContext) -> [String] {
-    if isDone {
-      let result =
-        outcome.flatMap { flow.resultLines($0, answers: answers, context: context) }
-        ?? Array(LineScreenText.lines(of: self, context: context).dropFirst())
-      return result + ["An empty line opens the details; :back goes back."]
+    if let result = result(context: context) {
+      return result.lines + ["An empty line opens the details; :back goes back."]
     }
     if let preview = linePreview { return [whereLine] + preview }
     guard let control = focusedControl else {
       guard onLastStep else { return [whereLine, "An empty line goes to the next step."] }
-      let summary = LineScreenText.lines(of: self, context: context).dropFirst().filter {
-        !$0.hasPrefix("[ ")
-      }
-      return [whereLine] + summary + ["Type confirm to commit it, or :back to change an answer."]
+      return [whereLine] + flow.confirmLines(answers: answers, context: context)
+        + ["Type confirm to commit it, or :back to change an answer."]
     }
     let described = describe(control)
     var lines = [whereLine, LineQuestion.heading(described)]

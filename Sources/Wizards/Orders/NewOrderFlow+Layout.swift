@@ -127,27 +127,40 @@ extension NewOrderFlow {
     }
   }
 
-  func viewConfirm(_ answers: Answers, into buffer: inout Buffer, in area: Rect) {
+  /// What Confirm shows: the order's rows and a warning, or why it is refused.
+  func confirmation(_ answers: Answers) -> NewOrderConfirmation {
     let book = answers.state.orders
     switch checked(answers) {
     case .failure(let error):
-      buffer.putWrapped("Refused: " + error.message, in: area, style: .error)
+      return NewOrderConfirmation(refused: error.message)
     case .success(let change):
-      guard let order = change.order?.order else { return }
+      guard let order = change.order?.order else { return NewOrderConfirmation() }
       var rows = book.rows(order.request)
       rows.append(("Approver", book.person(order.approver)))
       if !order.timeline.isEmpty, !(order.timeline.first?.comment.isEmpty ?? true) {
         rows.append(("Comment", order.timeline.first?.comment ?? ""))
       }
-      let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
-      let used = OrderRowsView.draw(rows, into: &buffer, in: inner)
-      if let warning = book.warning(order.request) {
-        let box = Rect(
-          x: inner.x, y: inner.y + used + 1, width: inner.width,
-          height: inner.height - used - 1)
-        buffer.putWrapped("Warning: " + warning, in: box, style: .warning)
-      }
+      return NewOrderConfirmation(rows: rows, warning: book.warning(order.request))
     }
+  }
+
+  func viewConfirm(_ answers: Answers, into buffer: inout Buffer, in area: Rect) {
+    let confirmation = confirmation(answers)
+    if let refused = confirmation.refused {
+      buffer.putWrapped("Refused: " + refused, in: area, style: .error)
+      return
+    }
+    let inner = Rect(x: area.x + 1, y: area.y, width: area.width - 2, height: area.height)
+    let used = OrderRowsView.draw(confirmation.rows, into: &buffer, in: inner)
+    if let warning = confirmation.warning {
+      let box = Rect(
+        x: inner.x, y: inner.y + used + 1, width: inner.width, height: inner.height - used - 1)
+      buffer.putWrapped("Warning: " + warning, in: box, style: .warning)
+    }
+  }
+
+  public func confirmLines(answers: Answers, context: AppContext) -> [String] {
+    confirmation(answers).lines
   }
 
   public func cursor(

@@ -113,17 +113,16 @@ public struct NewOrderFlow: WizardFlow {
     .pop
   }
 
-  public func viewResult(
-    _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
-    context: AppContext
-  ) {
-    guard case .committed(let transaction) = outcome else { return }
+  public func result(
+    _ transaction: Transaction, answers: Answers, context: AppContext
+  ) -> any WizardResult {
     let book = context.state.orders
     let order = book.orders.last
-    let text =
-      "Order \(order?.number ?? "?") submitted (\(transaction.transactionId)). It waits for "
-      + "\(book.person(order?.approver ?? "")) to approve it; the requester and the approver "
-      + "were emailed. Enter or Esc goes back to your orders."
-    buffer.putWrapped(text, in: rect.inset(by: 1), style: .success)
+    return NewOrderResult(
+      sentences: [
+        "Order \(order?.number ?? "?") submitted (\(transaction.transactionId)).",
+        "It waits for \(book.person(order?.approver ?? "")) to approve it; the requester and "
+          + "the approver were emailed.",
+      ])
   }
 }

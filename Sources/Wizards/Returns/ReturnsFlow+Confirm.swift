@@ -5,33 +5,34 @@ import TerminalUI
 /// The bench's Confirm (one summary per account, as the deallocation wizard's Confirm draws
 /// it), its result (each account's Transaction ID and receipt) and its help.
 extension ReturnsFlow {
-  /// Every line of the Confirm step: a heading, then each account's summary.
-  func confirmLines(answers: ReturnsAnswers, width: Int, context: AppContext) -> [String] {
+  /// Every line of the Confirm step, wrapped to `width`; nil: as the line mode reads it,
+  /// nothing wrapped and every row named.
+  func confirmLines(answers: ReturnsAnswers, width: Int?, context: AppContext) -> [String] {
     let session = answers.session
     let commands = session.commands(
       context: TransactionContext(user: context.userName, uid: context.userId))
     let serials = commands.reduce(0) { $0 + $1.serials.count }
-    var lines = [
+    let heading = [
       "Returning \(serials) serials from \(commands.count) "
         + (commands.count == 1 ? "account" : "accounts") + " in one commit, session \(session.id):",
       "every account's transaction is written, or none is.",
-      "",
     ]
+    var lines = width == nil ? [heading.joined(separator: " ")] : heading + [""]
     for command in commands {
-      lines += DeallocationSummary(
-        command: command.command, context: command.context, state: context.state
-      ).lines(width: width)
-      lines.append("")
+      let summary = DeallocationSummary(
+        command: command.command, context: command.context, state: context.state)
+      lines += width.map { summary.lines(width: $0) + [""] } ?? summary.namedLines
     }
-    if let check = session.rmaCheck {
-      lines.append(
-        RMAListKind.allCases.map { "\($0.title): \($0.serials(check).count)" }.joined(
-          separator: " · "))
-    }
+    let rma = Self.rmaCounts(session)
+    if !rma.isEmpty { lines += width == nil ? rma : [rma.joined(separator: " · ")] }
     let refused = session.refusedScans.count
     if refused > 0 { lines.append("\(refused) refused scans are not returned.") }
-    lines.append("Nothing is written until you confirm.")
+    lines.append(SummaryConfirm.nothingYet)
     return lines
+  }
+
+  public func confirmLines(answers: ReturnsAnswers, context: AppContext) -> [String] {
+    confirmLines(answers: answers, width: nil, context: context)
   }
 
   func viewConfirm(
@@ -61,46 +62,28 @@ extension ReturnsFlow {
     }
   }
 
-  public func viewResult(
-    _ outcome: CommitOutcome, answers: ReturnsAnswers, into buffer: inout Buffer,
-    in rect: Rect, context: AppContext
-  ) {
-    guard case .committed = outcome else { return }
-    let x = rect.x + 1
+  public func result(
+    _ transaction: Transaction, answers: ReturnsAnswers, context: AppContext
+  ) -> any WizardResult {
     let session = answers.session
-    let transactions = committed(session, context: context)
-    buffer.put(
-      "Returned. Session \(session.id): \(transactions.count) "
-        + (transactions.count == 1 ? "transaction" : "transactions"), x: x, y: rect.y,
-      style: .success, clip: rect)
-    buffer.put(
-      TextLayout.truncate(
-        "Account      Transaction  Serials  Receipt (in receipts/)", to: rect.width - 2), x: x,
-      y: rect.y + 2,
-      style: .hint, clip: rect)
-    var y = rect.y + 3
-    for transaction in transactions {
-      guard y < rect.maxY - 2 else { break }
-      let account = transaction.account ?? ""
-      let count = transaction.items.reduce(0) { $0 + ($1.serials?.count ?? 0) }
-      let line =
-        TextLayout.pad(TextLayout.truncate(TextSafety.neutralised(account), to: 12), to: 13)
-        + TextLayout.pad(transaction.transactionId, to: 13)
-        + TextLayout.padLeft("\(count)", to: 7) + "  "
-        + (context.receipts[transaction.transactionId].map {
-          TextSafety.neutralised(URL(fileURLWithPath: $0).lastPathComponent)
-        } ?? "")
-      buffer.put(line, x: x, y: y, clip: rect)
-      y += 1
-    }
-    if let check = session.rmaCheck {
-      buffer.put(
-        RMAListKind.allCases.map { "\($0.title): \($0.serials(check).count)" }.joined(
-          separator: " · "), x: x, y: y + 1, style: .plain, clip: rect)
-    }
-    buffer.put(
-      "Enter opens the first transaction · Esc goes back", x: x, y: rect.maxY - 1,
-      style: .hint, clip: rect)
+    return ReturnsResult(
+      session: session.id,
+      rows: committed(session, context: context).map { transaction in
+        ReturnsResult.Row(
+          account: TextSafety.neutralised(transaction.account ?? ""),
+          transactionId: transaction.transactionId,
+          serials: transaction.items.reduce(0) { $0 + ($1.serials?.count ?? 0) },
+          receipt: context.receipts[transaction.transactionId].map {
+            TextSafety.neutralised(URL(fileURLWithPath: $0).lastPathComponent)
+          } ?? "")
+      },
+      rma: Self.rmaCounts(session))
+  }
+
+  /// The RMA check's counts, "Matched: 3" each; empty when no RMA list is loaded.
+  static func rmaCounts(_ session: ReturnsSession) -> [String] {
+    guard let check = session.rmaCheck else { return [] }
+    return RMAListKind.allCases.map { "\($0.title): \($0.serials(check).count)" }
   }
 
   public func resultEffect(

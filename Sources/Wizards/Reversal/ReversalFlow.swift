@@ -89,10 +89,7 @@ public struct ReversalFlow: WizardFlow {
   ) {
     let rect = layout.area
     let frame = layout.frame(.why)
-    let who = TransactionContext(user: context.userName, uid: context.userId)
-    var lines = ReversalSummary(
-      command: command(answers), context: who, state: context.state
-    ).lines(width: rect.width - 2)
+    var lines = summary(answers, context: context).lines(width: rect.width - 2)
     let room = max(1, frame.y - rect.y - 1)
     if lines.count > room {
       lines = Array(lines.prefix(room - 1)) + ["… (\(lines.count - room + 1) more lines)"]
@@ -104,8 +101,22 @@ public struct ReversalFlow: WizardFlow {
     buffer.put("Why", x: rect.x + 1, y: frame.y, style: focus == .why ? .title : .plain)
     answers.why.render(into: &buffer, in: frame, focused: focus == .why)
     buffer.put(
-      "Required. The original stays as it was, marked Reversed by the new one.",
+      "Required. " + Self.originalStays,
       x: rect.x + 1, y: frame.y + 1, style: .hint, clip: rect)
+  }
+
+  /// What the reversal leaves of the original.
+  static let originalStays = "The original stays as it was, marked Reversed by the new one."
+
+  func summary(_ answers: Answers, context: AppContext) -> ReversalSummary {
+    ReversalSummary(
+      command: command(answers),
+      context: TransactionContext(user: context.userName, uid: context.userId),
+      state: context.state)
+  }
+
+  public func confirmLines(answers: Answers, context: AppContext) -> [String] {
+    summary(answers, context: context).namedLines + [Self.originalStays]
   }
 
   public func help(step: Step) -> String {
@@ -135,19 +146,10 @@ public struct ReversalFlow: WizardFlow {
     transaction: Transaction, answers: Answers, context: AppContext
   ) -> Effect { .pop }
 
-  public func viewResult(
-    _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
-    context: AppContext
-  ) {
-    guard case .committed(let transaction) = outcome else { return }
-    let x = rect.x + 1
-    let end = buffer.put("Reversed. Transaction ID ", x: x, y: rect.y, style: .success)
-    buffer.put(transaction.transactionId, x: end, y: rect.y, style: .title)
-    let original = request.original.transactionId
-    buffer.put(
-      "\(original) stays as it was, marked Reversed by \(transaction.transactionId).", x: x,
-      y: rect.y + 1, clip: rect)
-    buffer.put(
-      "Enter goes back to \(original)", x: x, y: rect.y + 3, style: .hint, clip: rect)
+  public func result(
+    _ transaction: Transaction, answers: Answers, context: AppContext
+  ) -> any WizardResult {
+    ReversalResult(
+      transactionId: transaction.transactionId, original: request.original.transactionId)
   }
 }

@@ -95,13 +95,12 @@ public protocol WizardFlow {
   func fileRead(_ read: FileRead, step: Step, answers: inout Answers, context: AppContext)
   /// What Enter does on the result (e.g. open the Transaction ID).
   func resultEffect(transaction: Transaction, answers: Answers, context: AppContext) -> Effect
-  /// The result after a commit as lines, for the line mode, when the flow reads it better than
-  /// the text it draws (a table a line per row, each value named); nil: the drawn text.
-  func resultLines(_ outcome: CommitOutcome, answers: Answers, context: AppContext) -> [String]?
-  /// Draws the result after a commit (the Transaction ID and what changed).
-  func viewResult(
-    _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
-    context: AppContext)
+  /// What the Confirm step (a preview) shows, for the line mode: whole sentences and named
+  /// facts ("Name: value"), one a line, read from the values the step draws; no key hints.
+  func confirmLines(answers: Answers, context: AppContext) -> [String]
+  /// The result after `transaction` is committed (its ID and what changed): drawn on screen
+  /// and read in the line mode from the same value.
+  func result(_ transaction: Transaction, answers: Answers, context: AppContext) -> any WizardResult
 }
 
 /// Why Next or Confirm is refused, and which control it belongs to.
@@ -162,9 +161,6 @@ extension WizardFlow {
   public func resultEffect(
     transaction: Transaction, answers: Answers, context: AppContext
   ) -> Effect { .popToHome }
-  public func resultLines(
-    _ outcome: CommitOutcome, answers: Answers, context: AppContext
-  ) -> [String]? { nil }
   public func rows(of control: Control, step: Step, answers: Answers) -> TableRows<Control>? {
     nil
   }

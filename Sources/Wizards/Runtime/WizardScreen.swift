@@ -377,9 +377,8 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
     Box.draw(
       into: &buffer, rect,
       title: isDone ? "\(flow.name) · Done" : "\(flow.name) · \(flow.title(of: step))")
-    if isDone, let outcome {
-      flow.viewResult(
-        outcome, answers: answers, into: &buffer, in: rect.inset(by: 1), context: context)
+    if let result = result(context: context) {
+      result.draw(into: &buffer, in: rect.inset(by: 1))
       return
     }
     let layout = flow.layout(step: step, answers: answers, in: Self.stepRect(in: rect))
@@ -387,6 +386,12 @@ public struct WizardScreen<Flow: WizardFlow>: Screen {
       step: step, focus: focusedControl, answers: answers, layout: layout, into: &buffer,
       context: context)
     buttons.render(into: &buffer, in: Self.buttonRect(in: rect), focused: focus == .buttons)
+  }
+
+  /// The result once Confirm has committed the change; nil before.
+  func result(context: AppContext) -> (any WizardResult)? {
+    guard isDone, case .committed(let transaction)? = outcome else { return nil }
+    return flow.result(transaction, answers: answers, context: context)
   }
 
   public func cursor(in rect: Rect) -> Point? {

@@ -112,10 +112,15 @@ public struct SubscriptionActionFlow: WizardFlow {
         subject: .subscription(answers.subscription.number), context: context))
   }
 
-  public func viewResult(
-    _ outcome: CommitOutcome, answers: Answers, into buffer: inout Buffer, in rect: Rect,
-    context: AppContext
-  ) {
-    SubscriptionActionView.result(outcome, answers, &buffer, rect)
+  public func confirmLines(answers: Answers, context: AppContext) -> [String] {
+    SubscriptionActionView.previewLines(answers)
+  }
+
+  public func result(
+    _ transaction: Transaction, answers: Answers, context: AppContext
+  ) -> any WizardResult {
+    SubscriptionActionResult(
+      done: "\(answers.actionCode.title) done. Transaction ID \(transaction.transactionId)",
+      steps: (answers.change?.steps ?? []).map(TextSafety.neutralised))
   }
 }

@@ -17,38 +17,51 @@ enum SubscriptionActionView {
       body: SubscriptionActionLayout.body(layout.area))
   }
 
+  /// The information table's facts, name and value, as read left to right, row by row.
+  static func facts(_ answers: SubscriptionActionAnswers) -> [(String, String)] {
+    let action = answers.action
+    return [
+      ("Action can be scheduled", action.canBeScheduled ? "Yes" : "No"),
+      ("Behaviour Code", action.behaviourCode),
+      ("Preview Rate Available", action.previewRateAvailable ? "Yes" : "No"),
+      ("Business Classification Code", action.classificationCode(in: answers.subscription.state)),
+    ]
+  }
+
+  /// The subscription's facts, name and value: its number, state and owner, and its services
+  /// when it has any.
+  static func subscriptionFacts(_ answers: SubscriptionActionAnswers) -> [(String, String)] {
+    let subscription = answers.subscription
+    let owner = answers.book.receivable(subscription.receivable)
+    let facts = [
+      ("Subscription", subscription.number), ("State", subscription.state.title),
+      (
+        "Accounts Receivable",
+        "\(subscription.receivable) " + TextSafety.neutralised(owner?.name ?? "")
+          + " (\(owner?.state.title ?? "unknown"))"
+      ),
+    ]
+    guard !subscription.services.isEmpty else { return facts }
+    return facts + [("Services", subscription.services.map(\.name).joined(separator: ", "))]
+  }
+
   /// The information table and the subscription line, spread over a wider modal.
   static func header(
     answers: SubscriptionActionAnswers, into buffer: inout Buffer, in rect: Rect
   ) {
-    let action = answers.action
-    let state = answers.subscription.state
     let shift = SubscriptionActionLayout.extra(rect) / 2
-    let rows: [(String, String, String, String)] = [
-      (
-        "Action can be scheduled", action.canBeScheduled ? "Yes" : "No", "Behaviour Code",
-        action.behaviourCode
-      ),
-      (
-        "Preview Rate Available", action.previewRateAvailable ? "Yes" : "No",
-        "Business Classification Code", action.classificationCode(in: state)
-      ),
-    ]
-    for (index, row) in rows.enumerated() {
-      let y = rect.y + index
-      buffer.put(row.0, x: rect.x + 1, y: y, style: .title, clip: rect)
-      buffer.put(row.1, x: rect.x + 25, y: y, clip: rect)
-      buffer.put(row.2, x: rect.x + 29 + shift, y: y, style: .title, clip: rect)
-      buffer.put(row.3, x: rect.x + 58 + shift, y: y, clip: rect)
+    let facts = facts(answers)
+    for row in 0..<2 {
+      let y = rect.y + row
+      let (left, right) = (facts[row * 2], facts[row * 2 + 1])
+      buffer.put(left.0, x: rect.x + 1, y: y, style: .title, clip: rect)
+      buffer.put(left.1, x: rect.x + 25, y: y, clip: rect)
+      buffer.put(right.0, x: rect.x + 29 + shift, y: y, style: .title, clip: rect)
+      buffer.put(right.1, x: rect.x + 58 + shift, y: y, clip: rect)
     }
-    let subscription = answers.subscription
-    let owner = answers.book.receivable(subscription.receivable)
-    var line =
-      "\(subscription.number) · \(subscription.state.title) · \(subscription.receivable) "
-      + TextSafety.neutralised(owner?.name ?? "") + " (\(owner?.state.title ?? "unknown"))"
-    if shift > 0, !subscription.services.isEmpty {
-      line += " · " + subscription.services.map(\.name).joined(separator: ", ")
-    }
+    // The services only where the modal is wider.
+    let line = subscriptionFacts(answers).prefix(shift > 0 ? 4 : 3).map(\.1)
+      .joined(separator: " · ")
     buffer.put(line, x: rect.x + 1, y: rect.y + 2, style: .hint, clip: rect)
     buffer.put(
       String(repeating: Box.horizontal, count: max(0, rect.width)), x: rect.x, y: rect.y + 3,
@@ -303,26 +316,34 @@ enum SubscriptionActionView {
     }
   }
 
+  static let willChange = "What will change"
+  static let validations = "Validations"
+  static let allPass = "All validations pass."
+
+  /// What will change, a line each (after the heading the preview draws as its title).
+  static func changes(_ answers: SubscriptionActionAnswers, factPerLine: Bool = false) -> [String] {
+    guard let change = answers.change else { return [] }
+    return SubscriptionPreview.lines(
+      change, action: answers.actionCode, book: answers.book, factPerLine: factPerLine
+    ).dropFirst().map(TextSafety.neutralised)
+  }
+
   static func preview(
     _ answers: SubscriptionActionAnswers, _ buffer: inout Buffer, _ body: Rect
   ) {
     var y = body.y
-    buffer.put("What will change", x: body.x + 1, y: y, style: .title, clip: body)
+    buffer.put(willChange, x: body.x + 1, y: y, style: .title, clip: body)
     y += 1
     let inner = Rect(x: body.x + 1, y: 0, width: body.width - 2, height: 0)
-    if let change = answers.change {
-      let lines = SubscriptionPreview.lines(change, action: answers.actionCode, book: answers.book)
-      for line in lines.dropFirst() {
-        y += buffer.putWrapped(
-          TextSafety.neutralised(line),
-          in: Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: body.maxY - y))
-      }
+    for line in changes(answers) {
+      y += buffer.putWrapped(
+        line, in: Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: body.maxY - y))
     }
     guard y < body.maxY else { return }
-    buffer.put("Validations", x: body.x + 1, y: y, style: .title, clip: body)
+    buffer.put(validations, x: body.x + 1, y: y, style: .title, clip: body)
     y += 1
     if answers.problems.isEmpty {
-      buffer.put("All validations pass.", x: inner.x + 1, y: y, style: .success, clip: body)
+      buffer.put(allPass, x: inner.x + 1, y: y, style: .success, clip: body)
       return
     }
     for problem in answers.problems where y < body.maxY {
@@ -333,32 +354,13 @@ enum SubscriptionActionView {
     }
   }
 
-  static func result(
-    _ outcome: CommitOutcome, _ answers: SubscriptionActionAnswers, _ buffer: inout Buffer,
-    _ rect: Rect
-  ) {
-    let inner = Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: rect.height)
-    switch outcome {
-    case .committed(let transaction):
-      buffer.put(
-        "\(answers.actionCode.title) done. Transaction ID \(transaction.transactionId)", x: inner.x,
-        y: inner.y,
-        style: .success, clip: inner)
-      buffer.put("System processing", x: inner.x, y: inner.y + 2, style: .title, clip: inner)
-      var y = inner.y + 3
-      for step in answers.change?.steps ?? [] where y < inner.maxY - 2 {
-        y += buffer.putWrapped(
-          "· " + TextSafety.neutralised(step),
-          in: Rect(x: inner.x + 1, y: y, width: inner.width - 1, height: inner.maxY - 2 - y))
-      }
-      buffer.put(
-        "Enter opens the subscription history · Esc goes back", x: inner.x, y: inner.maxY - 1,
-        style: .hint, clip: inner)
-    case .refused(let why), .conflict(let why):
-      buffer.put("Nothing was written.", x: inner.x, y: inner.y, style: .error, clip: inner)
-      _ = buffer.putWrapped(
-        why, in: Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: 6), style: .error)
-    }
+  /// The preview as the line mode reads it: every fact of the information table and the
+  /// subscription "Name: value" a line, what will change a line each, then the validations.
+  static func previewLines(_ answers: SubscriptionActionAnswers) -> [String] {
+    (facts(answers) + subscriptionFacts(answers)).map { "\($0.0): \($0.1)" }
+      + [willChange + ":"] + changes(answers, factPerLine: true) + [validations + ":"]
+      + (answers.problems.isEmpty
+        ? [allPass] : answers.problems.map { "Fails: " + TextSafety.neutralised($0.message) })
   }
 }
 
