@@ -93,4 +93,28 @@ import Testing
     let naming = Self.naming(said)
     #expect(naming.isEmpty, "\(naming.joined(separator: "\n"))")
   }
+
+  /// The user's words are data, never hints: a comment naming keys is read back as typed at
+  /// its prompt, on Confirm and in the result's details.
+  @Test func aCommentNamingKeysIsReadAsTyped() throws {
+    var app = App(
+      home: Home.screen(), size: LineFixture.lineSize, context: try DemoFixture.context())
+    let account = try #require(app.context.state.accounts.firstIndex { $0.code == "ACC-0004" })
+    let made = try #require(
+      DeallocationFlow.make(kind: .mobilePass, account: account, context: app.context))
+    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+    var session = LineSession()
+    _ = session.show(app, force: true)
+    let comment = "Press Enter; Delete the old SIM. Esc"
+    for answer in ["2", "2", "RMA-7", comment] {
+      _ = session.answer(answer, app: &app, send: LineSessionTests.send)
+    }
+    let status = session.answer(":status", app: &app, send: LineSessionTests.send)
+    #expect(status.contains { $0.contains(comment) }, "\(status)")
+    var confirm: [String] = []
+    for _ in 0..<3 where !confirm.contains(where: { $0.hasPrefix("Type confirm") }) {
+      confirm = session.answer("", app: &app, send: LineSessionTests.send)
+    }
+    #expect(confirm.contains { $0.contains(comment) }, "\(confirm)")
+  }
 }

@@ -32,6 +32,18 @@ struct LineHints {
     }
   }
 
+  /// A wizard's question with its hints worded and its data as it is: only what the line
+  /// mode and the control's rule say (a heading before its value, the last line) is worded;
+  /// values, choices, Confirm's summary and a result are the user's and the store's words.
+  func wordedQuestion(_ lines: [String]) -> [String] {
+    lines.indices.compactMap { index in
+      let line = lines[index]
+      if index == lines.count - 1 { return worded(line) }
+      guard let now = line.range(of: ". Now: ") else { return line }
+      return worded(String(line[..<now.lowerBound])) + line[now.lowerBound...]
+    }
+  }
+
   /// `text` with each key named by its answer; a clause naming a key without one left out.
   func worded(_ text: String) -> String {
     guard !Self.keys(in: text).isEmpty else { return text }

@@ -80,7 +80,7 @@ public struct LineSession {
   /// A wizard's question, its hints worded; at a table, its first page of rows before what
   /// to type.
   private mutating func asked(_ wizard: any LineWizard, app: App) -> [String] {
-    let question = LineHints(app).worded(wizard.lineQuestion(context: app.context))
+    let question = LineHints(app).wordedQuestion(wizard.lineQuestion(context: app.context))
     guard let offered = wizard.lineRows(context: app.context) else { return question }
     rows = offered
     rowsShown = 0
@@ -90,7 +90,7 @@ public struct LineSession {
   private mutating func showing(_ lines: ScreenLines, title: String, hints: LineHints) -> [String] {
     rows = lines.rows
     rowsShown = 0
-    var out = [title + "."] + hints.worded(lines.summary) + nextRows()
+    var out = [title + "."] + lines.summary + nextRows()
     if !lines.rows.isEmpty, let action = lines.rowAction {
       out.append("Type a row's number to \(action).")
     }
@@ -136,11 +136,8 @@ public struct LineSession {
       return [screen.title + "."] + Self.worded(screen.help.components(separatedBy: "\n\n"), app)
         + [LineAnswer.commandsHelp]
     case .command(.status, _):
-      if let status = wizard?.lineStatus(context: app.context) {
-        return LineHints(app).worded(status)
-      }
-      let summary = Self.worded(
-        (screen as? any LineReadable)?.lines(context: app.context).summary ?? [], app)
+      if let status = wizard?.lineStatus(context: app.context) { return status }
+      let summary = (screen as? any LineReadable)?.lines(context: app.context).summary ?? []
       let said = screen.status.map { Self.said($0, app) } ?? []
       return [screen.title + "."] + summary + said.filter { !summary.contains($0) }
     case .command(.quit, _):
@@ -203,7 +200,7 @@ public struct LineSession {
     if out.isEmpty, wizard == nil, answer != .empty,
       let readable = app.current as? any LineReadable
     {
-      return LineHints(app).worded(readable.lines(context: app.context).summary)
+      return readable.lines(context: app.context).summary
     }
     return out
   }
