@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// The line mode end to end from the home menu (issue 21), in the pseudo-terminal of
-/// `LinePty` with `TERM=dumb`: an allocation from the Inventory and a subscription swap (its
+/// `LinePty` with `TERM=dumb`: the returns bench, an allocation from the Inventory and a subscription swap (its
 /// new item chosen by number from the rows offered), each checked afterwards with the
 /// headless commands and `verify`.
 @Suite(.serialized) struct LineModeHomeRunsTests {
@@ -12,6 +12,33 @@ import Testing
   /// Stockroom's home menu on `demo`, in the line mode.
   static func home(_ demo: DemoDirectory) throws -> LinePty {
     try LinePty([Binary.path, "--data-dir", demo.path], environment: demo.terminalEnvironment)
+  }
+
+  /// The returns bench: serials of two accounts scanned one a line, each answered in one
+  /// line, returned in one commit; their tokens back in stock afterwards.
+  @Test(arguments: StoreKind.available)
+  func theReturnsBenchScansSerialsOfTwoAccounts(kind: StoreKind) throws {
+    let demo = try DemoDirectory(kind)
+    defer { demo.remove() }
+    let first = try #require(demo.freeSerials(account: "ACC-0002", model: "RB-1").first)
+    let second = try #require(demo.freeSerials(account: "ACC-0004", model: "RB-1").first)
+    let pty = try Self.home(demo)
+    try pty.answer("2", when: "2 Returns bench")
+    try pty.answer(first, when: "Type or scan serials")
+    try pty.answer(second, when: "\(first): ACC-0002")
+    try pty.answer("NOT-A-SERIAL", when: "\(second): ACC-0004")
+    try pty.answer("", when: "Error: NOT-A-SERIAL: not a known serial")
+    let confirm = try pty.wait(for: "Type confirm to commit it", after: pty.mark)
+    #expect(confirm.contains("Returns bench, step 2 of 2, Confirm."), "\(confirm)")
+    try pty.answer("confirm", when: "Type confirm to commit it")
+    try pty.wait(for: "Committed as T", after: pty.mark)
+    try pty.answer(":quit", when: "An empty line")
+    #expect(pty.exitStatus() == 0)
+    #expect(pty.brokenLines.isEmpty, "\(pty.brokenLines)\n\(pty.text)")
+    for serial in [first, second] {
+      #expect(demo.token(serial)?["state"] as? String == "available", "\(serial)")
+    }
+    #expect(demo.run(["verify"]).status == 0)
   }
 
   @Test(arguments: StoreKind.available)

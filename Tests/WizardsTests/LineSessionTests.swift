@@ -96,6 +96,29 @@ import Testing
     #expect(next.first == "Receive stock, step 3 of 3, Confirm.", "\(next)")
   }
 
+  /// The returns bench's scan field: each line is a scan, answered in one line (it was
+  /// typed and left with Tab, so nothing was scanned); an empty line goes on to Confirm.
+  @Test func serialsTypedAtTheReturnsBenchAreScanned() throws {
+    var app = try Self.app()
+    let serials = app.context.state.tokens.filter {
+      $0.state == .allocated && !$0.inUse && $0.model == 0
+    }.prefix(2).map(\.serial)
+    try #require(serials.count == 2)
+    var session = LineSession()
+    _ = session.show(app, force: true)
+    let bench = session.answer("2", app: &app, send: Self.send)
+    #expect(bench.contains { $0.hasPrefix("Type or scan serials, one a line") }, "\(bench)")
+    for serial in serials {
+      let said = session.answer(serial, app: &app, send: Self.send)
+      #expect(said.count == 1 && said.first?.hasPrefix("\(serial): ACC-") == true, "\(said)")
+    }
+    let again = session.answer(serials[0], app: &app, send: Self.send)
+    #expect(again == ["Error: \(serials[0]): already scanned in this session"], "\(again)")
+    let confirm = session.answer("", app: &app, send: Self.send)
+    #expect(confirm.first == "Returns bench, step 2 of 2, Confirm.", "\(confirm)")
+    #expect(confirm.contains("Serials: " + serials.joined(separator: ", ")), "\(confirm)")
+  }
+
   /// The MobilePASS wizard of Northwind Traders answered as lines, to the Transaction ID.
   @Test func aWizardIsAnsweredLineByLineAndRefusedAnswersAreAskedAgain() throws {
     var app = try Self.app()

@@ -40,7 +40,10 @@ struct LineHints {
       let line = lines[index]
       if index == lines.count - 1 { return worded(line) }
       guard let now = line.range(of: ". Now: ") else { return line }
-      return worded(String(line[..<now.lowerBound])) + line[now.lowerBound...]
+      // A clause left out at the end leaves no separator before the value.
+      let rule = worded(String(line[..<now.lowerBound]))
+      return String(rule.reversed().drop { ";:, ".contains($0) }.reversed())
+        + line[now.lowerBound...]
     }
   }
 

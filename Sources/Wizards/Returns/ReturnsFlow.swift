@@ -85,7 +85,8 @@ public struct ReturnsFlow: WizardFlow {
     case .scan:
       return ControlDescription(
         "Scan", kind: .text, value: answers.scanField.text,
-        rule: "a serial, matched exactly; Enter scans it")
+        rule: "a serial, matched exactly; Enter scans it"
+      ).scanning()
     case .scans:
       return ControlDescription(
         "Scans", kind: .table, value: "\(answers.session.scans.count) scans",
