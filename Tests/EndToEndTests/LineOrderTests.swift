@@ -55,7 +55,7 @@ import Testing
     let approverId = String(parts[1].prefix { $0 != ")" })
     try pty.answer("confirm", when: "Type confirm to commit it")
     try pty.wait(for: "Order \(Self.number) submitted (T", after: pty.mark)
-    try pty.answer("", when: "An empty line opens the details")
+    try pty.answer("", when: "An empty line goes back.")
     #expect(desk.state(Self.number) == "pending-approval")
 
     // The approver the policy names approves it from their queue.

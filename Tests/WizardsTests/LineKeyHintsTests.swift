@@ -58,6 +58,25 @@ import Testing
       ])
   }
 
+  /// A question's heading: its rule worded before the value, a rule without keys kept whole
+  /// (its own last character too), the value never touched.
+  @Test func aHeadingsRuleIsWordedAndItsValueKept() {
+    let hints = LineHints(words: [.escape: ":back"])
+    let question = [
+      "Where.",
+      "Reference (text): up to 64 letters and - _ / . # :. Now: Esc.",
+      "Scan (text): a serial, matched exactly; Enter scans it. Now: empty.",
+      "Type it; Esc goes back.",
+    ]
+    #expect(
+      hints.wordedQuestion(question) == [
+        "Where.",
+        "Reference (text): up to 64 letters and - _ / . # :. Now: Esc.",
+        "Scan (text): a serial, matched exactly. Now: empty.",
+        "Type it; :back goes back.",
+      ])
+  }
+
   @Test(arguments: StoreKind.available)
   func noLineOfTheHomeTourNamesAKey(kind: StoreKind) throws {
     let fixture = try LineFixture(kind)

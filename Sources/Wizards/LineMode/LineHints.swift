@@ -41,7 +41,9 @@ struct LineHints {
       if index == lines.count - 1 { return worded(line) }
       guard let now = line.range(of: ". Now: ") else { return line }
       // A clause left out at the end leaves no separator before the value.
-      let rule = worded(String(line[..<now.lowerBound]))
+      let written = String(line[..<now.lowerBound])
+      let rule = worded(written)
+      guard rule != written else { return line }
       return String(rule.reversed().drop { ";:, ".contains($0) }.reversed())
         + line[now.lowerBound...]
     }

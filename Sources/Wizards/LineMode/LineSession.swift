@@ -56,8 +56,7 @@ public struct LineSession {
     }
     guard force || mark != shown else { return [] }
     if let readable = screen as? any LineReadable {
-      return showing(
-        readable.lines(context: app.context), title: screen.title, hints: LineHints(app))
+      return showing(readable.lines(context: app.context), title: screen.title, app: app)
     }
     rows = []
     return [screen.title + "."] + LineScreenText.lines(of: screen, context: app.context)
@@ -87,10 +86,10 @@ public struct LineSession {
     return question.dropLast() + nextRows() + question.suffix(1)
   }
 
-  private mutating func showing(_ lines: ScreenLines, title: String, hints: LineHints) -> [String] {
+  private mutating func showing(_ lines: ScreenLines, title: String, app: App) -> [String] {
     rows = lines.rows
     rowsShown = 0
-    var out = [title + "."] + lines.summary + nextRows()
+    var out = [title + "."] + Self.summary(lines, app) + nextRows()
     if !lines.rows.isEmpty, let action = lines.rowAction {
       out.append("Type a row's number to \(action).")
     }
@@ -137,7 +136,9 @@ public struct LineSession {
         + [LineAnswer.commandsHelp]
     case .command(.status, _):
       if let status = wizard?.lineStatus(context: app.context) { return status }
-      let summary = (screen as? any LineReadable)?.lines(context: app.context).summary ?? []
+      let summary =
+        (screen as? any LineReadable).map { Self.summary($0.lines(context: app.context), app) }
+        ?? []
       let said = screen.status.map { Self.said($0, app) } ?? []
       return [screen.title + "."] + summary + said.filter { !summary.contains($0) }
     case .command(.quit, _):
@@ -200,7 +201,7 @@ public struct LineSession {
     if out.isEmpty, wizard == nil, answer != .empty,
       let readable = app.current as? any LineReadable
     {
-      return readable.lines(context: app.context).summary
+      return Self.summary(readable.lines(context: app.context), app)
     }
     return out
   }
@@ -299,6 +300,14 @@ public struct LineSession {
   static func worded(_ lines: [String], _ app: App) -> [String] {
     guard app.current is any LineReadable || app.current is any LineWizard else { return lines }
     return LineHints(app).worded(lines)
+  }
+
+  /// A screen's summary: its data as it is, its status (a hint the screen wrote, "Committed
+  /// as T000168. Esc goes back.") worded for the line mode.
+  static func summary(_ lines: ScreenLines, _ app: App) -> [String] {
+    guard let status = app.current.status else { return lines.summary }
+    let written = [status.text, said(status)]
+    return lines.summary.flatMap { written.contains($0) ? worded([$0], app) : [$0] }
   }
 
   /// Why the number `text` opens no row of `lines`.

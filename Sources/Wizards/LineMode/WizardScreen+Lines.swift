@@ -45,7 +45,7 @@ extension WizardScreen: LineWizard {
 
   public func lineQuestion(context: AppContext) -> [String] {
     if let result = result(context: context) {
-      return result.lines + ["An empty line opens the details; :back goes back."]
+      return result.lines + [enterOnResult(context: context)]
     }
     if let preview = linePreview { return [whereLine] + preview }
     guard let control = focusedControl else {
@@ -66,6 +66,16 @@ extension WizardScreen: LineWizard {
       lines.append(LineQuestion.how(described.kind))
     }
     return lines
+  }
+
+  /// What an empty line does on the result, in words: what the flow's Enter opens there.
+  private func enterOnResult(context: AppContext) -> String {
+    guard case .committed(let transaction)? = outcome else { return "" }
+    switch flow.resultEffect(transaction: transaction, answers: answers, context: context) {
+    case .replace, .push: return "An empty line opens the details; :back goes back."
+    case .popToHome: return "An empty line goes home."
+    default: return "An empty line goes back."
+    }
   }
 
   public func lineStatus(context: AppContext) -> [String] {
