@@ -49,6 +49,15 @@ final class LineFixture {
   /// The size the line mode lays its screens out at (the executable's `LineLoop.size`).
   static let lineSize = Size(width: 100, height: 40)
 
+  /// Opens Northwind Traders' (ACC-0004) MobilePASS deallocation wizard on top of `app`: the
+  /// short wizard the line tests answer to its Transaction ID.
+  static func openMobilePass(_ app: inout App) throws {
+    let account = try #require(app.context.state.accountIndex("ACC-0004"))
+    let made = try #require(
+      DeallocationFlow.make(kind: .mobilePass, account: account, context: app.context))
+    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+  }
+
   /// The context as the OS user who made the demo, its support desk: the orders open as them.
   func deskContext() throws -> AppContext {
     var context = context

@@ -99,10 +99,7 @@ import Testing
   @Test func noLineOfAWizardToItsResultNamesAKey() throws {
     var app = App(
       home: Home.screen(), size: LineFixture.lineSize, context: try DemoFixture.context())
-    let account = try #require(app.context.state.accounts.firstIndex { $0.code == "ACC-0004" })
-    let made = try #require(
-      DeallocationFlow.make(kind: .mobilePass, account: account, context: app.context))
-    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+    try LineFixture.openMobilePass(&app)
     var session = LineSession()
     var said = session.show(app, force: true).map { ("wizard", $0) }
     for answer in ["2", "2", "RMA-7", "", "", "", ":help", "confirm", ":help", ":status"] {
@@ -118,10 +115,7 @@ import Testing
   @Test func aCommentNamingKeysIsReadAsTyped() throws {
     var app = App(
       home: Home.screen(), size: LineFixture.lineSize, context: try DemoFixture.context())
-    let account = try #require(app.context.state.accounts.firstIndex { $0.code == "ACC-0004" })
-    let made = try #require(
-      DeallocationFlow.make(kind: .mobilePass, account: account, context: app.context))
-    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+    try LineFixture.openMobilePass(&app)
     var session = LineSession()
     _ = session.show(app, force: true)
     let comment = "Press Enter; Delete the old SIM. Esc"

@@ -71,10 +71,7 @@ import Testing
   func anEmptyLineAtConfirmReasksInOneLine(kind: StoreKind) throws {
     let fixture = try LineFixture(kind)
     var app = try Self.app(fixture)
-    let account = try #require(app.context.state.accounts.firstIndex { $0.code == "ACC-0004" })
-    let made = try #require(
-      DeallocationFlow.make(kind: .mobilePass, account: account, context: app.context))
-    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+    try LineFixture.openMobilePass(&app)
     var session = LineSession()
     _ = session.show(app, force: true)
     var confirm: [String] = []

@@ -121,10 +121,7 @@ import Testing
   func aDeallocationAndItsReversalReadAsSentencesAndNamedFacts(kind: StoreKind) throws {
     let fixture = try LineFixture(kind)
     var app = fixture.app()
-    let account = try #require(app.context.state.accountIndex("ACC-0004"))
-    let made = try #require(
-      DeallocationFlow.make(kind: .mobilePass, account: account, context: app.context))
-    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+    try LineFixture.openMobilePass(&app)
     var session = LineSession()
     _ = session.show(app, force: true)
     var confirm: [String] = []

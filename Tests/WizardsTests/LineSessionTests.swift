@@ -122,10 +122,7 @@ import Testing
   /// The MobilePASS wizard of Northwind Traders answered as lines, to the Transaction ID.
   @Test func aWizardIsAnsweredLineByLineAndRefusedAnswersAreAskedAgain() throws {
     var app = try Self.app()
-    let account = try #require(app.context.state.accounts.firstIndex { $0.code == "ACC-0004" })
-    let made = try #require(
-      DeallocationFlow.make(kind: .mobilePass, account: account, context: app.context))
-    app.carryOut(.push(WizardScreen(flow: made.flow, answers: made.answers)))
+    try LineFixture.openMobilePass(&app)
     var session = LineSession()
     let first = session.show(app, force: true)
     #expect(first.first == "Deallocate MobilePASS, step 1 of 3, Select.")
