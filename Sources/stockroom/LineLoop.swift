@@ -51,14 +51,17 @@ enum LineLoop {
     // A database store: a lost connection said, a commit whose outcome was not seen settled,
     // looked at while an answer is awaited (about once a second).
     var connection = ConnectionWatch()
+    // A terminating signal, or the hang-up that is one: clean up, keep the draft, let it end
+    // the process as it would have.
+    let endBy = { (signal: Int32, app: App) -> Never in
+      watch?.beforeSignalExit()
+      drafts?.save(app)
+      LineModeSignals.reraise(signal)
+    }
     while !app.isFinished {
       writer.prompt()
       let read = reader.next {
-        if let signal = LineModeSignals.pending {
-          watch?.beforeSignalExit()
-          drafts?.save(app)
-          LineModeSignals.reraise(signal)
-        }
+        if let signal = LineModeSignals.pending { endBy(signal, app) }
         let live = connection.look(&app)
         if case .committed? = live.settled {
           drafts?.save(app)
@@ -82,9 +85,7 @@ enum LineLoop {
         writer.write(["Error: " + why] + session.show(app, force: true))
       case .endOfInput where reader.hungUp:
         // A dropped connection ends the process as its SIGHUP would, whichever came first.
-        watch?.beforeSignalExit()
-        drafts?.save(app)
-        LineModeSignals.reraise(SIGHUP)
+        endBy(SIGHUP, app)
       case .endOfInput, .stopped:
         status = ended(app, drafts: drafts, writer: writer, stopped: read == .stopped)
         courier?.finish(waiting: MailCourier.sayWaiting)
